@@ -1,0 +1,10 @@
+/**
+ * The cloud-native maturity model shared by the backend and the frontend: annotation keys,
+ * hierarchy rules, API types and the core-weighted roll-up.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './api';
+export * from './hierarchy';
+export * from './rollUp';

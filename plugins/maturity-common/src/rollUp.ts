@@ -1,0 +1,169 @@
+/**
+ * Core-weighted roll-up of workload scores to product, team, department and company.
+ *
+ * A parent's score is Σ score(w)·cores(w) / Σ cores(w) over every workload under it, never a
+ * mean of its children's means, so a 2,000-core service outweighs a 2-core one 1,000 to 1.
+ */
+
+/** One workload's input to {@link rollUp}. @public */
+export interface RollUpWorkload {
+  ref: string;
+  /** CPU cores; `null`, 0, negative or non-finite cores give the workload no weight. */
+  cores: number | null;
+  /** Platform score, 0–100. */
+  platform: number;
+  /** Business score, 0–100. */
+  business: number;
+  product?: string;
+  team?: string;
+  department?: string;
+  company?: string;
+}
+
+/** Relative weights of the platform and business scores. @public */
+export interface ScoreWeights {
+  platform: number;
+  business: number;
+}
+
+/** The default weights: platform and business count equally. @public */
+export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = { platform: 0.5, business: 0.5 };
+
+/** A workload's combined score and the weight it carries in every group above it. @public */
+export interface RolledUpWorkload {
+  ref: string;
+  score: number;
+  /** The cores it is weighted by; 0 when its cores are unknown or zero. */
+  weight: number;
+}
+
+/**
+ * One group (product, team, department or company) after the roll-up.
+ * `score`, `platform` and `business` are `null` when no workload under it carries weight.
+ * @public
+ */
+export interface RollUpGroup {
+  ref: string;
+  score: number | null;
+  platform: number | null;
+  business: number | null;
+  /** Σ cores of the weighted workloads. */
+  cores: number;
+  /** Every workload under the group, weighted or not. */
+  workloads: number;
+  /** Workloads listed under the group that carry no weight (0 or unknown cores). */
+  unweightedWorkloads: number;
+}
+
+/** The output of {@link rollUp}. @public */
+export interface RollUpResult {
+  workloads: RolledUpWorkload[];
+  products: RollUpGroup[];
+  teams: RollUpGroup[];
+  departments: RollUpGroup[];
+  companies: RollUpGroup[];
+}
+
+/** Input of {@link rollUp}. @public */
+export interface RollUpInput {
+  workloads: RollUpWorkload[];
+  weights?: ScoreWeights;
+}
+
+/**
+ * Combines a platform and a business score. Weights are normalised by their sum, so the
+ * default 0.5/0.5 and e.g. 1/1 give the same result and the score stays on the 0–100 scale.
+ * @public
+ */
+export function combineScore(
+  platform: number,
+  business: number,
+  weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS,
+): number {
+  const total = weights.platform + weights.business;
+  if (!(total > 0) || weights.platform < 0 || weights.business < 0) {
+    throw new Error(
+      `Invalid maturity score weights ${JSON.stringify(weights)}: expected two non-negative numbers with a positive sum`,
+    );
+  }
+  return (weights.platform * platform + weights.business * business) / total;
+}
+
+/** The weight a workload's cores give it: 0 unless they are a positive finite number. @public */
+export function coreWeight(cores: number | null | undefined): number {
+  return typeof cores === 'number' && Number.isFinite(cores) && cores > 0 ? cores : 0;
+}
+
+interface Accumulator {
+  ref: string;
+  cores: number;
+  weightedScore: number;
+  weightedPlatform: number;
+  weightedBusiness: number;
+  workloads: number;
+  unweighted: number;
+}
+
+type Level = 'product' | 'team' | 'department' | 'company';
+const LEVELS: Level[] = ['product', 'team', 'department', 'company'];
+
+/**
+ * Rolls workload scores up level by level, each workload weighted by its CPU cores.
+ * Groups come out sorted by ref so the result is deterministic.
+ * @public
+ */
+export function rollUp(input: RollUpInput): RollUpResult {
+  const weights = input.weights ?? DEFAULT_SCORE_WEIGHTS;
+  const groups: Record<Level, Map<string, Accumulator>> = {
+    product: new Map(),
+    team: new Map(),
+    department: new Map(),
+    company: new Map(),
+  };
+  const workloads: RolledUpWorkload[] = [];
+
+  for (const w of input.workloads) {
+    const score = combineScore(w.platform, w.business, weights);
+    const weight = coreWeight(w.cores);
+    workloads.push({ ref: w.ref, score, weight });
+    for (const level of LEVELS) {
+      const ref = w[level];
+      if (!ref) continue;
+      let acc = groups[level].get(ref);
+      if (!acc) {
+        acc = { ref, cores: 0, weightedScore: 0, weightedPlatform: 0, weightedBusiness: 0, workloads: 0, unweighted: 0 };
+        groups[level].set(ref, acc);
+      }
+      acc.workloads += 1;
+      if (weight === 0) acc.unweighted += 1;
+      acc.cores += weight;
+      acc.weightedScore += score * weight;
+      acc.weightedPlatform += w.platform * weight;
+      acc.weightedBusiness += w.business * weight;
+    }
+  }
+
+  const finish = (level: Level): RollUpGroup[] =>
+    [...groups[level].values()]
+      .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+      .map(acc => {
+        const weighted = acc.cores > 0;
+        return {
+          ref: acc.ref,
+          score: weighted ? acc.weightedScore / acc.cores : null,
+          platform: weighted ? acc.weightedPlatform / acc.cores : null,
+          business: weighted ? acc.weightedBusiness / acc.cores : null,
+          cores: acc.cores,
+          workloads: acc.workloads,
+          unweightedWorkloads: acc.unweighted,
+        };
+      });
+
+  return {
+    workloads,
+    products: finish('product'),
+    teams: finish('team'),
+    departments: finish('department'),
+    companies: finish('company'),
+  };
+}
