@@ -1,0 +1,22 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+
+const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
+
+/**
+ * The databases every store test runs on: embedded SQLite and the PostgreSQL server named by
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (scripts/test.sh sets it). A missing
+ * PostgreSQL fails loudly instead of quietly testing SQLite alone.
+ */
+export function createTestDatabases(): TestDatabases {
+  if (!process.env[POSTGRES_ENV] && !process.env.MATURITY_TEST_SQLITE_ONLY) {
+    throw new Error(
+      `${POSTGRES_ENV} is not set, so the PostgreSQL half of the store tests cannot run. ` +
+        'Run the suite with ./scripts/test.sh, which points it at 127.0.0.1:5432, or set ' +
+        'MATURITY_TEST_SQLITE_ONLY=1 to knowingly test SQLite alone.',
+    );
+  }
+  const ids: TestDatabaseId[] = process.env[POSTGRES_ENV]
+    ? ['SQLITE_3', 'POSTGRES_15']
+    : ['SQLITE_3'];
+  return TestDatabases.create({ ids, disableDocker: true });
+}

@@ -1,0 +1,91 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseMaturityStore } from './DatabaseMaturityStore';
+import { InventoryWorkload } from './MaturityStore';
+
+const databases = createTestDatabases();
+
+const workload = (name: string, extra: Partial<InventoryWorkload> = {}): InventoryWorkload => ({
+  ref: `component:default/${name}`,
+  cores: 4,
+  coresSource: 'annotation',
+  problems: [],
+  ...extra,
+});
+
+describe.each(databases.eachSupportedId())('DatabaseMaturityStore on %p', databaseId => {
+  async function createStore() {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseMaturityStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  it('starts empty', async () => {
+    const { store } = await createStore();
+    expect(await store.listWorkloads()).toEqual([]);
+    expect(await store.getInventoryRefreshedAt()).toBeUndefined();
+  });
+
+  it('round-trips every field, including JSON problems and fractional cores', async () => {
+    const { store } = await createStore();
+    const at = new Date('2026-11-20T10:00:00.000Z');
+    await store.replaceInventory(
+      [
+        workload('b', {
+          title: 'B', product: 'system:default/shop', team: 'group:default/t',
+          department: 'group:default/d', company: 'group:default/c', cores: 0.25,
+        }),
+        workload('a', { cores: null, coresSource: 'unknown', problems: ['bad "cores"'] }),
+      ],
+      at,
+    );
+    expect(await store.listWorkloads()).toEqual([
+      { ref: 'component:default/a', cores: null, coresSource: 'unknown', problems: ['bad "cores"'], lastSeenAt: at.toISOString() },
+      {
+        ref: 'component:default/b', title: 'B', product: 'system:default/shop', team: 'group:default/t',
+        department: 'group:default/d', company: 'group:default/c', cores: 0.25,
+        coresSource: 'annotation', problems: [], lastSeenAt: at.toISOString(),
+      },
+    ]);
+    expect((await store.getInventoryRefreshedAt())?.toISOString()).toBe(at.toISOString());
+  });
+
+  it('replaces the inventory: updates kept workloads and drops vanished ones', async () => {
+    const { store, knex } = await createStore();
+    await store.replaceInventory([workload('a'), workload('b')], new Date('2026-11-20T00:00:00Z'));
+    await store.replaceInventory([workload('b', { cores: 8 }), workload('c')], new Date('2026-11-21T00:00:00Z'));
+    const items = await store.listWorkloads();
+    expect(items.map(i => [i.ref, i.cores])).toEqual([
+      ['component:default/b', 8],
+      ['component:default/c', 4],
+    ]);
+    const [{ n }] = await knex('maturity_inventory_runs').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+  });
+
+  it('filters by hierarchy level', async () => {
+    const { store } = await createStore();
+    await store.replaceInventory(
+      [
+        workload('a', { department: 'group:default/x', product: 'system:default/p' }),
+        workload('b', { department: 'group:default/y', product: 'system:default/p' }),
+      ],
+      new Date(),
+    );
+    expect((await store.listWorkloads({ department: 'group:default/y' })).map(w => w.ref)).toEqual(['component:default/b']);
+    expect(await store.listWorkloads({ product: 'system:default/p', department: 'group:default/x' })).toHaveLength(1);
+  });
+
+  it('keeps the previous inventory when a replacement fails mid-write', async () => {
+    const { store } = await createStore();
+    await store.replaceInventory([workload('a')], new Date('2026-11-20T00:00:00Z'));
+    // 60 good rows go in (two insert chunks), then a NOT NULL violation aborts the write.
+    const good = Array.from({ length: 60 }, (_, n) => workload(`w${n}`));
+    const broken = { ...workload('broken'), coresSource: null as any };
+    await expect(store.replaceInventory([...good, broken], new Date())).rejects.toThrow();
+    expect((await store.listWorkloads()).map(w => w.ref)).toEqual(['component:default/a']);
+    expect((await store.getInventoryRefreshedAt())?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+  });
+});

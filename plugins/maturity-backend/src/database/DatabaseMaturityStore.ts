@@ -1,0 +1,118 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
+import { Knex } from 'knex';
+import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-maturity-backend',
+  'migrations',
+);
+
+// SQLite allows 999 bound variables per statement; 11 columns × 50 rows stays well below.
+const INSERT_CHUNK = 50;
+
+interface WorkloadRow {
+  entity_ref: string;
+  title: string | null;
+  product: string | null;
+  team: string | null;
+  department: string | null;
+  company: string | null;
+  cores: number | string | null;
+  cores_source: string;
+  problems: string | string[];
+  run_id: number;
+  last_seen_at: Date | string;
+}
+
+function toIso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+// PostgreSQL returns `double precision` as number but JSON text as-is; SQLite stores dates as
+// epoch milliseconds or strings depending on the driver, so both shapes are parsed here.
+function fromRow(row: WorkloadRow): WorkloadSummary {
+  const summary: WorkloadSummary = {
+    ref: row.entity_ref,
+    cores: row.cores === null ? null : Number(row.cores),
+    coresSource: row.cores_source as CoresSource,
+    problems:
+      typeof row.problems === 'string' ? JSON.parse(row.problems) : row.problems,
+    lastSeenAt: toIso(
+      typeof row.last_seen_at === 'number' ? new Date(row.last_seen_at) : row.last_seen_at,
+    ),
+  };
+  for (const key of ['title', 'product', 'team', 'department', 'company'] as const) {
+    const value = row[key];
+    if (value !== null) summary[key] = value;
+  }
+  return summary;
+}
+
+/** A {@link MaturityStore} on the plugin's knex database (SQLite or PostgreSQL). */
+export class DatabaseMaturityStore implements MaturityStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseMaturityStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseMaturityStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async replaceInventory(workloads: InventoryWorkload[], at: Date): Promise<void> {
+    await this.db.transaction(async tx => {
+      const [inserted] = await tx('maturity_inventory_runs')
+        .insert({ finished_at: at, workload_count: workloads.length })
+        .returning('id');
+      const runId = typeof inserted === 'object' ? inserted.id : inserted;
+      const rows = workloads.map(w => ({
+        entity_ref: w.ref,
+        title: w.title ?? null,
+        product: w.product ?? null,
+        team: w.team ?? null,
+        department: w.department ?? null,
+        company: w.company ?? null,
+        cores: w.cores,
+        cores_source: w.coresSource,
+        problems: JSON.stringify(w.problems),
+        run_id: runId,
+        last_seen_at: at,
+      }));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await tx('maturity_workloads')
+          .insert(rows.slice(i, i + INSERT_CHUNK))
+          .onConflict('entity_ref')
+          .merge();
+      }
+      await tx('maturity_workloads').whereNot('run_id', runId).delete();
+      // Only the newest run is needed for refreshedAt; older ones are history nobody reads.
+      await tx('maturity_inventory_runs').where('id', '<', runId).delete();
+    });
+  }
+
+  async listWorkloads(filter: WorkloadFilter = {}): Promise<WorkloadSummary[]> {
+    const query = this.db<WorkloadRow>('maturity_workloads').orderBy('entity_ref');
+    for (const key of ['product', 'team', 'department', 'company'] as const) {
+      const value = filter[key];
+      if (value !== undefined) query.where(key, value);
+    }
+    return (await query).map(fromRow);
+  }
+
+  async getInventoryRefreshedAt(): Promise<Date | undefined> {
+    const row = await this.db('maturity_inventory_runs')
+      .orderBy('id', 'desc')
+      .first('finished_at');
+    if (!row) return undefined;
+    const value = row.finished_at;
+    return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+  }
+}

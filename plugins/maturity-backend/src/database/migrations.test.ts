@@ -1,0 +1,21 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { createTestDatabases } from '../__testUtils__/databases';
+
+const databases = createTestDatabases();
+const directory = resolvePackagePath('@internal/plugin-maturity-backend', 'migrations');
+
+describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
+  it('steps up and back down cleanly', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);
+    expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(true);
+
+    await knex.migrate.rollback({ directory }, true);
+    expect(await knex.schema.hasTable('maturity_workloads')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(false);
+
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * Extension points for backend modules of the maturity plugin.
+ *
+ * @packageDocumentation
+ */
+export * from './extensions';
