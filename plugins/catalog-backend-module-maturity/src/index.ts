@@ -1,0 +1,7 @@
+/**
+ * Catalog backend module of the maturity suite: validates its annotations.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleMaturity as default } from './module';
+export { MaturityAnnotationProcessor } from './MaturityAnnotationProcessor';
