@@ -1,0 +1,3 @@
+export { maturityApiRef } from './MaturityApi';
+export type { MaturityApi, WorkloadQuery } from './MaturityApi';
+export { MaturityClient } from './MaturityClient';

@@ -1,0 +1,1 @@
+export { MaturityLeaderboardPage } from './MaturityLeaderboardPage';
