@@ -93,6 +93,31 @@ const components = [
   ['audit-log', 'identity', 'back-office', 'service', 6, 'Collects audit events.'],
 ];
 
+// Practices each team declares (maturity.cloudnative.dev/practices); a team missing here has not
+// filled them in, so those checks stay unknown for its workloads.
+const practices = {
+  ranking: 'ci-pipeline, gradual-release, gitops, tracing, trace-id-in-logs, business-metrics, alerting, code-scanning, dependency-scanning, image-scanning, managed-data',
+  recsys: 'ci-pipeline, gradual-release, tracing, business-metrics, alerting, code-scanning, image-scanning',
+  'ml-platform': 'ci-pipeline, tracing, managed-data',
+  storefront: 'ci-pipeline, gradual-release, gitops, tracing, trace-id-in-logs, business-metrics, alerting, code-scanning, dependency-scanning, image-scanning, image-signing, managed-data',
+  checkout: 'ci-pipeline, gradual-release, tracing, alerting, code-scanning, dependency-scanning, managed-data',
+  payments: 'ci-pipeline, tracing, trace-id-in-logs, alerting, code-scanning, dependency-scanning, image-scanning, image-signing',
+  streaming: 'ci-pipeline, alerting, business-metrics',
+  editorial: 'ci-pipeline',
+  transcoding: 'ci-pipeline, image-scanning',
+  workplace: 'ci-pipeline, managed-data',
+  identity: 'ci-pipeline, code-scanning, dependency-scanning, alerting',
+};
+const stateful = new Set(['user-profile-store', 'feature-store', 'inventory', 'wallet', 'media-archive']);
+const onLegacyVms = new Set(['legacy-hr', 'media-archive']);
+// Services that publish an API entity.
+const apis = ['query-frontend', 'feed-service', 'checkout-api', 'card-gateway', 'playback-api', 'sso-proxy'];
+// Owners' waivers of checks that do not fit their workload, with a reason and a last day.
+const waivers = {
+  ranker: { 'no-static-cpu-binding': '2027-06-30: the ranking model pins cores to meet its latency budget' },
+  'gpu-trainer': { 'no-exclusive-nodes': '2027-03-31: GPU nodes are dedicated until the shared GPU pool opens' },
+};
+
 const users = [
   ['guest', 'Guest', 'checkout'],
   ['li-wei', 'Li Wei', 'ranking'],
@@ -123,14 +148,32 @@ const products = systems.map(([name, owner, title, description]) =>
 
 const workloads = components.map(([name, team, system, type, cores, description]) => {
   const namespace = `${deptOf[team]}`;
-  const annotations = {
+  // Workloads on the legacy VMs have no Kubernetes objects and no container metrics.
+  const annotations = onLegacyVms.has(name) ? {} : {
     'backstage.io/kubernetes-id': name,
     'backstage.io/kubernetes-namespace': namespace,
     'maturity.cloudnative.dev/prometheus-selector': `namespace="${namespace}",pod=~"${name}-.*"`,
   };
   if (cores !== null) annotations['maturity.cloudnative.dev/cores'] = String(cores);
-  return doc('Component', { name, description, annotations, tags: [type] },
-    { type, lifecycle: 'production', owner: team, system });
+  annotations['maturity.cloudnative.dev/workload-kind'] =
+    type === 'batch-job' ? 'batch' : stateful.has(name) ? 'stateful' : 'stateless';
+  if (practices[team]) annotations['maturity.cloudnative.dev/practices'] = practices[team];
+  if (onLegacyVms.has(name)) annotations['maturity.cloudnative.dev/platform'] = 'legacy-vms';
+  for (const [check, value] of Object.entries(waivers[name] ?? {})) {
+    annotations[`maturity.cloudnative.dev/waiver.${check}`] = value;
+  }
+  return doc('Component', { name, description, annotations, tags: [type] }, {
+    type, lifecycle: 'production', owner: team, system,
+    ...(apis.includes(name) ? { providesApis: [`${name}-api`] } : {}),
+  });
+});
+
+const apiEntities = apis.map(name => {
+  const [, team, system] = components.find(c => c[0] === name);
+  return doc('API', { name: `${name}-api`, description: `Public API of ${name}.` }, {
+    type: 'openapi', lifecycle: 'production', owner: team, system,
+    definition: `openapi: 3.0.0\ninfo:\n  title: ${name}\n  version: '1'\npaths: {}\n`,
+  });
 });
 
 const write = (file, docs) =>
@@ -143,4 +186,5 @@ fs.mkdirSync(out, { recursive: true });
 write('org.yaml', org);
 write('systems.yaml', products);
 write('components.yaml', workloads);
-console.log(`catalog-info/: ${org.length} org entities, ${products.length} systems, ${workloads.length} components`);
+write('apis.yaml', apiEntities);
+console.log(`catalog-info/: ${org.length} org entities, ${products.length} systems, ${workloads.length} components, ${apiEntities.length} APIs`);

@@ -18,8 +18,12 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// User settings are stored in the backend and pushed to open tabs through signals.
 backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@internal/plugin-maturity-backend'));
+backend.add(import('@internal/plugin-maturity-backend-module-kubernetes'));
+backend.add(import('@internal/plugin-maturity-backend-module-prometheus'));
 
 backend.start();

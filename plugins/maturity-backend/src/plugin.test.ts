@@ -1,6 +1,12 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  maturityFactCollectorsExtensionPoint,
+  MaturityFactCollector,
+} from '@internal/plugin-maturity-node';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import { maturityPlugin } from './plugin';
 
@@ -11,80 +17,235 @@ const entity = (kind: string, name: string, spec: object, annotations?: Record<s
   spec,
 });
 
+const ALL_PRACTICES =
+  'ci-pipeline, gradual-release, gitops, tracing, trace-id-in-logs, business-metrics, alerting, ' +
+  'code-scanning, dependency-scanning, image-scanning, image-signing, managed-data';
+
 const entities: Entity[] = [
   entity('Group', 'acme', { type: 'organization', children: [] }),
   entity('Group', 'retail', { type: 'department', parent: 'acme', children: [] }),
+  entity('Group', 'labs', { type: 'department', parent: 'acme', children: [] }),
   entity('Group', 'checkout-team', { type: 'team', parent: 'retail', children: [] }),
-  entity('Component', 'cart', { type: 'service', owner: 'checkout-team', system: 'shop' }, { 'maturity.cloudnative.dev/cores': '12' }),
+  entity('Component', 'cart', { type: 'service', owner: 'checkout-team', system: 'shop' }, {
+    'maturity.cloudnative.dev/cores': '12',
+    'maturity.cloudnative.dev/practices': 'ci-pipeline, tracing',
+  }),
   entity('Component', 'pricing', { type: 'service', owner: 'retail' }, { 'maturity.cloudnative.dev/cores': 'lots' }),
+  entity('Component', 'lab', { type: 'service', owner: 'labs', providesApis: ['lab-api'] }, {
+    'maturity.cloudnative.dev/cores': '4',
+    'maturity.cloudnative.dev/practices': ALL_PRACTICES,
+  }),
 ];
 
-async function startBackend() {
+// The platform declares a shared cluster without cluster autoscaling: platform = 2·1 + 2·0 over 4 = 50.
+const config = {
+  maturity: {
+    schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+    platforms: { default: { sharedCluster: true, clusterAutoscaling: false } },
+  },
+};
+
+// cart declares 2 of the 12 practices and provides no API: of the 12 business checks these facts
+// answer (weights summing to 17), it earns tracing (2) and ci-pipeline (2): business = 400/17.
+const CART = (50 + 400 / 17) / 2; // 36.76
+// lab declares every practice and provides an API: business 100.
+const LAB = (50 + 100) / 2; // 75
+
+async function startBackend(extra: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; features?: any[] } = {}) {
   const { server } = await startTestBackend({
     features: [
       maturityPlugin,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({
-        data: { maturity: { inventory: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } } } } },
-      }),
+      mockServices.rootConfig.factory({ data: config }),
+      ...(extra.permission ? [mockServices.permissions.factory({ result: extra.permission })] : []),
+      ...(extra.features ?? []),
     ],
   });
   return server;
 }
 
-async function waitForInventory(server: Parameters<typeof request>[0]) {
+type Server = Parameters<typeof request>[0];
+
+async function waitForRun(server: Server) {
   for (let i = 0; i < 100; i++) {
-    const res = await request(server).get('/api/maturity/v1/workloads');
-    if (res.body.refreshedAt) return res;
+    const res = await request(server).get('/api/maturity/v1/runs');
+    if (res.body.items?.length) return res.body.items[0];
     await new Promise(r => setTimeout(r, 100));
   }
-  throw new Error('inventory never refreshed');
+  throw new Error('no scoring run finished');
 }
 
 describe('maturity backend plugin', () => {
   it('answers /health without credentials', async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/maturity/health');
+    const res = await request(server).get('/api/maturity/health').set('authorization', '');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
   });
 
-  it('lists workloads with their hierarchy resolved from the catalog', async () => {
+  it('scores workloads from catalog and platform facts and rolls them up by cores', async () => {
     const server = await startBackend();
-    const res = await waitForInventory(server);
-    expect(res.status).toBe(200);
-    expect(res.body.unweighted).toBe(1);
-    expect(res.body.items).toEqual([
-      {
-        ref: 'component:default/cart',
-        product: 'system:default/shop',
-        team: 'group:default/checkout-team',
-        department: 'group:default/retail',
-        company: 'group:default/acme',
-        cores: 12,
-        coresSource: 'annotation',
-        problems: [],
-        lastSeenAt: res.body.refreshedAt,
-      },
-      {
-        ref: 'component:default/pricing',
-        department: 'group:default/retail',
-        company: 'group:default/acme',
-        cores: null,
-        coresSource: 'unknown',
-        problems: [
-          'Entity component:default/pricing has an invalid annotation maturity.cloudnative.dev/cores: "lots"; expected a non-negative number of CPU cores, e.g. "16" or "0.5"',
-        ],
-        lastSeenAt: res.body.refreshedAt,
-      },
+    expect(await waitForRun(server)).toMatchObject({ status: 'succeeded', workloads: 3 });
+
+    const cart = await request(server).get('/api/maturity/v1/scorecards/component/default/cart');
+    expect(cart.status).toBe(200);
+    expect(cart.body).toMatchObject({
+      kind: 'workload', ref: 'component:default/cart', cores: 12, coresSource: 'annotation',
+      platform: 50, level: 'L1', team: 'group:default/checkout-team', department: 'group:default/retail',
+      problems: [], stale: false,
+    });
+    expect(cart.body.business).toBeCloseTo(400 / 17, 10);
+    expect(cart.body.score).toBeCloseTo(CART, 10);
+    const tracing = cart.body.checks.find((c: any) => c.id === 'tracing');
+    expect(tracing).toEqual({ id: 'tracing', status: 'pass', credit: 1, facts: { 'catalog.practice.tracing': true }, stale: false });
+    expect(cart.body.checks.find((c: any) => c.id === 'hpa-elastic').status).toBe('unknown');
+
+    const pricing = await request(server).get('/api/maturity/v1/scorecards/component/default/pricing');
+    expect(pricing.body.problems[0]).toContain('maturity.cloudnative.dev/cores: "lots"');
+
+    // The company is the core-weighted mean (12·36.76 + 4·75) / 16 = 46.32, not the mean of its
+    // departments (36.76 + 75) / 2 = 55.88; pricing has no cores and carries no weight.
+    const company = await request(server).get('/api/maturity/v1/scorecards/group/default/acme');
+    expect(company.body).toMatchObject({ kind: 'company', cores: 16, workloads: 3, unweightedWorkloads: 1 });
+    expect(company.body.score).toBeCloseTo((12 * CART + 4 * LAB) / 16, 10);
+    expect(company.body.members.map((m: any) => [m.ref, m.rank])).toEqual([
+      ['group:default/labs', 1], ['group:default/retail', 2],
     ]);
+
+    const board = await request(server).get('/api/maturity/v1/leaderboard?level=department&window=7d');
+    expect(board.status).toBe(200);
+    expect(board.body.comparedTo).toBeNull();
+    expect(board.body.rows.map((r: any) => [r.ref, r.rank, r.workloads, r.scoreChange])).toEqual([
+      ['group:default/labs', 1, 1, null], ['group:default/retail', 2, 2, null],
+    ]);
+    expect(board.body.rows[1].score).toBeCloseTo(CART, 10);
+    const teams = await request(server).get('/api/maturity/v1/leaderboard?level=team&department=group:default/retail');
+    expect(teams.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/checkout-team', 1]]);
+    const retailOnly = await request(server).get('/api/maturity/v1/leaderboard?level=department&department=group:default/retail');
+    expect(retailOnly.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/retail', 2]]);
+
+    // cart scores compute 50, data 0, security 0. Zuoyebang (compute, data): gaps 2·25/75 + 2·75/75,
+    // cluster-autoscaling and gradual-release failed (2/3 each), tag "service" (0.5) = 4.5.
+    // Xiaohongshu (compute, data): the same gaps, gradual-release failed, "service" = 3.83.
+    // Mininglamp (development, compute, data): gaps 2/3 + 2/3 + 2 = 3.33, ahead of Yangshipin
+    // (security: gap 2, code- and image-scanning failed, 2/3 each = 3.33) by id on the tie.
+    const practices = await request(server).get('/api/maturity/v1/practices/component/default/cart');
+    expect(practices.status).toBe(200);
+    const [first, second, third] = practices.body.items;
+    expect(practices.body.items.map((i: any) => i.case.id).slice(0, 4)).toEqual(['zuoyebang', 'xiaohongshu', 'mininglamp', 'yangshipin']);
+    expect(first.relevance).toBeCloseTo(4.5, 5);
+    expect(second.relevance).toBeCloseTo(2 / 3 + 2 + 2 / 3 + 0.5, 5);
+    expect(third.relevance).toBeCloseTo(2 + 4 / 3, 5);
+    expect(practices.body.items[3].relevance).toBe(third.relevance);
+    expect(first.reason).toMatch(/^Your data score is 0; Zuoyebang: /);
+    const all = await request(server).get('/api/maturity/v1/practices?dimension=security');
+    expect(all.body.items.map((c: any) => c.id)).toEqual(['yangshipin']);
+
+    // Labels: rounded scores, Groups at their broadest level (acme is the company).
+    const labels = await request(server).get('/api/maturity/v1/labels');
+    const byRef = Object.fromEntries(labels.body.items.map((i: any) => [i.ref, [i.level, i.score]]));
+    expect(byRef).toMatchObject({
+      'component:default/cart': ['L1', 37], 'component:default/lab': ['L4', 75],
+      'group:default/acme': ['L2', 46], 'group:default/retail': ['L1', 37],
+    });
+
+    const history = await request(server).get('/api/maturity/v1/scorecards/group/default/retail/history');
+    expect(history.body.kind).toBe('department');
+    expect(history.body.points).toHaveLength(1);
+    expect(history.body.points[0].score).toBeCloseTo(CART, 10);
   });
 
-  it('filters by department and rejects an unknown parameter shape', async () => {
+  it('answers 404 for an entity without a scorecard and 400 naming a bad parameter', async () => {
     const server = await startBackend();
-    await waitForInventory(server);
-    const none = await request(server).get('/api/maturity/v1/workloads?department=group:default/other');
-    expect(none.body).toMatchObject({ items: [] });
+    await waitForRun(server);
+    const missing = await request(server).get('/api/maturity/v1/scorecards/component/default/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('component:default/nope');
+    const window = await request(server).get('/api/maturity/v1/leaderboard?window=month');
+    expect(window.status).toBe(400);
+    expect(window.body.error.message).toContain('window');
+    const level = await request(server).get('/api/maturity/v1/leaderboard?level=galaxy');
+    expect(level.status).toBe(400);
+    const from = await request(server).get('/api/maturity/v1/scorecards/group/default/retail/history?from=yesterday');
+    expect(from.status).toBe(400);
+    expect(from.body.error.message).toContain('from');
+  });
+
+  it('serves the model in force', async () => {
+    const server = await startBackend();
+    const res = await request(server).get('/api/maturity/v1/model');
+    expect(res.status).toBe(200);
+    expect(res.body.dimensions.map((d: any) => d.id)).toEqual(['development', 'compute', 'architecture', 'data', 'security']);
+    expect(res.body.checks.length).toBeGreaterThanOrEqual(20);
+    expect(res.body.weights).toEqual({ platform: 0.5, business: 0.5 });
+  });
+
+  it('starts a run on request only with the run permission', async () => {
+    const denied = await startBackend({ permission: AuthorizeResult.DENY });
+    const forbidden = await request(denied).post('/api/maturity/v1/runs');
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.message).toContain('maturity.run.create');
+
+    const allowed = await startBackend({ permission: AuthorizeResult.ALLOW });
+    await waitForRun(allowed);
+    const res = await request(allowed).post('/api/maturity/v1/runs');
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'triggered' });
+  });
+
+  it('keeps scoring when a collector fails, falling back to its last facts as stale', async () => {
+    let fail = false;
+    const flaky: MaturityFactCollector = {
+      id: 'flaky',
+      async collect() {
+        if (fail) throw new Error('cluster API unreachable');
+        return { facts: new Map([['component:default/cart', { 'kubernetes.hpaElastic': true }]]) };
+      },
+    };
+    const server = await startBackend({
+      permission: AuthorizeResult.ALLOW,
+      features: [
+        createBackendModule({
+          pluginId: 'maturity',
+          moduleId: 'flaky',
+          register(env) {
+            env.registerInit({
+              deps: { collectors: maturityFactCollectorsExtensionPoint },
+              async init({ collectors }) {
+                collectors.addFactCollector(flaky);
+              },
+            });
+          },
+        }),
+      ],
+    });
+    await waitForRun(server);
+    fail = true;
+    await request(server).post('/api/maturity/v1/runs').expect(202);
+    let runs: any[] = [];
+    for (let i = 0; i < 100 && runs.length < 2; i++) {
+      runs = (await request(server).get('/api/maturity/v1/runs')).body.items;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    expect(runs.map(r => r.status)).toEqual(['succeeded', 'succeeded']);
+    const cart = await request(server).get('/api/maturity/v1/scorecards/component/default/cart');
+    expect(cart.body.stale).toBe(true);
+    expect(cart.body.staleSources).toEqual([
+      { collector: 'flaky', reason: 'cluster API unreachable', since: expect.any(String) },
+    ]);
+    expect(cart.body.checks.find((c: any) => c.id === 'hpa-elastic')).toMatchObject({ status: 'pass', stale: true });
+  });
+
+  it('lists workloads with their hierarchy resolved from the catalog', async () => {
+    const server = await startBackend();
+    await waitForRun(server);
+    const res = await request(server).get('/api/maturity/v1/workloads?department=group:default/retail');
+    expect(res.status).toBe(200);
+    expect(res.body.unweighted).toBe(1);
+    expect(res.body.items.map((w: any) => [w.ref, w.team ?? null, w.cores])).toEqual([
+      ['component:default/cart', 'group:default/checkout-team', 12],
+      ['component:default/pricing', null, null],
+    ]);
     const bad = await request(server).get('/api/maturity/v1/workloads?department=a&department=b');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/department/);

@@ -1,22 +1,25 @@
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { maturityPermissions } from '@internal/plugin-maturity-common';
 import {
   MaturityFactCollector,
   maturityFactCollectorsExtensionPoint,
 } from '@internal/plugin-maturity-node';
+import { CatalogFactCollector } from './collectors/CatalogFactCollector';
+import { PlatformFactCollector } from './collectors/PlatformFactCollector';
+import { readMaturityConfig } from './config/readMaturityConfig';
 import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
-import {
-  DEFAULT_INVENTORY_SCHEDULE,
-  InventoryRefresher,
-} from './inventory/InventoryRefresher';
+import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
+import { openDatabase } from './database/openDatabase';
+import { ScoringRunner } from './scoring/ScoringRunner';
 import { createRouter } from './service/router';
 
 /**
- * The maturity backend plugin: keeps the workload inventory and serves `/api/maturity`.
+ * The maturity backend plugin: scores workloads on a schedule, keeps history and serves
+ * `/api/maturity`.
  * @public
  */
 export const maturityPlugin = createBackendPlugin({
@@ -40,21 +43,42 @@ export const maturityPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({ auth, catalog, config, database, httpRouter, logger, scheduler }) {
-        const store = await DatabaseMaturityStore.create({ database });
-        const scheduleConfig = config.getOptionalConfig('maturity.inventory.schedule');
-        const refresher = new InventoryRefresher({ catalog, auth, store, logger });
-        await refresher.schedule(
-          scheduler,
-          scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-            : DEFAULT_INVENTORY_SCHEDULE,
+      async init(deps) {
+        const { auth, catalog, config, database, httpAuth, httpRouter, logger } = deps;
+        const { permissions, permissionsRegistry, scheduler } = deps;
+        const settings = readMaturityConfig(config);
+        const db = await openDatabase({ database });
+        const inventory = new DatabaseMaturityStore(db);
+        const snapshots = new DatabaseSnapshotStore(db);
+        const model = {
+          checks: settings.checks,
+          weights: settings.weights,
+          unknownAsZero: settings.unknownAsZero,
+        };
+        const runner = new ScoringRunner({
+          catalog, auth, inventory, snapshots, logger, model,
+          retention: settings.retention,
+          collectors: [
+            new CatalogFactCollector(),
+            new PlatformFactCollector(settings.platforms),
+            ...collectors.values(),
+          ],
+        });
+        await runner.schedule(scheduler, settings.schedule);
+
+        permissionsRegistry.addPermissions(maturityPermissions);
+        httpRouter.use(
+          await createRouter({
+            inventory, snapshots, model, cases: settings.cases, httpAuth, permissions, scheduler,
+          }),
         );
-        httpRouter.use(await createRouter({ store }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

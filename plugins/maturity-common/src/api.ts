@@ -1,4 +1,10 @@
 import { WorkloadHierarchy } from './hierarchy';
+import { CheckDefinition } from './model/checks';
+import { Dimension, DimensionId } from './model/dimensions';
+import { Level, LevelId } from './model/levels';
+import { CheckResult } from './model/scoreWorkload';
+import { ScoreWeights } from './rollUp';
+import { PracticeCase } from './practices/cases';
 
 /** Where a workload's cores come from. @public */
 export type CoresSource = 'kubernetes' | 'annotation' | 'unknown';
@@ -24,4 +30,130 @@ export interface WorkloadListResponse {
   unweighted: number;
   /** When the inventory was last refreshed from the catalog, or `null` before the first run. */
   refreshedAt: string | null;
+}
+
+/** A roll-up level above workloads. @public */
+export type RollUpLevel = 'product' | 'team' | 'department' | 'company';
+
+/** Every level the suite scores: workloads and their roll-ups. @public */
+export type ScoreLevelKind = 'workload' | RollUpLevel;
+
+/** The snapshot a response was read from. @public */
+export interface SnapshotRef {
+  id: number;
+  /** When its run finished (ISO 8601). */
+  at: string;
+}
+
+/** Scores shared by every scorecard; 0–100, `null` where nothing carries weight. @public */
+export interface ScoreSummary {
+  score: number | null;
+  platform: number | null;
+  business: number | null;
+  level: LevelId | null;
+  /** Cores the entity is weighted by (Σ over weighted workloads for a roll-up). */
+  cores: number;
+}
+
+/** A Component's scorecard (`GET /v1/scorecards/component/:namespace/:name`). @public */
+export interface WorkloadScorecard extends ScoreSummary, WorkloadHierarchy {
+  kind: 'workload';
+  ref: string;
+  title?: string;
+  coresSource: CoresSource;
+  dimensions: Record<DimensionId, number | null>;
+  checks: CheckResult[];
+  /** Problems in the entity's annotations (cores, waivers, practices…), each naming the annotation. */
+  problems: string[];
+  /** Some of its facts are stale because a collector failed in the latest run. */
+  stale: boolean;
+  /** Which collectors failed for it, why, and since when their facts date. */
+  staleSources: Array<{ collector: string; reason: string; since?: string }>;
+  snapshot: SnapshotRef;
+}
+
+/** One member of a roll-up, ranked by score. @public */
+export interface ScorecardMember {
+  kind: ScoreLevelKind;
+  ref: string;
+  /** 1 for the best score; `null` for members without a score. */
+  rank: number | null;
+  score: number | null;
+  level: LevelId | null;
+  cores: number;
+  workloads: number;
+}
+
+/** A System's or Group's scorecard: its roll-up and its members ranked. @public */
+export interface GroupScorecard extends ScoreSummary {
+  kind: RollUpLevel;
+  ref: string;
+  workloads: number;
+  /** Workloads under it that carry no weight (0 or unknown cores, or no score). */
+  unweightedWorkloads: number;
+  /** Workloads for a product or team, teams for a department, departments for a company. */
+  members: ScorecardMember[];
+  snapshot: SnapshotRef;
+}
+
+/** Response of `GET /v1/scorecards/:kind/:namespace/:name`. @public */
+export type Scorecard = WorkloadScorecard | GroupScorecard;
+
+/** One point of an entity's score history. @public */
+export interface HistoryPoint extends ScoreSummary {
+  at: string;
+}
+
+/** Response of `GET /v1/scorecards/:kind/:namespace/:name/history`. @public */
+export interface HistoryResponse {
+  ref: string;
+  kind: ScoreLevelKind;
+  points: HistoryPoint[];
+}
+
+/** One leaderboard row. @public */
+export interface LeaderboardRow extends ScoreSummary {
+  ref: string;
+  rank: number | null;
+  workloads: number;
+  /** Score now minus score at the start of the window; `null` without an earlier snapshot. */
+  scoreChange: number | null;
+  /** Places gained (positive) or lost over the window; `null` without an earlier rank. */
+  rankChange: number | null;
+}
+
+/** Response of `GET /v1/leaderboard`. @public */
+export interface LeaderboardResponse {
+  level: RollUpLevel;
+  window: string;
+  snapshot: SnapshotRef | null;
+  /** The snapshot changes are measured against: the newest one at least `window` old. */
+  comparedTo: SnapshotRef | null;
+  rows: LeaderboardRow[];
+}
+
+/** Response of `GET /v1/model`: the model in force. @public */
+export interface ModelResponse {
+  dimensions: Dimension[];
+  levels: Level[];
+  checks: CheckDefinition[];
+  weights: ScoreWeights;
+  unknownAsZero: boolean;
+}
+
+/** Response of `GET /v1/labels`: what the catalog module writes back as labels. @public */
+export interface EntityLabelsResponse {
+  snapshot: SnapshotRef | null;
+  items: Array<{ ref: string; level: LevelId; score: number }>;
+}
+
+/** Response of `GET /v1/practices`. @public */
+export interface PracticeListResponse {
+  items: PracticeCase[];
+}
+
+/** Response of `GET /v1/practices/:kind/:namespace/:name`: the most relevant cases first. @public */
+export interface PracticeSuggestionsResponse {
+  ref: string;
+  items: Array<{ case: PracticeCase; relevance: number; reason: string; because: string[] }>;
 }

@@ -5,6 +5,10 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './annotationProblems';
 export * from './api';
 export * from './hierarchy';
+export * from './model';
+export * from './permissions';
+export * from './practices';
 export * from './rollUp';

@@ -104,6 +104,12 @@ interface Accumulator {
   unweighted: number;
 }
 
+// Code-unit order, not locale order, so the same refs sort the same on every machine.
+function byRef(a: { ref: string }, b: { ref: string }): number {
+  if (a.ref === b.ref) return 0;
+  return a.ref < b.ref ? -1 : 1;
+}
+
 type Level = 'product' | 'team' | 'department' | 'company';
 const LEVELS: Level[] = ['product', 'team', 'department', 'company'];
 
@@ -145,7 +151,7 @@ export function rollUp(input: RollUpInput): RollUpResult {
 
   const finish = (level: Level): RollUpGroup[] =>
     [...groups[level].values()]
-      .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+      .sort(byRef)
       .map(acc => {
         const weighted = acc.cores > 0;
         return {

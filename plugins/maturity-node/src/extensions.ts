@@ -1,11 +1,8 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { WorkloadFacts } from '@internal/plugin-maturity-common';
 
-/** A fact value: what collectors report about one workload. @public */
-export type FactValue = string | number | boolean | null;
-
-/** Facts one collector found for one workload, keyed by fact id (e.g. `kubernetes.replicas`). @public */
-export type WorkloadFacts = Record<string, FactValue>;
+export type { FactValue, WorkloadFacts } from '@internal/plugin-maturity-common';
 
 /** What a collector returns for one run. @public */
 export interface FactCollectionResult {
@@ -16,6 +13,11 @@ export interface FactCollectionResult {
    * Their previous facts are kept and shown as stale rather than dropped.
    */
   failures?: Map<string, string>;
+  /**
+   * Problems in a workload's own data that the collector found (e.g. an annotation naming a
+   * platform that does not exist), by entity ref; shown on the workload's scorecard.
+   */
+  problems?: Map<string, string[]>;
 }
 
 /**

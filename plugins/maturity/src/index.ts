@@ -4,7 +4,20 @@
  *
  * @packageDocumentation
  */
-export { maturityPlugin, MaturityLeaderboardPage, EntityMaturityCard } from './plugin';
+export {
+  maturityPlugin,
+  MaturityLeaderboardPage,
+  EntityMaturityCard,
+  EntityMaturityContent,
+  EntityBestPracticesCard,
+} from './plugin';
 export { maturityApiRef, MaturityClient } from './api';
-export type { MaturityApi, WorkloadQuery } from './api';
+export type { LeaderboardQuery, MaturityApi, PracticeQuery, WorkloadQuery } from './api';
+export { LevelBadge } from './components/LevelBadge';
+export {
+  EntityMaturityLevelFilter,
+  EntityMaturityLevelPicker,
+} from './components/EntityMaturityLevelPicker';
+export { ScoreHistoryChart } from './components/ScoreHistoryChart';
+export { DimensionChart } from './components/DimensionChart';
 export { rootRouteRef } from './routes';

@@ -22,22 +22,47 @@ export const maturityPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** The leaderboard page, to mount at a route such as `/maturity`. @public */
+/**
+ * The suite's page, to mount at a route such as `/maturity`: the leaderboard, and the
+ * best-practice cases under `/practices`.
+ * @public
+ */
 export const MaturityLeaderboardPage = maturityPlugin.provide(
   createRoutableExtension({
     name: 'MaturityLeaderboardPage',
-    component: () =>
-      import('./components/MaturityLeaderboardPage').then(m => m.MaturityLeaderboardPage),
+    component: () => import('./components/MaturityPage').then(m => m.MaturityPage),
     mountPoint: rootRouteRef,
   }),
 );
 
-/** The maturity card for a Component's overview page. @public */
+/** The maturity card for an entity's overview page. @public */
 export const EntityMaturityCard = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityCard',
     component: {
       lazy: () => import('./components/EntityMaturityCard').then(m => m.EntityMaturityCard),
+    },
+  }),
+);
+
+/** The Maturity tab for Component, System and Group pages (mount under `/maturity`). @public */
+export const EntityMaturityContent = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMaturityContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityMaturityContent').then(m => m.EntityMaturityContent),
+    },
+  }),
+);
+
+/** Three best-practice cases that fit the entity's gaps, for its overview page. @public */
+export const EntityBestPracticesCard = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBestPracticesCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityBestPracticesCard').then(m => m.EntityBestPracticesCard),
     },
   }),
 );

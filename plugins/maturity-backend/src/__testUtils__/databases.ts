@@ -20,3 +20,16 @@ export function createTestDatabases(): TestDatabases {
     : ['SQLITE_3'];
   return TestDatabases.create({ ids, disableDocker: true });
 }
+
+/**
+ * Asserts that a database write fails. Not `rejects.toThrow()`: better-sqlite3 builds its errors
+ * with the class of the first test file that loaded it in a Jest worker, so in later files they
+ * are not `instanceof Error` and Jest reports "did not throw".
+ */
+export async function expectWriteToFail(write: Promise<unknown>): Promise<void> {
+  const outcome = await write.then(
+    () => 'succeeded',
+    () => 'failed',
+  );
+  expect(outcome).toBe('failed');
+}

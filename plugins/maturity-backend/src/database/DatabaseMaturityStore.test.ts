@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases, expectWriteToFail } from '../__testUtils__/databases';
 import { DatabaseMaturityStore } from './DatabaseMaturityStore';
 import { InventoryWorkload } from './MaturityStore';
 
@@ -84,7 +84,7 @@ describe.each(databases.eachSupportedId())('DatabaseMaturityStore on %p', databa
     // 60 good rows go in (two insert chunks), then a NOT NULL violation aborts the write.
     const good = Array.from({ length: 60 }, (_, n) => workload(`w${n}`));
     const broken = { ...workload('broken'), coresSource: null as any };
-    await expect(store.replaceInventory([...good, broken], new Date())).rejects.toThrow();
+    await expectWriteToFail(store.replaceInventory([...good, broken], new Date()));
     expect((await store.listWorkloads()).map(w => w.ref)).toEqual(['component:default/a']);
     expect((await store.getInventoryRefreshedAt())?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
   });

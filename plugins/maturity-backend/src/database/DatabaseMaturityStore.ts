@@ -1,15 +1,8 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-maturity-backend',
-  'migrations',
-);
+import { openDatabase, readDate, readJson } from './openDatabase';
 
 // SQLite allows 999 bound variables per statement; 11 columns × 50 rows stays well below.
 const INSERT_CHUNK = 50;
@@ -28,22 +21,13 @@ interface WorkloadRow {
   last_seen_at: Date | string;
 }
 
-function toIso(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
-
-// PostgreSQL returns `double precision` as number but JSON text as-is; SQLite stores dates as
-// epoch milliseconds or strings depending on the driver, so both shapes are parsed here.
 function fromRow(row: WorkloadRow): WorkloadSummary {
   const summary: WorkloadSummary = {
     ref: row.entity_ref,
     cores: row.cores === null ? null : Number(row.cores),
     coresSource: row.cores_source as CoresSource,
-    problems:
-      typeof row.problems === 'string' ? JSON.parse(row.problems) : row.problems,
-    lastSeenAt: toIso(
-      typeof row.last_seen_at === 'number' ? new Date(row.last_seen_at) : row.last_seen_at,
-    ),
+    problems: readJson<string[]>(row.problems),
+    lastSeenAt: readDate(row.last_seen_at).toISOString(),
   };
   for (const key of ['title', 'product', 'team', 'department', 'company'] as const) {
     const value = row[key];
@@ -58,14 +42,10 @@ export class DatabaseMaturityStore implements MaturityStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseMaturityStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseMaturityStore(client);
+    return new DatabaseMaturityStore(await openDatabase(options));
   }
 
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async replaceInventory(workloads: InventoryWorkload[], at: Date): Promise<void> {
     await this.db.transaction(async tx => {
@@ -111,8 +91,6 @@ export class DatabaseMaturityStore implements MaturityStore {
     const row = await this.db('maturity_inventory_runs')
       .orderBy('id', 'desc')
       .first('finished_at');
-    if (!row) return undefined;
-    const value = row.finished_at;
-    return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+    return row ? readDate(row.finished_at) : undefined;
   }
 }

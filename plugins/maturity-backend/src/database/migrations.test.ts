@@ -10,6 +10,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);
     expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(true);
+    for (const table of ['maturity_snapshots', 'maturity_scores', 'maturity_facts']) {
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    }
+
+    // One step down removes only the newest migration's tables.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_scores')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);
 
     await knex.migrate.rollback({ directory }, true);
     expect(await knex.schema.hasTable('maturity_workloads')).toBe(false);

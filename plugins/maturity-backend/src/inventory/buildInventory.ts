@@ -5,6 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  findAnnotationProblems,
   readDeclaredCores,
   resolveWorkloadHierarchy,
 } from '@internal/plugin-maturity-common';
@@ -12,7 +13,7 @@ import { InventoryWorkload } from '../database/MaturityStore';
 
 /**
  * Turns catalog entities into the workload inventory: every Component with its hierarchy and
- * declared cores. A malformed annotation is recorded as a problem on that workload only.
+ * declared cores. Malformed annotations are recorded as problems on that workload only.
  */
 export function buildInventory(entities: Entity[]): InventoryWorkload[] {
   const groups = new Map<string, GroupEntity>();
@@ -28,7 +29,7 @@ export function buildInventory(entities: Entity[]): InventoryWorkload[] {
         ...resolveWorkloadHierarchy(component, groups),
         cores: cores.ok && cores.value !== undefined ? cores.value : null,
         coresSource: cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
-        problems: cores.ok ? [] : [cores.error],
+        problems: findAnnotationProblems(component),
       };
       if (component.metadata.title) workload.title = component.metadata.title;
       for (const key of ['product', 'team', 'department', 'company'] as const) {

@@ -107,6 +107,773 @@ export const spec = {
           }
         }
       },
+      "Score": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "minimum": 0,
+        "maximum": 100
+      },
+      "LevelId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "L1",
+          "L2",
+          "L3",
+          "L4",
+          "L5",
+          null
+        ]
+      },
+      "RollUpLevel": {
+        "type": "string",
+        "enum": [
+          "product",
+          "team",
+          "department",
+          "company"
+        ]
+      },
+      "SnapshotRef": {
+        "type": "object",
+        "required": [
+          "id",
+          "at"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CheckResult": {
+        "type": "object",
+        "required": [
+          "id",
+          "status",
+          "credit",
+          "facts",
+          "stale"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "partial",
+              "fail",
+              "not-applicable",
+              "unknown",
+              "waived"
+            ]
+          },
+          "credit": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1
+          },
+          "facts": {
+            "type": "object",
+            "description": "The facts the check read, by fact id; a fact missing here was unknown.",
+            "additionalProperties": {
+              "type": [
+                "string",
+                "number",
+                "boolean",
+                "null"
+              ]
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "waiver": {
+            "type": "object",
+            "required": [
+              "checkId",
+              "reason",
+              "until"
+            ],
+            "properties": {
+              "checkId": {
+                "type": "string"
+              },
+              "reason": {
+                "type": "string"
+              },
+              "until": {
+                "type": "string",
+                "format": "date"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": false
+      },
+      "StaleSource": {
+        "type": "object",
+        "required": [
+          "collector",
+          "reason"
+        ],
+        "properties": {
+          "collector": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ScorecardMember": {
+        "type": "object",
+        "required": [
+          "kind",
+          "ref",
+          "rank",
+          "score",
+          "level",
+          "cores",
+          "workloads"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "workload",
+              "product",
+              "team",
+              "department",
+              "company"
+            ]
+          },
+          "ref": {
+            "type": "string"
+          },
+          "rank": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "score": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "level": {
+            "$ref": "#/components/schemas/LevelId"
+          },
+          "cores": {
+            "type": "number"
+          },
+          "workloads": {
+            "type": "integer"
+          }
+        },
+        "additionalProperties": false
+      },
+      "Scorecard": {
+        "type": "object",
+        "description": "A Component's scorecard (kind workload: checks, dimensions, facts, problems) or a System's or Group's roll-up (kind product, team, department or company: members ranked).\n",
+        "required": [
+          "kind",
+          "ref",
+          "score",
+          "platform",
+          "business",
+          "level",
+          "cores",
+          "snapshot"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "workload",
+              "product",
+              "team",
+              "department",
+              "company"
+            ]
+          },
+          "ref": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "score": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "platform": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "business": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "level": {
+            "$ref": "#/components/schemas/LevelId"
+          },
+          "cores": {
+            "type": "number"
+          },
+          "coresSource": {
+            "type": "string",
+            "enum": [
+              "kubernetes",
+              "annotation",
+              "unknown"
+            ]
+          },
+          "product": {
+            "type": "string"
+          },
+          "team": {
+            "type": "string"
+          },
+          "department": {
+            "type": "string"
+          },
+          "company": {
+            "type": "string"
+          },
+          "dimensions": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/Score"
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CheckResult"
+            }
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "staleSources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StaleSource"
+            }
+          },
+          "workloads": {
+            "type": "integer"
+          },
+          "unweightedWorkloads": {
+            "type": "integer"
+          },
+          "members": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ScorecardMember"
+            }
+          },
+          "snapshot": {
+            "$ref": "#/components/schemas/SnapshotRef"
+          }
+        },
+        "additionalProperties": false
+      },
+      "HistoryResponse": {
+        "type": "object",
+        "required": [
+          "ref",
+          "kind",
+          "points"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "workload",
+              "product",
+              "team",
+              "department",
+              "company"
+            ]
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "at",
+                "score",
+                "platform",
+                "business",
+                "level",
+                "cores"
+              ],
+              "properties": {
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "score": {
+                  "$ref": "#/components/schemas/Score"
+                },
+                "platform": {
+                  "$ref": "#/components/schemas/Score"
+                },
+                "business": {
+                  "$ref": "#/components/schemas/Score"
+                },
+                "level": {
+                  "$ref": "#/components/schemas/LevelId"
+                },
+                "cores": {
+                  "type": "number"
+                }
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "LeaderboardResponse": {
+        "type": "object",
+        "required": [
+          "level",
+          "window",
+          "snapshot",
+          "comparedTo",
+          "rows"
+        ],
+        "properties": {
+          "level": {
+            "$ref": "#/components/schemas/RollUpLevel"
+          },
+          "window": {
+            "type": "string"
+          },
+          "snapshot": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/SnapshotRef"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "comparedTo": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/SnapshotRef"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "rows": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "ref",
+                "rank",
+                "score",
+                "platform",
+                "business",
+                "level",
+                "cores",
+                "workloads",
+                "scoreChange",
+                "rankChange"
+              ],
+              "properties": {
+                "ref": {
+                  "type": "string"
+                },
+                "rank": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
+                },
+                "score": {
+                  "$ref": "#/components/schemas/Score"
+                },
+                "platform": {
+                  "$ref": "#/components/schemas/Score"
+                },
+                "business": {
+                  "$ref": "#/components/schemas/Score"
+                },
+                "level": {
+                  "$ref": "#/components/schemas/LevelId"
+                },
+                "cores": {
+                  "type": "number"
+                },
+                "workloads": {
+                  "type": "integer"
+                },
+                "scoreChange": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "rankChange": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
+                }
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "ModelResponse": {
+        "type": "object",
+        "required": [
+          "dimensions",
+          "levels",
+          "checks",
+          "weights",
+          "unknownAsZero"
+        ],
+        "properties": {
+          "dimensions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "criteria"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "criteria": {
+                  "type": "string"
+                }
+              },
+              "additionalProperties": false
+            }
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "name",
+                "minScore"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "minScore": {
+                  "type": "number"
+                }
+              },
+              "additionalProperties": false
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "dimension",
+                "side",
+                "weight",
+                "rule",
+                "rationale",
+                "remediation",
+                "cases"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "dimension": {
+                  "type": "string"
+                },
+                "side": {
+                  "type": "string",
+                  "enum": [
+                    "platform",
+                    "business"
+                  ]
+                },
+                "weight": {
+                  "type": "number"
+                },
+                "rule": {
+                  "type": "object",
+                  "required": [
+                    "kind",
+                    "fact"
+                  ],
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false",
+                        "atLeast",
+                        "atMost",
+                        "between"
+                      ]
+                    },
+                    "fact": {
+                      "type": "string"
+                    },
+                    "target": {
+                      "type": "number"
+                    },
+                    "limit": {
+                      "type": "number"
+                    },
+                    "zeroAt": {
+                      "type": "number"
+                    },
+                    "min": {
+                      "type": "number"
+                    },
+                    "max": {
+                      "type": "number"
+                    }
+                  },
+                  "additionalProperties": false
+                },
+                "appliesTo": {
+                  "type": "object",
+                  "required": [
+                    "facts",
+                    "values"
+                  ],
+                  "properties": {
+                    "facts": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "values": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "additionalProperties": false
+                },
+                "rationale": {
+                  "type": "string"
+                },
+                "remediation": {
+                  "type": "string"
+                },
+                "cases": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "additionalProperties": false
+            }
+          },
+          "weights": {
+            "type": "object",
+            "required": [
+              "platform",
+              "business"
+            ],
+            "properties": {
+              "platform": {
+                "type": "number"
+              },
+              "business": {
+                "type": "number"
+              }
+            },
+            "additionalProperties": false
+          },
+          "unknownAsZero": {
+            "type": "boolean"
+          }
+        },
+        "additionalProperties": false
+      },
+      "Run": {
+        "type": "object",
+        "required": [
+          "id",
+          "status",
+          "startedAt",
+          "finishedAt",
+          "workloads"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "succeeded",
+              "failed"
+            ]
+          },
+          "error": {
+            "type": "string"
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "finishedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "workloads": {
+            "type": "integer"
+          }
+        },
+        "additionalProperties": false
+      },
+      "PracticeCase": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "organisation",
+          "industry",
+          "category",
+          "dimensions",
+          "products",
+          "tags",
+          "summary",
+          "outcomes",
+          "source"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "organisation": {
+            "type": "string"
+          },
+          "industry": {
+            "type": "string"
+          },
+          "category": {
+            "type": "string"
+          },
+          "dimensions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "products": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "summary": {
+            "type": "string"
+          },
+          "outcomes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "metric"
+              ],
+              "properties": {
+                "metric": {
+                  "type": "string"
+                },
+                "change": {
+                  "type": "number"
+                },
+                "from": {
+                  "type": "number"
+                },
+                "to": {
+                  "type": "number"
+                },
+                "value": {
+                  "type": "number"
+                },
+                "unit": {
+                  "type": "string"
+                },
+                "note": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "source": {
+            "type": "string"
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "required": [
@@ -160,7 +927,8 @@ export const spec = {
                         "ok"
                       ]
                     }
-                  }
+                  },
+                  "additionalProperties": false
                 }
               }
             }
@@ -223,6 +991,525 @@ export const spec = {
           },
           "400": {
             "description": "A query parameter is malformed; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/model": {
+      "get": {
+        "operationId": "GetModel",
+        "description": "The model in force - dimensions, levels, checks with their operator overrides, weights.",
+        "responses": {
+          "200": {
+            "description": "The model.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ModelResponse"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/scorecards/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetScorecard",
+        "description": "The entity's scorecard from the current snapshot. For a Component - score, platform, business, level, cores, per-dimension scores and every check with its credit, facts, waiver and staleness. For a System or Group - its core-weighted roll-up and its members ranked.\n",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "description": "Entity kind, e.g. component, system or group.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Scorecard"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The entity has no scorecard, or no run has finished yet.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/scorecards/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetScorecardHistory",
+        "description": "The entity's score over time, oldest first (one point per kept snapshot).",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "description": "Entity kind, e.g. component, system or group.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (ISO 8601); default 90 days before `to`.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (ISO 8601); default now.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/HistoryResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "from or to is malformed, or from is after to; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The entity has no scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/leaderboard": {
+      "get": {
+        "operationId": "GetLeaderboard",
+        "description": "Products, teams, departments or companies ranked by core-weighted score, with the change of score and rank against the newest snapshot at least `window` old.\n",
+        "parameters": [
+          {
+            "name": "level",
+            "in": "query",
+            "description": "Which roll-up to rank; default department.",
+            "schema": {
+              "$ref": "#/components/schemas/RollUpLevel"
+            }
+          },
+          {
+            "name": "window",
+            "in": "query",
+            "description": "How far back changes are measured, as days or hours, e.g. 30d or 12h; default 30d.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "department",
+            "in": "query",
+            "allowReserved": true,
+            "description": "Only rows under this department (entity ref); ranks stay company-wide so a row's rank means the same with and without the filter.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The leaderboard, best first; rows without a score last.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LeaderboardResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "level or window is malformed; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/runs": {
+      "get": {
+        "operationId": "ListRuns",
+        "description": "The latest scoring runs, newest first, failed ones with their error.",
+        "responses": {
+          "200": {
+            "description": "The runs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Run"
+                      }
+                    }
+                  },
+                  "additionalProperties": false
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "StartRun",
+        "description": "Starts a scoring run now (on whichever replica the scheduler picks). Needs the maturity.run.create permission.\n",
+        "responses": {
+          "202": {
+            "description": "The run was triggered.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "status"
+                  ],
+                  "properties": {
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "triggered"
+                      ]
+                    }
+                  },
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller lacks the maturity.run.create permission.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "A run is already in progress.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/labels": {
+      "get": {
+        "operationId": "ListLabels",
+        "description": "The level and rounded score of every scored entity in the current snapshot, for the catalog module that writes them back as labels. A Group scored at several levels gets its broadest one.\n",
+        "responses": {
+          "200": {
+            "description": "The labels.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "snapshot",
+                    "items"
+                  ],
+                  "properties": {
+                    "snapshot": {
+                      "oneOf": [
+                        {
+                          "$ref": "#/components/schemas/SnapshotRef"
+                        },
+                        {
+                          "type": "null"
+                        }
+                      ]
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "ref",
+                          "level",
+                          "score"
+                        ],
+                        "properties": {
+                          "ref": {
+                            "type": "string"
+                          },
+                          "level": {
+                            "type": "string",
+                            "enum": [
+                              "L1",
+                              "L2",
+                              "L3",
+                              "L4",
+                              "L5"
+                            ]
+                          },
+                          "score": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": 100
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/practices": {
+      "get": {
+        "operationId": "ListPractices",
+        "description": "The best-practice cases (published and the organisation's own), optionally filtered.",
+        "parameters": [
+          {
+            "name": "dimension",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "development",
+                "compute",
+                "architecture",
+                "data",
+                "security"
+              ]
+            }
+          },
+          {
+            "name": "category",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "industry",
+            "in": "query",
+            "description": "Substring of the industry, case-insensitive.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The cases.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PracticeCase"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A query parameter is malformed; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/practices/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "SuggestPractices",
+        "description": "The five cases most relevant to the entity: by the dimensions where it scores lowest, the failing checks a case demonstrates, and shared scenario tags; each with the reason.\n",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The suggestions, most relevant first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "ref",
+                    "items"
+                  ],
+                  "properties": {
+                    "ref": {
+                      "type": "string"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "case",
+                          "relevance",
+                          "reason",
+                          "because"
+                        ],
+                        "properties": {
+                          "case": {
+                            "$ref": "#/components/schemas/PracticeCase"
+                          },
+                          "relevance": {
+                            "type": "number"
+                          },
+                          "reason": {
+                            "type": "string"
+                          },
+                          "because": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The entity has no scorecard.",
             "content": {
               "application/json": {
                 "schema": {

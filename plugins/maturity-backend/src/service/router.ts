@@ -1,14 +1,61 @@
-import { WorkloadListResponse } from '@internal/plugin-maturity-common';
-import { coreWeight } from '@internal/plugin-maturity-common';
+import {
+  HttpAuthService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import {
+  coreWeight,
+  DIMENSIONS,
+  LEVELS,
+  maturityRunCreatePermission,
+  ModelResponse,
+  PracticeCase,
+  WorkloadListResponse,
+} from '@internal/plugin-maturity-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
+import { DateTime } from 'luxon';
 import { MaturityStore } from '../database/MaturityStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { ScoringModel } from '../scoring/buildSnapshotRows';
+import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
+import { suggestCases } from './practices';
+import { getEntityLabels, getHistory, getLeaderboard, getScorecard } from './scorecards';
+
+const WINDOW = /^(\d+)([dh])$/;
+const HISTORY_DAYS = 90;
+
+function parseWindow(window: string): number {
+  const match = WINDOW.exec(window);
+  if (!match || Number(match[1]) === 0) {
+    throw new InputError(`Invalid query parameter window: ${JSON.stringify(window)}; expected a number of days or hours, e.g. 30d or 12h`);
+  }
+  return Number(match[1]) * (match[2] === 'd' ? 86_400_000 : 3_600_000);
+}
+
+function parseTime(name: string, value: string | undefined, fallback: Date): Date {
+  if (value === undefined) return fallback;
+  const parsed = DateTime.fromISO(value, { zone: 'utc' });
+  if (!parsed.isValid) {
+    throw new InputError(`Invalid query parameter ${name}: ${JSON.stringify(value)}; expected an ISO 8601 date or time, e.g. 2026-11-01`);
+  }
+  return parsed.toJSDate();
+}
 
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
 export async function createRouter(options: {
-  store: MaturityStore;
+  inventory: MaturityStore;
+  snapshots: SnapshotStore;
+  model: ScoringModel;
+  cases: PracticeCase[];
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  scheduler: SchedulerService;
 }): Promise<express.Router> {
-  const { store } = options;
+  const { inventory, snapshots, model, cases, httpAuth, permissions, scheduler } = options;
   const router = await createOpenApiRouter();
   router.use(express.json());
 
@@ -19,8 +66,8 @@ export async function createRouter(options: {
   router.get('/v1/workloads', async (req, res) => {
     const { product, team, department, company } = req.query;
     const [items, refreshedAt] = await Promise.all([
-      store.listWorkloads({ product, team, department, company }),
-      store.getInventoryRefreshedAt(),
+      inventory.listWorkloads({ product, team, department, company }),
+      inventory.getInventoryRefreshedAt(),
     ]);
     const body: WorkloadListResponse = {
       items,
@@ -28,6 +75,91 @@ export async function createRouter(options: {
       refreshedAt: refreshedAt?.toISOString() ?? null,
     };
     res.json(body);
+  });
+
+  router.get('/v1/model', (_req, res) => {
+    const body: ModelResponse = {
+      dimensions: [...DIMENSIONS],
+      levels: [...LEVELS],
+      checks: model.checks,
+      weights: model.weights,
+      unknownAsZero: model.unknownAsZero,
+    };
+    res.json(body);
+  });
+
+  router.get('/v1/scorecards/:kind/:namespace/:name', async (req, res) => {
+    res.json(await getScorecard(snapshots, stringifyEntityRef(req.params)));
+  });
+
+  router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
+    const to = parseTime('to', req.query.to, new Date());
+    const from = parseTime('from', req.query.from, new Date(to.getTime() - HISTORY_DAYS * 86_400_000));
+    if (from > to) {
+      throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
+    }
+    res.json(await getHistory(snapshots, stringifyEntityRef(req.params), { from, to }));
+  });
+
+  router.get('/v1/leaderboard', async (req, res) => {
+    const level = req.query.level ?? 'department';
+    const window = req.query.window ?? '30d';
+    const windowMs = parseWindow(window);
+    const department = req.query.department;
+    res.json(await getLeaderboard(snapshots, { level, window, windowMs, department, now: new Date() }));
+  });
+
+  router.get('/v1/practices', (req, res) => {
+    const { dimension, category, industry } = req.query;
+    const items = cases.filter(
+      c =>
+        (!dimension || c.dimensions.includes(dimension)) &&
+        (!category || c.category === category) &&
+        (!industry || c.industry.toLocaleLowerCase('en-US').includes(industry.toLocaleLowerCase('en-US'))),
+    );
+    res.json({ items });
+  });
+
+  router.get('/v1/practices/:kind/:namespace/:name', async (req, res) => {
+    res.json(await suggestCases(snapshots, stringifyEntityRef(req.params), cases, model.checks));
+  });
+
+  router.get('/v1/labels', async (_req, res) => {
+    res.json(await getEntityLabels(snapshots));
+  });
+
+  router.get('/v1/runs', async (_req, res) => {
+    const runs = await snapshots.listRuns(20);
+    res.json({
+      items: runs.map(r => ({
+        id: r.id,
+        status: r.status,
+        ...(r.error ? { error: r.error } : {}),
+        startedAt: r.startedAt.toISOString(),
+        finishedAt: r.finishedAt.toISOString(),
+        workloads: r.workloads,
+      })),
+    });
+  });
+
+  router.post('/v1/runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: maturityRunCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Starting a maturity run needs the maturity.run.create permission');
+    }
+    try {
+      await scheduler.triggerTask(SCORING_TASK_ID);
+    } catch (error) {
+      if (error instanceof ConflictError || (error as Error)?.name === 'ConflictError') {
+        throw new ConflictError('A maturity run is already in progress');
+      }
+      throw error;
+    }
+    res.status(202).json({ status: 'triggered' });
   });
 
   return router;

@@ -5,7 +5,11 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  CatalogFilterBlueprint,
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
 import BarChartIcon from '@material-ui/icons/BarChart';
 import { MaturityClient, maturityApiRef } from '../api';
@@ -27,8 +31,19 @@ const leaderboardPage = PageBlueprint.make({
     icon: <BarChartIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('../components/MaturityLeaderboardPage').then(m =>
-        compatWrapper(<m.MaturityLeaderboardPage />),
+      import('../components/MaturityPage').then(m => compatWrapper(<m.MaturityPage />)),
+  },
+});
+
+const scoredKinds = { kind: { $in: ['component', 'system', 'group'] } };
+
+const entityBestPracticesCard = EntityCardBlueprint.make({
+  name: 'best-practices',
+  params: {
+    filter: scoredKinds,
+    loader: () =>
+      import('../components/EntityBestPracticesCard').then(m =>
+        compatWrapper(<m.EntityBestPracticesCard />),
       ),
   },
 });
@@ -36,10 +51,33 @@ const leaderboardPage = PageBlueprint.make({
 const entityMaturityCard = EntityCardBlueprint.make({
   name: 'maturity',
   params: {
-    filter: { kind: 'component' },
+    filter: scoredKinds,
     loader: () =>
       import('../components/EntityMaturityCard').then(m =>
         compatWrapper(<m.EntityMaturityCard />),
+      ),
+  },
+});
+
+const entityMaturityContent = EntityContentBlueprint.make({
+  name: 'maturity',
+  params: {
+    path: '/maturity',
+    title: 'Maturity',
+    filter: scoredKinds,
+    loader: () =>
+      import('../components/EntityMaturityContent').then(m =>
+        compatWrapper(<m.EntityMaturityContent />),
+      ),
+  },
+});
+
+const maturityLevelFilter = CatalogFilterBlueprint.make({
+  name: 'maturity-level',
+  params: {
+    loader: () =>
+      import('../components/EntityMaturityLevelPicker').then(m =>
+        compatWrapper(<m.EntityMaturityLevelPicker />),
       ),
   },
 });
@@ -48,5 +86,12 @@ const entityMaturityCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'maturity',
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
-  extensions: [maturityApi, leaderboardPage, entityMaturityCard],
+  extensions: [
+    maturityApi,
+    leaderboardPage,
+    entityMaturityCard,
+    entityBestPracticesCard,
+    entityMaturityContent,
+    maturityLevelFilter,
+  ],
 });

@@ -1,5 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { WorkloadListResponse } from '@internal/plugin-maturity-common';
+import {
+  HistoryResponse,
+  LeaderboardResponse,
+  ModelResponse,
+  PracticeListResponse,
+  PracticeSuggestionsResponse,
+  RollUpLevel,
+  Scorecard,
+  WorkloadListResponse,
+} from '@internal/plugin-maturity-common';
 
 /** Filters for {@link MaturityApi.listWorkloads}; each is an entity ref. @public */
 export interface WorkloadQuery {
@@ -9,10 +18,37 @@ export interface WorkloadQuery {
   company?: string;
 }
 
+/** Options of {@link MaturityApi.getLeaderboard}. @public */
+export interface LeaderboardQuery {
+  level?: RollUpLevel;
+  /** How far back changes are measured, e.g. `30d`. */
+  window?: string;
+  /** Only rows under this department (entity ref). */
+  department?: string;
+}
+
 /** Client of the maturity backend's REST API. @public */
 export interface MaturityApi {
   /** Lists the workloads the backend sees, with hierarchy and cores. */
   listWorkloads(query?: WorkloadQuery): Promise<WorkloadListResponse>;
+  /** The model in force: dimensions, levels, checks, weights. Fetched once per page load. */
+  getModel(): Promise<ModelResponse>;
+  /** The scorecard of a Component, System or Group, by entity ref. */
+  getScorecard(entityRef: string): Promise<Scorecard>;
+  /** Score history of an entity; `from`/`to` are ISO 8601 times. */
+  getHistory(entityRef: string, range?: { from?: string; to?: string }): Promise<HistoryResponse>;
+  getLeaderboard(query?: LeaderboardQuery): Promise<LeaderboardResponse>;
+  /** Best-practice cases, optionally filtered. */
+  listPractices(query?: PracticeQuery): Promise<PracticeListResponse>;
+  /** The cases most relevant to an entity, with reasons. */
+  suggestPractices(entityRef: string): Promise<PracticeSuggestionsResponse>;
+}
+
+/** Filters of {@link MaturityApi.listPractices}. @public */
+export interface PracticeQuery {
+  dimension?: string;
+  category?: string;
+  industry?: string;
 }
 
 /** Reference to the {@link MaturityApi}. @public */

@@ -14,10 +14,39 @@ describe('MaturityClient', () => {
     );
   });
 
+  it('addresses scorecards and history by kind, namespace and name', async () => {
+    const fetch = jest.fn(async () => new Response('{}'));
+    const client = new MaturityClient({ discoveryApi, fetchApi: { fetch } });
+    await client.getScorecard('Component:default/cart');
+    await client.getHistory('group:default/retail', { from: '2026-11-01' });
+    await client.getLeaderboard({ level: 'team', window: '7d', department: 'group:default/retail' });
+    expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
+      'http://backend/api/maturity/v1/scorecards/component/default/cart',
+      'http://backend/api/maturity/v1/scorecards/group/default/retail/history?from=2026-11-01',
+      'http://backend/api/maturity/v1/leaderboard?level=team&window=7d&department=group%3Adefault%2Fretail',
+    ]);
+  });
+
+  it('fetches the model once, and again after a failure', async () => {
+    const fetch = jest
+      .fn()
+      .mockResolvedValueOnce(new Response('{}', { status: 503 }))
+      .mockResolvedValueOnce(new Response('{"checks":[]}'));
+    const client = new MaturityClient({ discoveryApi, fetchApi: { fetch } });
+    await expect(client.getModel()).rejects.toMatchObject({ statusCode: 503 });
+    await expect(client.getModel()).resolves.toEqual({ checks: [] });
+    await expect(client.getModel()).resolves.toEqual({ checks: [] });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('turns an error response into a ResponseError carrying the backend message', async () => {
     const body = { error: { name: 'InputError', message: 'bad department' }, request: {}, response: { statusCode: 400 } };
     const fetch = jest.fn(async () => new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } }));
     const client = new MaturityClient({ discoveryApi, fetchApi: { fetch } });
-    await expect(client.listWorkloads()).rejects.toThrow(/bad department/);
+    await expect(client.listWorkloads()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      cause: { name: 'InputError', message: 'bad department' },
+    });
   });
 });

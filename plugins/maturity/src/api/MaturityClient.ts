@@ -1,21 +1,70 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { WorkloadListResponse } from '@internal/plugin-maturity-common';
-import { MaturityApi, WorkloadQuery } from './MaturityApi';
+import {
+  HistoryResponse,
+  LeaderboardResponse,
+  ModelResponse,
+  PracticeListResponse,
+  PracticeSuggestionsResponse,
+  Scorecard,
+  WorkloadListResponse,
+} from '@internal/plugin-maturity-common';
+import { LeaderboardQuery, MaturityApi, PracticeQuery, WorkloadQuery } from './MaturityApi';
+
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value) params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return [kind, namespace, name].map(p => encodeURIComponent(p.toLocaleLowerCase('en-US'))).join('/');
+}
 
 /** {@link MaturityApi} over HTTP, through the discovery and fetch APIs. @public */
 export class MaturityClient implements MaturityApi {
+  // The model only changes when the backend restarts with new config.
+  private model?: Promise<ModelResponse>;
+
   constructor(
     private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
 
-  async listWorkloads(query: WorkloadQuery = {}): Promise<WorkloadListResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value) params.set(key, value);
-    }
-    const qs = params.toString();
-    return this.get<WorkloadListResponse>(`/v1/workloads${qs ? `?${qs}` : ''}`);
+  listWorkloads(query: WorkloadQuery = {}): Promise<WorkloadListResponse> {
+    return this.get(`/v1/workloads${queryString(query)}`);
+  }
+
+  getModel(): Promise<ModelResponse> {
+    this.model ??= this.get<ModelResponse>('/v1/model').catch(error => {
+      this.model = undefined;
+      throw error;
+    });
+    return this.model;
+  }
+
+  getScorecard(entityRef: string): Promise<Scorecard> {
+    return this.get(`/v1/scorecards/${entityPath(entityRef)}`);
+  }
+
+  getHistory(entityRef: string, range: { from?: string; to?: string } = {}): Promise<HistoryResponse> {
+    return this.get(`/v1/scorecards/${entityPath(entityRef)}/history${queryString(range)}`);
+  }
+
+  getLeaderboard(query: LeaderboardQuery = {}): Promise<LeaderboardResponse> {
+    return this.get(`/v1/leaderboard${queryString(query)}`);
+  }
+
+  listPractices(query: PracticeQuery = {}): Promise<PracticeListResponse> {
+    return this.get(`/v1/practices${queryString(query)}`);
+  }
+
+  suggestPractices(entityRef: string): Promise<PracticeSuggestionsResponse> {
+    return this.get(`/v1/practices/${entityPath(entityRef)}`);
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -1,3 +1,3 @@
 export { maturityApiRef } from './MaturityApi';
-export type { MaturityApi, WorkloadQuery } from './MaturityApi';
+export type { LeaderboardQuery, MaturityApi, PracticeQuery, WorkloadQuery } from './MaturityApi';
 export { MaturityClient } from './MaturityClient';

@@ -2,8 +2,7 @@ import {
   Content,
   ContentHeader,
   EmptyState,
-  Header,
-  Page,
+  InfoCard,
   Progress,
   ResponseErrorPanel,
   SupportButton,
@@ -12,124 +11,206 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { WorkloadSummary } from '@internal/plugin-maturity-common';
+import { LeaderboardRow, RollUpLevel } from '@internal/plugin-maturity-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api';
-import { DepartmentSummary, summarizeDepartments } from './summarizeDepartments';
+import { formatChange, formatCores, formatScore } from '../../format';
+import { LevelBadge } from '../LevelBadge';
 
-const refCell = (ref?: string) =>
-  ref && ref.includes(':') ? <EntityRefLink entityRef={ref} /> : ref ?? '—';
+const LEVELS: Array<{ id: RollUpLevel; label: string }> = [
+  { id: 'department', label: 'Departments' },
+  { id: 'team', label: 'Teams' },
+  { id: 'product', label: 'Products' },
+];
+const WINDOWS = ['7d', '30d', '90d'];
 
-const departmentColumns: TableColumn<DepartmentSummary>[] = [
-  { title: 'Department', field: 'ref', render: row => refCell(row.ref) },
+function RankChange({ change }: { change: number | null }) {
+  if (change === null) return <>—</>;
+  if (change === 0) return <span aria-label="rank unchanged">=</span>;
+  return change > 0 ? (
+    <span aria-label={`up ${change}`}>▲ {change}</span>
+  ) : (
+    <span aria-label={`down ${-change}`}>▼ {-change}</span>
+  );
+}
+
+const columns: TableColumn<LeaderboardRow>[] = [
+  { title: 'Rank', field: 'rank', type: 'numeric', render: r => r.rank ?? '—' },
+  { title: 'Δ rank', field: 'rankChange', type: 'numeric', render: r => <RankChange change={r.rankChange} /> },
+  {
+    title: 'Name',
+    field: 'ref',
+    highlight: true,
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: r => <EntityRefLink entityRef={r.ref} />,
+  },
+  { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
+  { title: 'Level', field: 'level', render: r => <LevelBadge level={r.level} /> },
+  { title: 'Δ score', field: 'scoreChange', type: 'numeric', render: r => formatChange(r.scoreChange) },
+  { title: 'Platform', field: 'platform', type: 'numeric', render: r => formatScore(r.platform) },
+  { title: 'Business', field: 'business', type: 'numeric', render: r => formatScore(r.business) },
+  { title: 'Cores', field: 'cores', type: 'numeric', render: r => formatCores(r.cores) },
   { title: 'Workloads', field: 'workloads', type: 'numeric' },
-  { title: 'Weighted cores', field: 'cores', type: 'numeric' },
-  {
-    title: 'Share of cores',
-    field: 'coreShare',
-    type: 'numeric',
-    render: row => `${(row.coreShare * 100).toFixed(1)} %`,
-  },
-  { title: 'Without cores', field: 'unweighted', type: 'numeric' },
 ];
 
-const workloadColumns: TableColumn<WorkloadSummary>[] = [
-  { title: 'Workload', field: 'ref', render: row => refCell(row.ref) },
-  { title: 'Product', field: 'product', render: row => refCell(row.product) },
-  { title: 'Team', field: 'team', render: row => refCell(row.team) },
-  { title: 'Department', field: 'department', render: row => refCell(row.department) },
-  {
-    title: 'Cores',
-    field: 'cores',
-    type: 'numeric',
-    render: row => (row.cores === null ? 'unknown' : row.cores),
-  },
-  {
-    title: 'Problems',
-    field: 'problems',
-    render: row => (row.problems.length ? row.problems.join('; ') : ''),
-  },
-];
+function Movers(props: { rows: LeaderboardRow[]; window: string }) {
+  const moved = props.rows.filter(r => r.scoreChange !== null && Math.abs(r.scoreChange) >= 0.05);
+  const up = [...moved].sort((a, b) => b.scoreChange! - a.scoreChange!).filter(r => r.scoreChange! > 0).slice(0, 3);
+  const down = [...moved].sort((a, b) => a.scoreChange! - b.scoreChange!).filter(r => r.scoreChange! < 0).slice(0, 3);
+  const list = (rows: LeaderboardRow[]) =>
+    rows.length ? (
+      <ol style={{ margin: 0, paddingLeft: 20 }}>
+        {rows.map(r => (
+          <li key={r.ref}>
+            <EntityRefLink entityRef={r.ref} /> {formatChange(r.scoreChange)}
+          </li>
+        ))}
+      </ol>
+    ) : (
+      <Typography variant="body2" color="textSecondary">
+        None
+      </Typography>
+    );
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={6}>
+        <InfoCard title={`Risers over ${props.window}`}>{list(up)}</InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title={`Fallers over ${props.window}`}>{list(down)}</InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
 
-/** The `/maturity` page: departments and workloads with the cores they weigh in with. @public */
+/** The leaderboard: departments, teams and products ranked by core-weighted score. */
 export function MaturityLeaderboardPage() {
   const api = useApi(maturityApiRef);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const department = searchParams.get('department') ?? undefined;
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.listWorkloads({ department }),
-    [api, department],
-  );
-  const all = useAsyncRetry(() => api.listWorkloads(), [api]);
+  const [params, setParams] = useSearchParams();
+  const level = (LEVELS.find(l => l.id === params.get('level'))?.id ?? 'department') as RollUpLevel;
+  const window = WINDOWS.includes(params.get('window') ?? '') ? params.get('window')! : '30d';
+  const department = params.get('department') ?? '';
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
 
-  let body: JSX.Element;
-  if (loading || all.loading) {
-    body = <Progress />;
-  } else if (error || all.error) {
-    body = (
-      <>
-        <ResponseErrorPanel error={(error ?? all.error)!} />
-        <Button variant="outlined" onClick={() => { retry(); all.retry(); }}>
-          Retry
-        </Button>
-      </>
-    );
-  } else if (!value || !all.value || all.value.items.length === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No workloads yet"
-        description="The maturity backend lists every Component in the catalog. Register components, or wait for the first inventory refresh a few seconds after start-up."
-      />
-    );
-  } else {
-    const departments = summarizeDepartments(all.value.items);
-    body = (
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <Table<DepartmentSummary>
-            title="Departments by weighted CPU cores"
-            options={{ paging: false, search: false, padding: 'dense' }}
-            columns={departmentColumns}
-            data={departments}
-            onRowClick={(_e, row) =>
-              row && row.ref.includes(':') && setSearchParams({ department: row.ref })
-            }
-          />
-        </Grid>
-        <Grid item xs={12}>
-          <Table<WorkloadSummary>
-            title={department ? `Workloads of ${department}` : 'All workloads'}
-            subtitle={`${value.items.length} workloads, ${value.unweighted} without cores · inventory refreshed ${value.refreshedAt ? new Date(value.refreshedAt).toLocaleString() : 'never'}`}
-            options={{ pageSize: 20, padding: 'dense' }}
-            columns={workloadColumns}
-            data={value.items}
-          />
-          {department && (
-            <Button onClick={() => setSearchParams({})}>Show all departments</Button>
-          )}
-        </Grid>
-      </Grid>
-    );
-  }
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const [board, departments] = await Promise.all([
+      api.getLeaderboard({ level, window, department: department || undefined }),
+      api.getLeaderboard({ level: 'department', window }),
+    ]);
+    return { board, departments: departments.rows.map(r => r.ref) };
+  }, [api, level, window, department]);
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Cloud-native maturity"
-        subtitle="Workloads roll up to product, department and company, weighted by CPU cores"
-      />
-      <Content>
+    <Content>
         <ContentHeader title="Leaderboard">
           <SupportButton>
-            A department's score is the core-weighted mean over all of its workloads.
+            Rank is by core-weighted score: a 2,000-core service moves its department a thousand
+            times more than a 2-core one. Changes compare with the newest snapshot at least the
+            chosen window old.
           </SupportButton>
         </ContentHeader>
-        {body}
-      </Content>
-    </Page>
+        <Tabs
+          value={level}
+          onChange={(_e, next) => update({ level: next })}
+          indicatorColor="primary"
+          aria-label="Leaderboard level"
+        >
+          {LEVELS.map(l => (
+            <Tab key={l.id} value={l.id} label={l.label} />
+          ))}
+        </Tabs>
+        <Box display="flex" style={{ gap: 16 }} my={2}>
+          <FormControl variant="outlined" size="small" style={{ minWidth: 140 }}>
+            <InputLabel id="maturity-window-label">Change over</InputLabel>
+            <Select
+              labelId="maturity-window-label"
+              label="Change over"
+              value={window}
+              onChange={e => update({ window: String(e.target.value) })}
+            >
+              {WINDOWS.map(w => (
+                <MenuItem key={w} value={w}>
+                  {w.replace('d', ' days')}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+          <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
+            <InputLabel id="maturity-department-label" shrink>
+              Department
+            </InputLabel>
+            <Select
+              labelId="maturity-department-label"
+              label="Department"
+              displayEmpty
+              value={department}
+              onChange={e => update({ department: String(e.target.value) })}
+            >
+              <MenuItem value="">All departments</MenuItem>
+              {(value?.departments ?? (department ? [department] : [])).map(ref => (
+                <MenuItem key={ref} value={ref}>
+                  {ref.replace(/^group:default\//, '')}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        </Box>
+        {loading && <Progress />}
+        {error && (
+          <>
+            <ResponseErrorPanel error={error} />
+            <Button variant="outlined" onClick={retry}>
+              Retry
+            </Button>
+          </>
+        )}
+        {value && !value.board.snapshot && (
+          <EmptyState
+            missing="data"
+            title="No scores yet"
+            description="The first scoring run starts a few seconds after the backend does; this page fills in when it finishes."
+          />
+        )}
+        {value && value.board.snapshot && (
+          <Grid container spacing={3}>
+            <Grid item xs={12}>
+              <Table<LeaderboardRow>
+                title={`${LEVELS.find(l => l.id === level)!.label} by score`}
+                subtitle={`Snapshot of ${new Date(value.board.snapshot.at).toLocaleString()} · ${
+                  value.board.comparedTo
+                    ? `changes since ${new Date(value.board.comparedTo.at).toLocaleString()}`
+                    : `no snapshot ${window} old yet, so no changes`
+                }`}
+                options={{ paging: false, search: true, padding: 'dense' }}
+                columns={columns}
+                data={value.board.rows}
+              />
+            </Grid>
+            {value.board.comparedTo && (
+              <Grid item xs={12}>
+                <Movers rows={value.board.rows} window={window} />
+              </Grid>
+            )}
+          </Grid>
+        )}
+    </Content>
   );
 }

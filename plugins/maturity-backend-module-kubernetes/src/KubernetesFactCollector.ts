@@ -1,0 +1,88 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { WorkloadFacts } from '@internal/plugin-maturity-common';
+import { FactCollectionResult, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
+import { matches, readMatcher, WorkloadMatcher } from './matchWorkloads';
+import { ClusterSource, KubeObject, RESOURCES, ResourceName } from './sources/ClusterSource';
+
+const CONTROLLERS: ResourceName[] = ['deployments', 'statefulsets', 'daemonsets'];
+type Snapshot = Record<ResourceName, KubeObject[]>;
+
+async function readCluster(source: ClusterSource): Promise<Snapshot> {
+  const lists = await Promise.all(RESOURCES.map(r => source.list(r)));
+  return Object.fromEntries(RESOURCES.map((r, i) => [r, lists[i]])) as Snapshot;
+}
+
+function objectsOf(matcher: WorkloadMatcher, snapshot: Snapshot): WorkloadObjects {
+  const controllers = CONTROLLERS.flatMap(r => snapshot[r]).filter(c => matches(matcher, c));
+  const namespaces = new Set(controllers.map(c => c.metadata?.namespace));
+  const near = (o: KubeObject) => namespaces.has(o.metadata?.namespace);
+  return {
+    controllers,
+    hpas: snapshot.horizontalpodautoscalers.filter(near),
+    pdbs: snapshot.poddisruptionbudgets.filter(near),
+    pods: snapshot.pods.filter(near),
+  };
+}
+
+/**
+ * Workload facts from Kubernetes: each cluster is listed once per run, then every Component
+ * with Kubernetes annotations is matched against the objects of every cluster.
+ */
+export class KubernetesFactCollector implements MaturityFactCollector {
+  readonly id = 'kubernetes';
+
+  constructor(
+    private readonly options: { sources: () => Promise<ClusterSource[]>; logger: LoggerService },
+  ) {}
+
+  async collect(workloads: Entity[]): Promise<FactCollectionResult> {
+    const facts = new Map<string, WorkloadFacts>();
+    const failures = new Map<string, string>();
+    const problems = new Map<string, string[]>();
+
+    const sources = await this.options.sources();
+    const read = await Promise.allSettled(sources.map(readCluster));
+    const snapshots: Snapshot[] = [];
+    const clusterErrors: string[] = [];
+    read.forEach(result => {
+      if (result.status === 'fulfilled') snapshots.push(result.value);
+      else {
+        clusterErrors.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
+        this.options.logger.warn(`Maturity: ${clusterErrors[clusterErrors.length - 1]}`);
+      }
+    });
+
+    for (const entity of workloads) {
+      const ref = stringifyEntityRef(entity);
+      let matcher: WorkloadMatcher | undefined;
+      try {
+        matcher = readMatcher(entity);
+      } catch (error) {
+        problems.set(ref, [(error as Error).message]);
+        continue;
+      }
+      if (!matcher) continue;
+      const objects = snapshots.map(s => objectsOf(matcher!, s));
+      const merged: WorkloadObjects = {
+        controllers: objects.flatMap(o => o.controllers),
+        hpas: objects.flatMap(o => o.hpas),
+        pdbs: objects.flatMap(o => o.pdbs),
+        pods: objects.flatMap(o => o.pods),
+      };
+      if (merged.controllers.length > 0) {
+        facts.set(ref, deriveFacts(merged));
+      } else if (clusterErrors.length > 0) {
+        // It may live on a cluster that could not be read: keep its last facts, marked stale.
+        failures.set(ref, clusterErrors.join('; '));
+      } else {
+        const wanted = Object.entries(matcher.labels).map(([k, v]) => `${k}=${v}`).join(',');
+        problems.set(ref, [
+          `No Deployment, StatefulSet or DaemonSet labelled ${wanted}${matcher.namespace ? ` in namespace ${matcher.namespace}` : ''} was found in clusters ${sources.map(s => s.cluster).join(', ')}; check the entity's Kubernetes annotations`,
+        ]);
+      }
+    }
+    return { facts, failures, problems };
+  }
+}

@@ -1,0 +1,33 @@
+/** The Kubernetes resources the module reads. */
+export const RESOURCES = [
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+  'horizontalpodautoscalers',
+  'poddisruptionbudgets',
+  'pods',
+] as const;
+
+/** One of {@link RESOURCES}. */
+export type ResourceName = (typeof RESOURCES)[number];
+
+/** A Kubernetes object in the API's JSON shape (only the fields the module reads are typed). */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: any;
+  status?: any;
+}
+
+/** Where a cluster's objects come from: the live API or recorded responses. */
+export interface ClusterSource {
+  readonly cluster: string;
+  /** Every object of one resource across all namespaces, following pagination. */
+  list(resource: ResourceName): Promise<KubeObject[]>;
+}

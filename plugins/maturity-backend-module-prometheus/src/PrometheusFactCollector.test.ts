@@ -1,0 +1,82 @@
+import { Entity } from '@backstage/catalog-model';
+import { PrometheusFactCollector, selectorOf } from './PrometheusFactCollector';
+import { PrometheusLoadSource } from './PrometheusLoadSource';
+import { plantedLoadOpenMetrics } from './__testUtils__/openMetrics';
+import { startPrometheus } from './__testUtils__/startPrometheus';
+
+const GiB = 1024 ** 3;
+const component = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1', kind: 'Component',
+  metadata: { name, namespace: 'default', annotations }, spec: {},
+});
+
+// The end of the planted week; the query window ends a little later, as a live run would.
+const end = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+// 2 cores, 8 during two hours of each day (1/12 of the time: more than the top 5 %, less than
+// half) placed well away from the last hour; memory 3 GiB, 5 GiB at the peaks; 16 cores
+// requested; one OOM kill on day 3.
+const peakHours = [6, 7].map(h => (end.getUTCHours() + h) % 24);
+const planted = {
+  labels: { namespace: 'shop', pod: 'cart-7d9f-a', container: 'app' },
+  end, days: 7, baseCores: 2, peakCores: 8, peakHours,
+  baseBytes: 3 * GiB, peakBytes: 5 * GiB, requestCores: 16, oomAtMinute: 3 * 24 * 60,
+};
+
+describe('PrometheusFactCollector against a real Prometheus', () => {
+  let prometheus: { url: string; stop: () => Promise<void> };
+  beforeAll(async () => {
+    prometheus = await startPrometheus(plantedLoadOpenMetrics(planted));
+  }, 60_000);
+  afterAll(() => prometheus?.stop());
+
+  const collector = (url = prometheus.url) =>
+    new PrometheusFactCollector({
+      source: new PrometheusLoadSource({ url, timeoutMs: 10_000, stepSeconds: 60 }),
+      lookbackDays: 7,
+      concurrency: 2,
+      now: () => new Date(end.getTime() + 60_000),
+    });
+
+  it('finds the planted percentiles, peaks, memory, OOM kill and utilisation', async () => {
+    const cart = component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop",pod=~"cart-.*"' });
+    const result = await collector().collect([cart]);
+    expect(result.failures?.size ?? 0).toBe(0);
+    const facts = result.facts.get('component:default/cart')!;
+    expect(facts['prometheus.cpuP50']).toBeCloseTo(2, 6);
+    expect(facts['prometheus.cpuP95']).toBeCloseTo(8, 6);
+    expect(facts['prometheus.cpuP99']).toBeCloseTo(8, 6);
+    expect(facts['prometheus.cpuMax1d']).toBeCloseTo(8, 6);
+    expect(facts['prometheus.memoryP99GiB']).toBeCloseTo(5, 6);
+    expect(facts['prometheus.memoryMaxGiB']).toBeCloseTo(5, 6);
+    expect(facts['prometheus.cpuRequestCores']).toBe(16);
+    expect(facts['prometheus.cpuP95OfRequests']).toBeCloseTo(0.5, 6);
+    expect(facts['prometheus.oomKills']).toBe(1);
+    // Hourly medians: 8 at the peak hours, 2 elsewhere.
+    expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(4, 6);
+    // The last hour is off-peak; the last day holds one peak.
+    expect(facts['prometheus.cpuMax1h']).toBeCloseTo(2, 6);
+  }, 30_000);
+
+  it('derives the selector from Kubernetes annotations, and reports a workload with no samples', async () => {
+    const byId = component('cart', { 'backstage.io/kubernetes-id': 'cart', 'backstage.io/kubernetes-namespace': 'shop' });
+    const ghost = component('ghost', { 'backstage.io/kubernetes-id': 'ghost', 'backstage.io/kubernetes-namespace': 'shop' });
+    const result = await collector().collect([byId, ghost]);
+    expect(result.facts.get('component:default/cart')?.['prometheus.cpuP95']).toBeCloseTo(8, 6);
+    expect(result.problems?.get('component:default/ghost')?.[0]).toMatch(/no CPU or memory samples for namespace="shop",pod=~"ghost-\.\*"/);
+  }, 30_000);
+
+  it('marks a workload stale when its queries fail, without failing the others', async () => {
+    const result = await collector('http://127.0.0.1:1').collect([
+      component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop"' }),
+    ]);
+    expect(result.failures?.get('component:default/cart')).toMatch(/^Prometheus query for namespace="shop" failed/);
+  });
+});
+
+describe('selectorOf', () => {
+  it('rejects a malformed selector naming the annotation', () => {
+    expect(() => selectorOf(component('cart', { 'maturity.cloudnative.dev/prometheus-selector': '{namespace=shop}' }))).toThrow(
+      'Entity component:default/cart has an invalid annotation maturity.cloudnative.dev/prometheus-selector: "{namespace=shop}"; expected PromQL label matchers without braces, e.g. namespace="shop",pod=~"cart-.*"',
+    );
+  });
+});

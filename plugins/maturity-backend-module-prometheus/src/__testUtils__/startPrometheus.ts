@@ -1,0 +1,64 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Starts a real Prometheus (Debian's `prometheus` package) on 127.0.0.1 with a temporary data
+ * directory backfilled from OpenMetrics text by `promtool`. Fails loudly when it is not installed.
+ */
+export async function startPrometheus(openMetrics: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  for (const binary of ['prometheus', 'promtool']) {
+    if (spawnSync(binary, ['--version']).error) {
+      throw new Error(`${binary} is not installed; the Prometheus tests need the real server: apt-get install -y --no-install-recommends prometheus`);
+    }
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'maturity-prometheus-'));
+  const data = path.join(dir, 'data');
+  await fs.writeFile(path.join(dir, 'load.om'), openMetrics);
+  const backfill = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=24h', path.join(dir, 'load.om'), data], { encoding: 'utf8' });
+  if (backfill.status !== 0) throw new Error(`promtool backfill failed: ${backfill.stderr}`);
+  await fs.writeFile(path.join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
+
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    'prometheus',
+    [
+      `--config.file=${path.join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${data}`,
+      '--storage.tsdb.retention.time=30d',
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/-/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 150 || child.exitCode !== null) throw new Error('Prometheus did not become ready');
+    await new Promise(r => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill();
+      await new Promise(r => child.once('exit', r));
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}

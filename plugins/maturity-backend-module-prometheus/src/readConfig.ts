@@ -1,0 +1,53 @@
+import { Config } from '@backstage/config';
+import path from 'node:path';
+import { z } from 'zod';
+import { LoadSource } from './LoadSeries';
+import { PrometheusLoadSource } from './PrometheusLoadSource';
+import { RecordedLoadSource } from './RecordedLoadSource';
+
+const schema = z
+  .object({
+    url: z.string().url().optional(),
+    headers: z.record(z.string()).optional(),
+    bearerToken: z.string().optional(),
+    timeoutSeconds: z.number().positive().optional(),
+    stepSeconds: z.number().int().positive().optional(),
+    lookbackDays: z.number().positive().optional(),
+    concurrency: z.number().int().positive().optional(),
+    recorded: z.object({ directory: z.string().min(1) }).strict().optional(),
+  })
+  .strict();
+
+/** The module's settings; `source` is undefined when Prometheus is not configured. */
+export interface PrometheusSettings {
+  source?: LoadSource;
+  lookbackDays: number;
+  concurrency: number;
+}
+
+/** Reads `maturity.prometheus`; a bad value throws an error naming the key. */
+export function readPrometheusConfig(config: Config): PrometheusSettings {
+  const parsed = schema.safeParse(config.getOptional('maturity.prometheus') ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid config ${['maturity', 'prometheus', ...issue.path].join('.')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  const settings = { lookbackDays: c.lookbackDays ?? 7, concurrency: c.concurrency ?? 4 };
+  // A live server wins, so production config layered over the demo's never reads recordings.
+  if (!c.url) {
+    return c.recorded
+      ? { ...settings, source: new RecordedLoadSource(path.resolve(c.recorded.directory)) }
+      : settings;
+  }
+  const headers = { ...c.headers, ...(c.bearerToken ? { Authorization: `Bearer ${c.bearerToken}` } : {}) };
+  return {
+    ...settings,
+    source: new PrometheusLoadSource({
+      url: c.url,
+      headers,
+      timeoutMs: (c.timeoutSeconds ?? 30) * 1000,
+      stepSeconds: c.stepSeconds ?? 60,
+    }),
+  };
+}

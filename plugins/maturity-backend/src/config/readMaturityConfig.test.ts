@@ -1,0 +1,43 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_CHECKS } from '@internal/plugin-maturity-common';
+import { readMaturityConfig } from './readMaturityConfig';
+
+const read = (maturity: object) => readMaturityConfig(new ConfigReader({ maturity }));
+
+describe('readMaturityConfig', () => {
+  it('uses the defaults when nothing is configured', () => {
+    const config = readMaturityConfig(new ConfigReader({}));
+    expect(config.checks).toEqual(DEFAULT_CHECKS);
+    expect(config.weights).toEqual({ platform: 0.5, business: 0.5 });
+    expect(config.unknownAsZero).toBe(false);
+    expect(config.retention).toEqual({ detailDays: 30, retainDays: 730 });
+  });
+
+  it('applies weights, check overrides, history and platforms', () => {
+    const config = read({
+      weights: { platform: 1, business: 3 },
+      unknownAsZero: true,
+      checks: { 'cpu-utilisation': { threshold: 0.6 }, 'image-signing': { enabled: false } },
+      history: { detailDays: 7 },
+      platforms: { default: { sharedCluster: true, overcommit: false } },
+      schedule: { frequency: { minutes: 10 }, timeout: { minutes: 2 } },
+    });
+    expect(config.weights).toEqual({ platform: 1, business: 3 });
+    expect(config.checks.find(c => c.id === 'cpu-utilisation')?.rule).toMatchObject({ target: 0.6 });
+    expect(config.checks.some(c => c.id === 'image-signing')).toBe(false);
+    expect(config.retention).toEqual({ detailDays: 7, retainDays: 730 });
+    expect(config.platforms).toEqual({ default: { sharedCluster: true, overcommit: false } });
+    expect(config.schedule).toMatchObject({ frequency: { minutes: 10 } });
+  });
+
+  it.each([
+    [{ weights: { platform: -1, business: 1 } }, /^Invalid config maturity\.weights\.platform: /],
+    [{ weights: { platform: 0, business: 0 } }, 'Invalid config maturity.weights: platform + business must be above 0'],
+    [{ checks: { 'hpa-elastic': { wieght: 2 } } }, /^Invalid config maturity\.checks\.hpa-elastic: Unrecognized key/],
+    [{ checks: { 'no-such-check': { weight: 2 } } }, /^Invalid config maturity\.checks\.no-such-check: there is no check/],
+    [{ platforms: { default: { sharedClusters: true } } }, /^Invalid config maturity\.platforms\.default: Unrecognized key\(s\) in object: 'sharedClusters'/],
+    [{ history: { detailDays: 90, retainDays: 30 } }, 'Invalid config maturity.history: detailDays must not exceed retainDays'],
+  ])('rejects %j naming the key', (maturity, message) => {
+    expect(() => read(maturity)).toThrow(message);
+  });
+});

@@ -1,0 +1,122 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases, expectWriteToFail } from '../__testUtils__/databases';
+import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
+import { NewSnapshot, ScoreRow } from './SnapshotStore';
+
+const databases = createTestDatabases();
+
+const workload = (name: string, score: number | null, extra: Partial<ScoreRow> = {}): ScoreRow => ({
+  levelKind: 'workload', ref: `component:default/${name}`, score, platform: score, business: score,
+  level: score === null ? null : 'L3', cores: 4, workloads: 1,
+  department: 'group:default/retail', detail: { checks: [{ id: 'hpa-elastic', credit: 0.5 }] }, ...extra,
+});
+const department = (score: number): ScoreRow => ({
+  levelKind: 'department', ref: 'group:default/retail', score, platform: score, business: score,
+  level: 'L2', cores: 8, workloads: 2,
+});
+const snapshotAt = (iso: string, rows: ScoreRow[], extra: Partial<NewSnapshot> = {}): NewSnapshot => ({
+  startedAt: new Date(new Date(iso).getTime() - 1000), finishedAt: new Date(iso), rows,
+  facts: [], liveRefs: rows.map(r => r.ref), ...extra,
+});
+
+describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databaseId => {
+  async function createStore() {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseSnapshotStore.create({ database: mockServices.database({ knex }) });
+    return { knex, store };
+  }
+
+  it('saves a snapshot and reads its rows back with their detail', async () => {
+    const { store } = await createStore();
+    expect(await store.getCurrentSnapshot()).toBeUndefined();
+    const saved = await store.saveSnapshot(
+      snapshotAt('2026-11-20T10:00:00Z', [workload('a', 62.5), workload('b', null, { cores: 0.5 }), department(62.5)]),
+    );
+    expect(await store.getCurrentSnapshot()).toEqual({
+      id: saved.id, status: 'succeeded', workloads: 2,
+      startedAt: new Date('2026-11-20T09:59:59Z'), finishedAt: new Date('2026-11-20T10:00:00Z'),
+    });
+    expect(await store.getScores(saved.id, { ref: 'component:default/b' })).toEqual([workload('b', null, { cores: 0.5 })]);
+    expect(await store.getScores(saved.id, { levelKind: 'department' })).toEqual([department(62.5)]);
+    const under = await store.getScores(saved.id, { under: { level: 'department', ref: 'group:default/retail' } });
+    expect(under.map(r => r.ref)).toEqual(['component:default/a', 'component:default/b']);
+    expect(await store.getLevelKinds(saved.id, 'group:default/retail')).toEqual(['department']);
+  });
+
+  it('leaves the previous snapshot current when a write fails midway, and records the failure', async () => {
+    const { knex, store } = await createStore();
+    const first = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [workload('a', 50)]));
+    // 70 distinct rows (more than one insert chunk) and then a duplicate key: the failure comes
+    // after part of the snapshot has been written inside the transaction.
+    const rows = Array.from({ length: 70 }, (_, i) => workload(`w${i}`, 80));
+    const broken = snapshotAt('2026-11-21T10:00:00Z', [...rows, workload('w3', 80)]);
+    await expectWriteToFail(store.saveSnapshot(broken));
+    expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
+    const [{ n }] = await knex('maturity_scores').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+    expect((await store.getScores(first.id))[0].score).toBe(50);
+
+    await store.recordFailedRun({ startedAt: broken.startedAt, finishedAt: broken.finishedAt, error: 'duplicate key' });
+    const runs = await store.listRuns(5);
+    expect(runs.map(r => [r.status, r.error])).toEqual([['failed', 'duplicate key'], ['succeeded', undefined]]);
+    expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
+  });
+
+  it('keeps the latest facts per workload and collector, and drops those of deleted workloads', async () => {
+    const { store } = await createStore();
+    const at = new Date('2026-11-20T10:00:00Z');
+    await store.saveSnapshot(snapshotAt(at.toISOString(), [workload('a', 1), workload('b', 1)], {
+      facts: [
+        { ref: 'component:default/a', collector: 'kubernetes', facts: { 'kubernetes.hpaElastic': true }, collectedAt: at },
+        { ref: 'component:default/b', collector: 'kubernetes', facts: { 'kubernetes.hpaElastic': false }, collectedAt: at },
+      ],
+    }));
+    const later = new Date('2026-11-21T10:00:00Z');
+    await store.saveSnapshot(snapshotAt(later.toISOString(), [workload('a', 1)], {
+      facts: [{ ref: 'component:default/a', collector: 'kubernetes', facts: { 'kubernetes.hpaElastic': false, 'kubernetes.probes': true }, collectedAt: later }],
+    }));
+    const facts = await store.getLatestFacts('kubernetes');
+    expect([...facts.keys()]).toEqual(['component:default/a']);
+    expect(facts.get('component:default/a')).toEqual({
+      ref: 'component:default/a', collector: 'kubernetes', collectedAt: later,
+      facts: { 'kubernetes.hpaElastic': false, 'kubernetes.probes': true },
+    });
+  });
+
+  it('answers history over a time range, oldest first, without detail', async () => {
+    const { store } = await createStore();
+    for (const [day, score] of [['18', 40], ['19', 45], ['20', 55], ['21', 60]] as const) {
+      await store.saveSnapshot(snapshotAt(`2026-11-${day}T10:00:00Z`, [department(score)]));
+    }
+    await store.recordFailedRun({ startedAt: new Date('2026-11-20T11:00:00Z'), finishedAt: new Date('2026-11-20T11:00:00Z'), error: 'x' });
+    const history = await store.getHistory('group:default/retail', 'department', {
+      from: new Date('2026-11-19T00:00:00Z'), to: new Date('2026-11-20T23:59:59Z'),
+    });
+    expect(history.map(h => [h.at.toISOString(), h.score])).toEqual([
+      ['2026-11-19T10:00:00.000Z', 45], ['2026-11-20T10:00:00.000Z', 55],
+    ]);
+    expect((await store.getSnapshotAtOrBefore(new Date('2026-11-20T12:00:00Z')))?.finishedAt).toEqual(new Date('2026-11-20T10:00:00Z'));
+  });
+
+  it('thins history to one snapshot a day without detail, and deletes what is past retention', async () => {
+    const { store } = await createStore();
+    const save = (iso: string) => store.saveSnapshot(snapshotAt(iso, [workload('a', 50)]));
+    const tooOld = await save('2026-10-01T10:00:00Z');
+    const morning = await save('2026-11-01T08:00:00Z');
+    const evening = await save('2026-11-01T20:00:00Z');
+    const failed = await store.recordFailedRun({ startedAt: new Date('2026-11-10T10:00:00Z'), finishedAt: new Date('2026-11-10T10:00:00Z'), error: 'x' });
+    const recent = await save('2026-11-20T10:00:00Z');
+    const current = await save('2026-11-23T11:00:00Z');
+
+    const result = await store.pruneHistory(new Date('2026-11-23T12:00:00Z'), { detailDays: 7, retainDays: 30 });
+    expect(result).toEqual({ deleted: 3, thinned: 1 });
+    const left = (await store.listRuns(10)).map(r => r.id);
+    expect(left).toEqual([current.id, recent.id, evening.id]);
+    expect(left).not.toContain(tooOld.id);
+    expect(left).not.toContain(morning.id);
+    expect(left).not.toContain(failed.id);
+    expect((await store.getScores(evening.id))[0].detail).toBeUndefined();
+    expect((await store.getScores(recent.id))[0].detail).toEqual({ checks: [{ id: 'hpa-elastic', credit: 0.5 }] });
+    expect(await store.getScores(tooOld.id)).toEqual([]);
+  });
+});

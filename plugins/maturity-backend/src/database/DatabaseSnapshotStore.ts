@@ -1,0 +1,278 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { LevelId, ScoreLevelKind, WorkloadFacts } from '@internal/plugin-maturity-common';
+import { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { openDatabase, readDate, readJson } from './openDatabase';
+import {
+  NewSnapshot,
+  RetentionPolicy,
+  ScoreQuery,
+  ScoreRow,
+  SnapshotInfo,
+  SnapshotStore,
+  StoredFacts,
+} from './SnapshotStore';
+
+// SQLite binds at most 999 variables per statement in older builds; 14 columns × 60 rows fits.
+const INSERT_CHUNK = 60;
+const DELETE_CHUNK = 500;
+
+interface SnapshotDbRow {
+  id: number;
+  started_at: Date | string | number;
+  finished_at: Date | string | number;
+  status: 'succeeded' | 'failed';
+  error: string | null;
+  workloads: number;
+}
+
+interface ScoreDbRow {
+  snapshot_id: number;
+  level_kind: ScoreLevelKind;
+  entity_ref: string;
+  score: number | null;
+  platform: number | null;
+  business: number | null;
+  level: LevelId | null;
+  cores: number | string;
+  workloads: number;
+  product: string | null;
+  team: string | null;
+  department: string | null;
+  company: string | null;
+  detail: string | null;
+}
+
+const toInfo = (row: SnapshotDbRow): SnapshotInfo => ({
+  id: Number(row.id),
+  startedAt: readDate(row.started_at),
+  finishedAt: readDate(row.finished_at),
+  status: row.status,
+  ...(row.error ? { error: row.error } : {}),
+  workloads: Number(row.workloads),
+});
+
+const num = (v: number | string | null) => (v === null ? null : Number(v));
+
+function toScoreRow(row: ScoreDbRow): ScoreRow {
+  const result: ScoreRow = {
+    levelKind: row.level_kind,
+    ref: row.entity_ref,
+    score: num(row.score),
+    platform: num(row.platform),
+    business: num(row.business),
+    level: row.level,
+    cores: Number(row.cores),
+    workloads: Number(row.workloads),
+  };
+  for (const key of ['product', 'team', 'department', 'company'] as const) {
+    if (row[key] !== null) result[key] = row[key]!;
+  }
+  if (row.detail !== null) result.detail = readJson(row.detail);
+  return result;
+}
+
+function toDbRow(snapshotId: number, row: ScoreRow): ScoreDbRow {
+  return {
+    snapshot_id: snapshotId,
+    level_kind: row.levelKind,
+    entity_ref: row.ref,
+    score: row.score,
+    platform: row.platform,
+    business: row.business,
+    level: row.level,
+    cores: row.cores,
+    workloads: row.workloads,
+    product: row.product ?? null,
+    team: row.team ?? null,
+    department: row.department ?? null,
+    company: row.company ?? null,
+    detail: row.detail === undefined ? null : JSON.stringify(row.detail),
+  };
+}
+
+async function insertId(query: Knex.QueryBuilder): Promise<number> {
+  const [inserted] = await query.returning('id');
+  return Number(typeof inserted === 'object' ? inserted.id : inserted);
+}
+
+/** A {@link SnapshotStore} on the plugin's knex database (SQLite or PostgreSQL). */
+export class DatabaseSnapshotStore implements SnapshotStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseSnapshotStore> {
+    return new DatabaseSnapshotStore(await openDatabase(options));
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async saveSnapshot(snapshot: NewSnapshot): Promise<SnapshotInfo> {
+    const workloads = snapshot.rows.filter(r => r.levelKind === 'workload').length;
+    return this.db.transaction(async tx => {
+      const id = await insertId(
+        tx('maturity_snapshots').insert({
+          started_at: snapshot.startedAt,
+          finished_at: snapshot.finishedAt,
+          status: 'succeeded',
+          workloads,
+        }),
+      );
+      const rows = snapshot.rows.map(r => toDbRow(id, r));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await tx('maturity_scores').insert(rows.slice(i, i + INSERT_CHUNK));
+      }
+      const facts = snapshot.facts.map(f => ({
+        entity_ref: f.ref,
+        collector: f.collector,
+        facts: JSON.stringify(f.facts),
+        collected_at: f.collectedAt,
+      }));
+      for (let i = 0; i < facts.length; i += INSERT_CHUNK) {
+        await tx('maturity_facts')
+          .insert(facts.slice(i, i + INSERT_CHUNK))
+          .onConflict(['entity_ref', 'collector'])
+          .merge();
+      }
+      // Facts of entities gone from the catalog would otherwise stay forever.
+      const live = new Set(snapshot.liveRefs);
+      const stored: Array<{ entity_ref: string }> = await tx('maturity_facts').distinct('entity_ref');
+      const gone = stored.map(r => r.entity_ref).filter(ref => !live.has(ref));
+      for (let i = 0; i < gone.length; i += DELETE_CHUNK) {
+        await tx('maturity_facts').whereIn('entity_ref', gone.slice(i, i + DELETE_CHUNK)).delete();
+      }
+      return {
+        id,
+        startedAt: snapshot.startedAt,
+        finishedAt: snapshot.finishedAt,
+        status: 'succeeded' as const,
+        workloads,
+      };
+    });
+  }
+
+  async recordFailedRun(run: { startedAt: Date; finishedAt: Date; error: string }): Promise<SnapshotInfo> {
+    const id = await insertId(
+      this.db('maturity_snapshots').insert({
+        started_at: run.startedAt,
+        finished_at: run.finishedAt,
+        status: 'failed',
+        error: run.error.slice(0, 4000),
+        workloads: 0,
+      }),
+    );
+    return { id, ...run, status: 'failed', workloads: 0 };
+  }
+
+  async getCurrentSnapshot(): Promise<SnapshotInfo | undefined> {
+    const row = await this.db<SnapshotDbRow>('maturity_snapshots')
+      .where('status', 'succeeded')
+      .orderBy('id', 'desc')
+      .first();
+    return row ? toInfo(row) : undefined;
+  }
+
+  async getSnapshotAtOrBefore(at: Date): Promise<SnapshotInfo | undefined> {
+    const row = await this.db<SnapshotDbRow>('maturity_snapshots')
+      .where('status', 'succeeded')
+      .where('finished_at', '<=', at)
+      .orderBy('finished_at', 'desc')
+      .orderBy('id', 'desc')
+      .first();
+    return row ? toInfo(row) : undefined;
+  }
+
+  async listRuns(limit: number): Promise<SnapshotInfo[]> {
+    const rows = await this.db<SnapshotDbRow>('maturity_snapshots').orderBy('id', 'desc').limit(limit);
+    return rows.map(toInfo);
+  }
+
+  async getScores(snapshotId: number, query: ScoreQuery = {}): Promise<ScoreRow[]> {
+    const q = this.db<ScoreDbRow>('maturity_scores').where('snapshot_id', snapshotId);
+    if (query.ref) q.where('entity_ref', query.ref);
+    if (query.levelKind) q.where('level_kind', query.levelKind);
+    if (query.under) q.where('level_kind', 'workload').where(query.under.level, query.under.ref);
+    return (await q.orderBy(['level_kind', 'entity_ref'])).map(toScoreRow);
+  }
+
+  async getHistory(
+    ref: string,
+    levelKind: ScoreLevelKind,
+    range: { from: Date; to: Date },
+  ): Promise<Array<ScoreRow & { at: Date }>> {
+    const rows = await this.db('maturity_scores as s')
+      .join('maturity_snapshots as r', 'r.id', 's.snapshot_id')
+      .where('s.entity_ref', ref)
+      .where('s.level_kind', levelKind)
+      .where('r.status', 'succeeded')
+      .whereBetween('r.finished_at', [range.from, range.to])
+      .orderBy('r.finished_at')
+      .select('s.*', 'r.finished_at');
+    // History points carry scores only; the detail belongs to the scorecard.
+    return rows.map((row: ScoreDbRow & { finished_at: Date | string }) => ({
+      ...toScoreRow({ ...row, detail: null }),
+      at: readDate(row.finished_at),
+    }));
+  }
+
+  async getLevelKinds(snapshotId: number, ref: string): Promise<ScoreLevelKind[]> {
+    const rows = await this.db('maturity_scores')
+      .where({ snapshot_id: snapshotId, entity_ref: ref })
+      .select('level_kind');
+    return rows.map((r: { level_kind: ScoreLevelKind }) => r.level_kind);
+  }
+
+  async getLatestFacts(collector: string): Promise<Map<string, StoredFacts>> {
+    const rows = await this.db('maturity_facts').where('collector', collector);
+    return new Map(
+      rows.map((row: { entity_ref: string; facts: string; collected_at: Date | string }) => [
+        row.entity_ref,
+        {
+          ref: row.entity_ref,
+          collector,
+          facts: readJson<WorkloadFacts>(row.facts),
+          collectedAt: readDate(row.collected_at),
+        },
+      ]),
+    );
+  }
+
+  async pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }> {
+    const detailCutoff = DateTime.fromJSDate(now).minus({ days: policy.detailDays }).toJSDate();
+    const retainCutoff = DateTime.fromJSDate(now).minus({ days: policy.retainDays }).toJSDate();
+    const old = (
+      await this.db<SnapshotDbRow>('maturity_snapshots')
+        .where('finished_at', '<', detailCutoff)
+        .orderBy('finished_at')
+    ).map(toInfo);
+
+    // Keep the last succeeded snapshot of each UTC day inside the retention window.
+    const lastOfDay = new Map<string, number>();
+    for (const s of old) {
+      if (s.status === 'succeeded' && s.finishedAt >= retainCutoff) {
+        lastOfDay.set(s.finishedAt.toISOString().slice(0, 10), s.id);
+      }
+    }
+    const keep = new Set(lastOfDay.values());
+    const current = await this.getCurrentSnapshot();
+    if (current) keep.add(current.id);
+    const doomed = old.filter(s => !keep.has(s.id)).map(s => s.id);
+    const thin = [...keep].filter(id => id !== current?.id && old.some(s => s.id === id));
+
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < doomed.length; i += DELETE_CHUNK) {
+        const ids = doomed.slice(i, i + DELETE_CHUNK);
+        // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
+        await tx('maturity_scores').whereIn('snapshot_id', ids).delete();
+        await tx('maturity_snapshots').whereIn('id', ids).delete();
+      }
+      for (let i = 0; i < thin.length; i += DELETE_CHUNK) {
+        await tx('maturity_scores')
+          .whereIn('snapshot_id', thin.slice(i, i + DELETE_CHUNK))
+          .whereNotNull('detail')
+          .update({ detail: null });
+      }
+    });
+    return { deleted: doomed.length, thinned: thin.length };
+  }
+}

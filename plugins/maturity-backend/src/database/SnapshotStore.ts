@@ -1,0 +1,109 @@
+import {
+  LevelId,
+  RollUpLevel,
+  ScoreLevelKind,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
+
+/** One scored entity of a snapshot: a workload or a roll-up. */
+export interface ScoreRow {
+  levelKind: ScoreLevelKind;
+  ref: string;
+  score: number | null;
+  platform: number | null;
+  business: number | null;
+  level: LevelId | null;
+  cores: number;
+  workloads: number;
+  /** Where a workload sits; empty for roll-ups. */
+  product?: string;
+  team?: string;
+  department?: string;
+  company?: string;
+  /** The scorecard detail (JSON); absent once history has been thinned. */
+  detail?: unknown;
+}
+
+/** Latest facts of one workload from one collector. */
+export interface StoredFacts {
+  ref: string;
+  collector: string;
+  facts: WorkloadFacts;
+  collectedAt: Date;
+}
+
+/** What a successful run writes, all at once. */
+export interface NewSnapshot {
+  startedAt: Date;
+  finishedAt: Date;
+  rows: ScoreRow[];
+  /** Fresh facts to keep as the fallback for later runs. */
+  facts: StoredFacts[];
+  /** Refs of the workloads that still exist; stored facts of any other are deleted. */
+  liveRefs: string[];
+}
+
+/** A run as recorded. */
+export interface SnapshotInfo {
+  id: number;
+  startedAt: Date;
+  finishedAt: Date;
+  status: 'succeeded' | 'failed';
+  error?: string;
+  workloads: number;
+}
+
+/** How long history is kept. */
+export interface RetentionPolicy {
+  /** Days in which every snapshot is kept with its full detail. */
+  detailDays: number;
+  /** Days in which one snapshot per day (the day's last) is kept, without detail. */
+  retainDays: number;
+}
+
+/** Selects score rows of one snapshot. */
+export interface ScoreQuery {
+  ref?: string;
+  levelKind?: ScoreLevelKind;
+  /** Workload rows under one roll-up, e.g. every workload of a department. */
+  under?: { level: RollUpLevel; ref: string };
+}
+
+/** Persistence of scoring snapshots, history and the latest facts. */
+export interface SnapshotStore {
+  /**
+   * Writes a snapshot and its facts in one transaction: if anything fails, nothing of it is
+   * visible and the previous snapshot stays current.
+   */
+  saveSnapshot(snapshot: NewSnapshot): Promise<SnapshotInfo>;
+
+  /** Records a run that failed, so that operators see it; the current snapshot is unchanged. */
+  recordFailedRun(run: { startedAt: Date; finishedAt: Date; error: string }): Promise<SnapshotInfo>;
+
+  /** The newest succeeded snapshot. */
+  getCurrentSnapshot(): Promise<SnapshotInfo | undefined>;
+
+  /** The newest succeeded snapshot that finished at or before `at`. */
+  getSnapshotAtOrBefore(at: Date): Promise<SnapshotInfo | undefined>;
+
+  /** The latest runs, newest first, failed ones included. */
+  listRuns(limit: number): Promise<SnapshotInfo[]>;
+
+  getScores(snapshotId: number, query?: ScoreQuery): Promise<ScoreRow[]>;
+
+  /** Scores of one entity at one level over time, oldest first, from succeeded snapshots. */
+  getHistory(
+    ref: string,
+    levelKind: ScoreLevelKind,
+    range: { from: Date; to: Date },
+  ): Promise<Array<ScoreRow & { at: Date }>>;
+
+  /** The kinds of score rows an entity has in a snapshot (a Group can be a team or a department). */
+  getLevelKinds(snapshotId: number, ref: string): Promise<ScoreLevelKind[]>;
+
+  /** The latest stored facts of one collector, by workload ref. */
+  getLatestFacts(collector: string): Promise<Map<string, StoredFacts>>;
+
+  /** Applies the retention policy; returns how many snapshots were deleted and thinned. */
+  pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }>;
+}

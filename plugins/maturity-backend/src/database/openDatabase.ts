@@ -1,0 +1,37 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-maturity-backend',
+  'migrations',
+);
+
+/** Gets the plugin's database client and brings its schema up to date unless told not to. */
+export async function openDatabase(options: {
+  database: DatabaseService;
+  skipMigrations?: boolean;
+}): Promise<Knex> {
+  const client = await options.database.getClient();
+  if (!options.database.migrations?.skip && !options.skipMigrations) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return client;
+}
+
+/**
+ * Reads a date column: PostgreSQL gives Date objects, SQLite epoch milliseconds (as a number
+ * or a numeric string) or an ISO string, depending on how the value was written.
+ */
+export function readDate(value: Date | string | number): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || /^\d+$/.test(value)) return new Date(Number(value));
+  return new Date(value);
+}
+
+/** Reads a JSON text column: a string from SQLite, already parsed from PostgreSQL's drivers. */
+export function readJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

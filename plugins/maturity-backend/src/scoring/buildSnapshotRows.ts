@@ -1,0 +1,145 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  CheckDefinition,
+  DimensionId,
+  levelForScore,
+  readWaivers,
+  rollUp,
+  RollUpGroup,
+  RollUpLevel,
+  ScoreWeights,
+  scoreWorkload,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
+import { InventoryWorkload } from '../database/MaturityStore';
+import { ScoreRow } from '../database/SnapshotStore';
+
+/** The scoring model in force. */
+export interface ScoringModel {
+  checks: CheckDefinition[];
+  weights: ScoreWeights;
+  unknownAsZero: boolean;
+}
+
+/** A collector whose latest run failed for a workload, so its older facts were used. */
+export interface StaleSource {
+  collector: string;
+  reason: string;
+  /** When the facts used instead were collected, if any were. */
+  since?: string;
+}
+
+/** Everything a run gathered about one workload. */
+export interface WorkloadEvidence {
+  entity: Entity;
+  facts: WorkloadFacts;
+  staleFacts: Set<string>;
+  staleSources: StaleSource[];
+  problems: string[];
+}
+
+/** The detail stored with a workload row: what its scorecard shows beyond the scores. */
+export interface WorkloadDetail {
+  title?: string;
+  coresSource: InventoryWorkload['coresSource'];
+  dimensions: Record<DimensionId, number | null>;
+  checks: ReturnType<typeof scoreWorkload>['checks'];
+  problems: string[];
+  staleSources: StaleSource[];
+  /** The entity's tags and spec.type, for matching best-practice cases. */
+  tags: string[];
+}
+
+/** The detail stored with a roll-up row. */
+export interface GroupDetail {
+  unweightedWorkloads: number;
+}
+
+function entityTags(entity: Entity): string[] {
+  const type = entity.spec?.type;
+  return [...(entity.metadata.tags ?? []), ...(typeof type === 'string' ? [type] : [])];
+}
+
+function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[]): ScoreRow[] {
+  return groups.map(g => ({
+    levelKind,
+    ref: g.ref,
+    score: g.score,
+    platform: g.platform,
+    business: g.business,
+    level: g.score === null ? null : levelForScore(g.score).id,
+    cores: g.cores,
+    workloads: g.workloads,
+    detail: { unweightedWorkloads: g.unweightedWorkloads } satisfies GroupDetail,
+  }));
+}
+
+/**
+ * Scores every workload and rolls the scores up, core-weighted, to product, team, department
+ * and company. A workload without a score is listed but carries no weight.
+ */
+export function buildSnapshotRows(options: {
+  inventory: InventoryWorkload[];
+  evidence: Map<string, WorkloadEvidence>;
+  model: ScoringModel;
+  now: Date;
+}): ScoreRow[] {
+  const { inventory, evidence, model, now } = options;
+  const checkIds = new Set(model.checks.map(c => c.id));
+  const workloadRows: ScoreRow[] = [];
+  const rollUpInput = [];
+  for (const workload of inventory) {
+    const found = evidence.get(workload.ref);
+    const facts = found?.facts ?? {};
+    const waivers = found ? readWaivers(found.entity, checkIds).waivers : [];
+    const result = scoreWorkload(model.checks, facts, {
+      weights: model.weights,
+      unknownAsZero: model.unknownAsZero,
+      waivers,
+      staleFacts: found?.staleFacts,
+      now,
+    });
+    const hierarchy = {
+      product: workload.product,
+      team: workload.team,
+      department: workload.department,
+      company: workload.company,
+    };
+    const detail: WorkloadDetail = {
+      ...(workload.title ? { title: workload.title } : {}),
+      coresSource: workload.coresSource,
+      dimensions: result.dimensions,
+      checks: result.checks,
+      problems: [...new Set([...workload.problems, ...(found?.problems ?? [])])],
+      staleSources: found?.staleSources ?? [],
+      tags: found ? entityTags(found.entity) : [],
+    };
+    workloadRows.push({
+      levelKind: 'workload',
+      ref: workload.ref,
+      score: result.score,
+      platform: result.platform,
+      business: result.business,
+      level: result.level,
+      cores: workload.cores ?? 0,
+      workloads: 1,
+      ...Object.fromEntries(Object.entries(hierarchy).filter(([, v]) => v !== undefined)),
+      detail,
+    });
+    rollUpInput.push({
+      ref: workload.ref,
+      cores: result.score === null ? null : workload.cores,
+      platform: result.platform ?? 0,
+      business: result.business ?? 0,
+      ...hierarchy,
+    });
+  }
+  const rolled = rollUp({ workloads: rollUpInput, weights: model.weights });
+  return [
+    ...workloadRows,
+    ...groupRows('product', rolled.products),
+    ...groupRows('team', rolled.teams),
+    ...groupRows('department', rolled.departments),
+    ...groupRows('company', rolled.companies),
+  ];
+}

@@ -1,0 +1,170 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  EntityLabelsResponse,
+  GroupScorecard,
+  HistoryResponse,
+  LeaderboardResponse,
+  RollUpLevel,
+  ScorecardMember,
+  ScoreLevelKind,
+  SnapshotRef,
+  WorkloadScorecard,
+} from '@internal/plugin-maturity-common';
+import { ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
+import { GroupDetail, WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { rankByScore } from './ranking';
+
+// A Group can be scored at more than one level; its scorecard shows the broadest.
+const BROADEST_FIRST: ScoreLevelKind[] = ['company', 'department', 'product', 'team', 'workload'];
+// The level whose rows are a roll-up's members: a department lists its teams, and so on.
+const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
+  company: 'department',
+  department: 'team',
+  product: 'workload',
+  team: 'workload',
+};
+
+const snapshotRef = (s: SnapshotInfo): SnapshotRef => ({ id: s.id, at: s.finishedAt.toISOString() });
+const scores = (row: ScoreRow) => ({
+  score: row.score, platform: row.platform, business: row.business, level: row.level, cores: row.cores,
+});
+
+export async function currentSnapshot(store: SnapshotStore): Promise<SnapshotInfo> {
+  const snapshot = await store.getCurrentSnapshot();
+  if (!snapshot) {
+    throw new NotFoundError('No maturity scoring run has finished yet; the first one starts shortly after the backend does');
+  }
+  return snapshot;
+}
+
+export async function levelKindOf(store: SnapshotStore, snapshot: SnapshotInfo, ref: string): Promise<ScoreLevelKind> {
+  const kinds = await store.getLevelKinds(snapshot.id, ref);
+  const kind = BROADEST_FIRST.find(k => kinds.includes(k));
+  if (!kind) {
+    throw new NotFoundError(
+      `No maturity scorecard for ${ref}: only Components, their Systems and their owner Groups are scored`,
+    );
+  }
+  return kind;
+}
+
+async function members(store: SnapshotStore, snapshotId: number, level: RollUpLevel, ref: string): Promise<ScorecardMember[]> {
+  const workloads = await store.getScores(snapshotId, { under: { level, ref } });
+  const memberLevel = MEMBER_LEVEL[level];
+  let rows: ScoreRow[] = workloads;
+  if (memberLevel !== 'workload') {
+    const field = memberLevel as RollUpLevel;
+    const refs = new Set(workloads.map(w => w[field]).filter((r): r is string => !!r));
+    const groups = (await store.getScores(snapshotId, { levelKind: memberLevel })).filter(g => refs.has(g.ref));
+    // Workloads owned directly by the parent, with no group in between, are members themselves.
+    rows = [...groups, ...workloads.filter(w => !w[field])];
+  }
+  return rankByScore(rows).map(row => ({
+    kind: row.levelKind, ref: row.ref, rank: row.rank, score: row.score, level: row.level,
+    cores: row.cores, workloads: row.workloads,
+  }));
+}
+
+/** The scorecard of one entity in the current snapshot. */
+export async function getScorecard(
+  store: SnapshotStore,
+  ref: string,
+): Promise<WorkloadScorecard | GroupScorecard> {
+  const snapshot = await currentSnapshot(store);
+  const levelKind = await levelKindOf(store, snapshot, ref);
+  const [row] = await store.getScores(snapshot.id, { ref, levelKind });
+  if (levelKind === 'workload') {
+    const detail = row.detail as WorkloadDetail;
+    return {
+      kind: 'workload', ref, ...scores(row),
+      ...(detail.title ? { title: detail.title } : {}),
+      coresSource: detail.coresSource,
+      ...(row.product ? { product: row.product } : {}),
+      ...(row.team ? { team: row.team } : {}),
+      ...(row.department ? { department: row.department } : {}),
+      ...(row.company ? { company: row.company } : {}),
+      dimensions: detail.dimensions,
+      checks: detail.checks,
+      problems: detail.problems,
+      stale: detail.staleSources.length > 0,
+      staleSources: detail.staleSources,
+      snapshot: snapshotRef(snapshot),
+    } as WorkloadScorecard;
+  }
+  const detail = row.detail as GroupDetail | undefined;
+  return {
+    kind: levelKind, ref, ...scores(row),
+    workloads: row.workloads,
+    unweightedWorkloads: detail?.unweightedWorkloads ?? 0,
+    members: await members(store, snapshot.id, levelKind, ref),
+    snapshot: snapshotRef(snapshot),
+  };
+}
+
+/** Level and rounded score of every scored entity, each at its broadest level. */
+export async function getEntityLabels(store: SnapshotStore): Promise<EntityLabelsResponse> {
+  const snapshot = await store.getCurrentSnapshot();
+  if (!snapshot) return { snapshot: null, items: [] };
+  const best = new Map<string, ScoreRow>();
+  for (const row of await store.getScores(snapshot.id)) {
+    const current = best.get(row.ref);
+    if (!current || BROADEST_FIRST.indexOf(row.levelKind) < BROADEST_FIRST.indexOf(current.levelKind)) {
+      best.set(row.ref, row);
+    }
+  }
+  return {
+    snapshot: snapshotRef(snapshot),
+    items: [...best.values()]
+      .filter(row => row.score !== null && row.level !== null)
+      .map(row => ({ ref: row.ref, level: row.level!, score: Math.round(row.score!) })),
+  };
+}
+
+/** One entity's score over a time range. */
+export async function getHistory(
+  store: SnapshotStore,
+  ref: string,
+  range: { from: Date; to: Date },
+): Promise<HistoryResponse> {
+  const snapshot = await currentSnapshot(store);
+  const kind = await levelKindOf(store, snapshot, ref);
+  const points = await store.getHistory(ref, kind, range);
+  return {
+    ref, kind,
+    points: points.map(p => ({ at: p.at.toISOString(), ...scores(p) })),
+  };
+}
+
+/** Ranks one roll-up level, with changes against the newest snapshot at least `windowMs` old. */
+export async function getLeaderboard(
+  store: SnapshotStore,
+  options: { level: RollUpLevel; window: string; windowMs: number; now: Date; department?: string },
+): Promise<LeaderboardResponse> {
+  const { level, window, windowMs, now, department } = options;
+  const snapshot = await store.getCurrentSnapshot();
+  if (!snapshot) return { level, window, snapshot: null, comparedTo: null, rows: [] };
+  const earlier = await store.getSnapshotAtOrBefore(new Date(now.getTime() - windowMs));
+  const comparedTo = earlier && earlier.id !== snapshot.id ? earlier : undefined;
+  const before = comparedTo
+    ? new Map(rankByScore(await store.getScores(comparedTo.id, { levelKind: level })).map(r => [r.ref, r]))
+    : new Map();
+  let rows = rankByScore(await store.getScores(snapshot.id, { levelKind: level }));
+  if (department) {
+    const under = await store.getScores(snapshot.id, { under: { level: 'department', ref: department } });
+    const refs = new Set(under.map(w => w[level]));
+    rows = rows.filter(r => refs.has(r.ref));
+  }
+  return {
+    level, window,
+    snapshot: snapshotRef(snapshot),
+    comparedTo: comparedTo ? snapshotRef(comparedTo) : null,
+    rows: rows.map(row => {
+      const then = before.get(row.ref);
+      return {
+        ref: row.ref, rank: row.rank, ...scores(row), workloads: row.workloads,
+        scoreChange: row.score !== null && typeof then?.score === 'number' ? row.score - then.score : null,
+        rankChange: row.rank !== null && typeof then?.rank === 'number' ? then.rank - row.rank : null,
+      };
+    }),
+  };
+}

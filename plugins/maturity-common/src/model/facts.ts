@@ -1,0 +1,102 @@
+/** A fact value: what collectors report about one workload. @public */
+export type FactValue = string | number | boolean | null;
+
+/** Facts about one workload, keyed by fact id. A missing key means the fact is unknown. @public */
+export type WorkloadFacts = Record<string, FactValue>;
+
+/**
+ * Practices an owner can declare in `maturity.cloudnative.dev/practices`, and the well-known
+ * annotations of other Backstage plugins that imply them.
+ * @public
+ */
+export const PRACTICES = {
+  'ci-pipeline': {
+    title: 'Automated build and test pipeline',
+    impliedBy: [
+      'jenkins.io/job-full-name',
+      'circleci.com/project-slug',
+      'buildkite.com/pipeline-slug',
+      'dev.azure.com/build-definition',
+    ],
+  },
+  'gradual-release': { title: 'Canary or progressive delivery', impliedBy: [] },
+  gitops: { title: 'GitOps deployment', impliedBy: ['argocd/app-name'] },
+  tracing: { title: 'Distributed tracing (OpenTelemetry, SkyWalking)', impliedBy: [] },
+  'trace-id-in-logs': { title: 'Trace ids in logs', impliedBy: [] },
+  'business-metrics': { title: 'Custom business metrics', impliedBy: [] },
+  alerting: {
+    title: 'Alerts routed to an on-call rotation',
+    impliedBy: ['pagerduty.com/service-id', 'pagerduty.com/integration-key', 'opsgenie.com/component-selector'],
+  },
+  'code-scanning': { title: 'Code and licence scanning', impliedBy: ['sonarqube.org/project-key'] },
+  'dependency-scanning': { title: 'Dependency vulnerability scanning', impliedBy: ['snyk.io/org-name'] },
+  'image-scanning': { title: 'Container image scanning', impliedBy: [] },
+  'image-signing': { title: 'Container image signing', impliedBy: [] },
+  'managed-data': { title: 'Managed data services instead of self-run stores', impliedBy: [] },
+} as const;
+
+/** A practice id. @public */
+export type PracticeId = keyof typeof PRACTICES;
+
+/** Workload kinds that decide which checks apply. @public */
+export const WORKLOAD_KINDS = ['stateless', 'stateful', 'batch'] as const;
+
+/** A workload kind. @public */
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/**
+ * Capabilities a platform offers its workloads, declared per platform in
+ * `maturity.platforms.<name>` of `app-config.yaml`.
+ * @public
+ */
+export const PLATFORM_CAPABILITIES = [
+  'sharedCluster',
+  'overcommit',
+  'clusterAutoscaling',
+  'rescheduling',
+  'colocation',
+  'autoInstrumentation',
+  'admissionPolicies',
+  'runtimeProtection',
+  'storageSeparation',
+  'sharedDelivery',
+] as const;
+
+/** A platform capability. @public */
+export type PlatformCapability = (typeof PLATFORM_CAPABILITIES)[number];
+
+/**
+ * Fact ids. Checks read them and collectors write them, so both refer to these names; a
+ * collector's prefix (`catalog.`, `platform.`, `kubernetes.`, `prometheus.`) says where a fact
+ * comes from.
+ * @public
+ */
+export const FACTS = {
+  catalog: {
+    workloadKind: 'catalog.workloadKind',
+    apiDeclared: 'catalog.apiDeclared',
+    practice: (id: PracticeId) => `catalog.practice.${id}`,
+  },
+  platform: {
+    capability: (id: PlatformCapability) => `platform.${id}`,
+  },
+  kubernetes: {
+    /** Σ CPU requests × replicas: the workload's weight when known. */
+    cores: 'kubernetes.cores',
+    replicas: 'kubernetes.replicas',
+    memoryRequestGiB: 'kubernetes.memoryRequestGiB',
+    workloadKind: 'kubernetes.workloadKind',
+    hpaElastic: 'kubernetes.hpaElastic',
+    cpuRequestsSet: 'kubernetes.cpuRequestsSet',
+    cpuLimitToRequest: 'kubernetes.cpuLimitToRequest',
+    memoryGiBPerCore: 'kubernetes.memoryGiBPerCore',
+    staticCpuBinding: 'kubernetes.staticCpuBinding',
+    exclusiveNodes: 'kubernetes.exclusiveNodes',
+    probes: 'kubernetes.probes',
+    zoneSpread: 'kubernetes.zoneSpread',
+    gracefulShutdown: 'kubernetes.gracefulShutdown',
+  },
+  prometheus: {
+    cpuP95OfRequests: 'prometheus.cpuP95OfRequests',
+  },
+} as const;

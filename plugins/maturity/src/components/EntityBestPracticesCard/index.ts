@@ -1,0 +1,1 @@
+export { EntityBestPracticesCard } from './EntityBestPracticesCard';

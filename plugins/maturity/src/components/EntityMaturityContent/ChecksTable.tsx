@@ -1,0 +1,126 @@
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  CheckResult,
+  CheckStatus,
+  DIMENSIONS,
+  ModelResponse,
+} from '@internal/plugin-maturity-common';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { rootRouteRef } from '../../routes';
+
+interface Row {
+  id: string;
+  title: string;
+  dimension: string;
+  side: string;
+  weight: number;
+  status: CheckStatus;
+  credit: number | null;
+  facts: string;
+  notes: string;
+  remediation: string;
+  cases: string[];
+}
+
+const STATUS_LABEL: Record<CheckStatus, string> = {
+  pass: 'Pass',
+  partial: 'Partial',
+  fail: 'Fail',
+  'not-applicable': 'N/A',
+  unknown: 'Unknown',
+  waived: 'Waived',
+};
+// Failing checks first: they are what the reader can act on.
+const STATUS_ORDER: CheckStatus[] = ['fail', 'partial', 'unknown', 'waived', 'pass', 'not-applicable'];
+
+function notes(result: CheckResult, fact: string): string {
+  const parts = [];
+  if (result.waiver) parts.push(`Waived until ${result.waiver.until}: ${result.waiver.reason}`);
+  if (result.stale) parts.push('Based on stale facts');
+  if (result.status === 'unknown') parts.push(`No data for ${fact}`);
+  return parts.join(' · ');
+}
+
+/** Every check of a workload with its outcome and the facts behind it. */
+export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse }) {
+  const root = useRouteRef(rootRouteRef);
+  const byId = new Map(props.model.checks.map(c => [c.id, c]));
+  const dimensionTitle = new Map(DIMENSIONS.map(d => [d.id, d.title]));
+  const rows: Row[] = props.checks
+    .filter(r => byId.has(r.id))
+    .map(r => {
+      const check = byId.get(r.id)!;
+      return {
+        id: r.id,
+        title: check.title,
+        dimension: dimensionTitle.get(check.dimension) ?? check.dimension,
+        side: check.side,
+        weight: check.weight,
+        status: r.status,
+        credit: r.credit,
+        facts: Object.entries(r.facts).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', '),
+        notes: notes(r, check.rule.fact),
+        remediation: check.remediation,
+        cases: check.cases,
+      };
+    })
+    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || b.weight - a.weight);
+
+  const columns: TableColumn<Row>[] = [
+    {
+      title: 'Check',
+      field: 'title',
+      highlight: true,
+      cellStyle: { minWidth: 280 },
+      render: row => (
+        <>
+          <Typography variant="body2">{row.title}</Typography>
+          {row.status !== 'pass' && row.status !== 'not-applicable' && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              {row.remediation}
+              {row.cases.length > 0 && ' Cases: '}
+              {row.cases.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ', '}
+                  <Link to={`${root()}/practices?case=${id}`}>{id}</Link>
+                </span>
+              ))}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    { title: 'Dimension', field: 'dimension' },
+    { title: 'Side', field: 'side' },
+    { title: 'Weight', field: 'weight', type: 'numeric' },
+    {
+      title: 'Status',
+      field: 'status',
+      customSort: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+      render: row => <Chip size="small" label={STATUS_LABEL[row.status]} variant={row.status === 'pass' ? 'default' : 'outlined'} />,
+    },
+    {
+      title: 'Credit',
+      field: 'credit',
+      type: 'numeric',
+      render: row => (row.credit === null ? '—' : `${Math.round(row.credit * 100)} %`),
+    },
+    {
+      title: 'Facts',
+      field: 'facts',
+      cellStyle: { maxWidth: 260, overflowWrap: 'anywhere' },
+      render: row => <code style={{ fontSize: 12 }}>{row.facts || '—'}</code>,
+    },
+    { title: 'Notes', field: 'notes' },
+  ];
+  return (
+    <Table<Row>
+      title="Checks"
+      options={{ paging: false, search: true, padding: 'dense' }}
+      columns={columns}
+      data={rows}
+    />
+  );
+}

@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { rootRouteRef } from '../../routes';
+import { maturityApiRef } from '../../api';
+import {
+  cartScorecard,
+  FakeMaturityApi,
+  retailScorecard,
+  snapshot,
+} from '../../__testUtils__/fakeMaturityApi';
+import { EntityMaturityContent } from './EntityMaturityContent';
+
+const entity = (kind: string, name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace: 'default' }, spec: {},
+});
+
+async function renderTab(api: FakeMaturityApi, e: Entity) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[maturityApiRef, api]]}>
+      <EntityProvider entity={e}>
+        <EntityMaturityContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef, '/maturity': rootRouteRef } },
+  );
+}
+
+describe('EntityMaturityContent', () => {
+  it('lists every check of a workload, failing ones first, with facts and staleness', async () => {
+    await renderTab(new FakeMaturityApi({ scorecards: { 'component:default/cart': cartScorecard } }), entity('Component', 'cart'));
+    const table = (await screen.findByText('Checks')).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => within(r).getAllByRole('cell')[0].textContent?.split(/(?<=\w)(?=[A-Z])/)[0])).toEqual([
+      'Title of a-autoscaling', 'Title of c-probes', 'Title of b-utilisation', 'Title of d-tracing',
+    ]);
+    expect(within(rows[2]).getByText('50 %')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('f.b-utilisation = 0.25')).toBeInTheDocument();
+    expect(within(rows[1]).getByText(/Based on stale facts/)).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Dimension scores: Development 100\.0, Compute 12\.5, Architecture no data/ })).toBeInTheDocument();
+  });
+
+  it('ranks a department\'s members with the weight their cores give them and their 30-day change', async () => {
+    const api = new FakeMaturityApi({
+      scorecards: { 'group:default/retail': retailScorecard },
+      leaderboard: () => ({
+        level: 'team', window: '30d', snapshot, comparedTo: snapshot,
+        rows: [{ ref: 'group:default/checkout', rank: 1, score: 60, platform: 60, business: 60, level: 'L3', cores: 12, workloads: 1, scoreChange: 2.5, rankChange: 0 }],
+      }),
+    });
+    await renderTab(api, entity('Group', 'retail'));
+    const table = (await screen.findByText('Members')).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    // checkout carries 12 of the 16 weighted cores, pricing 4; legacy has no score and no weight.
+    expect(within(rows[0]).getByText('75.0 %')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('+2.5')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('25.0 %')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('0.0 %')).toBeInTheDocument();
+    expect(screen.getByText('3 (1 without weight)')).toBeInTheDocument();
+    expect(api.calls).toContain('leaderboard {"level":"team","department":"group:default/retail","window":"30d"}');
+  });
+
+  it('explains which entities are scored when this one is not', async () => {
+    await renderTab(new FakeMaturityApi({}), entity('API', 'cart-api'));
+    expect(await screen.findByText('Not scored yet')).toBeInTheDocument();
+  });
+});

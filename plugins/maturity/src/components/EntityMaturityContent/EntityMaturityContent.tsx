@@ -1,0 +1,179 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  GroupScorecard,
+  HistoryResponse,
+  ModelResponse,
+  WorkloadScorecard,
+} from '@internal/plugin-maturity-common';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import useAsync from 'react-use/esm/useAsync';
+import { LeaderboardQuery, maturityApiRef } from '../../api';
+import { formatCores, formatScore } from '../../format';
+import { isNotScored, useScorecardData } from '../../hooks/useMaturityData';
+import { DimensionChart } from '../DimensionChart';
+import { LevelBadge } from '../LevelBadge';
+import { ScoreHistoryChart } from '../ScoreHistoryChart';
+import { ChecksTable } from './ChecksTable';
+import { MembersTable } from './MembersTable';
+
+function Fact(props: { label: string; children: React.ReactNode }) {
+  return (
+    <Grid item xs={6} md={4}>
+      <Typography variant="overline" color="textSecondary" component="div">
+        {props.label}
+      </Typography>
+      <Typography variant="body1" component="div">
+        {props.children}
+      </Typography>
+    </Grid>
+  );
+}
+
+function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
+  const s = props.scorecard;
+  return (
+    <InfoCard title="Score" subheader={`Snapshot of ${new Date(s.snapshot.at).toLocaleString()}`}>
+      <Grid container spacing={2}>
+        <Fact label="Score">
+          <span aria-label="maturity score">{formatScore(s.score)}</span>
+        </Fact>
+        <Fact label="Level">
+          <LevelBadge level={s.level} />
+        </Fact>
+        <Fact label="Cores">
+          {formatCores(s.cores)}
+          {s.kind === 'workload' && ` (${s.coresSource === 'annotation' ? 'declared' : s.coresSource})`}
+        </Fact>
+        <Fact label="Platform">{formatScore(s.platform)}</Fact>
+        <Fact label="Business">{formatScore(s.business)}</Fact>
+        {s.kind === 'workload' ? (
+          <>
+            {(['product', 'team', 'department'] as const).map(key =>
+              s[key] ? (
+                <Fact key={key} label={key}>
+                  <EntityRefLink entityRef={s[key]!} />
+                </Fact>
+              ) : null,
+            )}
+          </>
+        ) : (
+          <Fact label="Workloads">
+            {s.workloads}
+            {s.unweightedWorkloads > 0 && ` (${s.unweightedWorkloads} without weight)`}
+          </Fact>
+        )}
+      </Grid>
+    </InfoCard>
+  );
+}
+
+function WorkloadView(props: { scorecard: WorkloadScorecard; history: HistoryResponse; model: ModelResponse }) {
+  const { scorecard, history, model } = props;
+  return (
+    <Grid container spacing={3}>
+      {(scorecard.problems.length > 0 || scorecard.stale) && (
+        <Grid item xs={12}>
+          {scorecard.problems.map(p => (
+            <Alert severity="warning" key={p}>
+              {p}
+            </Alert>
+          ))}
+          {scorecard.staleSources.map(s => (
+            <Alert severity="info" key={s.collector}>
+              Facts from {s.collector} are stale{s.since ? ` (collected ${new Date(s.since).toLocaleString()})` : ''}: {s.reason}
+            </Alert>
+          ))}
+        </Grid>
+      )}
+      <Grid item xs={12} md={6}>
+        <Summary scorecard={scorecard} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Dimensions">
+          <DimensionChart dimensions={scorecard.dimensions} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="History (90 days)">
+          <ScoreHistoryChart points={history.points} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <ChecksTable checks={scorecard.checks} model={model} />
+      </Grid>
+    </Grid>
+  );
+}
+
+function GroupView(props: { scorecard: GroupScorecard; history: HistoryResponse }) {
+  const { scorecard, history } = props;
+  const api = useApi(maturityApiRef);
+  // Members that are roll-ups themselves have a leaderboard, which carries their 30-day change.
+  const changes = useAsync(async () => {
+    const queries: Partial<Record<GroupScorecard['kind'], LeaderboardQuery>> = {
+      company: { level: 'department' },
+      department: { level: 'team', department: scorecard.ref },
+    };
+    const query = queries[scorecard.kind];
+    if (!query) return new Map<string, number | null>();
+    const board = await api.getLeaderboard({ ...query, window: '30d' });
+    return new Map(board.rows.map(r => [r.ref, r.scoreChange]));
+  }, [api, scorecard.kind, scorecard.ref]);
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={6}>
+        <Summary scorecard={scorecard} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="History (90 days)">
+          <ScoreHistoryChart points={history.points} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <MembersTable members={scorecard.members} totalCores={scorecard.cores} changes={changes.value ?? new Map()} />
+      </Grid>
+    </Grid>
+  );
+}
+
+/** The Maturity tab of a Component, System or Group page. @public */
+export function EntityMaturityContent() {
+  const { entity } = useEntity();
+  const { value, loading, error, retry } = useScorecardData(stringifyEntityRef(entity), 90);
+  if (loading) return <Progress />;
+  if (error && isNotScored(error)) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Not scored yet"
+        description="Only Components, the Systems they belong to and the Groups that own them are scored. If this entity is one of them, it appears after the next scoring run."
+      />
+    );
+  }
+  if (error || !value) {
+    return (
+      <>
+        <ResponseErrorPanel error={error ?? new Error('No data')} />
+        <Button variant="outlined" onClick={retry}>
+          Retry
+        </Button>
+      </>
+    );
+  }
+  return value.scorecard.kind === 'workload' ? (
+    <WorkloadView scorecard={value.scorecard} history={value.history} model={value.model} />
+  ) : (
+    <GroupView scorecard={value.scorecard} history={value.history} />
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityMaturityLevelFilter, EntityMaturityLevelPicker } from './EntityMaturityLevelPicker';

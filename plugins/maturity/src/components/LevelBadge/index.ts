@@ -1,0 +1,1 @@
+export { LevelBadge } from './LevelBadge';

@@ -1,0 +1,64 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { LeaderboardResponse } from '@internal/plugin-maturity-common';
+import { maturityApiRef } from '../../api';
+import { FakeMaturityApi, snapshot } from '../../__testUtils__/fakeMaturityApi';
+import { MaturityLeaderboardPage } from './MaturityLeaderboardPage';
+
+const row = (ref: string, rank: number, score: number, scoreChange: number | null, rankChange: number | null) => ({
+  ref, rank, score, platform: score - 10, business: score + 10, level: 'L3' as const, cores: 100 * rank, workloads: rank,
+  scoreChange, rankChange,
+});
+
+const board = (query: { level?: string; window?: string }): LeaderboardResponse => ({
+  level: (query.level ?? 'department') as any,
+  window: query.window ?? '30d',
+  snapshot,
+  comparedTo: { id: 2, at: '2026-10-20T06:00:00.000Z' },
+  rows: query.level === 'team'
+    ? [row('group:default/checkout', 1, 70.04, 3.2, 1), row('group:default/ranking', 2, 64, -1.26, -1)]
+    : [row('group:default/commerce', 1, 77, 0, 0), row('group:default/search-ai', 2, 72.66, -4, -1)],
+});
+
+async function renderPage(api: FakeMaturityApi, url = '/') {
+  await renderInTestApp(
+    <TestApiProvider apis={[[maturityApiRef, api]]}>
+      <MaturityLeaderboardPage />
+    </TestApiProvider>,
+    { routeEntries: [url], mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('MaturityLeaderboardPage', () => {
+  it('reads level and window from the URL and shows ranks, changes and movers', async () => {
+    const api = new FakeMaturityApi({ leaderboard: board });
+    await renderPage(api, '/?level=team&window=7d');
+    const table = (await screen.findByText('Teams by score')).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(within(rows[0]).getByText('70.0')).toBeInTheDocument();
+    expect(within(rows[0]).getByLabelText('up 1')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('+3.2')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('−1.3')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('200')).toBeInTheDocument();
+    expect(screen.getByText('Risers over 7d')).toBeInTheDocument();
+    expect(api.calls).toContain('leaderboard {"level":"team","window":"7d"}');
+  });
+
+  it('switches level through the tabs', async () => {
+    const api = new FakeMaturityApi({ leaderboard: board });
+    await renderPage(api);
+    await screen.findByText('Departments by score');
+    fireEvent.click(screen.getByRole('tab', { name: 'Teams' }));
+    expect(await screen.findByText('Teams by score')).toBeInTheDocument();
+    expect(api.calls).toContain('leaderboard {"level":"team","window":"30d"}');
+  });
+
+  it('says so when no run has finished yet', async () => {
+    const api = new FakeMaturityApi({
+      leaderboard: q => ({ level: q.level ?? 'department', window: '30d', snapshot: null, comparedTo: null, rows: [] }),
+    });
+    await renderPage(api);
+    expect(await screen.findByText('No scores yet')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,36 @@
+import { Header, Page } from '@backstage/core-components';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { Route, Routes, useLocation, useNavigate, useResolvedPath } from 'react-router-dom';
+import { MaturityLeaderboardPage } from '../MaturityLeaderboardPage';
+import { PracticesPage } from '../PracticesPage';
+
+/** The suite's page: the leaderboard, and the best-practice cases under `/practices`. @public */
+export function MaturityPage() {
+  const base = useResolvedPath('.').pathname.replace(/\/$/, '');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const current = location.pathname.startsWith(`${base}/practices`) ? 'practices' : 'leaderboard';
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Cloud-native maturity"
+        subtitle="Scores roll up from workloads to products, teams, departments and the company, weighted by CPU cores"
+      />
+      <Tabs
+        value={current}
+        onChange={(_e, next) => navigate(next === 'practices' ? `${base}/practices` : base)}
+        indicatorColor="primary"
+        aria-label="Maturity sections"
+        style={{ paddingLeft: 24 }}
+      >
+        <Tab value="leaderboard" label="Leaderboard" />
+        <Tab value="practices" label="Best practices" />
+      </Tabs>
+      <Routes>
+        <Route path="/" element={<MaturityLeaderboardPage />} />
+        <Route path="/practices" element={<PracticesPage />} />
+      </Routes>
+    </Page>
+  );
+}

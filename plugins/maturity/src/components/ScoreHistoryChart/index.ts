@@ -1,0 +1,1 @@
+export { ScoreHistoryChart } from './ScoreHistoryChart';

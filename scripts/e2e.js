@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/*
+ * End-to-end test of a running demo portal in headless Chromium: the numbers on the pages match
+ * the REST API, sorting and filtering work, and each page is saved to docs/screenshots/.
+ * Run by scripts/e2e.sh, which starts the portal first. Environment: CHROMIUM, FRONTEND, BACKEND.
+ */
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const frontend = process.env.FRONTEND ?? 'http://localhost:3000';
+const backend = process.env.BACKEND ?? 'http://localhost:7007';
+const shots = path.join(__dirname, '..', 'docs', 'screenshots');
+const fmt = score => (typeof score === 'number' ? score.toFixed(1) : '—');
+
+async function api(route) {
+  const response = await fetch(`${backend}/api/maturity/v1${route}`);
+  assert.equal(response.status, 200, `${route} answered ${response.status}`);
+  return response.json();
+}
+
+async function open(page, route) {
+  await page.goto(`${frontend}${route}`, { waitUntil: 'networkidle' });
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.or(page.getByLabel('sidebar nav')).first().waitFor({ state: 'attached', timeout: 60_000 });
+  if (await enter.isVisible()) {
+    await enter.click();
+    await page.getByLabel('sidebar nav').waitFor({ state: 'attached' });
+  }
+}
+
+/** The body rows of the table whose title is `title`, as arrays of cell texts. */
+async function tableRows(page, title) {
+  const table = page.locator('div[class*="MuiPaper"]', { has: page.getByRole('heading', { name: title }) }).last();
+  await table.locator('tbody tr').first().waitFor();
+  return table.locator('tbody tr').evaluateAll(rows =>
+    rows.map(row => [...row.querySelectorAll('td')].map(td => td.textContent.trim())),
+  );
+}
+
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+
+step('leaderboard shows the API ranking, sorts and filters', async page => {
+  const board = await api('/leaderboard?level=department&window=30d');
+  await open(page, '/maturity');
+  const rows = await tableRows(page, 'Departments by score');
+  assert.equal(rows.length, board.rows.length);
+  board.rows.forEach((row, i) => {
+    assert.equal(rows[i][0], String(row.rank), `rank of row ${i}`);
+    assert.equal(rows[i][3], fmt(row.score), `score of ${row.ref}`);
+  });
+  await page.screenshot({ path: path.join(shots, 'maturity-page.png'), fullPage: true });
+
+  // Sorting by score ascending puts the last-ranked department first.
+  await page.getByRole('columnheader', { name: 'Score', exact: true }).click();
+  const sorted = await tableRows(page, 'Departments by score');
+  assert.equal(sorted[0][3], fmt(board.rows[board.rows.length - 1].score), 'ascending sort by score');
+
+  // Teams of one department, with the filter kept in the URL.
+  await page.getByRole('tab', { name: 'Teams' }).click();
+  await page.waitForURL(/level=team/);
+  await page.getByLabel('Department').click();
+  const department = board.rows[0].ref;
+  await page.getByRole('option', { name: department.replace('group:default/', '') }).click();
+  await page.waitForURL(url => url.searchParams.get('department') === department);
+  const teams = await api(`/leaderboard?level=team&window=30d&department=${encodeURIComponent(department)}`);
+  const teamRows = await tableRows(page, 'Teams by score');
+  assert.equal(teamRows.length, teams.rows.length, 'teams of the filtered department');
+
+  // The table's own search narrows the rows.
+  const firstName = teamRows[0][2];
+  await page.getByPlaceholder('Filter').fill(firstName);
+  await page.waitForFunction(n => document.querySelectorAll('tbody tr').length === n, 1);
+  await page.screenshot({ path: path.join(shots, 'maturity-page-teams.png'), fullPage: true });
+});
+
+step('the cases page filters by dimension', async page => {
+  const cases = await api('/practices?dimension=data');
+  await open(page, '/maturity/practices?dimension=data');
+  const rows = await tableRows(page, `${cases.items.length} cases`);
+  assert.equal(rows.length, cases.items.length);
+  await page.screenshot({ path: path.join(shots, 'practices-page.png'), fullPage: true });
+});
+
+step("a component's Maturity tab shows its scorecard", async page => {
+  const card = await api('/scorecards/component/default/ranker');
+  await open(page, '/catalog/default/component/ranker/maturity');
+  await page.getByRole('heading', { name: 'Checks' }).waitFor();
+  const score = page.getByLabel('maturity score');
+  assert.equal((await score.textContent()).trim(), fmt(card.score));
+  const rows = await tableRows(page, 'Checks');
+  assert.equal(rows.length, card.checks.length, 'one row per check');
+  await page.screenshot({ path: path.join(shots, 'component-maturity-tab.png'), fullPage: true });
+});
+
+step("a component's overview shows the card", async page => {
+  const card = await api('/scorecards/component/default/ranker');
+  await open(page, '/catalog/default/component/ranker');
+  const score = page.getByLabel('maturity score');
+  await score.waitFor();
+  assert.equal((await score.textContent()).trim(), fmt(card.score));
+  const suggestions = await api('/practices/component/default/ranker');
+  await page.getByText(suggestions.items[0].reason).waitFor();
+  await page.screenshot({ path: path.join(shots, 'component-page.png'), fullPage: true });
+});
+
+step("a department's Maturity tab ranks its teams", async page => {
+  const card = await api('/scorecards/group/default/search-ai');
+  await open(page, '/catalog/default/group/search-ai/maturity');
+  const rows = await tableRows(page, 'Members');
+  assert.equal(rows.length, card.members.length);
+  assert.equal(rows[0][3], fmt(card.members[0].score));
+  await page.screenshot({ path: path.join(shots, 'department-maturity-tab.png'), fullPage: true });
+});
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  let failed = 0;
+  try {
+    for (const { name, fn } of steps) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      try {
+        await fn(page);
+        console.log(`  ✓ ${name}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`  ✕ ${name}\n    ${error.message.split('\n').join('\n    ')}`);
+        await page.screenshot({ path: path.join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`e2e: ${steps.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
