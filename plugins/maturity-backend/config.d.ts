@@ -64,6 +64,27 @@ export interface Config {
        */
       files?: string[];
     };
+    /** Prices and the parameters of right-sizing advice (see docs/cost.md). */
+    cost?: {
+      /** Defaults: OpenCost's 0.031611 per core-hour and 0.004237 per GiB-hour, USD, no discount. */
+      prices?: CostPrices;
+      /** Prices for one cluster, one namespace, or a namespace of one cluster; the most specific wins. */
+      overrides?: Array<Omit<CostPrices, 'currency'> & { cluster?: string; namespace?: string }>;
+      /** Crane's resource recommender; defaults 0.15, 0.1 core, 100 MiB, 100 MiB, 1.2. */
+      rightSizing?: {
+        margin?: number;
+        cpuFloorCores?: number;
+        memoryFloorMiB?: number;
+        oomBumpMiB?: number;
+        oomBumpRatio?: number;
+      };
+      /** Crane's HPA recommendation; defaults 1.5, 30 and 75. */
+      elasticity?: {
+        fluctuationThreshold?: number;
+        minTargetUtilization?: number;
+        maxTargetUtilization?: number;
+      };
+    };
     /**
      * What each platform offers, by name. Workloads use the one named by their
      * `maturity.cloudnative.dev/platform` annotation, else `default`.
@@ -72,4 +93,16 @@ export interface Config {
       [name: string]: PlatformProfile;
     };
   };
+}
+
+/** Prices of reserved capacity. */
+interface CostPrices {
+  /** Price of one CPU core for one hour. */
+  cpuCoreHour?: number;
+  /** Price of one GiB of memory for one hour. */
+  memoryGiBHour?: number;
+  /** ISO 4217 currency code. */
+  currency?: string;
+  /** Discount off both prices, 0–1. */
+  discount?: number;
 }

@@ -42,6 +42,8 @@ const CART_FACTS = {
   'kubernetes.zoneSpread': true,
   'kubernetes.gracefulShutdown': false,
   'kubernetes.pdb': true,
+  'kubernetes.cluster': 'prod-1',
+  'kubernetes.namespace': 'shop',
 };
 // ledger: 2 × 4 cores = 8; 2 × 16 GiB = 32 GiB, 4 GiB per core; Guaranteed with whole CPUs.
 const LEDGER_FACTS = {
@@ -60,6 +62,8 @@ const LEDGER_FACTS = {
   'kubernetes.zoneSpread': false,
   'kubernetes.gracefulShutdown': true,
   'kubernetes.pdb': false,
+  'kubernetes.cluster': 'prod-1',
+  'kubernetes.namespace': 'payments',
 };
 
 async function collectLive(options: { faults?: Partial<Record<keyof typeof recordedItems, Fault>>; token?: string; timeoutSeconds?: number } = {}) {

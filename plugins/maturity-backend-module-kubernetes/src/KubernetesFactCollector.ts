@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { WorkloadFacts } from '@internal/plugin-maturity-common';
+import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { FactCollectionResult, MaturityFactCollector } from '@internal/plugin-maturity-node';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
 import { matches, readMatcher, WorkloadMatcher } from './matchWorkloads';
@@ -44,10 +44,10 @@ export class KubernetesFactCollector implements MaturityFactCollector {
 
     const sources = await this.options.sources();
     const read = await Promise.allSettled(sources.map(readCluster));
-    const snapshots: Snapshot[] = [];
+    const snapshots: Array<{ cluster: string; objects: Snapshot }> = [];
     const clusterErrors: string[] = [];
-    read.forEach(result => {
-      if (result.status === 'fulfilled') snapshots.push(result.value);
+    read.forEach((result, i) => {
+      if (result.status === 'fulfilled') snapshots.push({ cluster: sources[i].cluster, objects: result.value });
       else {
         clusterErrors.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
         this.options.logger.warn(`Maturity: ${clusterErrors[clusterErrors.length - 1]}`);
@@ -64,7 +64,7 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         continue;
       }
       if (!matcher) continue;
-      const objects = snapshots.map(s => objectsOf(matcher!, s));
+      const objects = snapshots.map(s => objectsOf(matcher!, s.objects));
       const merged: WorkloadObjects = {
         controllers: objects.flatMap(o => o.controllers),
         hpas: objects.flatMap(o => o.hpas),
@@ -72,7 +72,13 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         pods: objects.flatMap(o => o.pods),
       };
       if (merged.controllers.length > 0) {
-        facts.set(ref, deriveFacts(merged));
+        // Where it runs selects the prices its cost is computed with.
+        const home = objects.findIndex(o => o.controllers.length > 0);
+        facts.set(ref, {
+          ...deriveFacts(merged),
+          [FACTS.kubernetes.cluster]: snapshots[home].cluster,
+          [FACTS.kubernetes.namespace]: objects[home].controllers[0].metadata?.namespace ?? 'default',
+        });
       } else if (clusterErrors.length > 0) {
         // It may live on a cluster that could not be read: keep its last facts, marked stale.
         failures.set(ref, clusterErrors.join('; '));

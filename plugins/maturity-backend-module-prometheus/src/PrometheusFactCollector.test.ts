@@ -42,6 +42,9 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     const result = await collector().collect([cart]);
     expect(result.failures?.size ?? 0).toBe(0);
     const facts = result.facts.get('component:default/cart')!;
+    // Means: the peak is 2 h of every 24, so 2 + 6/12 cores and 3 + 2/12 GiB (±1 edge sample).
+    expect(facts['prometheus.cpuMean']).toBeCloseTo(2.5, 2);
+    expect(facts['prometheus.memoryMeanGiB']).toBeCloseTo(3 + 2 / 12, 2);
     expect(facts['prometheus.cpuP50']).toBeCloseTo(2, 6);
     expect(facts['prometheus.cpuP95']).toBeCloseTo(8, 6);
     expect(facts['prometheus.cpuP99']).toBeCloseTo(8, 6);

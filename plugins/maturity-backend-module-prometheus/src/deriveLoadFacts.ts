@@ -10,6 +10,9 @@ export function percentile(values: number[], p: number): number | undefined {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+const mean = (values: number[]) =>
+  values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : undefined;
+
 const maxSince = (samples: Samples, since: number) => {
   const recent = samples.filter(([t]) => t >= since).map(([, v]) => v);
   return recent.length ? Math.max(...recent) : undefined;
@@ -26,8 +29,8 @@ function hourlyMedians(samples: Samples): number[] {
 }
 
 /**
- * Real-load facts of one workload: CPU percentiles over the window, the peaks of the last hour
- * and day (the node-history signals Crane uses), memory p99 and max, OOM kills, utilisation of
+ * Real-load facts of one workload: CPU mean and percentiles over the window, the peaks of the last hour
+ * and day (the node-history signals Crane uses), memory mean, p99 and max, OOM kills, utilisation of
  * requests, and how far the hourly median swings between its busiest and quietest hour.
  */
 export function deriveLoadFacts(series: LoadSeries, end: Date): WorkloadFacts {
@@ -35,23 +38,26 @@ export function deriveLoadFacts(series: LoadSeries, end: Date): WorkloadFacts {
   const set = (id: string, value: number | undefined | null) => {
     if (value !== undefined && value !== null && Number.isFinite(value)) facts[id] = value;
   };
+  const p = FACTS.prometheus;
   const cpu = series.cpu.map(([, v]) => v);
   const endSeconds = end.getTime() / 1000;
   const p95 = percentile(cpu, 95);
-  set('prometheus.cpuP50', percentile(cpu, 50));
-  set('prometheus.cpuP95', p95);
-  set('prometheus.cpuP99', percentile(cpu, 99));
-  set('prometheus.cpuMax1h', maxSince(series.cpu, endSeconds - 3600));
-  set('prometheus.cpuMax1d', maxSince(series.cpu, endSeconds - 86_400));
+  set(p.cpuMean, mean(cpu));
+  set(p.cpuP50, percentile(cpu, 50));
+  set(p.cpuP95, p95);
+  set(p.cpuP99, percentile(cpu, 99));
+  set(p.cpuMax1h, maxSince(series.cpu, endSeconds - 3600));
+  set(p.cpuMax1d, maxSince(series.cpu, endSeconds - 86_400));
   const memory = series.memory.map(([, v]) => v / GiB);
-  set('prometheus.memoryP99GiB', percentile(memory, 99));
-  set('prometheus.memoryMaxGiB', memory.length ? Math.max(...memory) : undefined);
-  set('prometheus.oomKills', series.oomKills === null ? null : Math.round(series.oomKills));
-  set('prometheus.cpuRequestCores', series.cpuRequests);
-  if (p95 !== undefined && series.cpuRequests) set(FACTS.prometheus.cpuP95OfRequests, p95 / series.cpuRequests);
+  set(p.memoryMeanGiB, mean(memory));
+  set(p.memoryP99GiB, percentile(memory, 99));
+  set(p.memoryMaxGiB, memory.length ? Math.max(...memory) : undefined);
+  set(p.oomKills, series.oomKills === null ? null : Math.round(series.oomKills));
+  set(p.cpuRequestCores, series.cpuRequests);
+  if (p95 !== undefined && series.cpuRequests) set(p.cpuP95OfRequests, p95 / series.cpuRequests);
   const medians = hourlyMedians(series.cpu);
   if (medians.length && Math.min(...medians) > 0) {
-    set('prometheus.hourlyPeakToTrough', Math.max(...medians) / Math.min(...medians));
+    set(p.hourlyPeakToTrough, Math.max(...medians) / Math.min(...medians));
   }
   return facts;
 }

@@ -51,12 +51,12 @@ const CART = (50 + 400 / 17) / 2; // 36.76
 // lab declares every practice and provides an API: business 100.
 const LAB = (50 + 100) / 2; // 75
 
-async function startBackend(extra: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; features?: any[] } = {}) {
+async function startBackend(extra: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; features?: any[]; config?: object } = {}) {
   const { server } = await startTestBackend({
     features: [
       maturityPlugin,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({ data: { maturity: { ...config.maturity, ...extra.config } } }),
       ...(extra.permission ? [mockServices.permissions.factory({ result: extra.permission })] : []),
       ...(extra.features ?? []),
     ],
@@ -191,6 +191,93 @@ describe('maturity backend plugin', () => {
     const res = await request(allowed).post('/api/maturity/v1/runs');
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ status: 'triggered' });
+  });
+
+  it('prices workloads, advises right-sizing and ranks departments by potential saving', async () => {
+    const load: MaturityFactCollector = {
+      id: 'load',
+      async collect() {
+        return {
+          facts: new Map([['component:default/cart', {
+            'kubernetes.cores': 8, 'kubernetes.replicas': 2, 'kubernetes.memoryRequestGiB': 16,
+            'kubernetes.cluster': 'prod-1', 'kubernetes.namespace': 'shop',
+            'kubernetes.hpaElastic': false, 'kubernetes.workloadKind': 'stateless',
+            'prometheus.cpuMean': 2, 'prometheus.cpuP95': 3, 'prometheus.cpuP99': 4,
+            'prometheus.memoryMeanGiB': 8, 'prometheus.memoryP99GiB': 10, 'prometheus.hourlyPeakToTrough': 2,
+          }]]),
+        };
+      },
+    };
+    const server = await startBackend({
+      config: { cost: { overrides: [{ namespace: 'shop', cpuCoreHour: 0.05 }] } },
+      features: [
+        createBackendModule({
+          pluginId: 'maturity',
+          moduleId: 'load',
+          register(env) {
+            env.registerInit({
+              deps: { collectors: maturityFactCollectorsExtensionPoint },
+              async init({ collectors }) {
+                collectors.addFactCollector(load);
+              },
+            });
+          },
+        }),
+      ],
+    });
+    await waitForRun(server);
+
+    // cart, at the shop namespace's 0.05 per core-hour: CPU 8 × 0.05 = 0.4 (idle 6 × 0.05 = 0.3),
+    // memory 16 × 0.004237 = 0.067792 (idle 8 × 0.004237 = 0.033896).
+    const cart = await request(server).get('/api/maturity/v1/costs/component/default/cart?window=7d');
+    expect(cart.status).toBe(200);
+    expect(cart.body).toMatchObject({ kind: 'workload', window: '7d', currency: 'USD', estimatedWorkloads: 0 });
+    expect(cart.body.current.hourlyCost).toBeCloseTo(0.467792, 9);
+    expect(cart.body.current.hourlyWaste).toBeCloseTo(0.333896, 9);
+    expect(cart.body.current.efficiency).toBeCloseTo((2 * 0.05 + 8 * 0.004237) / 0.467792, 9);
+    // One snapshot so far: the week is 168 of its hours.
+    expect(cart.body.totals).toMatchObject({ hours: 168, points: 1 });
+    expect(cart.body.totals.cost).toBeCloseTo(0.467792 * 168, 9);
+    // Per replica: CPU 4 → 4/2 × 1.15 = 2.3, saving 1.7 × 2 × 0.05 × 730 = 124.1; memory 8 → 5.75,
+    // saving 2.25 × 2 × 0.004237 × 730 = 13.918545.
+    const advice = cart.body.workload;
+    expect(advice.basis).toBe('measured');
+    expect(advice.prices.cpuCoreHour).toBe(0.05);
+    expect(advice.rightSizing.cpu).toMatchObject({ current: 4, recommended: 2.3, replicas: 2 });
+    expect(advice.rightSizing.cpu.monthlySaving).toBeCloseTo(124.1, 9);
+    expect(advice.rightSizing.memory.monthlySaving).toBeCloseTo(13.918545, 9);
+    expect(cart.body.current.monthlySaving).toBeCloseTo(138.018545, 9);
+    // Swing 2 ≥ 1.5 without an HPA: target p95 3 / 8 cores = 37.5 %, rounded.
+    expect(advice.elasticity).toMatchObject({ recommended: true, targetUtilization: 38, checkId: 'hpa-elastic' });
+
+    // lab is known only by its declared 4 cores: an estimate at 0.031611 per core-hour.
+    const lab = await request(server).get('/api/maturity/v1/costs/component/default/lab');
+    expect(lab.body).toMatchObject({ window: '30d', estimatedWorkloads: 1, workload: { basis: 'declared' } });
+    expect(lab.body.current.hourlyCost).toBeCloseTo(0.126444, 9);
+
+    const company = await request(server).get('/api/maturity/v1/costs/group/default/acme');
+    expect(company.body.kind).toBe('company');
+    expect(company.body.current.hourlyCost).toBeCloseTo(0.467792 + 0.126444, 9);
+    expect(company.body.estimatedWorkloads).toBe(1);
+    expect(company.body.members.map((m: any) => [m.ref, m.rank])).toEqual([
+      ['group:default/retail', 1], ['group:default/labs', 2],
+    ]);
+    expect(company.body.trend).toHaveLength(1);
+
+    const savings = await request(server).get('/api/maturity/v1/leaderboard?level=department&by=savings');
+    expect(savings.body.by).toBe('savings');
+    expect(savings.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([
+      ['group:default/retail', 1], ['group:default/labs', 2],
+    ]);
+    expect(savings.body.rows[0].cost.monthlySaving).toBeCloseTo(138.018545, 9);
+    expect(savings.body.rows[0].cost.wasteShare).toBeCloseTo(0.333896 / 0.467792, 9);
+
+    const window = await request(server).get('/api/maturity/v1/costs/component/default/cart?window=90d');
+    expect(window.status).toBe(400);
+    expect(window.body.error.message).toMatch(/window/);
+    const by = await request(server).get('/api/maturity/v1/leaderboard?by=cheapest');
+    expect(by.status).toBe(400);
+    expect(by.body.error.message).toMatch(/by/);
   });
 
   it('keeps scoring when a collector fails, falling back to its last facts as stale', async () => {

@@ -64,6 +64,7 @@ export const maturityPlugin = createBackendPlugin({
         };
         const runner = new ScoringRunner({
           catalog, auth, inventory, snapshots, logger, model,
+          cost: settings.cost,
           retention: settings.retention,
           collectors: [
             new CatalogFactCollector(),
@@ -76,7 +77,8 @@ export const maturityPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(maturityPermissions);
         httpRouter.use(
           await createRouter({
-            inventory, snapshots, model, cases: settings.cases, httpAuth, permissions, scheduler,
+            inventory, snapshots, model, cases: settings.cases, currency: settings.cost.prices.currency,
+            httpAuth, permissions, scheduler,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

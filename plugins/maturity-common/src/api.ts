@@ -5,6 +5,15 @@ import { Level, LevelId } from './model/levels';
 import { CheckResult } from './model/scoreWorkload';
 import { ScoreWeights } from './rollUp';
 import { PracticeCase } from './practices/cases';
+import {
+  CostBasis,
+  CostFigures,
+  CostPrices,
+  CostWindow,
+  ElasticityHint,
+  ResourceCost,
+  RightSizing,
+} from './cost';
 
 /** Where a workload's cores come from. @public */
 export type CoresSource = 'kubernetes' | 'annotation' | 'unknown';
@@ -120,11 +129,17 @@ export interface LeaderboardRow extends ScoreSummary {
   scoreChange: number | null;
   /** Places gained (positive) or lost over the window; `null` without an earlier rank. */
   rankChange: number | null;
+  /** Hourly cost, waste and potential saving now; `null` before costs were computed. */
+  cost: CostSummary | null;
 }
+
+/** What a leaderboard ranks by: score, potential monthly saving, or share of cost wasted. @public */
+export type LeaderboardOrder = 'score' | 'savings' | 'waste';
 
 /** Response of `GET /v1/leaderboard`. @public */
 export interface LeaderboardResponse {
   level: RollUpLevel;
+  by: LeaderboardOrder;
   window: string;
   snapshot: SnapshotRef | null;
   /** The snapshot changes are measured against: the newest one at least `window` old. */
@@ -156,4 +171,66 @@ export interface PracticeListResponse {
 export interface PracticeSuggestionsResponse {
   ref: string;
   items: Array<{ case: PracticeCase; relevance: number; reason: string; because: string[] }>;
+}
+
+/** Cost figures with the share of cost wasted. @public */
+export interface CostSummary extends CostFigures {
+  /** hourlyWaste / hourlyCost; `null` when nothing is priced. */
+  wasteShare: number | null;
+}
+
+/** One point of an entity's cost history. @public */
+export interface CostPoint extends CostFigures {
+  at: string;
+}
+
+/** A roll-up's member with its cost, ranked by potential saving. @public */
+export interface CostMember extends CostSummary {
+  kind: ScoreLevelKind;
+  ref: string;
+  /** 1 for the largest potential saving. */
+  rank: number | null;
+  cores: number;
+  workloads: number;
+}
+
+/** What a workload's cost rests on, and how to lower it. @public */
+export interface WorkloadCostAdvice {
+  basis: CostBasis;
+  cpu: ResourceCost;
+  memory: ResourceCost;
+  rightSizing: RightSizing;
+  elasticity: ElasticityHint;
+  /** The prices in force where it runs. */
+  prices: CostPrices;
+}
+
+/** Response of `GET /v1/costs/:kind/:namespace/:name`. @public */
+export interface CostResponse {
+  kind: ScoreLevelKind;
+  ref: string;
+  window: CostWindow;
+  currency: string;
+  snapshot: SnapshotRef;
+  /** Hourly figures in the current snapshot. */
+  current: CostSummary;
+  /** The window: mean hourly cost and waste over its snapshots × its hours. */
+  totals: {
+    hours: number;
+    cost: number;
+    waste: number;
+    wasteShare: number | null;
+    /** Snapshots the mean was taken over, and the time they span. */
+    points: number;
+    from: string;
+    to: string;
+  };
+  /** For a workload: the resources, right-sizing and elasticity advice. */
+  workload?: WorkloadCostAdvice;
+  /** For a roll-up: its members, largest potential saving first. */
+  members?: CostMember[];
+  /** Workloads whose cost is only an estimate from declared cores. */
+  estimatedWorkloads: number;
+  /** Cost history over the last 90 days, oldest first. */
+  trend: CostPoint[];
 }

@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './annotationProblems';
 export * from './api';
+export * from './cost';
 export * from './hierarchy';
 export * from './model';
 export * from './permissions';

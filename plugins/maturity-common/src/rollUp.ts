@@ -1,3 +1,5 @@
+import type { RollUpLevel } from './api';
+
 /**
  * Core-weighted roll-up of workload scores to product, team, department and company.
  *
@@ -104,14 +106,19 @@ interface Accumulator {
   unweighted: number;
 }
 
-// Code-unit order, not locale order, so the same refs sort the same on every machine.
-function byRef(a: { ref: string }, b: { ref: string }): number {
+/**
+ * Orders by ref in code-unit order, not locale order, so the same refs sort the same on every
+ * machine.
+ * @public
+ */
+export function byRef(a: { ref: string }, b: { ref: string }): number {
   if (a.ref === b.ref) return 0;
   return a.ref < b.ref ? -1 : 1;
 }
 
-type Level = 'product' | 'team' | 'department' | 'company';
-const LEVELS: Level[] = ['product', 'team', 'department', 'company'];
+type Level = RollUpLevel;
+/** The roll-up levels, from the narrowest. @public */
+export const ROLL_UP_LEVELS: RollUpLevel[] = ['product', 'team', 'department', 'company'];
 
 /**
  * Rolls workload scores up level by level, each workload weighted by its CPU cores.
@@ -132,7 +139,7 @@ export function rollUp(input: RollUpInput): RollUpResult {
     const score = combineScore(w.platform, w.business, weights);
     const weight = coreWeight(w.cores);
     workloads.push({ ref: w.ref, score, weight });
-    for (const level of LEVELS) {
+    for (const level of ROLL_UP_LEVELS) {
       const ref = w[level];
       if (!ref) continue;
       let acc = groups[level].get(ref);

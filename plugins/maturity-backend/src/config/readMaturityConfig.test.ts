@@ -11,6 +11,22 @@ describe('readMaturityConfig', () => {
     expect(config.weights).toEqual({ platform: 0.5, business: 0.5 });
     expect(config.unknownAsZero).toBe(false);
     expect(config.retention).toEqual({ detailDays: 30, retainDays: 730 });
+    expect(config.cost.prices).toEqual({ cpuCoreHour: 0.031611, memoryGiBHour: 0.004237, currency: 'USD', discount: 0 });
+    expect(config.cost.rightSizing).toMatchObject({ margin: 0.15, cpuFloorCores: 0.1, oomBumpRatio: 1.2 });
+    expect(config.cost.elasticity).toEqual({ fluctuationThreshold: 1.5, minTargetUtilization: 30, maxTargetUtilization: 75 });
+  });
+
+  it('reads prices, overrides and right-sizing parameters', () => {
+    const { cost } = read({
+      cost: {
+        prices: { cpuCoreHour: 0.05, currency: 'EUR', discount: 0.1 },
+        overrides: [{ cluster: 'gpu-1', cpuCoreHour: 0.2 }],
+        rightSizing: { margin: 0.2, memoryFloorMiB: 256 },
+      },
+    });
+    expect(cost.prices).toEqual({ cpuCoreHour: 0.05, memoryGiBHour: 0.004237, currency: 'EUR', discount: 0.1 });
+    expect(cost.overrides).toEqual([{ cluster: 'gpu-1', cpuCoreHour: 0.2 }]);
+    expect(cost.rightSizing).toMatchObject({ margin: 0.2, memoryFloorGiB: 0.25, cpuFloorCores: 0.1 });
   });
 
   it('applies weights, check overrides, history and platforms', () => {
@@ -37,6 +53,9 @@ describe('readMaturityConfig', () => {
     [{ checks: { 'no-such-check': { weight: 2 } } }, /^Invalid config maturity\.checks\.no-such-check: there is no check/],
     [{ platforms: { default: { sharedClusters: true } } }, /^Invalid config maturity\.platforms\.default: Unrecognized key\(s\) in object: 'sharedClusters'/],
     [{ history: { detailDays: 90, retainDays: 30 } }, 'Invalid config maturity.history: detailDays must not exceed retainDays'],
+    [{ cost: { prices: { cpuCoreHour: -1 } } }, /^Invalid config maturity\.cost\.prices\.cpuCoreHour: Number must be greater than or equal to 0/],
+    [{ cost: { prices: { currency: 'dollars' } } }, 'Invalid config maturity.cost.prices.currency: expected an ISO 4217 code such as USD'],
+    [{ cost: { overrides: [{ cpuCoreHour: 0.1 }] } }, 'Invalid config maturity.cost.overrides.0: an override needs a cluster or a namespace'],
   ])('rejects %j naming the key', (maturity, message) => {
     expect(() => read(maturity)).toThrow(message);
   });

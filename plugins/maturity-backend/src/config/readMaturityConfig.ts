@@ -13,6 +13,13 @@ import {
   PRACTICE_CASES,
   PracticeCase,
   ScoreWeights,
+  CostPrices,
+  CostPriceOverride,
+  DEFAULT_COST_PRICES,
+  DEFAULT_ELASTICITY,
+  DEFAULT_RIGHT_SIZING,
+  ElasticityParams,
+  RightSizingParams,
 } from '@internal/plugin-maturity-common';
 import { z } from 'zod';
 import { RetentionPolicy } from '../database/SnapshotStore';
@@ -31,6 +38,15 @@ export interface MaturityConfig {
   platforms: PlatformProfiles;
   /** The published cases and the operator's own. */
   cases: PracticeCase[];
+  cost: CostConfig;
+}
+
+/** Prices and right-sizing parameters, from `maturity.cost`. */
+export interface CostConfig {
+  prices: CostPrices;
+  overrides: CostPriceOverride[];
+  rightSizing: RightSizingParams;
+  elasticity: ElasticityParams;
 }
 
 /** Default cadence of scoring runs; overridable at `maturity.schedule`. */
@@ -45,6 +61,70 @@ const DEFAULT_RETENTION: RetentionPolicy = { detailDays: 30, retainDays: 730 };
 const capabilities = z
   .object(Object.fromEntries(PLATFORM_CAPABILITIES.map(c => [c, z.boolean().optional()])))
   .strict();
+
+const price = z.number().nonnegative();
+const priceFields = {
+  cpuCoreHour: price.optional(),
+  memoryGiBHour: price.optional(),
+  discount: z.number().min(0).max(1).optional(),
+};
+const cost = z
+  .object({
+    prices: z
+      .object({
+        ...priceFields,
+        // One currency for all: costs of different clusters are added up.
+        currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').optional(),
+      })
+      .strict()
+      .optional(),
+    overrides: z
+      .array(
+        z
+          .object({ cluster: z.string().optional(), namespace: z.string().optional(), ...priceFields })
+          .strict()
+          .refine(o => o.cluster !== undefined || o.namespace !== undefined, 'an override needs a cluster or a namespace'),
+      )
+      .optional(),
+    rightSizing: z
+      .object({
+        margin: z.number().min(0).optional(),
+        cpuFloorCores: z.number().nonnegative().optional(),
+        memoryFloorMiB: z.number().nonnegative().optional(),
+        oomBumpMiB: z.number().nonnegative().optional(),
+        oomBumpRatio: z.number().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+    elasticity: z
+      .object({
+        fluctuationThreshold: z.number().min(1).optional(),
+        minTargetUtilization: z.number().min(1).max(100).optional(),
+        maxTargetUtilization: z.number().min(1).max(100).optional(),
+      })
+      .strict()
+      .refine(
+        e => (e.minTargetUtilization ?? DEFAULT_ELASTICITY.minTargetUtilization) <= (e.maxTargetUtilization ?? DEFAULT_ELASTICITY.maxTargetUtilization),
+        'minTargetUtilization must not exceed maxTargetUtilization',
+      )
+      .optional(),
+  })
+  .strict();
+
+function readCostConfig(value: z.infer<typeof cost> = {}): CostConfig {
+  const { memoryFloorMiB, oomBumpMiB, ...rightSizing } = value.rightSizing ?? {};
+  return {
+    prices: { ...DEFAULT_COST_PRICES, ...value.prices },
+    overrides: value.overrides ?? [],
+    rightSizing: {
+      ...DEFAULT_RIGHT_SIZING,
+      ...rightSizing,
+      ...(memoryFloorMiB !== undefined ? { memoryFloorGiB: memoryFloorMiB / 1024 } : {}),
+      ...(oomBumpMiB !== undefined ? { oomBumpGiB: oomBumpMiB / 1024 } : {}),
+    },
+    elasticity: { ...DEFAULT_ELASTICITY, ...value.elasticity },
+  };
+}
 
 const schema = z
   .object({
@@ -74,6 +154,7 @@ const schema = z
       .optional(),
     platforms: z.record(capabilities).optional(),
     practices: z.object({ files: z.array(z.string()).optional() }).strict().optional(),
+    cost: cost.optional(),
   })
   .passthrough();
 
@@ -100,5 +181,6 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     retention: { ...DEFAULT_RETENTION, ...value.history },
     platforms: (value.platforms ?? {}) as PlatformProfiles,
     cases: [...PRACTICE_CASES, ...readCustomCases(value.practices?.files ?? [])],
+    cost: readCostConfig(value.cost),
   };
 }

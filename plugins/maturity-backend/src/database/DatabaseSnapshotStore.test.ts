@@ -10,10 +10,11 @@ const workload = (name: string, score: number | null, extra: Partial<ScoreRow> =
   level: score === null ? null : 'L3', cores: 4, workloads: 1,
   department: 'group:default/retail', detail: { checks: [{ id: 'hpa-elastic', credit: 0.5 }] }, ...extra,
 });
-const department = (score: number): ScoreRow => ({
+const department = (score: number, extra: Partial<ScoreRow> = {}): ScoreRow => ({
   levelKind: 'department', ref: 'group:default/retail', score, platform: score, business: score,
-  level: 'L2', cores: 8, workloads: 2,
+  level: 'L2', cores: 8, workloads: 2, ...extra,
 });
+const cost = { hourlyCost: 0.25, hourlyWaste: 0.125, monthlySaving: 42.5, efficiency: 0.5 };
 const snapshotAt = (iso: string, rows: ScoreRow[], extra: Partial<NewSnapshot> = {}): NewSnapshot => ({
   startedAt: new Date(new Date(iso).getTime() - 1000), finishedAt: new Date(iso), rows,
   facts: [], liveRefs: rows.map(r => r.ref), ...extra,
@@ -30,14 +31,14 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     const { store } = await createStore();
     expect(await store.getCurrentSnapshot()).toBeUndefined();
     const saved = await store.saveSnapshot(
-      snapshotAt('2026-11-20T10:00:00Z', [workload('a', 62.5), workload('b', null, { cores: 0.5 }), department(62.5)]),
+      snapshotAt('2026-11-20T10:00:00Z', [workload('a', 62.5), workload('b', null, { cores: 0.5 }), department(62.5, { cost })]),
     );
     expect(await store.getCurrentSnapshot()).toEqual({
       id: saved.id, status: 'succeeded', workloads: 2,
       startedAt: new Date('2026-11-20T09:59:59Z'), finishedAt: new Date('2026-11-20T10:00:00Z'),
     });
     expect(await store.getScores(saved.id, { ref: 'component:default/b' })).toEqual([workload('b', null, { cores: 0.5 })]);
-    expect(await store.getScores(saved.id, { levelKind: 'department' })).toEqual([department(62.5)]);
+    expect(await store.getScores(saved.id, { levelKind: 'department' })).toEqual([department(62.5, { cost })]);
     const under = await store.getScores(saved.id, { under: { level: 'department', ref: 'group:default/retail' } });
     expect(under.map(r => r.ref)).toEqual(['component:default/a', 'component:default/b']);
     expect(await store.getLevelKinds(saved.id, 'group:default/retail')).toEqual(['department']);
@@ -100,7 +101,7 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
 
   it('thins history to one snapshot a day without detail, and deletes what is past retention', async () => {
     const { store } = await createStore();
-    const save = (iso: string) => store.saveSnapshot(snapshotAt(iso, [workload('a', 50)]));
+    const save = (iso: string) => store.saveSnapshot(snapshotAt(iso, [workload('a', 50, { cost })]));
     const tooOld = await save('2026-10-01T10:00:00Z');
     const morning = await save('2026-11-01T08:00:00Z');
     const evening = await save('2026-11-01T20:00:00Z');
@@ -116,6 +117,8 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect(left).not.toContain(morning.id);
     expect(left).not.toContain(failed.id);
     expect((await store.getScores(evening.id))[0].detail).toBeUndefined();
+    // Cost history outlives the detail.
+    expect((await store.getScores(evening.id))[0].cost).toEqual(cost);
     expect((await store.getScores(recent.id))[0].detail).toEqual({ checks: [{ id: 'hpa-elastic', credit: 0.5 }] });
     expect(await store.getScores(tooOld.id)).toEqual([]);
   });

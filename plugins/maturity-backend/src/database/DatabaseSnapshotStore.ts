@@ -13,8 +13,8 @@ import {
   StoredFacts,
 } from './SnapshotStore';
 
-// SQLite binds at most 999 variables per statement in older builds; 14 columns × 60 rows fits.
-const INSERT_CHUNK = 60;
+// SQLite binds at most 999 variables per statement in older builds; 18 columns × 50 rows fits.
+const INSERT_CHUNK = 50;
 const DELETE_CHUNK = 500;
 
 interface SnapshotDbRow {
@@ -40,6 +40,10 @@ interface ScoreDbRow {
   team: string | null;
   department: string | null;
   company: string | null;
+  hourly_cost: number | string | null;
+  hourly_waste: number | string | null;
+  monthly_saving: number | string | null;
+  efficiency: number | string | null;
   detail: string | null;
 }
 
@@ -68,6 +72,14 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
   for (const key of ['product', 'team', 'department', 'company'] as const) {
     if (row[key] !== null) result[key] = row[key]!;
   }
+  if (row.hourly_cost !== null) {
+    result.cost = {
+      hourlyCost: Number(row.hourly_cost),
+      hourlyWaste: Number(row.hourly_waste ?? 0),
+      monthlySaving: Number(row.monthly_saving ?? 0),
+      efficiency: num(row.efficiency),
+    };
+  }
   if (row.detail !== null) result.detail = readJson(row.detail);
   return result;
 }
@@ -87,6 +99,10 @@ function toDbRow(snapshotId: number, row: ScoreRow): ScoreDbRow {
     team: row.team ?? null,
     department: row.department ?? null,
     company: row.company ?? null,
+    hourly_cost: row.cost?.hourlyCost ?? null,
+    hourly_waste: row.cost?.hourlyWaste ?? null,
+    monthly_saving: row.cost?.monthlySaving ?? null,
+    efficiency: row.cost?.efficiency ?? null,
     detail: row.detail === undefined ? null : JSON.stringify(row.detail),
   };
 }

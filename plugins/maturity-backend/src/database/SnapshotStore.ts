@@ -1,4 +1,5 @@
 import {
+  CostFigures,
   LevelId,
   RollUpLevel,
   ScoreLevelKind,
@@ -20,6 +21,8 @@ export interface ScoreRow {
   team?: string;
   department?: string;
   company?: string;
+  /** Cost, waste and saving; kept through thinning so cost history can be drawn. */
+  cost?: CostFigures;
   /** The scorecard detail (JSON); absent once history has been thinned. */
   detail?: unknown;
 }

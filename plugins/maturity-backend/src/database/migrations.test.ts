@@ -14,7 +14,12 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
 
-    // One step down removes only the newest migration's tables.
+    expect(await knex.schema.hasColumn('maturity_scores', 'monthly_saving')).toBe(true);
+
+    // Each step down undoes only its own migration.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasColumn('maturity_scores', 'monthly_saving')).toBe(false);
+    expect(await knex.schema.hasColumn('maturity_scores', 'score')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_scores')).toBe(false);
     expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);

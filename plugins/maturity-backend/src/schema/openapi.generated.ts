@@ -466,6 +466,7 @@ export const spec = {
         "type": "object",
         "required": [
           "level",
+          "by",
           "window",
           "snapshot",
           "comparedTo",
@@ -474,6 +475,9 @@ export const spec = {
         "properties": {
           "level": {
             "$ref": "#/components/schemas/RollUpLevel"
+          },
+          "by": {
+            "$ref": "#/components/schemas/LeaderboardOrder"
           },
           "window": {
             "type": "string"
@@ -512,7 +516,8 @@ export const spec = {
                 "cores",
                 "workloads",
                 "scoreChange",
-                "rankChange"
+                "rankChange",
+                "cost"
               ],
               "properties": {
                 "ref": {
@@ -553,6 +558,16 @@ export const spec = {
                     "integer",
                     "null"
                   ]
+                },
+                "cost": {
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/CostSummary"
+                    },
+                    {
+                      "type": "null"
+                    }
+                  ]
                 }
               },
               "additionalProperties": false
@@ -560,6 +575,432 @@ export const spec = {
           }
         },
         "additionalProperties": false
+      },
+      "ScoreLevelKind": {
+        "type": "string",
+        "enum": [
+          "workload",
+          "product",
+          "team",
+          "department",
+          "company"
+        ]
+      },
+      "LeaderboardOrder": {
+        "type": "string",
+        "enum": [
+          "score",
+          "savings",
+          "waste"
+        ],
+        "description": "score (best first), savings (largest potential monthly saving first) or waste (largest share of cost wasted first)."
+      },
+      "CostSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "hourlyCost",
+          "hourlyWaste",
+          "monthlySaving",
+          "efficiency",
+          "wasteShare"
+        ],
+        "properties": {
+          "hourlyCost": {
+            "type": "number",
+            "description": "Σ max(request, usage) × price, per hour."
+          },
+          "hourlyWaste": {
+            "type": "number",
+            "description": "Σ (request − usage) × price where positive, per hour."
+          },
+          "monthlySaving": {
+            "type": "number",
+            "description": "Potential saving per month (730 h) from right-sizing requests."
+          },
+          "efficiency": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Usage over requests, weighted by price (and by cost in a roll-up)."
+          },
+          "wasteShare": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "ResourceCost": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "request",
+          "usage",
+          "hourlyCost",
+          "hourlyWaste",
+          "efficiency"
+        ],
+        "properties": {
+          "request": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "usage": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "hourlyCost": {
+            "type": "number"
+          },
+          "hourlyWaste": {
+            "type": "number"
+          },
+          "efficiency": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "ResourceRecommendation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "current",
+          "recommended",
+          "replicas",
+          "monthlySaving",
+          "basis"
+        ],
+        "properties": {
+          "current": {
+            "type": "number",
+            "description": "Current request per replica (cores or GiB)."
+          },
+          "recommended": {
+            "type": "number",
+            "description": "Recommended request per replica."
+          },
+          "replicas": {
+            "type": "integer"
+          },
+          "monthlySaving": {
+            "type": "number",
+            "description": "Negative when the request should grow."
+          },
+          "basis": {
+            "type": "string"
+          }
+        }
+      },
+      "CostResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "ref",
+          "window",
+          "currency",
+          "snapshot",
+          "current",
+          "totals",
+          "estimatedWorkloads",
+          "trend"
+        ],
+        "properties": {
+          "kind": {
+            "$ref": "#/components/schemas/ScoreLevelKind"
+          },
+          "ref": {
+            "type": "string"
+          },
+          "window": {
+            "type": "string",
+            "enum": [
+              "7d",
+              "30d"
+            ]
+          },
+          "currency": {
+            "type": "string"
+          },
+          "snapshot": {
+            "$ref": "#/components/schemas/SnapshotRef"
+          },
+          "current": {
+            "$ref": "#/components/schemas/CostSummary"
+          },
+          "totals": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "hours",
+              "cost",
+              "waste",
+              "wasteShare",
+              "points",
+              "from",
+              "to"
+            ],
+            "properties": {
+              "hours": {
+                "type": "number"
+              },
+              "cost": {
+                "type": "number"
+              },
+              "waste": {
+                "type": "number"
+              },
+              "wasteShare": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "points": {
+                "type": "integer",
+                "description": "Snapshots the window's mean hourly figures were taken over."
+              },
+              "from": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "to": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "workload": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "basis",
+              "cpu",
+              "memory",
+              "rightSizing",
+              "elasticity",
+              "prices"
+            ],
+            "properties": {
+              "basis": {
+                "type": "string",
+                "enum": [
+                  "measured",
+                  "requests",
+                  "declared",
+                  "none"
+                ],
+                "description": "measured (requests and real usage), requests (no usage known), declared (an estimate from the cores annotation) or none."
+              },
+              "cpu": {
+                "$ref": "#/components/schemas/ResourceCost"
+              },
+              "memory": {
+                "$ref": "#/components/schemas/ResourceCost"
+              },
+              "rightSizing": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "cpu",
+                  "memory",
+                  "monthlySaving"
+                ],
+                "properties": {
+                  "cpu": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/ResourceRecommendation"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "memory": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/ResourceRecommendation"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "monthlySaving": {
+                    "type": "number"
+                  }
+                }
+              },
+              "elasticity": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "recommended",
+                  "swing",
+                  "targetUtilization",
+                  "checkId",
+                  "reason"
+                ],
+                "properties": {
+                  "recommended": {
+                    "type": "boolean"
+                  },
+                  "swing": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "targetUtilization": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "checkId": {
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                }
+              },
+              "prices": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "cpuCoreHour",
+                  "memoryGiBHour",
+                  "currency",
+                  "discount"
+                ],
+                "properties": {
+                  "cpuCoreHour": {
+                    "type": "number"
+                  },
+                  "memoryGiBHour": {
+                    "type": "number"
+                  },
+                  "currency": {
+                    "type": "string"
+                  },
+                  "discount": {
+                    "type": "number"
+                  }
+                }
+              }
+            }
+          },
+          "members": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "kind",
+                "ref",
+                "rank",
+                "cores",
+                "workloads",
+                "hourlyCost",
+                "hourlyWaste",
+                "monthlySaving",
+                "efficiency",
+                "wasteShare"
+              ],
+              "properties": {
+                "hourlyCost": {
+                  "type": "number"
+                },
+                "hourlyWaste": {
+                  "type": "number"
+                },
+                "monthlySaving": {
+                  "type": "number"
+                },
+                "efficiency": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "wasteShare": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "kind": {
+                  "$ref": "#/components/schemas/ScoreLevelKind"
+                },
+                "ref": {
+                  "type": "string"
+                },
+                "rank": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
+                },
+                "cores": {
+                  "type": "number"
+                },
+                "workloads": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "estimatedWorkloads": {
+            "type": "integer"
+          },
+          "trend": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "at",
+                "hourlyCost",
+                "hourlyWaste",
+                "monthlySaving",
+                "efficiency"
+              ],
+              "properties": {
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "hourlyCost": {
+                  "type": "number"
+                },
+                "hourlyWaste": {
+                  "type": "number"
+                },
+                "monthlySaving": {
+                  "type": "number"
+                },
+                "efficiency": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
       },
       "ModelResponse": {
         "type": "object",
@@ -1159,7 +1600,7 @@ export const spec = {
     "/v1/leaderboard": {
       "get": {
         "operationId": "GetLeaderboard",
-        "description": "Products, teams, departments or companies ranked by core-weighted score, with the change of score and rank against the newest snapshot at least `window` old.\n",
+        "description": "Products, teams, departments or companies ranked by core-weighted score, by potential monthly saving or by waste share, with the change of the figure's rank and of the score against the newest snapshot at least `window` old.\n",
         "parameters": [
           {
             "name": "level",
@@ -1167,6 +1608,14 @@ export const spec = {
             "description": "Which roll-up to rank; default department.",
             "schema": {
               "$ref": "#/components/schemas/RollUpLevel"
+            }
+          },
+          {
+            "name": "by",
+            "in": "query",
+            "description": "What to rank by; default score.",
+            "schema": {
+              "$ref": "#/components/schemas/LeaderboardOrder"
             }
           },
           {
@@ -1416,6 +1865,82 @@ export const spec = {
           },
           "400": {
             "description": "A query parameter is malformed; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/costs/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetCosts",
+        "description": "An entity's cost over a window (OpenCost's rule, max(request, usage) × price), its waste and efficiency, right-sizing and HPA advice for a workload, members ranked by potential saving for a roll-up, and 90 days of cost history.\n",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "window",
+            "in": "query",
+            "description": "7d or 30d; default 30d.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "7d",
+                "30d"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The cost view.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CostResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "window is malformed; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The entity is not scored, or no run has finished yet.",
             "content": {
               "application/json": {
                 "schema": {

@@ -8,6 +8,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FACTS } from '@internal/plugin-maturity-common';
 import { MaturityFactCollector } from '@internal/plugin-maturity-node';
+import { CostConfig } from '../config/readMaturityConfig';
 import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
 import {
   RetentionPolicy,
@@ -52,6 +53,7 @@ export class ScoringRunner {
       logger: LoggerService;
       collectors: MaturityFactCollector[];
       model: ScoringModel;
+      cost: CostConfig;
       retention: RetentionPolicy;
     },
   ) {}
@@ -103,7 +105,7 @@ export class ScoringRunner {
     const freshFacts = await this.collectFacts(components, evidence, now);
     const inventory = withMeasuredCores(buildInventory(items), evidence);
     await inventoryStore.replaceInventory(inventory, startedAt);
-    const rows = buildSnapshotRows({ inventory, evidence, model, now });
+    const rows = buildSnapshotRows({ inventory, evidence, model, cost: this.options.cost, now });
     return snapshots.saveSnapshot({
       startedAt,
       finishedAt: new Date(),

@@ -5,12 +5,17 @@ import {
   levelForScore,
   readWaivers,
   rollUp,
+  rollUpCosts,
+  CostGroup,
   RollUpGroup,
+  WorkloadCostAdvice,
   RollUpLevel,
   ScoreWeights,
   scoreWorkload,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
+import { CostConfig } from '../config/readMaturityConfig';
+import { priceWorkload } from '../cost/priceWorkload';
 import { InventoryWorkload } from '../database/MaturityStore';
 import { ScoreRow } from '../database/SnapshotStore';
 
@@ -48,6 +53,8 @@ export interface WorkloadDetail {
   staleSources: StaleSource[];
   /** The entity's tags and spec.type, for matching best-practice cases. */
   tags: string[];
+  /** What its cost rests on and how to lower it. */
+  cost: WorkloadCostAdvice;
 }
 
 /** The detail stored with a roll-up row. */
@@ -60,7 +67,8 @@ function entityTags(entity: Entity): string[] {
   return [...(entity.metadata.tags ?? []), ...(typeof type === 'string' ? [type] : [])];
 }
 
-function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[]): ScoreRow[] {
+function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[], costs: CostGroup[]): ScoreRow[] {
+  const costOf = new Map(costs.map(({ ref, ...figures }) => [ref, figures]));
   return groups.map(g => ({
     levelKind,
     ref: g.ref,
@@ -70,24 +78,27 @@ function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[]): ScoreRow[] {
     level: g.score === null ? null : levelForScore(g.score).id,
     cores: g.cores,
     workloads: g.workloads,
+    ...(costOf.has(g.ref) ? { cost: costOf.get(g.ref) } : {}),
     detail: { unweightedWorkloads: g.unweightedWorkloads } satisfies GroupDetail,
   }));
 }
 
 /**
- * Scores every workload and rolls the scores up, core-weighted, to product, team, department
- * and company. A workload without a score is listed but carries no weight.
+ * Scores and prices every workload and rolls both up to product, team, department and company:
+ * scores core-weighted, costs summed. A workload without a score is listed but carries no weight.
  */
 export function buildSnapshotRows(options: {
   inventory: InventoryWorkload[];
   evidence: Map<string, WorkloadEvidence>;
   model: ScoringModel;
+  cost: CostConfig;
   now: Date;
 }): ScoreRow[] {
   const { inventory, evidence, model, now } = options;
   const checkIds = new Set(model.checks.map(c => c.id));
   const workloadRows: ScoreRow[] = [];
   const rollUpInput = [];
+  const costInput = [];
   for (const workload of inventory) {
     const found = evidence.get(workload.ref);
     const facts = found?.facts ?? {};
@@ -105,6 +116,9 @@ export function buildSnapshotRows(options: {
       department: workload.department,
       company: workload.company,
     };
+    const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
+    const priced = priceWorkload(facts, declaredCores, options.cost);
+    if (priced.figures) costInput.push({ ...priced.figures, ...hierarchy });
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: workload.coresSource,
@@ -113,6 +127,7 @@ export function buildSnapshotRows(options: {
       problems: [...new Set([...workload.problems, ...(found?.problems ?? [])])],
       staleSources: found?.staleSources ?? [],
       tags: found ? entityTags(found.entity) : [],
+      cost: priced.advice,
     };
     workloadRows.push({
       levelKind: 'workload',
@@ -124,6 +139,7 @@ export function buildSnapshotRows(options: {
       cores: workload.cores ?? 0,
       workloads: 1,
       ...Object.fromEntries(Object.entries(hierarchy).filter(([, v]) => v !== undefined)),
+      ...(priced.figures ? { cost: priced.figures } : {}),
       detail,
     });
     rollUpInput.push({
@@ -135,11 +151,12 @@ export function buildSnapshotRows(options: {
     });
   }
   const rolled = rollUp({ workloads: rollUpInput, weights: model.weights });
+  const costs = rollUpCosts(costInput);
   return [
     ...workloadRows,
-    ...groupRows('product', rolled.products),
-    ...groupRows('team', rolled.teams),
-    ...groupRows('department', rolled.departments),
-    ...groupRows('company', rolled.companies),
+    ...groupRows('product', rolled.products, costs.product),
+    ...groupRows('team', rolled.teams, costs.team),
+    ...groupRows('department', rolled.departments, costs.department),
+    ...groupRows('company', rolled.companies, costs.company),
   ];
 }

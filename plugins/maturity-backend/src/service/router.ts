@@ -22,6 +22,7 @@ import { SnapshotStore } from '../database/SnapshotStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
+import { getCosts } from './costs';
 import { suggestCases } from './practices';
 import { getEntityLabels, getHistory, getLeaderboard, getScorecard } from './scorecards';
 
@@ -51,11 +52,12 @@ export async function createRouter(options: {
   snapshots: SnapshotStore;
   model: ScoringModel;
   cases: PracticeCase[];
+  currency: string;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   scheduler: SchedulerService;
 }): Promise<express.Router> {
-  const { inventory, snapshots, model, cases, httpAuth, permissions, scheduler } = options;
+  const { inventory, snapshots, model, cases, currency, httpAuth, permissions, scheduler } = options;
   const router = await createOpenApiRouter();
   router.use(express.json());
 
@@ -106,7 +108,13 @@ export async function createRouter(options: {
     const window = req.query.window ?? '30d';
     const windowMs = parseWindow(window);
     const department = req.query.department;
-    res.json(await getLeaderboard(snapshots, { level, window, windowMs, department, now: new Date() }));
+    const by = req.query.by ?? 'score';
+    res.json(await getLeaderboard(snapshots, { level, by, window, windowMs, department, now: new Date() }));
+  });
+
+  router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
+    const window = req.query.window ?? '30d';
+    res.json(await getCosts(snapshots, stringifyEntityRef(req.params), { window, currency, now: new Date() }));
   });
 
   router.get('/v1/practices', (req, res) => {

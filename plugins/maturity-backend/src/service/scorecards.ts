@@ -1,6 +1,8 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  CostSummary,
   EntityLabelsResponse,
+  LeaderboardOrder,
   GroupScorecard,
   HistoryResponse,
   LeaderboardResponse,
@@ -12,7 +14,13 @@ import {
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 import { GroupDetail, WorkloadDetail } from '../scoring/buildSnapshotRows';
-import { rankByScore } from './ranking';
+import { rankBy, rankByScore } from './ranking';
+
+/** A row's cost figures with the share of its cost that is waste. */
+export function costSummary(row: ScoreRow): CostSummary | null {
+  if (!row.cost) return null;
+  return { ...row.cost, wasteShare: row.cost.hourlyCost > 0 ? row.cost.hourlyWaste / row.cost.hourlyCost : null };
+}
 
 // A Group can be scored at more than one level; its scorecard shows the broadest.
 const BROADEST_FIRST: ScoreLevelKind[] = ['company', 'department', 'product', 'team', 'workload'];
@@ -24,7 +32,7 @@ const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
   team: 'workload',
 };
 
-const snapshotRef = (s: SnapshotInfo): SnapshotRef => ({ id: s.id, at: s.finishedAt.toISOString() });
+export const snapshotRef = (s: SnapshotInfo): SnapshotRef => ({ id: s.id, at: s.finishedAt.toISOString() });
 const scores = (row: ScoreRow) => ({
   score: row.score, platform: row.platform, business: row.business, level: row.level, cores: row.cores,
 });
@@ -48,17 +56,25 @@ export async function levelKindOf(store: SnapshotStore, snapshot: SnapshotInfo, 
   return kind;
 }
 
-async function members(store: SnapshotStore, snapshotId: number, level: RollUpLevel, ref: string): Promise<ScorecardMember[]> {
+/** The rows of a roll-up's members, and every workload under it. */
+export async function memberRows(
+  store: SnapshotStore,
+  snapshotId: number,
+  level: RollUpLevel,
+  ref: string,
+): Promise<{ members: ScoreRow[]; workloads: ScoreRow[] }> {
   const workloads = await store.getScores(snapshotId, { under: { level, ref } });
   const memberLevel = MEMBER_LEVEL[level];
-  let rows: ScoreRow[] = workloads;
-  if (memberLevel !== 'workload') {
-    const field = memberLevel as RollUpLevel;
-    const refs = new Set(workloads.map(w => w[field]).filter((r): r is string => !!r));
-    const groups = (await store.getScores(snapshotId, { levelKind: memberLevel })).filter(g => refs.has(g.ref));
-    // Workloads owned directly by the parent, with no group in between, are members themselves.
-    rows = [...groups, ...workloads.filter(w => !w[field])];
-  }
+  if (memberLevel === 'workload') return { members: workloads, workloads };
+  const field = memberLevel as RollUpLevel;
+  const refs = new Set(workloads.map(w => w[field]).filter((r): r is string => !!r));
+  const groups = (await store.getScores(snapshotId, { levelKind: memberLevel })).filter(g => refs.has(g.ref));
+  // Workloads owned directly by the parent, with no group in between, are members themselves.
+  return { members: [...groups, ...workloads.filter(w => !w[field])], workloads };
+}
+
+async function members(store: SnapshotStore, snapshotId: number, level: RollUpLevel, ref: string): Promise<ScorecardMember[]> {
+  const { members: rows } = await memberRows(store, snapshotId, level, ref);
   return rankByScore(rows).map(row => ({
     kind: row.levelKind, ref: row.ref, rank: row.rank, score: row.score, level: row.level,
     cores: row.cores, workloads: row.workloads,
@@ -135,27 +151,37 @@ export async function getHistory(
   };
 }
 
-/** Ranks one roll-up level, with changes against the newest snapshot at least `windowMs` old. */
+const RANKED_BY: Record<LeaderboardOrder, (row: ScoreRow) => number | null> = {
+  score: row => row.score,
+  savings: row => row.cost?.monthlySaving ?? null,
+  waste: row => costSummary(row)?.wasteShare ?? null,
+};
+
+/**
+ * Ranks one roll-up level by score, potential saving or waste share, with changes against the
+ * newest snapshot at least `windowMs` old.
+ */
 export async function getLeaderboard(
   store: SnapshotStore,
-  options: { level: RollUpLevel; window: string; windowMs: number; now: Date; department?: string },
+  options: { level: RollUpLevel; by: LeaderboardOrder; window: string; windowMs: number; now: Date; department?: string },
 ): Promise<LeaderboardResponse> {
-  const { level, window, windowMs, now, department } = options;
+  const { level, by, window, windowMs, now, department } = options;
+  const rank = (rows: ScoreRow[]) => rankBy(rows, RANKED_BY[by]);
   const snapshot = await store.getCurrentSnapshot();
-  if (!snapshot) return { level, window, snapshot: null, comparedTo: null, rows: [] };
+  if (!snapshot) return { level, by, window, snapshot: null, comparedTo: null, rows: [] };
   const earlier = await store.getSnapshotAtOrBefore(new Date(now.getTime() - windowMs));
   const comparedTo = earlier && earlier.id !== snapshot.id ? earlier : undefined;
   const before = comparedTo
-    ? new Map(rankByScore(await store.getScores(comparedTo.id, { levelKind: level })).map(r => [r.ref, r]))
+    ? new Map(rank(await store.getScores(comparedTo.id, { levelKind: level })).map(r => [r.ref, r]))
     : new Map();
-  let rows = rankByScore(await store.getScores(snapshot.id, { levelKind: level }));
+  let rows = rank(await store.getScores(snapshot.id, { levelKind: level }));
   if (department) {
     const under = await store.getScores(snapshot.id, { under: { level: 'department', ref: department } });
     const refs = new Set(under.map(w => w[level]));
     rows = rows.filter(r => refs.has(r.ref));
   }
   return {
-    level, window,
+    level, by, window,
     snapshot: snapshotRef(snapshot),
     comparedTo: comparedTo ? snapshotRef(comparedTo) : null,
     rows: rows.map(row => {
@@ -164,6 +190,7 @@ export async function getLeaderboard(
         ref: row.ref, rank: row.rank, ...scores(row), workloads: row.workloads,
         scoreChange: row.score !== null && typeof then?.score === 'number' ? row.score - then.score : null,
         rankChange: row.rank !== null && typeof then?.rank === 'number' ? then.rank - row.rank : null,
+        cost: costSummary(row),
       };
     }),
   };

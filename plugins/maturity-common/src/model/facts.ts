@@ -95,8 +95,26 @@ export const FACTS = {
     probes: 'kubernetes.probes',
     zoneSpread: 'kubernetes.zoneSpread',
     gracefulShutdown: 'kubernetes.gracefulShutdown',
+    /** Cluster and namespace the workload runs in; they select price overrides. */
+    cluster: 'kubernetes.cluster',
+    namespace: 'kubernetes.namespace',
   },
   prometheus: {
     cpuP95OfRequests: 'prometheus.cpuP95OfRequests',
+    /** CPU used, in cores summed over the workload's pods, over the lookback window. */
+    cpuMean: 'prometheus.cpuMean',
+    cpuP50: 'prometheus.cpuP50',
+    cpuP95: 'prometheus.cpuP95',
+    cpuP99: 'prometheus.cpuP99',
+    cpuMax1h: 'prometheus.cpuMax1h',
+    cpuMax1d: 'prometheus.cpuMax1d',
+    cpuRequestCores: 'prometheus.cpuRequestCores',
+    /** Memory working set, in GiB summed over the workload's pods. */
+    memoryMeanGiB: 'prometheus.memoryMeanGiB',
+    memoryP99GiB: 'prometheus.memoryP99GiB',
+    memoryMaxGiB: 'prometheus.memoryMaxGiB',
+    oomKills: 'prometheus.oomKills',
+    /** Busiest hour's median CPU over the quietest hour's (hours of the day, UTC). */
+    hourlyPeakToTrough: 'prometheus.hourlyPeakToTrough',
   },
 } as const;

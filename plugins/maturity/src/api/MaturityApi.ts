@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CostResponse,
+  CostWindow,
   HistoryResponse,
+  LeaderboardOrder,
   LeaderboardResponse,
   ModelResponse,
   PracticeListResponse,
@@ -21,6 +24,8 @@ export interface WorkloadQuery {
 /** Options of {@link MaturityApi.getLeaderboard}. @public */
 export interface LeaderboardQuery {
   level?: RollUpLevel;
+  /** Rank by score (default), potential saving or waste share. */
+  by?: LeaderboardOrder;
   /** How far back changes are measured, e.g. `30d`. */
   window?: string;
   /** Only rows under this department (entity ref). */
@@ -38,6 +43,8 @@ export interface MaturityApi {
   /** Score history of an entity; `from`/`to` are ISO 8601 times. */
   getHistory(entityRef: string, range?: { from?: string; to?: string }): Promise<HistoryResponse>;
   getLeaderboard(query?: LeaderboardQuery): Promise<LeaderboardResponse>;
+  /** An entity's cost view over a window (default 30d). */
+  getCosts(entityRef: string, window?: CostWindow): Promise<CostResponse>;
   /** Best-practice cases, optionally filtered. */
   listPractices(query?: PracticeQuery): Promise<PracticeListResponse>;
   /** The cases most relevant to an entity, with reasons. */

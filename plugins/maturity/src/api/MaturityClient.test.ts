@@ -20,10 +20,14 @@ describe('MaturityClient', () => {
     await client.getScorecard('Component:default/cart');
     await client.getHistory('group:default/retail', { from: '2026-11-01' });
     await client.getLeaderboard({ level: 'team', window: '7d', department: 'group:default/retail' });
+    await client.getLeaderboard({ by: 'savings' });
+    await client.getCosts('Group:default/retail', '7d');
     expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
       'http://backend/api/maturity/v1/scorecards/component/default/cart',
       'http://backend/api/maturity/v1/scorecards/group/default/retail/history?from=2026-11-01',
       'http://backend/api/maturity/v1/leaderboard?level=team&window=7d&department=group%3Adefault%2Fretail',
+      'http://backend/api/maturity/v1/leaderboard?by=savings',
+      'http://backend/api/maturity/v1/costs/group/default/retail?window=7d',
     ]);
   });
 

@@ -2,6 +2,8 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CostResponse,
+  CostWindow,
   HistoryResponse,
   LeaderboardResponse,
   ModelResponse,
@@ -57,6 +59,10 @@ export class MaturityClient implements MaturityApi {
 
   getLeaderboard(query: LeaderboardQuery = {}): Promise<LeaderboardResponse> {
     return this.get(`/v1/leaderboard${queryString(query)}`);
+  }
+
+  getCosts(entityRef: string, window: CostWindow = '30d'): Promise<CostResponse> {
+    return this.get(`/v1/costs/${entityPath(entityRef)}${queryString({ window })}`);
   }
 
   listPractices(query: PracticeQuery = {}): Promise<PracticeListResponse> {

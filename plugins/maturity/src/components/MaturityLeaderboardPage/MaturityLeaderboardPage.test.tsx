@@ -8,11 +8,12 @@ import { MaturityLeaderboardPage } from './MaturityLeaderboardPage';
 
 const row = (ref: string, rank: number, score: number, scoreChange: number | null, rankChange: number | null) => ({
   ref, rank, score, platform: score - 10, business: score + 10, level: 'L3' as const, cores: 100 * rank, workloads: rank,
-  scoreChange, rankChange,
+  scoreChange, rankChange, cost: null,
 });
 
 const board = (query: { level?: string; window?: string }): LeaderboardResponse => ({
   level: (query.level ?? 'department') as any,
+  by: 'score',
   window: query.window ?? '30d',
   snapshot,
   comparedTo: { id: 2, at: '2026-10-20T06:00:00.000Z' },
@@ -56,7 +57,7 @@ describe('MaturityLeaderboardPage', () => {
 
   it('says so when no run has finished yet', async () => {
     const api = new FakeMaturityApi({
-      leaderboard: q => ({ level: q.level ?? 'department', window: '30d', snapshot: null, comparedTo: null, rows: [] }),
+      leaderboard: q => ({ level: q.level ?? 'department', by: q.by ?? 'score', window: '30d', snapshot: null, comparedTo: null, rows: [] }),
     });
     await renderPage(api);
     expect(await screen.findByText('No scores yet')).toBeInTheDocument();

@@ -1,0 +1,49 @@
+import {
+  computeWorkloadCost,
+  CostFigures,
+  elasticityHint,
+  FACTS,
+  pricesFor,
+  recommendRequests,
+  WorkloadCostAdvice,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
+import { CostConfig } from '../config/readMaturityConfig';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Prices one workload at the prices of where it runs, with Crane's right-sizing and elasticity
+ * advice. Returns no figures when there is nothing to price, so an unknown cost never shows as 0.
+ */
+export function priceWorkload(
+  facts: WorkloadFacts,
+  declaredCores: number | null,
+  config: CostConfig,
+): { advice: WorkloadCostAdvice; figures?: CostFigures } {
+  const where = {
+    cluster: text(facts[FACTS.kubernetes.cluster]),
+    namespace: text(facts[FACTS.kubernetes.namespace]),
+  };
+  const prices = pricesFor(where, config.prices, config.overrides);
+  const cost = computeWorkloadCost(facts, declaredCores, prices);
+  const rightSizing = recommendRequests(facts, prices, config.rightSizing);
+  const advice: WorkloadCostAdvice = {
+    basis: cost.basis,
+    cpu: cost.cpu,
+    memory: cost.memory,
+    rightSizing,
+    elasticity: elasticityHint(facts, config.elasticity),
+    prices,
+  };
+  if (cost.basis === 'none') return { advice };
+  return {
+    advice,
+    figures: {
+      hourlyCost: cost.hourlyCost,
+      hourlyWaste: cost.hourlyWaste,
+      monthlySaving: rightSizing.monthlySaving,
+      efficiency: cost.efficiency,
+    },
+  };
+}

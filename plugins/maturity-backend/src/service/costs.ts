@@ -1,0 +1,81 @@
+import {
+  COST_WINDOWS,
+  CostMember,
+  CostResponse,
+  CostWindow,
+  RollUpLevel,
+} from '@internal/plugin-maturity-common';
+import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
+import { WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { rankBy } from './ranking';
+import { costSummary, currentSnapshot, levelKindOf, memberRows, snapshotRef } from './scorecards';
+
+const HOUR_MS = 3_600_000;
+const TREND_DAYS = 90;
+
+const NO_COST = { hourlyCost: 0, hourlyWaste: 0, monthlySaving: 0, efficiency: null, wasteShare: null };
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+const isEstimate = (row: ScoreRow) => (row.detail as WorkloadDetail | undefined)?.cost?.basis === 'declared';
+
+/**
+ * One entity's cost view. Window totals are the mean hourly cost over the snapshots inside the
+ * window times its hours, so hourly and daily runs give the same figure and a week of history
+ * already yields an honest 30-day total rather than a single run extrapolated.
+ */
+export async function getCosts(
+  store: SnapshotStore,
+  ref: string,
+  options: { window: CostWindow; currency: string; now: Date },
+): Promise<CostResponse> {
+  const { window, currency, now } = options;
+  const snapshot = await currentSnapshot(store);
+  const kind = await levelKindOf(store, snapshot, ref);
+  const [row] = await store.getScores(snapshot.id, { ref, levelKind: kind });
+  const hours = COST_WINDOWS[window];
+  const trendFrom = new Date(now.getTime() - Math.max(TREND_DAYS * 24, hours) * HOUR_MS);
+  const history = (await store.getHistory(ref, kind, { from: trendFrom, to: now })).filter(p => p.cost);
+  const windowFrom = new Date(now.getTime() - hours * HOUR_MS);
+  const inWindow = history.filter(p => p.at >= windowFrom);
+  const points = inWindow.length ? inWindow : [{ ...row, at: snapshot.finishedAt }];
+  const cost = mean(points.map(p => p.cost?.hourlyCost ?? 0)) * hours;
+  const waste = mean(points.map(p => p.cost?.hourlyWaste ?? 0)) * hours;
+
+  const base = {
+    kind,
+    ref,
+    window,
+    currency,
+    snapshot: snapshotRef(snapshot),
+    current: costSummary(row) ?? NO_COST,
+    totals: {
+      hours,
+      cost,
+      waste,
+      wasteShare: cost > 0 ? waste / cost : null,
+      points: points.length,
+      from: points[0].at.toISOString(),
+      to: points[points.length - 1].at.toISOString(),
+    },
+    trend: history.map(p => ({ at: p.at.toISOString(), ...p.cost! })),
+  };
+  if (kind === 'workload') {
+    return { ...base, workload: (row.detail as WorkloadDetail).cost, estimatedWorkloads: isEstimate(row) ? 1 : 0 };
+  }
+  const { members, workloads } = await memberRows(store, snapshot.id, kind as RollUpLevel, ref);
+  return {
+    ...base,
+    members: rankBy(members, m => m.cost?.monthlySaving ?? null).map(
+      (m): CostMember => ({
+        kind: m.levelKind,
+        ref: m.ref,
+        rank: m.rank,
+        cores: m.cores,
+        workloads: m.workloads,
+        ...(costSummary(m) ?? NO_COST),
+      }),
+    ),
+    estimatedWorkloads: workloads.filter(isEstimate).length,
+  };
+}

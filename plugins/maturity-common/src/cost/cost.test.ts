@@ -1,0 +1,156 @@
+import { computeWorkloadCost } from './workloadCost';
+import { DEFAULT_COST_PRICES, pricesFor } from './prices';
+import { elasticityHint, recommendRequests } from './rightSizing';
+import { rollUpCosts } from './rollUpCosts';
+
+const prices = DEFAULT_COST_PRICES; // 0.031611 per core-hour, 0.004237 per GiB-hour
+
+describe('computeWorkloadCost', () => {
+  it('prices max(request, usage) and counts idle requests as waste', () => {
+    const cost = computeWorkloadCost(
+      { 'kubernetes.cores': 4, 'kubernetes.memoryRequestGiB': 8, 'prometheus.cpuMean': 1, 'prometheus.memoryMeanGiB': 6 },
+      null,
+      prices,
+    );
+    expect(cost.basis).toBe('measured');
+    // CPU: 4 × 0.031611 = 0.126444, idle 3 × 0.031611 = 0.094833, 1/4 used.
+    expect(cost.cpu.hourlyCost).toBeCloseTo(0.126444, 9);
+    expect(cost.cpu.hourlyWaste).toBeCloseTo(0.094833, 9);
+    expect(cost.cpu.efficiency).toBe(0.25);
+    // Memory: 8 × 0.004237 = 0.033896, idle 2 × 0.004237 = 0.008474, 6/8 used.
+    expect(cost.memory.hourlyCost).toBeCloseTo(0.033896, 9);
+    expect(cost.memory.hourlyWaste).toBeCloseTo(0.008474, 9);
+    expect(cost.memory.efficiency).toBe(0.75);
+    expect(cost.hourlyCost).toBeCloseTo(0.16034, 9);
+    expect(cost.hourlyWaste).toBeCloseTo(0.103307, 9);
+    // (1 × 0.031611 + 6 × 0.004237) / 0.16034 = 0.057033 / 0.16034
+    expect(cost.efficiency).toBeCloseTo(0.057033 / 0.16034, 9);
+  });
+
+  it('charges usage above the request and finds no waste there', () => {
+    const cost = computeWorkloadCost({ 'kubernetes.cores': 2, 'prometheus.cpuMean': 3 }, null, prices);
+    expect(cost.cpu.hourlyCost).toBeCloseTo(3 * 0.031611, 9);
+    expect(cost.cpu.hourlyWaste).toBe(0);
+    expect(cost.cpu.efficiency).toBe(1.5);
+  });
+
+  it('estimates from declared cores, after the discount, when Kubernetes says nothing', () => {
+    const cost = computeWorkloadCost({}, 10, { ...prices, discount: 0.2 });
+    expect(cost.basis).toBe('declared');
+    // 10 × 0.031611 × 0.8
+    expect(cost.hourlyCost).toBeCloseTo(0.252888, 9);
+    expect(cost.memory.hourlyCost).toBe(0);
+    expect(cost.efficiency).toBeNull();
+  });
+
+  it('prices requests alone when usage is unknown, without guessing waste', () => {
+    const cost = computeWorkloadCost({ 'kubernetes.cores': 4, 'kubernetes.memoryRequestGiB': 8 }, 6, prices);
+    expect(cost.basis).toBe('requests');
+    expect(cost.hourlyCost).toBeCloseTo(0.16034, 9);
+    expect(cost.hourlyWaste).toBe(0);
+    expect(cost.efficiency).toBeNull();
+  });
+
+  it('has nothing to price without requests, usage or declared cores', () => {
+    expect(computeWorkloadCost({}, null, prices)).toMatchObject({ basis: 'none', hourlyCost: 0 });
+  });
+});
+
+describe('pricesFor', () => {
+  const overrides = [
+    { cluster: 'prod-1', cpuCoreHour: 0.04 },
+    { namespace: 'ml', cpuCoreHour: 0.05 },
+    { cluster: 'prod-1', namespace: 'ml', memoryGiBHour: 0.01 },
+  ];
+  it('takes the most specific override, its unset fields from the defaults', () => {
+    expect(pricesFor({ cluster: 'prod-1', namespace: 'ml' }, prices, overrides)).toEqual({ ...prices, memoryGiBHour: 0.01 });
+    expect(pricesFor({ cluster: 'prod-2', namespace: 'ml' }, prices, overrides).cpuCoreHour).toBe(0.05);
+    expect(pricesFor({ cluster: 'prod-1', namespace: 'web' }, prices, overrides).cpuCoreHour).toBe(0.04);
+    expect(pricesFor({}, prices, overrides)).toBe(prices);
+  });
+});
+
+describe('recommendRequests (Crane)', () => {
+  it('recommends p99 × 1.15 per replica and prices the saving over 730 hours', () => {
+    const advice = recommendRequests(
+      {
+        'kubernetes.replicas': 4,
+        'kubernetes.cores': 8,
+        'kubernetes.memoryRequestGiB': 16,
+        'prometheus.cpuP99': 2,
+        'prometheus.memoryP99GiB': 8,
+      },
+      prices,
+    );
+    // CPU: 2 → 0.5 × 1.15 = 0.575 per replica; (2 − 0.575) × 4 × 0.031611 × 730 = 131.533371
+    expect(advice.cpu).toMatchObject({ current: 2, recommended: 0.575, replicas: 4 });
+    expect(advice.cpu!.monthlySaving).toBeCloseTo(131.533371, 5);
+    // Memory: 4 → 2 × 1.15 = 2.3 GiB; (4 − 2.3) × 4 × 0.004237 × 730 = 21.032468
+    expect(advice.memory).toMatchObject({ current: 4, recommended: 2.3 });
+    expect(advice.memory!.monthlySaving).toBeCloseTo(21.032468, 5);
+    expect(advice.monthlySaving).toBeCloseTo(152.565839, 5);
+  });
+
+  it('raises memory after an OOM kill to max(peak + 100 MiB, peak × 1.2)', () => {
+    const advice = recommendRequests(
+      {
+        'kubernetes.replicas': 1,
+        'kubernetes.memoryRequestGiB': 1,
+        'prometheus.memoryP99GiB': 0.5,
+        'prometheus.memoryMaxGiB': 0.9,
+        'prometheus.oomKills': 1,
+      },
+      prices,
+    );
+    // 0.5 × 1.15 = 0.575 < max(0.9 + 0.098, 0.9 × 1.2 = 1.08)
+    expect(advice.memory).toMatchObject({ recommended: 1.08, basis: 'OOM-killed in the window: peak usage + margin' });
+    expect(advice.memory!.monthlySaving).toBeCloseTo(-0.08 * 0.004237 * 730, 9);
+    expect(advice.cpu).toBeNull();
+    expect(advice.monthlySaving).toBe(0);
+  });
+
+  it('never recommends less than 0.1 core', () => {
+    const advice = recommendRequests({ 'kubernetes.cores': 1, 'prometheus.cpuP99': 0.02 }, prices);
+    expect(advice.cpu).toMatchObject({ recommended: 0.1, basis: 'floor of 0.1 core' });
+  });
+});
+
+describe('elasticityHint (Crane)', () => {
+  const swinging = { 'kubernetes.hpaElastic': false, 'kubernetes.cores': 10, 'prometheus.hourlyPeakToTrough': 2 };
+  it.each([
+    [4, 40],
+    [1, 30],
+    [9, 75],
+  ])('targets p95 %d of 10 cores, clamped to 30–75 %%, as %d %%', (p95, target) => {
+    expect(elasticityHint({ ...swinging, 'prometheus.cpuP95': p95 })).toMatchObject({
+      recommended: true,
+      targetUtilization: target,
+      checkId: 'hpa-elastic',
+    });
+  });
+
+  it('leaves steady load, workloads with an HPA and stateful ones alone', () => {
+    expect(elasticityHint({ ...swinging, 'prometheus.hourlyPeakToTrough': 1.4 }).recommended).toBe(false);
+    expect(elasticityHint({ ...swinging, 'kubernetes.hpaElastic': true }).recommended).toBe(false);
+    expect(elasticityHint({ ...swinging, 'kubernetes.workloadKind': 'stateful' }).recommended).toBe(false);
+  });
+});
+
+describe('rollUpCosts', () => {
+  it('adds money plainly and weights efficiency by cost', () => {
+    const groups = rollUpCosts([
+      { department: 'group:default/d1', team: 'group:default/t1', hourlyCost: 10, hourlyWaste: 4, monthlySaving: 100, efficiency: 0.5 },
+      { department: 'group:default/d1', team: 'group:default/t2', hourlyCost: 30, hourlyWaste: 6, monthlySaving: 50, efficiency: 0.9 },
+      { department: 'group:default/d1', team: 'group:default/t2', hourlyCost: 5, hourlyWaste: 0, monthlySaving: 0, efficiency: null },
+    ]);
+    // (0.5 × 10 + 0.9 × 30) / 40 = 0.8; the workload of unknown efficiency adds cost only.
+    expect(groups.department).toEqual([
+      { ref: 'group:default/d1', hourlyCost: 45, hourlyWaste: 10, monthlySaving: 150, efficiency: 0.8 },
+    ]);
+    expect(groups.team.map(t => [t.ref, t.hourlyCost, t.efficiency])).toEqual([
+      ['group:default/t1', 10, 0.5],
+      ['group:default/t2', 35, 0.9],
+    ]);
+    expect(groups.product).toEqual([]);
+  });
+});

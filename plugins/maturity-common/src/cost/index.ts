@@ -1,0 +1,4 @@
+export * from './prices';
+export * from './workloadCost';
+export * from './rightSizing';
+export * from './rollUpCosts';

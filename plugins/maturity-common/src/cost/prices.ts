@@ -1,0 +1,67 @@
+/**
+ * Prices of reserved capacity. The defaults are OpenCost's public defaults for a cluster without
+ * a billing integration, so figures compare with what OpenCost would show.
+ * @public
+ */
+export interface CostPrices {
+  /** Price of one CPU core for one hour. */
+  cpuCoreHour: number;
+  /** Price of one GiB of memory for one hour. */
+  memoryGiBHour: number;
+  /** ISO 4217 code the prices are in. */
+  currency: string;
+  /** Negotiated discount off both prices, 0–1. */
+  discount: number;
+}
+
+/** OpenCost's default prices: 0.031611 per core-hour, 0.004237 per GiB-hour. @public */
+export const DEFAULT_COST_PRICES: CostPrices = {
+  cpuCoreHour: 0.031611,
+  memoryGiBHour: 0.004237,
+  currency: 'USD',
+  discount: 0,
+};
+
+/** Hours in a month as cloud price lists count them (365 × 24 / 12). @public */
+export const HOURS_PER_MONTH = 730;
+
+/** The windows a cost view covers, in hours. @public */
+export const COST_WINDOWS = { '7d': 7 * 24, '30d': 30 * 24 } as const;
+
+/** A cost window id. @public */
+export type CostWindow = keyof typeof COST_WINDOWS;
+
+/**
+ * Prices for one cluster or namespace, overriding the defaults where set. No currency: costs of
+ * every cluster add up, so they share one.
+ * @public
+ */
+export interface CostPriceOverride extends Partial<Omit<CostPrices, 'currency'>> {
+  cluster?: string;
+  namespace?: string;
+}
+
+/**
+ * The prices that apply where a workload runs: the most specific override wins (cluster and
+ * namespace, then namespace, then cluster), each field falling back to the defaults.
+ * @public
+ */
+export function pricesFor(
+  where: { cluster?: string; namespace?: string },
+  defaults: CostPrices,
+  overrides: CostPriceOverride[] = [],
+): CostPrices {
+  const specificity = (o: CostPriceOverride) =>
+    (o.namespace !== undefined ? 2 : 0) + (o.cluster !== undefined ? 1 : 0);
+  const applies = (o: CostPriceOverride) =>
+    (o.cluster === undefined || o.cluster === where.cluster) &&
+    (o.namespace === undefined || o.namespace === where.namespace) &&
+    specificity(o) > 0;
+  const best = overrides.filter(applies).sort((a, b) => specificity(b) - specificity(a))[0];
+  if (!best) return defaults;
+  const { cluster: _cluster, namespace: _namespace, ...prices } = best;
+  return { ...defaults, ...prices };
+}
+
+/** The price after the discount. @public */
+export const netPrice = (price: number, prices: CostPrices) => price * (1 - prices.discount);

@@ -1,0 +1,102 @@
+import { FACTS, WorkloadFacts } from '../model/facts';
+import { CostPrices, netPrice } from './prices';
+
+/**
+ * What a workload's cost rests on:
+ * `measured` — requests from Kubernetes and real usage from Prometheus;
+ * `requests` — requests only (no usage known: efficiency and waste unknown);
+ * `declared` — only the cores annotation (an estimate: CPU only, no memory);
+ * `none` — nothing to price.
+ * @public
+ */
+export type CostBasis = 'measured' | 'requests' | 'declared' | 'none';
+
+/** Cost of one resource (CPU in cores, memory in GiB), per hour. @public */
+export interface ResourceCost {
+  request: number | null;
+  /** Mean usage over the lookback window. */
+  usage: number | null;
+  /** max(request, usage) × price: what the workload holds, whether it uses it or not. */
+  hourlyCost: number;
+  /** (request − usage) × price where positive: paid for and idle. */
+  hourlyWaste: number;
+  /** usage / request; `null` when either is unknown or nothing is requested. */
+  efficiency: number | null;
+}
+
+/** A workload's hourly cost. @public */
+export interface WorkloadCost {
+  basis: CostBasis;
+  currency: string;
+  cpu: ResourceCost;
+  memory: ResourceCost;
+  hourlyCost: number;
+  hourlyWaste: number;
+  /** Usage over requests, each resource weighted by its price. */
+  efficiency: number | null;
+}
+
+const num = (facts: WorkloadFacts, id: string) => {
+  const v = facts[id];
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
+};
+
+function resourceCost(request: number | null, usage: number | null, price: number): ResourceCost {
+  const held = Math.max(request ?? 0, usage ?? 0);
+  return {
+    request,
+    usage,
+    hourlyCost: held * price,
+    hourlyWaste: request !== null && usage !== null ? Math.max(request - usage, 0) * price : 0,
+    efficiency: request && usage !== null ? usage / request : null,
+  };
+}
+
+/**
+ * Prices a workload by OpenCost's allocation rule, max(request, usage) × price for CPU and
+ * memory, from the facts the collectors gathered. Requests come from Kubernetes, usage from
+ * Prometheus; a workload known only by its declared cores is priced on them as an estimate.
+ * @public
+ */
+export function computeWorkloadCost(
+  facts: WorkloadFacts,
+  declaredCores: number | null,
+  prices: CostPrices,
+): WorkloadCost {
+  const cpuPrice = netPrice(prices.cpuCoreHour, prices);
+  const memoryPrice = netPrice(prices.memoryGiBHour, prices);
+  const cpuRequest = num(facts, FACTS.kubernetes.cores) ?? num(facts, FACTS.prometheus.cpuRequestCores);
+  const memoryRequest = num(facts, FACTS.kubernetes.memoryRequestGiB);
+  const cpuUsage = num(facts, FACTS.prometheus.cpuMean);
+  const memoryUsage = num(facts, FACTS.prometheus.memoryMeanGiB);
+
+  let basis: CostBasis;
+  let cpu: ResourceCost;
+  if (cpuRequest !== null) {
+    basis = cpuUsage !== null ? 'measured' : 'requests';
+    cpu = resourceCost(cpuRequest, cpuUsage, cpuPrice);
+  } else if (declaredCores !== null && declaredCores > 0) {
+    basis = 'declared';
+    cpu = resourceCost(declaredCores, null, cpuPrice);
+  } else {
+    basis = cpuUsage !== null ? 'measured' : 'none';
+    cpu = resourceCost(null, cpuUsage, cpuPrice);
+  }
+  const memory = resourceCost(memoryRequest, basis === 'declared' ? null : memoryUsage, memoryPrice);
+
+  const requestedValue = (cpu.request ?? 0) * cpuPrice + (memory.request ?? 0) * memoryPrice;
+  const usedValue = (cpu.usage ?? 0) * cpuPrice + (memory.usage ?? 0) * memoryPrice;
+  const efficiency =
+    cpu.efficiency !== null && requestedValue > 0 && (memory.request === null || memory.usage !== null)
+      ? usedValue / requestedValue
+      : null;
+  return {
+    basis,
+    currency: prices.currency,
+    cpu,
+    memory,
+    hourlyCost: cpu.hourlyCost + memory.hourlyCost,
+    hourlyWaste: cpu.hourlyWaste + memory.hourlyWaste,
+    efficiency,
+  };
+}
