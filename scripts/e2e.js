@@ -114,6 +114,31 @@ step("a department's Maturity tab ranks its teams", async page => {
   await page.screenshot({ path: path.join(shots, 'department-maturity-tab.png'), fullPage: true });
 });
 
+const monthly = hourly =>
+  (hourly * 730).toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: hourly * 730 >= 100 ? 0 : 2 });
+
+step("a component's Cost tab shows its cost and right-sizing advice", async page => {
+  const costs = await api('/costs/component/default/ranker?window=30d');
+  await open(page, '/catalog/default/component/ranker/cost');
+  const runRate = page.getByLabel('Run rate');
+  await runRate.waitFor();
+  assert.equal((await runRate.textContent()).trim(), `${monthly(costs.current.hourlyCost)}/mo`);
+  const rows = await tableRows(page, 'What it holds and uses');
+  assert.deepEqual(rows.map(r => r[0]), ['CPU', 'Memory']);
+  await page.getByRole('heading', { name: 'Right-sizing' }).waitFor();
+  await page.screenshot({ path: path.join(shots, 'component-cost-tab.png'), fullPage: true });
+});
+
+step('the savings leaderboard ranks departments by potential saving', async page => {
+  const board = await api('/leaderboard?level=department&by=savings');
+  await open(page, '/maturity?by=savings');
+  const rows = await tableRows(page, 'Departments by potential saving');
+  assert.equal(rows.length, board.rows.length);
+  const top = board.rows[0];
+  assert.ok(rows[0][2].includes(top.ref.split('/')[1]), `first row is ${top.ref}`);
+  await page.screenshot({ path: path.join(shots, 'savings-leaderboard.png'), fullPage: true });
+});
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

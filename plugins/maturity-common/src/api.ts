@@ -140,6 +140,8 @@ export type LeaderboardOrder = 'score' | 'savings' | 'waste';
 export interface LeaderboardResponse {
   level: RollUpLevel;
   by: LeaderboardOrder;
+  /** Currency of the rows' cost figures. */
+  currency: string;
   window: string;
   snapshot: SnapshotRef | null;
   /** The snapshot changes are measured against: the newest one at least `window` old. */

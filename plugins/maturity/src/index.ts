@@ -10,6 +10,8 @@ export {
   EntityMaturityCard,
   EntityMaturityContent,
   EntityBestPracticesCard,
+  EntityCostCard,
+  EntityCostContent,
 } from './plugin';
 export { maturityApiRef, MaturityClient } from './api';
 export type { LeaderboardQuery, MaturityApi, PracticeQuery, WorkloadQuery } from './api';
@@ -20,4 +22,5 @@ export {
 } from './components/EntityMaturityLevelPicker';
 export { ScoreHistoryChart } from './components/ScoreHistoryChart';
 export { DimensionChart } from './components/DimensionChart';
+export { CostTrendChart } from './components/CostTrendChart';
 export { rootRouteRef } from './routes';

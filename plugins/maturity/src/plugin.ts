@@ -66,3 +66,23 @@ export const EntityBestPracticesCard = maturityPlugin.provide(
     },
   }),
 );
+
+/** What the entity costs, its waste and potential saving, for its overview page. @public */
+export const EntityCostCard = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCostCard',
+    component: {
+      lazy: () => import('./components/EntityCostCard').then(m => m.EntityCostCard),
+    },
+  }),
+);
+
+/** The Cost tab for Component, System and Group pages (mount under `/cost`). @public */
+export const EntityCostContent = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCostContent',
+    component: {
+      lazy: () => import('./components/EntityCostContent').then(m => m.EntityCostContent),
+    },
+  }),
+);

@@ -467,6 +467,7 @@ export const spec = {
         "required": [
           "level",
           "by",
+          "currency",
           "window",
           "snapshot",
           "comparedTo",
@@ -478,6 +479,10 @@ export const spec = {
           },
           "by": {
             "$ref": "#/components/schemas/LeaderboardOrder"
+          },
+          "currency": {
+            "type": "string",
+            "description": "ISO 4217 code of the rows' cost figures."
           },
           "window": {
             "type": "string"

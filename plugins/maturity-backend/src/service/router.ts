@@ -109,7 +109,7 @@ export async function createRouter(options: {
     const windowMs = parseWindow(window);
     const department = req.query.department;
     const by = req.query.by ?? 'score';
-    res.json(await getLeaderboard(snapshots, { level, by, window, windowMs, department, now: new Date() }));
+    res.json(await getLeaderboard(snapshots, { level, by, currency, window, windowMs, department, now: new Date() }));
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {

@@ -163,12 +163,20 @@ const RANKED_BY: Record<LeaderboardOrder, (row: ScoreRow) => number | null> = {
  */
 export async function getLeaderboard(
   store: SnapshotStore,
-  options: { level: RollUpLevel; by: LeaderboardOrder; window: string; windowMs: number; now: Date; department?: string },
+  options: {
+    level: RollUpLevel;
+    by: LeaderboardOrder;
+    currency: string;
+    window: string;
+    windowMs: number;
+    now: Date;
+    department?: string;
+  },
 ): Promise<LeaderboardResponse> {
-  const { level, by, window, windowMs, now, department } = options;
+  const { level, by, currency, window, windowMs, now, department } = options;
   const rank = (rows: ScoreRow[]) => rankBy(rows, RANKED_BY[by]);
   const snapshot = await store.getCurrentSnapshot();
-  if (!snapshot) return { level, by, window, snapshot: null, comparedTo: null, rows: [] };
+  if (!snapshot) return { level, by, currency, window, snapshot: null, comparedTo: null, rows: [] };
   const earlier = await store.getSnapshotAtOrBefore(new Date(now.getTime() - windowMs));
   const comparedTo = earlier && earlier.id !== snapshot.id ? earlier : undefined;
   const before = comparedTo
@@ -181,7 +189,7 @@ export async function getLeaderboard(
     rows = rows.filter(r => refs.has(r.ref));
   }
   return {
-    level, by, window,
+    level, by, currency, window,
     snapshot: snapshotRef(snapshot),
     comparedTo: comparedTo ? snapshotRef(comparedTo) : null,
     rows: rows.map(row => {

@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import {
   CheckDefinition,
+  CostResponse,
+  CostWindow,
   DIMENSIONS,
   HistoryResponse,
   LEVELS,
@@ -66,6 +68,13 @@ export const history = (ref: string, scores: number[]): HistoryResponse => ({
   })),
 });
 
+const notFound = (message: string) =>
+  ResponseError.fromResponse(
+    new Response(JSON.stringify({ error: { name: 'NotFoundError', message } }), {
+      status: 404, headers: { 'content-type': 'application/json' },
+    }) as any,
+  );
+
 /** A {@link MaturityApi} over fixed data that records what it was asked. */
 export class FakeMaturityApi implements MaturityApi {
   readonly calls: string[] = [];
@@ -74,6 +83,7 @@ export class FakeMaturityApi implements MaturityApi {
       scorecards?: Record<string, Scorecard>;
       leaderboard?: (query: LeaderboardQuery) => LeaderboardResponse;
       suggestions?: PracticeSuggestionsResponse['items'];
+      costs?: Record<string, CostResponse>;
       failWith?: Error;
     },
   ) {}
@@ -88,17 +98,18 @@ export class FakeMaturityApi implements MaturityApi {
     this.calls.push(`scorecard ${ref}`);
     if (this.data.failWith) throw this.data.failWith;
     const card = this.data.scorecards?.[ref];
-    if (!card) {
-      throw await ResponseError.fromResponse(
-        new Response(JSON.stringify({ error: { name: 'NotFoundError', message: `No maturity scorecard for ${ref}` } }), {
-          status: 404, headers: { 'content-type': 'application/json' },
-        }) as any,
-      );
-    }
+    if (!card) throw await notFound(`No maturity scorecard for ${ref}`);
     return card;
   }
   async getHistory(ref: string) {
     return history(ref, [30, 34, 36.76]);
+  }
+  async getCosts(ref: string, window: CostWindow = '30d') {
+    this.calls.push(`costs ${ref} ${window}`);
+    if (this.data.failWith) throw this.data.failWith;
+    const costs = this.data.costs?.[ref];
+    if (!costs) throw await notFound(`No maturity scorecard for ${ref}`);
+    return { ...costs, window };
   }
   async listPractices(query: PracticeQuery = {}) {
     this.calls.push(`practices ${JSON.stringify(query)}`);
@@ -114,3 +125,47 @@ export class FakeMaturityApi implements MaturityApi {
     return this.data.leaderboard!(query);
   }
 }
+
+const costPoint = (day: number, hourlyCost: number, hourlyWaste: number) => ({
+  at: new Date(Date.UTC(2026, 10, day)).toISOString(), hourlyCost, hourlyWaste, monthlySaving: 138.018545, efficiency: 0.29,
+});
+
+/**
+ * cart at 0.05 per core-hour: 8 cores requested, 2 used; 16 GiB requested, 8 used. Cost
+ * 0.467792/h (341.49/mo), waste 0.333896/h (71 %), saving 138.02/mo.
+ */
+export const cartCosts: CostResponse = {
+  kind: 'workload', ref: 'component:default/cart', window: '30d', currency: 'USD', snapshot,
+  current: { hourlyCost: 0.467792, hourlyWaste: 0.333896, monthlySaving: 138.018545, efficiency: 0.286231, wasteShare: 0.713770 },
+  totals: { hours: 720, cost: 336.81, waste: 240.40, wasteShare: 0.71377, points: 2, from: '2026-11-22T06:00:00.000Z', to: '2026-11-23T06:00:00.000Z' },
+  workload: {
+    basis: 'measured',
+    cpu: { request: 8, usage: 2, hourlyCost: 0.4, hourlyWaste: 0.3, efficiency: 0.25 },
+    memory: { request: 16, usage: 8, hourlyCost: 0.067792, hourlyWaste: 0.033896, efficiency: 0.5 },
+    rightSizing: {
+      cpu: { current: 4, recommended: 2.3, replicas: 2, monthlySaving: 124.1, basis: 'p99 usage × 1.15' },
+      memory: { current: 8, recommended: 5.75, replicas: 2, monthlySaving: 13.918545, basis: 'p99 usage × 1.15' },
+      monthlySaving: 138.018545,
+    },
+    elasticity: {
+      recommended: true, swing: 2, targetUtilization: 38, checkId: 'hpa-elastic',
+      reason: "Its busiest hour's median CPU is 2.00× the quietest and it has no HPA: scale on CPU with a 38 % target.",
+    },
+    prices: { cpuCoreHour: 0.05, memoryGiBHour: 0.004237, currency: 'USD', discount: 0 },
+  },
+  estimatedWorkloads: 0,
+  trend: [costPoint(22, 0.45, 0.32), costPoint(23, 0.467792, 0.333896)],
+};
+
+/** retail: checkout saves more than pricing, which is priced on declared cores only. */
+export const retailCosts: CostResponse = {
+  kind: 'department', ref: 'group:default/retail', window: '30d', currency: 'USD', snapshot,
+  current: { hourlyCost: 0.594236, hourlyWaste: 0.333896, monthlySaving: 138.018545, efficiency: 0.286231, wasteShare: 0.5619 },
+  totals: { hours: 720, cost: 427.85, waste: 240.40, wasteShare: 0.5619, points: 1, from: snapshot.at, to: snapshot.at },
+  members: [
+    { kind: 'team', ref: 'group:default/checkout', rank: 1, cores: 8, workloads: 1, hourlyCost: 0.467792, hourlyWaste: 0.333896, monthlySaving: 138.018545, efficiency: 0.286231, wasteShare: 0.71377 },
+    { kind: 'team', ref: 'group:default/pricing', rank: 2, cores: 4, workloads: 1, hourlyCost: 0.126444, hourlyWaste: 0, monthlySaving: 0, efficiency: null, wasteShare: 0 },
+  ],
+  estimatedWorkloads: 1,
+  trend: [costPoint(23, 0.594236, 0.333896)],
+};

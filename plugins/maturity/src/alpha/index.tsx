@@ -72,6 +72,26 @@ const entityMaturityContent = EntityContentBlueprint.make({
   },
 });
 
+const entityCostCard = EntityCardBlueprint.make({
+  name: 'cost',
+  params: {
+    filter: scoredKinds,
+    loader: () =>
+      import('../components/EntityCostCard').then(m => compatWrapper(<m.EntityCostCard />)),
+  },
+});
+
+const entityCostContent = EntityContentBlueprint.make({
+  name: 'cost',
+  params: {
+    path: '/cost',
+    title: 'Cost',
+    filter: scoredKinds,
+    loader: () =>
+      import('../components/EntityCostContent').then(m => compatWrapper(<m.EntityCostContent />)),
+  },
+});
+
 const maturityLevelFilter = CatalogFilterBlueprint.make({
   name: 'maturity-level',
   params: {
@@ -92,6 +112,8 @@ export default createFrontendPlugin({
     entityMaturityCard,
     entityBestPracticesCard,
     entityMaturityContent,
+    entityCostCard,
+    entityCostContent,
     maturityLevelFilter,
   ],
 });

@@ -14,6 +14,7 @@ const row = (ref: string, rank: number, score: number, scoreChange: number | nul
 const board = (query: { level?: string; window?: string }): LeaderboardResponse => ({
   level: (query.level ?? 'department') as any,
   by: 'score',
+  currency: 'USD',
   window: query.window ?? '30d',
   snapshot,
   comparedTo: { id: 2, at: '2026-10-20T06:00:00.000Z' },
@@ -55,9 +56,32 @@ describe('MaturityLeaderboardPage', () => {
     expect(api.calls).toContain('leaderboard {"level":"team","window":"30d"}');
   });
 
+  it('ranks by potential saving when the URL asks, with cost columns', async () => {
+    const withCost = (ref: string, rank: number, hourlyCost: number, hourlyWaste: number, monthlySaving: number) => ({
+      ...row(ref, rank, 60, null, null),
+      cost: { hourlyCost, hourlyWaste, monthlySaving, efficiency: 0.4, wasteShare: hourlyWaste / hourlyCost },
+    });
+    const api = new FakeMaturityApi({
+      leaderboard: q => ({
+        ...board(q), by: q.by ?? 'score',
+        rows: [withCost('group:default/search-ai', 1, 2, 1.5, 900), withCost('group:default/commerce', 2, 1, 0.25, 40.5)],
+      }),
+    });
+    await renderPage(api, '/?by=savings');
+    const table = (await screen.findByText('Departments by potential saving')).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    // 2/h is 1,460/mo, 1.5 of it idle: 75 %.
+    expect(rows[0]).toHaveTextContent('$900/mo');
+    expect(rows[0]).toHaveTextContent('$1,460/mo');
+    expect(rows[0]).toHaveTextContent('75 %');
+    expect(rows[1]).toHaveTextContent('$40.50/mo');
+    expect(api.calls).toContain('leaderboard {"level":"department","window":"30d","by":"savings"}');
+    expect(screen.queryByText(/Risers over/)).not.toBeInTheDocument();
+  });
+
   it('says so when no run has finished yet', async () => {
     const api = new FakeMaturityApi({
-      leaderboard: q => ({ level: q.level ?? 'department', by: q.by ?? 'score', window: '30d', snapshot: null, comparedTo: null, rows: [] }),
+      leaderboard: q => ({ level: q.level ?? 'department', by: q.by ?? 'score', currency: 'USD', window: '30d', snapshot: null, comparedTo: null, rows: [] }),
     });
     await renderPage(api);
     expect(await screen.findByText('No scores yet')).toBeInTheDocument();

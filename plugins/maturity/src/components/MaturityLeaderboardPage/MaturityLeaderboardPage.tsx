@@ -11,7 +11,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { LeaderboardRow, RollUpLevel } from '@internal/plugin-maturity-common';
+import { LeaderboardOrder, LeaderboardRow, RollUpLevel } from '@internal/plugin-maturity-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormControl from '@material-ui/core/FormControl';
@@ -25,7 +25,7 @@ import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api';
-import { formatChange, formatCores, formatScore } from '../../format';
+import { formatChange, formatCores, formatMoney, formatMonthly, formatPercent, formatScore } from '../../format';
 import { LevelBadge } from '../LevelBadge';
 
 const LEVELS: Array<{ id: RollUpLevel; label: string }> = [
@@ -34,6 +34,11 @@ const LEVELS: Array<{ id: RollUpLevel; label: string }> = [
   { id: 'product', label: 'Products' },
 ];
 const WINDOWS = ['7d', '30d', '90d'];
+const ORDERS: Array<{ id: LeaderboardOrder; label: string }> = [
+  { id: 'score', label: 'Score' },
+  { id: 'savings', label: 'Potential saving' },
+  { id: 'waste', label: 'Waste share' },
+];
 
 function RankChange({ change }: { change: number | null }) {
   if (change === null) return <>—</>;
@@ -45,7 +50,7 @@ function RankChange({ change }: { change: number | null }) {
   );
 }
 
-const columns: TableColumn<LeaderboardRow>[] = [
+const rankColumns: TableColumn<LeaderboardRow>[] = [
   { title: 'Rank', field: 'rank', type: 'numeric', render: r => r.rank ?? '—' },
   { title: 'Δ rank', field: 'rankChange', type: 'numeric', render: r => <RankChange change={r.rankChange} /> },
   {
@@ -55,11 +60,30 @@ const columns: TableColumn<LeaderboardRow>[] = [
     cellStyle: { whiteSpace: 'nowrap' },
     render: r => <EntityRefLink entityRef={r.ref} />,
   },
+];
+
+const scoreColumns: TableColumn<LeaderboardRow>[] = [
+  ...rankColumns,
   { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
   { title: 'Level', field: 'level', render: r => <LevelBadge level={r.level} /> },
   { title: 'Δ score', field: 'scoreChange', type: 'numeric', render: r => formatChange(r.scoreChange) },
   { title: 'Platform', field: 'platform', type: 'numeric', render: r => formatScore(r.platform) },
   { title: 'Business', field: 'business', type: 'numeric', render: r => formatScore(r.business) },
+  { title: 'Cores', field: 'cores', type: 'numeric', render: r => formatCores(r.cores) },
+  { title: 'Workloads', field: 'workloads', type: 'numeric' },
+];
+
+const costColumns = (currency: string): TableColumn<LeaderboardRow>[] => [
+  ...rankColumns,
+  {
+    title: 'Potential saving',
+    type: 'numeric',
+    render: r => (r.cost ? `${formatMoney(r.cost.monthlySaving, currency)}/mo` : '—'),
+  },
+  { title: 'Cost', type: 'numeric', render: r => (r.cost ? formatMonthly(r.cost.hourlyCost, currency) : '—') },
+  { title: 'Waste share', type: 'numeric', render: r => formatPercent(r.cost?.wasteShare) },
+  { title: 'Efficiency', type: 'numeric', render: r => formatPercent(r.cost?.efficiency) },
+  { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
   { title: 'Cores', field: 'cores', type: 'numeric', render: r => formatCores(r.cores) },
   { title: 'Workloads', field: 'workloads', type: 'numeric' },
 ];
@@ -94,13 +118,17 @@ function Movers(props: { rows: LeaderboardRow[]; window: string }) {
   );
 }
 
-/** The leaderboard: departments, teams and products ranked by core-weighted score. */
+/**
+ * The leaderboard: departments, teams and products ranked by core-weighted score, or by
+ * potential saving or waste share (the savings leaderboard).
+ */
 export function MaturityLeaderboardPage() {
   const api = useApi(maturityApiRef);
   const [params, setParams] = useSearchParams();
   const level = (LEVELS.find(l => l.id === params.get('level'))?.id ?? 'department') as RollUpLevel;
   const window = WINDOWS.includes(params.get('window') ?? '') ? params.get('window')! : '30d';
   const department = params.get('department') ?? '';
+  const by = (ORDERS.find(o => o.id === params.get('by'))?.id ?? 'score') as LeaderboardOrder;
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -112,11 +140,11 @@ export function MaturityLeaderboardPage() {
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const [board, departments] = await Promise.all([
-      api.getLeaderboard({ level, window, department: department || undefined }),
+      api.getLeaderboard({ level, window, department: department || undefined, by: by === 'score' ? undefined : by }),
       api.getLeaderboard({ level: 'department', window }),
     ]);
     return { board, departments: departments.rows.map(r => r.ref) };
-  }, [api, level, window, department]);
+  }, [api, level, window, department, by]);
 
   return (
     <Content>
@@ -138,6 +166,21 @@ export function MaturityLeaderboardPage() {
           ))}
         </Tabs>
         <Box display="flex" style={{ gap: 16 }} my={2}>
+          <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
+            <InputLabel id="maturity-by-label">Rank by</InputLabel>
+            <Select
+              labelId="maturity-by-label"
+              label="Rank by"
+              value={by}
+              onChange={e => update({ by: e.target.value === 'score' ? '' : String(e.target.value) })}
+            >
+              {ORDERS.map(o => (
+                <MenuItem key={o.id} value={o.id}>
+                  {o.label}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
           <FormControl variant="outlined" size="small" style={{ minWidth: 140 }}>
             <InputLabel id="maturity-window-label">Change over</InputLabel>
             <Select
@@ -193,18 +236,18 @@ export function MaturityLeaderboardPage() {
           <Grid container spacing={3}>
             <Grid item xs={12}>
               <Table<LeaderboardRow>
-                title={`${LEVELS.find(l => l.id === level)!.label} by score`}
+                title={`${LEVELS.find(l => l.id === level)!.label} by ${ORDERS.find(o => o.id === by)!.label.toLocaleLowerCase('en-US')}`}
                 subtitle={`Snapshot of ${new Date(value.board.snapshot.at).toLocaleString()} · ${
                   value.board.comparedTo
                     ? `changes since ${new Date(value.board.comparedTo.at).toLocaleString()}`
                     : `no snapshot ${window} old yet, so no changes`
                 }`}
                 options={{ paging: false, search: true, padding: 'dense' }}
-                columns={columns}
+                columns={by === 'score' ? scoreColumns : costColumns(value.board.currency)}
                 data={value.board.rows}
               />
             </Grid>
-            {value.board.comparedTo && (
+            {value.board.comparedTo && by === 'score' && (
               <Grid item xs={12}>
                 <Movers rows={value.board.rows} window={window} />
               </Grid>

@@ -5,12 +5,23 @@ import { Route, Routes, useLocation, useNavigate, useResolvedPath } from 'react-
 import { MaturityLeaderboardPage } from '../MaturityLeaderboardPage';
 import { PracticesPage } from '../PracticesPage';
 
-/** The suite's page: the leaderboard, and the best-practice cases under `/practices`. @public */
+/**
+ * The suite's page: the leaderboard, the savings leaderboard (`?by=savings`) and the
+ * best-practice cases under `/practices`.
+ * @public
+ */
 export function MaturityPage() {
   const base = useResolvedPath('.').pathname.replace(/\/$/, '');
   const location = useLocation();
   const navigate = useNavigate();
-  const current = location.pathname.startsWith(`${base}/practices`) ? 'practices' : 'leaderboard';
+  const savings = /[?&]by=(savings|waste)\b/.test(location.search);
+  let current = savings ? 'savings' : 'leaderboard';
+  if (location.pathname.startsWith(`${base}/practices`)) current = 'practices';
+  const targets: Record<string, string> = {
+    leaderboard: base,
+    savings: `${base}?by=savings`,
+    practices: `${base}/practices`,
+  };
   return (
     <Page themeId="tool">
       <Header
@@ -19,12 +30,13 @@ export function MaturityPage() {
       />
       <Tabs
         value={current}
-        onChange={(_e, next) => navigate(next === 'practices' ? `${base}/practices` : base)}
+        onChange={(_e, next) => navigate(targets[next])}
         indicatorColor="primary"
         aria-label="Maturity sections"
         style={{ paddingLeft: 24 }}
       >
         <Tab value="leaderboard" label="Leaderboard" />
+        <Tab value="savings" label="Savings" />
         <Tab value="practices" label="Best practices" />
       </Tabs>
       <Routes>

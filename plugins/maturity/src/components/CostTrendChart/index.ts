@@ -1,0 +1,1 @@
+export { CostTrendChart } from './CostTrendChart';
