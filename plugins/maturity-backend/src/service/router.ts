@@ -24,6 +24,7 @@ import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCosts } from './costs';
 import { suggestCases } from './practices';
+import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { getEntityLabels, getHistory, getLeaderboard, getScorecard } from './scorecards';
 
 const WINDOW = /^(\d+)([dh])$/;
@@ -59,6 +60,9 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { inventory, snapshots, model, cases, currency, httpAuth, permissions, scheduler } = options;
   const router = await createOpenApiRouter();
+  // Read routes answer from the current snapshot; see SnapshotResponseCache.
+  const cache = new SnapshotResponseCache(snapshots);
+  const cached = <T>(req: express.Request, compute: () => Promise<T>) => cache.get(req.originalUrl, compute);
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
@@ -91,7 +95,7 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/scorecards/:kind/:namespace/:name', async (req, res) => {
-    res.json(await getScorecard(snapshots, stringifyEntityRef(req.params)));
+    res.json(await cached(req, () => getScorecard(snapshots, stringifyEntityRef(req.params))));
   });
 
   router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
@@ -100,7 +104,7 @@ export async function createRouter(options: {
     if (from > to) {
       throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
     }
-    res.json(await getHistory(snapshots, stringifyEntityRef(req.params), { from, to }));
+    res.json(await cached(req, () => getHistory(snapshots, stringifyEntityRef(req.params), { from, to })));
   });
 
   router.get('/v1/leaderboard', async (req, res) => {
@@ -109,12 +113,18 @@ export async function createRouter(options: {
     const windowMs = parseWindow(window);
     const department = req.query.department;
     const by = req.query.by ?? 'score';
-    res.json(await getLeaderboard(snapshots, { level, by, currency, window, windowMs, department, now: new Date() }));
+    res.json(
+      await cached(req, () =>
+        getLeaderboard(snapshots, { level, by, currency, window, windowMs, department, now: new Date() }),
+      ),
+    );
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
-    res.json(await getCosts(snapshots, stringifyEntityRef(req.params), { window, currency, now: new Date() }));
+    res.json(
+      await cached(req, () => getCosts(snapshots, stringifyEntityRef(req.params), { window, currency, now: new Date() })),
+    );
   });
 
   router.get('/v1/practices', (req, res) => {
@@ -129,11 +139,11 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/practices/:kind/:namespace/:name', async (req, res) => {
-    res.json(await suggestCases(snapshots, stringifyEntityRef(req.params), cases, model.checks));
+    res.json(await cached(req, () => suggestCases(snapshots, stringifyEntityRef(req.params), cases, model.checks)));
   });
 
-  router.get('/v1/labels', async (_req, res) => {
-    res.json(await getEntityLabels(snapshots));
+  router.get('/v1/labels', async (req, res) => {
+    res.json(await cached(req, () => getEntityLabels(snapshots)));
   });
 
   router.get('/v1/runs', async (_req, res) => {

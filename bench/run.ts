@@ -1,0 +1,301 @@
+/* eslint-disable no-console */
+/**
+ * `yarn bench`: full scoring runs of synthetic organisations on SQLite and PostgreSQL, rollUp()
+ * against a bare loop, API latency under 50 concurrent clients with 30 daily snapshots stored,
+ * and the one-entity history query. Results are appended to docs/benchmarks.md.
+ *
+ * Options: --sizes 1000,10000,100000 (full runs), --api-size 100000, --seconds 10.
+ */
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { rollUp, RollUpWorkload } from '@internal/plugin-maturity-common';
+import { execSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import express from 'express';
+import knexFactory, { Knex } from 'knex';
+import { AddressInfo } from 'node:net';
+import { readMaturityConfig } from '../plugins/maturity-backend/src/config/readMaturityConfig';
+import { DatabaseMaturityStore } from '../plugins/maturity-backend/src/database/DatabaseMaturityStore';
+import { DatabaseSnapshotStore } from '../plugins/maturity-backend/src/database/DatabaseSnapshotStore';
+import { buildSnapshotRows } from '../plugins/maturity-backend/src/scoring/buildSnapshotRows';
+import { createRouter } from '../plugins/maturity-backend/src/service/router';
+import { generateOrganisation } from './organisation';
+
+const ROOT = path.resolve(__dirname, '..');
+const WORK = path.join(ROOT, '.tools', 'bench');
+const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ?? 'postgresql://postgres@127.0.0.1:5432';
+const DAY_MS = 86_400_000;
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const SIZES = arg('sizes', '1000,10000,100000').split(',').map(Number);
+const API_SIZE = Number(arg('api-size', '100000'));
+const SECONDS = Number(arg('seconds', '10'));
+
+type DatabaseName = 'SQLite' | 'PostgreSQL';
+
+interface Database {
+  knex: Knex;
+  sizeBytes(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function openDatabase(name: DatabaseName, label: string): Promise<Database> {
+  if (name === 'SQLite') {
+    const filename = path.join(WORK, `${label}.sqlite`);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filename + suffix, { force: true });
+    const knex = knexFactory({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true });
+    await knex.raw('PRAGMA journal_mode = WAL');
+    return {
+      knex,
+      sizeBytes: async () =>
+        ['', '-wal'].reduce((sum, s) => sum + (fs.existsSync(filename + s) ? fs.statSync(filename + s).size : 0), 0),
+      close: () => knex.destroy(),
+    };
+  }
+  const database = `maturity_bench_${label}`;
+  const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
+  await admin.raw(`DROP DATABASE IF EXISTS ${database}`);
+  await admin.raw(`CREATE DATABASE ${database}`);
+  await admin.destroy();
+  const knex = knexFactory({ client: 'pg', connection: `${PG}/${database}`, pool: { min: 0, max: 10 } });
+  return {
+    knex,
+    sizeBytes: async () => Number((await knex.raw('SELECT pg_database_size(current_database()) AS n')).rows[0].n),
+    close: () => knex.destroy(),
+  };
+}
+
+async function openStores(db: Database) {
+  const database = mockServices.database({ knex: db.knex });
+  return {
+    inventory: await DatabaseMaturityStore.create({ database }),
+    snapshots: await DatabaseSnapshotStore.create({ database }),
+  };
+}
+
+/** Peak resident memory while `fn` runs, sampled every 10 ms. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakRssMB: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  const start = performance.now();
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, ms: performance.now() - start, peakRssMB: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const settings = readMaturityConfig(new ConfigReader({}));
+const model = { checks: settings.checks, weights: settings.weights, unknownAsZero: settings.unknownAsZero };
+
+/** One full run as the ScoringRunner does it, from facts already collected. */
+async function fullRun(stores: Awaited<ReturnType<typeof openStores>>, org: ReturnType<typeof generateOrganisation>, now: Date) {
+  const startedAt = new Date(now.getTime() - 1000);
+  await stores.inventory.replaceInventory(org.inventory, startedAt);
+  const rows = buildSnapshotRows({ inventory: org.inventory, evidence: org.evidence, model, cost: settings.cost, now });
+  return stores.snapshots.saveSnapshot({
+    startedAt,
+    finishedAt: now,
+    rows,
+    facts: [...org.evidence].map(([ref, e]) => ({ ref, collector: 'bench', facts: e.facts, collectedAt: now })),
+    liveRefs: [...org.evidence.keys()],
+  });
+}
+
+/** Copies a snapshot's scores as an older, thinned snapshot (what retention leaves of a past day). */
+async function copyAsOlderDay(knex: Knex, sourceId: number, at: Date) {
+  const [row] = await knex('maturity_snapshots')
+    .insert({ started_at: at, finished_at: at, status: 'succeeded', workloads: 0 })
+    .returning('id');
+  const id = Number(typeof row === 'object' ? row.id : row);
+  const columns = ['level_kind', 'entity_ref', 'score', 'platform', 'business', 'level', 'cores', 'workloads',
+    'product', 'team', 'department', 'company', 'hourly_cost', 'hourly_waste', 'monthly_saving', 'efficiency'];
+  await knex.raw(
+    `INSERT INTO maturity_scores (snapshot_id, ${columns.join(', ')}) SELECT ?, ${columns.join(', ')} FROM maturity_scores WHERE snapshot_id = ?`,
+    [id, sourceId],
+  );
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** 50 clients in a separate process, each sending its next request as soon as the last answered. */
+async function load(urls: string[], seconds: number, clients = 50) {
+  const child = spawn(process.execPath, [path.join(__dirname, 'load.js'), String(seconds), String(clients), ...urls], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', chunk => {
+    output += chunk;
+  });
+  await new Promise(resolve => child.once('exit', resolve));
+  const result = JSON.parse(output) as { requests: number; failures: number; p50: number; p95: number; p99: number };
+  if (result.requests === 0) throw new Error(`${urls[0]}: every request failed`);
+  return result;
+}
+
+function bareLoop(workloads: RollUpWorkload[]) {
+  const levels = ['product', 'team', 'department', 'company'] as const;
+  const maps = levels.map(() => new Map<string, { cores: number; score: number }>());
+  for (const w of workloads) {
+    const score = (w.platform + w.business) / 2;
+    const cores = w.cores && w.cores > 0 ? w.cores : 0;
+    for (let l = 0; l < levels.length; l++) {
+      const key = w[levels[l]];
+      if (!key) continue;
+      let acc = maps[l].get(key);
+      if (!acc) maps[l].set(key, (acc = { cores: 0, score: 0 }));
+      acc.cores += cores;
+      acc.score += score * cores;
+    }
+  }
+  return maps;
+}
+
+function median(fn: () => unknown, times = 7) {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    fn();
+    ms.push(performance.now() - start);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(times / 2)];
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+async function main() {
+  fs.mkdirSync(WORK, { recursive: true });
+  const lines: string[] = [];
+  const out = (line = '') => {
+    lines.push(line);
+    console.log(line);
+  };
+  const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+  out(`## ${new Date().toISOString().slice(0, 10)} · commit ${commit}`);
+  out();
+  out(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB RAM; ` +
+    `Node ${process.version}; PostgreSQL at ${PG.replace(/\/\/[^@]*@/, '//')}; SQLite in a file (WAL).`);
+  out();
+
+  out('### Full run (facts → checks → scores → cost → roll-up → inventory and snapshot written)');
+  out();
+  out('| workloads | database | wall time | peak RSS | snapshot on disk | target < 20 s | target < 500 MB |');
+  out('|---:|---|---:|---:|---:|---|---|');
+  const apiDatabases: Array<{ name: DatabaseName; db: Database; stores: Awaited<ReturnType<typeof openStores>>; org: ReturnType<typeof generateOrganisation> }> = [];
+  for (const n of SIZES) {
+    const org = generateOrganisation(n);
+    for (const name of ['SQLite', 'PostgreSQL'] as DatabaseName[]) {
+      const db = await openDatabase(name, `n${n}`);
+      const stores = await openStores(db);
+      const before = await db.sizeBytes();
+      global.gc?.();
+      const run = await measured(() => fullRun(stores, org, new Date()));
+      const mb = ((await db.sizeBytes()) - before) / 2 ** 20;
+      out(`| ${n.toLocaleString('en-US')} | ${name} | ${fmt(run.ms / 1000, 2)} s | ${fmt(run.peakRssMB, 0)} MB | ${fmt(mb, 1)} MB | ${n === 100_000 ? yes(run.ms < 20_000) : '—'} | ${n === 100_000 ? yes(run.peakRssMB < 500) : '—'} |`);
+      if (n === API_SIZE) apiDatabases.push({ name, db, stores, org });
+      else await db.close();
+    }
+  }
+  out();
+
+  out('### rollUp() against a bare one-pass loop (median of 7)');
+  out();
+  out('| workloads | rollUp() | bare loop | ratio | target ≤ 3× |');
+  out('|---:|---:|---:|---:|---|');
+  for (const n of SIZES) {
+    const { inventory } = generateOrganisation(n);
+    const input: RollUpWorkload[] = inventory.map((w, i) => ({ ...w, platform: (i * 37) % 100, business: (i * 53) % 100 }));
+    const full = median(() => rollUp({ workloads: input }));
+    const bare = median(() => bareLoop(input));
+    out(`| ${n.toLocaleString('en-US')} | ${fmt(full, 2)} ms | ${fmt(bare, 2)} ms | ${fmt(full / bare, 2)}× | ${yes(full / bare <= 3)} |`);
+  }
+  out();
+
+  for (const { name, db, stores, org } of apiDatabases) {
+    // 29 older days as retention leaves them (one per day, no detail), then today's run on top.
+    const first = (await stores.snapshots.getCurrentSnapshot())!;
+    const now = Date.now();
+    const beforeCopies = await db.sizeBytes();
+    const copying = await measured(async () => {
+      for (let day = 29; day >= 1; day--) await copyAsOlderDay(db.knex, first.id, new Date(now - day * DAY_MS));
+    });
+    const beforeToday = await db.sizeBytes();
+    const today = await measured(() => fullRun(stores, org, new Date(now)));
+    const todayMB = ((await db.sizeBytes()) - beforeToday) / 2 ** 20;
+
+    const app = express();
+    app.use('/api/maturity', await createRouter({
+      inventory: stores.inventory,
+      snapshots: stores.snapshots,
+      model,
+      cases: settings.cases,
+      currency: settings.cost.prices.currency,
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      scheduler: mockServices.scheduler(),
+    }));
+    app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      res.status((error as { statusCode?: number }).statusCode ?? 500).json({ error: { message: error.message } });
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise(resolve => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/maturity/v1`;
+    const from = new Date(now - 365 * DAY_MS).toISOString();
+    const workload = `w-${String(Math.floor(API_SIZE / 2)).padStart(6, '0')}`;
+    const team = `team-${Math.floor(API_SIZE / 80)}`;
+    // Most people open different workloads: those requests mostly miss the response cache.
+    const someWorkloads = Array.from({ length: 2000 }, (_, i) =>
+      `/scorecards/component/default/w-${String(Math.floor((i * API_SIZE) / 2000)).padStart(6, '0')}`);
+    const routes: Array<[string, string | string[]]> = [
+      ['leaderboard, departments', '/leaderboard?level=department&window=30d'],
+      ['leaderboard, teams by saving', '/leaderboard?level=team&by=savings&window=7d'],
+      ['workload scorecard, same workload', `/scorecards/component/default/${workload}`],
+      ['workload scorecard, 2,000 workloads at random', someWorkloads],
+      ['team scorecard', `/scorecards/group/default/${team}`],
+      ['department scorecard', '/scorecards/group/default/department-3'],
+      ['workload history, 365 days', `/scorecards/component/default/${workload}/history?from=${encodeURIComponent(from)}`],
+      ['department cost view', '/costs/group/default/department-3?window=30d'],
+    ];
+    out(`### API latency on ${name}: ${API_SIZE.toLocaleString('en-US')} workloads, 30 daily snapshots, 50 concurrent clients, ${SECONDS} s per route`);
+    out();
+    out(`Storage: today's full snapshot ${fmt(todayMB, 1)} MB (detail kept ${settings.retention.detailDays} days); ` +
+      `a thinned past day ${fmt((beforeToday - beforeCopies) / 2 ** 20 / 29, 1)} MB. ` +
+      `Today's run with the history present: ${fmt(today.ms / 1000, 2)} s, peak RSS ${fmt(today.peakRssMB, 0)} MB ` +
+      `(writing the 29 past days took ${fmt(copying.ms / 1000, 1)} s).`);
+    out();
+    out('| route | requests | p50 | p95 | p99 | target p95 < 25 ms |');
+    out('|---|---:|---:|---:|---:|---|');
+    for (const [label, route] of routes) {
+      const r = await load((typeof route === 'string' ? [route] : route).map(r => `${base}${r}`), SECONDS);
+      out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${fmt(r.p99)} ms | ${yes(r.p95 < 25)} |`);
+    }
+    out();
+    await new Promise(resolve => server.close(resolve));
+    await db.close();
+  }
+
+  const file = path.join(ROOT, 'docs', 'benchmarks.md');
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, '# Benchmarks\n\nWritten by `yarn bench` (bench/run.ts); newest last. How the figures are produced: docs/architecture.md.\n\n');
+  }
+  fs.appendFileSync(file, `${lines.join('\n')}\n\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# yarn bench: runs bench/run.ts (TypeScript through sucrase's require hook) against SQLite and the
+# PostgreSQL server at 127.0.0.1:5432, and appends the figures to docs/benchmarks.md.
+source "$(dirname "$0")/toolchain.sh"
+cd "$REPO_ROOT"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
+node scripts/check-postgres.js
+exec node --expose-gc --max-old-space-size=4096 -r sucrase/register/ts bench/run.ts "$@"
