@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { DEFAULT_COST_PRICES, elasticityHint, recommendRequests } from '@internal/plugin-maturity-common';
 import { PrometheusFactCollector, selectorOf } from './PrometheusFactCollector';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
 import { plantedLoadOpenMetrics } from './__testUtils__/openMetrics';
@@ -58,6 +59,20 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(4, 6);
     // The last hour is off-peak; the last day holds one peak.
     expect(facts['prometheus.cpuMax1h']).toBeCloseTo(2, 6);
+  }, 30_000);
+
+  it('feeds Crane\'s right-sizing and HPA rules with the planted figures', async () => {
+    const cart = component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop",pod=~"cart-.*"' });
+    const load = (await collector().collect([cart])).facts.get('component:default/cart')!;
+    // One replica requesting 16 cores and 8 GiB, as Kubernetes would report it, without an HPA.
+    const facts = { ...load, 'kubernetes.replicas': 1, 'kubernetes.cores': 16, 'kubernetes.memoryRequestGiB': 8, 'kubernetes.hpaElastic': false };
+    const advice = recommendRequests(facts, DEFAULT_COST_PRICES);
+    // CPU p99 8 × 1.15 = 9.2 cores; memory p99 5 GiB × 1.15 = 5.75, but the OOM kill raises it to
+    // max(5 GiB + 100 MiB, 5 × 1.2 = 6 GiB).
+    expect(advice.cpu).toMatchObject({ current: 16, recommended: 9.2 });
+    expect(advice.memory).toMatchObject({ current: 8, recommended: 6, basis: 'OOM-killed in the window: peak usage + margin' });
+    // Hourly medians swing 4× (≥ 1.5): an HPA at p95 8 / 16 = 50 %.
+    expect(elasticityHint(facts)).toMatchObject({ recommended: true, targetUtilization: 50 });
   }, 30_000);
 
   it('derives the selector from Kubernetes annotations, and reports a workload with no samples', async () => {

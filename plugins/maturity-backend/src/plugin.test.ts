@@ -252,7 +252,7 @@ describe('maturity backend plugin', () => {
 
     // lab is known only by its declared 4 cores: an estimate at 0.031611 per core-hour.
     const lab = await request(server).get('/api/maturity/v1/costs/component/default/lab');
-    expect(lab.body).toMatchObject({ window: '30d', estimatedWorkloads: 1, workload: { basis: 'declared' } });
+    expect(lab.body).toMatchObject({ window: '30d', estimate: true, estimatedWorkloads: 1, workload: { basis: 'declared' } });
     expect(lab.body.current.hourlyCost).toBeCloseTo(0.126444, 9);
 
     const company = await request(server).get('/api/maturity/v1/costs/group/default/acme');
@@ -263,6 +263,11 @@ describe('maturity backend plugin', () => {
       ['group:default/retail', 1], ['group:default/labs', 2],
     ]);
     expect(company.body.trend).toHaveLength(1);
+    const history = await request(server).get('/api/maturity/v1/costs/group/default/acme/history?from=2020-01-01');
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ kind: 'company', currency: 'USD' });
+    expect(history.body.points).toHaveLength(1);
+    expect(history.body.points[0].hourlyCost).toBeCloseTo(0.467792 + 0.126444, 9);
 
     const savings = await request(server).get('/api/maturity/v1/leaderboard?level=department&by=savings');
     expect(savings.body).toMatchObject({ by: 'savings', currency: 'USD' });

@@ -233,6 +233,16 @@ export interface CostResponse {
   members?: CostMember[];
   /** Workloads whose cost is only an estimate from declared cores. */
   estimatedWorkloads: number;
+  /** Whether any of the figures is such an estimate. */
+  estimate: boolean;
   /** Cost history over the last 90 days, oldest first. */
   trend: CostPoint[];
+}
+
+/** Response of `GET /v1/costs/:kind/:namespace/:name/history`. @public */
+export interface CostHistoryResponse {
+  ref: string;
+  kind: ScoreLevelKind;
+  currency: string;
+  points: CostPoint[];
 }

@@ -718,6 +718,7 @@ export const spec = {
           "current",
           "totals",
           "estimatedWorkloads",
+          "estimate",
           "trend"
         ],
         "properties": {
@@ -970,40 +971,47 @@ export const spec = {
           "estimatedWorkloads": {
             "type": "integer"
           },
+          "estimate": {
+            "type": "boolean",
+            "description": "Some figure rests on declared cores only."
+          },
           "trend": {
             "type": "array",
             "items": {
-              "type": "object",
-              "additionalProperties": false,
-              "required": [
-                "at",
-                "hourlyCost",
-                "hourlyWaste",
-                "monthlySaving",
-                "efficiency"
-              ],
-              "properties": {
-                "at": {
-                  "type": "string",
-                  "format": "date-time"
-                },
-                "hourlyCost": {
-                  "type": "number"
-                },
-                "hourlyWaste": {
-                  "type": "number"
-                },
-                "monthlySaving": {
-                  "type": "number"
-                },
-                "efficiency": {
-                  "type": [
-                    "number",
-                    "null"
-                  ]
-                }
-              }
+              "$ref": "#/components/schemas/CostPoint"
             }
+          }
+        }
+      },
+      "CostPoint": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "at",
+          "hourlyCost",
+          "hourlyWaste",
+          "monthlySaving",
+          "efficiency"
+        ],
+        "properties": {
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "hourlyCost": {
+            "type": "number"
+          },
+          "hourlyWaste": {
+            "type": "number"
+          },
+          "monthlySaving": {
+            "type": "number"
+          },
+          "efficiency": {
+            "type": [
+              "number",
+              "null"
+            ]
           }
         }
       },
@@ -1936,6 +1944,110 @@ export const spec = {
           },
           "400": {
             "description": "window is malformed; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "The entity is not scored, or no run has finished yet.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/costs/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetCostHistory",
+        "description": "An entity's hourly cost, waste, potential saving and efficiency over time, oldest first.",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (ISO 8601); default 90 days before `to`.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (ISO 8601); default now.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The points.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "ref",
+                    "kind",
+                    "currency",
+                    "points"
+                  ],
+                  "properties": {
+                    "ref": {
+                      "type": "string"
+                    },
+                    "kind": {
+                      "$ref": "#/components/schemas/ScoreLevelKind"
+                    },
+                    "currency": {
+                      "type": "string"
+                    },
+                    "points": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CostPoint"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "from or to is malformed; the message names the parameter.",
             "content": {
               "application/json": {
                 "schema": {

@@ -1,5 +1,6 @@
 import {
   COST_WINDOWS,
+  CostHistoryResponse,
   CostMember,
   CostResponse,
   CostWindow,
@@ -61,7 +62,8 @@ export async function getCosts(
     trend: history.map(p => ({ at: p.at.toISOString(), ...p.cost! })),
   };
   if (kind === 'workload') {
-    return { ...base, workload: (row.detail as WorkloadDetail).cost, estimatedWorkloads: isEstimate(row) ? 1 : 0 };
+    const estimated = isEstimate(row);
+    return { ...base, workload: (row.detail as WorkloadDetail).cost, estimatedWorkloads: estimated ? 1 : 0, estimate: estimated };
   }
   const { members, workloads } = await memberRows(store, snapshot.id, kind as RollUpLevel, ref);
   return {
@@ -77,5 +79,23 @@ export async function getCosts(
       }),
     ),
     estimatedWorkloads: workloads.filter(isEstimate).length,
+    estimate: workloads.some(isEstimate),
+  };
+}
+
+/** One entity's cost over a time range, oldest first. */
+export async function getCostHistory(
+  store: SnapshotStore,
+  ref: string,
+  options: { from: Date; to: Date; currency: string },
+): Promise<CostHistoryResponse> {
+  const snapshot = await currentSnapshot(store);
+  const kind = await levelKindOf(store, snapshot, ref);
+  const points = await store.getHistory(ref, kind, options);
+  return {
+    ref,
+    kind,
+    currency: options.currency,
+    points: points.filter(p => p.cost).map(p => ({ at: p.at.toISOString(), ...p.cost! })),
   };
 }

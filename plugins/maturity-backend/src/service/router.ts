@@ -22,7 +22,7 @@ import { SnapshotStore } from '../database/SnapshotStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
-import { getCosts } from './costs';
+import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { getEntityLabels, getHistory, getLeaderboard, getScorecard } from './scorecards';
@@ -45,6 +45,16 @@ function parseTime(name: string, value: string | undefined, fallback: Date): Dat
     throw new InputError(`Invalid query parameter ${name}: ${JSON.stringify(value)}; expected an ISO 8601 date or time, e.g. 2026-11-01`);
   }
   return parsed.toJSDate();
+}
+
+/** The `from`/`to` range of a history route; default the last 90 days. */
+function parseRange(query: { from?: string; to?: string }): { from: Date; to: Date } {
+  const to = parseTime('to', query.to, new Date());
+  const from = parseTime('from', query.from, new Date(to.getTime() - HISTORY_DAYS * 86_400_000));
+  if (from > to) {
+    throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
+  }
+  return { from, to };
 }
 
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
@@ -99,11 +109,7 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
-    const to = parseTime('to', req.query.to, new Date());
-    const from = parseTime('from', req.query.from, new Date(to.getTime() - HISTORY_DAYS * 86_400_000));
-    if (from > to) {
-      throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
-    }
+    const { from, to } = parseRange(req.query);
     res.json(await cached(req, () => getHistory(snapshots, stringifyEntityRef(req.params), { from, to })));
   });
 
@@ -125,6 +131,11 @@ export async function createRouter(options: {
     res.json(
       await cached(req, () => getCosts(snapshots, stringifyEntityRef(req.params), { window, currency, now: new Date() })),
     );
+  });
+
+  router.get('/v1/costs/:kind/:namespace/:name/history', async (req, res) => {
+    const range = parseRange(req.query);
+    res.json(await cached(req, () => getCostHistory(snapshots, stringifyEntityRef(req.params), { ...range, currency })));
   });
 
   router.get('/v1/practices', (req, res) => {

@@ -154,6 +154,7 @@ export const cartCosts: CostResponse = {
     prices: { cpuCoreHour: 0.05, memoryGiBHour: 0.004237, currency: 'USD', discount: 0 },
   },
   estimatedWorkloads: 0,
+  estimate: false,
   trend: [costPoint(22, 0.45, 0.32), costPoint(23, 0.467792, 0.333896)],
 };
 
@@ -167,5 +168,6 @@ export const retailCosts: CostResponse = {
     { kind: 'team', ref: 'group:default/pricing', rank: 2, cores: 4, workloads: 1, hourlyCost: 0.126444, hourlyWaste: 0, monthlySaving: 0, efficiency: null, wasteShare: 0 },
   ],
   estimatedWorkloads: 1,
+  estimate: true,
   trend: [costPoint(23, 0.594236, 0.333896)],
 };
