@@ -47,9 +47,9 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
   it('leaves the previous snapshot current when a write fails midway, and records the failure', async () => {
     const { knex, store } = await createStore();
     const first = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [workload('a', 50)]));
-    // 70 distinct rows (more than one insert chunk) and then a duplicate key: the failure comes
-    // after part of the snapshot has been written inside the transaction.
-    const rows = Array.from({ length: 70 }, (_, i) => workload(`w${i}`, 80));
+    // 1,100 distinct rows (more than one insert batch on either database) and then a duplicate
+    // key: the failure comes after part of the snapshot has been written inside the transaction.
+    const rows = Array.from({ length: 1100 }, (_, i) => workload(`w${i}`, 80));
     const broken = snapshotAt('2026-11-21T10:00:00Z', [...rows, workload('w3', 80)]);
     await expectWriteToFail(store.saveSnapshot(broken));
     expect((await store.getCurrentSnapshot())?.id).toBe(first.id);

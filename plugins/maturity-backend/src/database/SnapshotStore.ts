@@ -39,7 +39,8 @@ export interface StoredFacts {
 export interface NewSnapshot {
   startedAt: Date;
   finishedAt: Date;
-  rows: ScoreRow[];
+  /** Read once, in order; a generator lets a large run be written in batches. */
+  rows: Iterable<ScoreRow>;
   /** Fresh facts to keep as the fallback for later runs. */
   facts: StoredFacts[];
   /** Refs of the workloads that still exist; stored facts of any other are deleted. */

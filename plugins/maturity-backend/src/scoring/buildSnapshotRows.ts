@@ -86,17 +86,18 @@ function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[], costs: CostGro
 /**
  * Scores and prices every workload and rolls both up to product, team, department and company:
  * scores core-weighted, costs summed. A workload without a score is listed but carries no weight.
+ * Rows are yielded one at a time, workloads first and roll-ups last, so a run of 100,000
+ * workloads is written in batches instead of holding every scorecard in memory at once.
  */
-export function buildSnapshotRows(options: {
+export function* buildSnapshotRows(options: {
   inventory: InventoryWorkload[];
   evidence: Map<string, WorkloadEvidence>;
   model: ScoringModel;
   cost: CostConfig;
   now: Date;
-}): ScoreRow[] {
+}): Generator<ScoreRow> {
   const { inventory, evidence, model, now } = options;
   const checkIds = new Set(model.checks.map(c => c.id));
-  const workloadRows: ScoreRow[] = [];
   const rollUpInput = [];
   const costInput = [];
   for (const workload of inventory) {
@@ -129,7 +130,7 @@ export function buildSnapshotRows(options: {
       tags: found ? entityTags(found.entity) : [],
       cost: priced.advice,
     };
-    workloadRows.push({
+    yield {
       levelKind: 'workload',
       ref: workload.ref,
       score: result.score,
@@ -141,7 +142,7 @@ export function buildSnapshotRows(options: {
       ...Object.fromEntries(Object.entries(hierarchy).filter(([, v]) => v !== undefined)),
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail,
-    });
+    };
     rollUpInput.push({
       ref: workload.ref,
       cores: result.score === null ? null : workload.cores,
@@ -152,11 +153,8 @@ export function buildSnapshotRows(options: {
   }
   const rolled = rollUp({ workloads: rollUpInput, weights: model.weights });
   const costs = rollUpCosts(costInput);
-  return [
-    ...workloadRows,
-    ...groupRows('product', rolled.products, costs.product),
-    ...groupRows('team', rolled.teams, costs.team),
-    ...groupRows('department', rolled.departments, costs.department),
-    ...groupRows('company', rolled.companies, costs.company),
-  ];
+  yield* groupRows('product', rolled.products, costs.product);
+  yield* groupRows('team', rolled.teams, costs.team);
+  yield* groupRows('department', rolled.departments, costs.department);
+  yield* groupRows('company', rolled.companies, costs.company);
 }
