@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { KUBERNETES_ANNOTATIONS } from '@internal/plugin-maturity-common';
 import { KubeObject } from './sources/ClusterSource';
 
@@ -25,7 +25,7 @@ export function readMatcher(entity: Entity): WorkloadMatcher | undefined {
       const match = /^([\w./-]+)\s*==?\s*([\w.-]*)$/.exec(part);
       if (!match) {
         throw new Error(
-          `Entity ${entity.metadata.name} has an annotation ${KUBERNETES_ANNOTATIONS.labelSelector} the maturity suite cannot read: ${JSON.stringify(selector)}; expected equality-based terms such as "app=cart,tier=web"`,
+          `Entity ${stringifyEntityRef(entity)} has an annotation ${KUBERNETES_ANNOTATIONS.labelSelector} the maturity suite cannot read: ${JSON.stringify(selector)}; expected equality-based terms such as "app=cart,tier=web"`,
         );
       }
       labels[match[1]] = match[2];

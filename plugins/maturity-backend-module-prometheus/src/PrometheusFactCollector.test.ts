@@ -1,4 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { DEFAULT_COST_PRICES, elasticityHint, recommendRequests } from '@internal/plugin-maturity-common';
 import { PrometheusFactCollector, selectorOf } from './PrometheusFactCollector';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
@@ -97,4 +99,48 @@ describe('selectorOf', () => {
       'Entity component:default/cart has an invalid annotation maturity.cloudnative.dev/prometheus-selector: "{namespace=shop}"; expected PromQL label matchers without braces, e.g. namespace="shop",pod=~"cart-.*"',
     );
   });
+});
+
+describe('PrometheusFactCollector when Prometheus misbehaves', () => {
+  const answers = {
+    malformed: (res: http.ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"success","data":{"resultType":"matrix","result":[');
+    },
+    overloaded: (res: http.ServerResponse) => {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end('{"status":"error","errorType":"unavailable","error":"too many queries"}');
+    },
+    slow: () => {
+      // Never answers: the request must time out.
+    },
+  };
+
+  it.each(Object.keys(answers) as Array<keyof typeof answers>)(
+    'marks the workload stale with the reason when answers are %s, and finishes',
+    async mode => {
+      const server = http.createServer((_req, res) => answers[mode](res));
+      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const collector = new PrometheusFactCollector({
+          source: new PrometheusLoadSource({ url, timeoutMs: 500, stepSeconds: 60 }),
+          lookbackDays: 7,
+          concurrency: 2,
+        });
+        const result = await collector.collect([
+          component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop"' }),
+          component('plain', {}),
+        ]);
+        expect(result.facts.size).toBe(0);
+        expect(result.failures?.get('component:default/cart')).toMatch(/^Prometheus query for namespace="shop" failed: \S/);
+        // A workload Prometheus is not asked about is not made stale by the outage.
+        expect(result.failures?.has('component:default/plain')).toBe(false);
+      } finally {
+        server.closeAllConnections();
+        await new Promise(resolve => server.close(resolve));
+      }
+    },
+    10_000,
+  );
 });

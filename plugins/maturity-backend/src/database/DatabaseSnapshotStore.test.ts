@@ -61,6 +61,11 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     const runs = await store.listRuns(5);
     expect(runs.map(r => [r.status, r.error])).toEqual([['failed', 'duplicate key'], ['succeeded', undefined]]);
     expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
+
+    // The next run writes cleanly and becomes current.
+    const next = await store.saveSnapshot(snapshotAt('2026-11-21T11:00:00Z', rows));
+    expect((await store.getCurrentSnapshot())?.id).toBe(next.id);
+    expect((await store.getScores(next.id)).length).toBe(1100);
   });
 
   it('keeps the latest facts per workload and collector, and drops those of deleted workloads', async () => {

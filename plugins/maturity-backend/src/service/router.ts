@@ -70,9 +70,19 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { inventory, snapshots, model, cases, currency, httpAuth, permissions, scheduler } = options;
   const router = await createOpenApiRouter();
-  // Read routes answer from the current snapshot; see SnapshotResponseCache.
+  // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
+  // serialised: a leaderboard of thousands of teams is stringified once per snapshot, not per request.
   const cache = new SnapshotResponseCache(snapshots);
-  const cached = <T>(req: express.Request, compute: () => Promise<T>) => cache.get(req.originalUrl, compute);
+  // `json` as a property type keeps the body checked against the route's OpenAPI schema.
+  const sendCached = async <B>(
+    req: express.Request,
+    res: { json: (body: B) => unknown },
+    compute: () => Promise<NoInfer<B>>,
+  ) => {
+    const body = await cache.get(req.originalUrl, async () => JSON.stringify(await compute()));
+    // The typed router only knows JSON bodies; this one is JSON already serialised.
+    (res as unknown as express.Response).type('application/json').send(body);
+  };
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
@@ -105,12 +115,12 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/scorecards/:kind/:namespace/:name', async (req, res) => {
-    res.json(await cached(req, () => getScorecard(snapshots, stringifyEntityRef(req.params))));
+    await sendCached(req, res, () => getScorecard(snapshots, stringifyEntityRef(req.params)));
   });
 
   router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
     const { from, to } = parseRange(req.query);
-    res.json(await cached(req, () => getHistory(snapshots, stringifyEntityRef(req.params), { from, to })));
+    await sendCached(req, res, () => getHistory(snapshots, stringifyEntityRef(req.params), { from, to }));
   });
 
   router.get('/v1/leaderboard', async (req, res) => {
@@ -119,23 +129,21 @@ export async function createRouter(options: {
     const windowMs = parseWindow(window);
     const department = req.query.department;
     const by = req.query.by ?? 'score';
-    res.json(
-      await cached(req, () =>
-        getLeaderboard(snapshots, { level, by, currency, window, windowMs, department, now: new Date() }),
-      ),
+    await sendCached(req, res, () =>
+      getLeaderboard(snapshots, { level, by, currency, window, windowMs, department, now: new Date() }),
     );
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
-    res.json(
-      await cached(req, () => getCosts(snapshots, stringifyEntityRef(req.params), { window, currency, now: new Date() })),
+    await sendCached(req, res, () =>
+      getCosts(snapshots, stringifyEntityRef(req.params), { window, currency, now: new Date() }),
     );
   });
 
   router.get('/v1/costs/:kind/:namespace/:name/history', async (req, res) => {
     const range = parseRange(req.query);
-    res.json(await cached(req, () => getCostHistory(snapshots, stringifyEntityRef(req.params), { ...range, currency })));
+    await sendCached(req, res, () => getCostHistory(snapshots, stringifyEntityRef(req.params), { ...range, currency }));
   });
 
   router.get('/v1/practices', (req, res) => {
@@ -150,11 +158,11 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/practices/:kind/:namespace/:name', async (req, res) => {
-    res.json(await cached(req, () => suggestCases(snapshots, stringifyEntityRef(req.params), cases, model.checks)));
+    await sendCached(req, res, () => suggestCases(snapshots, stringifyEntityRef(req.params), cases, model.checks));
   });
 
   router.get('/v1/labels', async (req, res) => {
-    res.json(await cached(req, () => getEntityLabels(snapshots)));
+    await sendCached(req, res, () => getEntityLabels(snapshots));
   });
 
   router.get('/v1/runs', async (_req, res) => {
