@@ -18,6 +18,7 @@ import {
 // each statement is a network round trip.
 const insertChunk = (db: Knex) => (db.client.config.client === 'pg' ? 1000 : 50);
 const DELETE_CHUNK = 500;
+const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', 'product', 'team', 'department', 'company'];
 
 /** Splits an iterable into arrays of `size`, reading it once. */
 function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
@@ -250,8 +251,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async getLevelKinds(snapshotId: number, ref: string): Promise<ScoreLevelKind[]> {
+    // Naming every level kind lets the primary key (snapshot_id, level_kind, entity_ref) answer
+    // with five seeks; without it SQLite's planner scans the whole snapshot (9 ms at 100,000).
     const rows = await this.db('maturity_scores')
       .where({ snapshot_id: snapshotId, entity_ref: ref })
+      .whereIn('level_kind', SCORE_LEVEL_KINDS)
       .select('level_kind');
     return rows.map((r: { level_kind: ScoreLevelKind }) => r.level_kind);
   }
