@@ -2,10 +2,8 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
-import { openDatabase, readDate, readJson } from './openDatabase';
+import { insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
 
-// SQLite allows 999 bound variables per statement; 11 columns × 50 rows stays well below.
-const INSERT_CHUNK = 50;
 
 interface WorkloadRow {
   entity_ref: string;
@@ -66,9 +64,10 @@ export class DatabaseMaturityStore implements MaturityStore {
         run_id: runId,
         last_seen_at: at,
       }));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = insertBatchSize(tx);
+      for (let i = 0; i < rows.length; i += chunk) {
         await tx('maturity_workloads')
-          .insert(rows.slice(i, i + INSERT_CHUNK))
+          .insert(rows.slice(i, i + chunk))
           .onConflict('entity_ref')
           .merge();
       }

@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { LevelId, ScoreLevelKind, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { openDatabase, readDate, readJson } from './openDatabase';
+import { insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
 import {
   NewSnapshot,
   RetentionPolicy,
@@ -13,10 +13,6 @@ import {
   StoredFacts,
 } from './SnapshotStore';
 
-// Rows per insert: SQLite binds at most 999 variables per statement in older builds (18 columns ×
-// 50 rows fits, and larger statements measured no faster); PostgreSQL takes 65,535, and there
-// each statement is a network round trip.
-const insertChunk = (db: Knex) => (db.client.config.client === 'pg' ? 1000 : 50);
 const DELETE_CHUNK = 500;
 const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', 'product', 'team', 'department', 'company'];
 
@@ -140,7 +136,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   constructor(private readonly db: Knex) {}
 
   async saveSnapshot(snapshot: NewSnapshot): Promise<SnapshotInfo> {
-    const chunk = insertChunk(this.db);
+    const chunk = insertBatchSize(this.db);
     return this.db.transaction(async tx => {
       const id = await insertId(
         tx('maturity_snapshots').insert({
