@@ -1,14 +1,14 @@
-import { EmptyState, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api';
 import { isNotScored } from '../../hooks/useMaturityData';
 import { rootRouteRef } from '../../routes';
 import { CaseOutcomes } from '../CaseOutcomes';
+import { ErrorWithRetry } from '../ErrorWithRetry';
 
 /** The three published cases most relevant to this entity, each with why. @public */
 export function EntityBestPracticesCard() {
@@ -30,10 +30,7 @@ export function EntityBestPracticesCard() {
   if (error && !isNotScored(error)) {
     return (
       <InfoCard title="Best practices">
-        <ResponseErrorPanel error={error} />
-        <Button variant="outlined" onClick={retry}>
-          Retry
-        </Button>
+        <ErrorWithRetry error={error} retry={retry} />
       </InfoCard>
     );
   }

@@ -2,7 +2,6 @@ import {
   EmptyState,
   InfoCard,
   Link,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -18,7 +17,6 @@ import {
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import Skeleton from '@material-ui/lab/Skeleton';
@@ -26,6 +24,7 @@ import { formatCores, formatScore } from '../../format';
 import { isNotScored, useScorecardData } from '../../hooks/useMaturityData';
 import { LevelBadge } from '../LevelBadge';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
+import { ErrorWithRetry } from '../ErrorWithRetry';
 
 const TITLE = 'Cloud-native maturity';
 
@@ -82,10 +81,7 @@ export function EntityMaturityCard() {
   if (error || !value) {
     return (
       <InfoCard title={TITLE}>
-        <ResponseErrorPanel error={error ?? new Error('No data')} />
-        <Button variant="outlined" onClick={retry}>
-          Retry
-        </Button>
+        <ErrorWithRetry error={error ?? new Error('No data')} retry={retry} />
       </InfoCard>
     );
   }

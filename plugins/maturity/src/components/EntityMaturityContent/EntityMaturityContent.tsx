@@ -2,7 +2,6 @@ import {
   EmptyState,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -13,7 +12,6 @@ import {
   ModelResponse,
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -24,6 +22,7 @@ import { isNotScored, useScorecardData } from '../../hooks/useMaturityData';
 import { DimensionChart } from '../DimensionChart';
 import { LevelBadge } from '../LevelBadge';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
+import { ErrorWithRetry } from '../ErrorWithRetry';
 import { ChecksTable } from './ChecksTable';
 import { MembersTable } from './MembersTable';
 
@@ -162,14 +161,7 @@ export function EntityMaturityContent() {
     );
   }
   if (error || !value) {
-    return (
-      <>
-        <ResponseErrorPanel error={error ?? new Error('No data')} />
-        <Button variant="outlined" onClick={retry}>
-          Retry
-        </Button>
-      </>
-    );
+    return <ErrorWithRetry error={error ?? new Error('No data')} retry={retry} />;
   }
   return value.scorecard.kind === 'workload' ? (
     <WorkloadView scorecard={value.scorecard} history={value.history} model={value.model} />

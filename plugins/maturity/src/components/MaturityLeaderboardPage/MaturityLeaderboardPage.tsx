@@ -4,7 +4,6 @@ import {
   EmptyState,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   SupportButton,
   Table,
   TableColumn,
@@ -13,7 +12,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { LeaderboardOrder, LeaderboardRow, RollUpLevel } from '@internal/plugin-maturity-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
 import InputLabel from '@material-ui/core/InputLabel';
@@ -27,6 +25,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api';
 import { formatChange, formatCores, formatMoney, formatMonthly, formatPercent, formatScore } from '../../format';
 import { LevelBadge } from '../LevelBadge';
+import { ErrorWithRetry } from '../ErrorWithRetry';
 
 const LEVELS: Array<{ id: RollUpLevel; label: string }> = [
   { id: 'department', label: 'Departments' },
@@ -217,14 +216,7 @@ export function MaturityLeaderboardPage() {
           </FormControl>
         </Box>
         {loading && <Progress />}
-        {error && (
-          <>
-            <ResponseErrorPanel error={error} />
-            <Button variant="outlined" onClick={retry}>
-              Retry
-            </Button>
-          </>
-        )}
+        {error && <ErrorWithRetry error={error} retry={retry} />}
         {value && !value.board.snapshot && (
           <EmptyState
             missing="data"
