@@ -1,4 +1,5 @@
 import { FACTS, WorkloadFacts } from '../model/facts';
+import { cpuRequestCores, quantity } from './quantities';
 import { CostPrices, HOURS_PER_MONTH, netPrice } from './prices';
 
 /** Parameters of Crane's resource recommender; the defaults are Crane's. @public */
@@ -48,11 +49,6 @@ export interface RightSizing {
   monthlySaving: number;
 }
 
-const num = (facts: WorkloadFacts, id: string) => {
-  const v = facts[id];
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
-};
-
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
@@ -67,14 +63,14 @@ export function recommendRequests(
   prices: CostPrices,
   params: RightSizingParams = DEFAULT_RIGHT_SIZING,
 ): RightSizing {
-  const replicas = Math.max(num(facts, FACTS.kubernetes.replicas) ?? 1, 1);
+  const replicas = Math.max(quantity(facts, FACTS.kubernetes.replicas) ?? 1, 1);
   const factor = 1 + params.margin;
   const saving = (current: number, recommended: number, price: number) =>
     (current - recommended) * replicas * netPrice(price, prices) * HOURS_PER_MONTH;
 
   let cpu: ResourceRecommendation | null = null;
-  const cpuRequest = num(facts, FACTS.kubernetes.cores);
-  const cpuP99 = num(facts, FACTS.prometheus.cpuP99);
+  const cpuRequest = quantity(facts, FACTS.kubernetes.cores);
+  const cpuP99 = quantity(facts, FACTS.prometheus.cpuP99);
   if (cpuRequest !== null && cpuP99 !== null) {
     const current = cpuRequest / replicas;
     const fromUsage = (cpuP99 / replicas) * factor;
@@ -91,8 +87,8 @@ export function recommendRequests(
   }
 
   let memory: ResourceRecommendation | null = null;
-  const memoryRequest = num(facts, FACTS.kubernetes.memoryRequestGiB);
-  const memoryP99 = num(facts, FACTS.prometheus.memoryP99GiB);
+  const memoryRequest = quantity(facts, FACTS.kubernetes.memoryRequestGiB);
+  const memoryP99 = quantity(facts, FACTS.prometheus.memoryP99GiB);
   if (memoryRequest !== null && memoryP99 !== null) {
     const current = memoryRequest / replicas;
     const fromUsage = (memoryP99 / replicas) * factor;
@@ -100,8 +96,8 @@ export function recommendRequests(
     let basis = fromUsage < params.memoryFloorGiB
       ? `floor of ${Math.round(params.memoryFloorGiB * 1024)} MiB`
       : `p${params.percentile} usage × ${factor}`;
-    const atKill = num(facts, FACTS.prometheus.memoryMaxGiB);
-    if ((num(facts, FACTS.prometheus.oomKills) ?? 0) > 0 && atKill !== null) {
+    const atKill = quantity(facts, FACTS.prometheus.memoryMaxGiB);
+    if ((quantity(facts, FACTS.prometheus.oomKills) ?? 0) > 0 && atKill !== null) {
       const perReplica = atKill / replicas;
       const bumped = Math.max(perReplica + params.oomBumpGiB, perReplica * params.oomBumpRatio);
       if (bumped > recommended) {
@@ -165,7 +161,7 @@ export function elasticityHint(
   params: ElasticityParams = DEFAULT_ELASTICITY,
 ): ElasticityHint {
   const base = { checkId: 'hpa-elastic' as const, targetUtilization: null };
-  const swing = num(facts, FACTS.prometheus.hourlyPeakToTrough);
+  const swing = quantity(facts, FACTS.prometheus.hourlyPeakToTrough);
   if (facts[FACTS.kubernetes.hpaElastic] === true) {
     return { ...base, recommended: false, swing, reason: 'It already scales with an HPA.' };
   }
@@ -183,8 +179,8 @@ export function elasticityHint(
       reason: `Its load is steady: the busiest hour's median CPU is ${swing.toFixed(2)}× the quietest (an HPA pays from ${params.fluctuationThreshold}×).`,
     };
   }
-  const request = num(facts, FACTS.kubernetes.cores) ?? num(facts, FACTS.prometheus.cpuRequestCores);
-  const p95 = num(facts, FACTS.prometheus.cpuP95);
+  const request = cpuRequestCores(facts);
+  const p95 = quantity(facts, FACTS.prometheus.cpuP95);
   const raw = request && p95 !== null ? (p95 / request) * 100 : params.maxTargetUtilization;
   const targetUtilization = Math.round(
     Math.min(Math.max(raw, params.minTargetUtilization), params.maxTargetUtilization),

@@ -1,4 +1,5 @@
 import { FACTS, WorkloadFacts } from '../model/facts';
+import { cpuRequestCores, quantity } from './quantities';
 import { CostPrices, netPrice } from './prices';
 
 /**
@@ -36,11 +37,6 @@ export interface WorkloadCost {
   efficiency: number | null;
 }
 
-const num = (facts: WorkloadFacts, id: string) => {
-  const v = facts[id];
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
-};
-
 function resourceCost(request: number | null, usage: number | null, price: number): ResourceCost {
   const held = Math.max(request ?? 0, usage ?? 0);
   return {
@@ -65,10 +61,10 @@ export function computeWorkloadCost(
 ): WorkloadCost {
   const cpuPrice = netPrice(prices.cpuCoreHour, prices);
   const memoryPrice = netPrice(prices.memoryGiBHour, prices);
-  const cpuRequest = num(facts, FACTS.kubernetes.cores) ?? num(facts, FACTS.prometheus.cpuRequestCores);
-  const memoryRequest = num(facts, FACTS.kubernetes.memoryRequestGiB);
-  const cpuUsage = num(facts, FACTS.prometheus.cpuMean);
-  const memoryUsage = num(facts, FACTS.prometheus.memoryMeanGiB);
+  const cpuRequest = cpuRequestCores(facts);
+  const memoryRequest = quantity(facts, FACTS.kubernetes.memoryRequestGiB);
+  const cpuUsage = quantity(facts, FACTS.prometheus.cpuMean);
+  const memoryUsage = quantity(facts, FACTS.prometheus.memoryMeanGiB);
 
   let basis: CostBasis;
   let cpu: ResourceCost;
