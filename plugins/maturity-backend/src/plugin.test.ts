@@ -9,6 +9,7 @@ import {
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import { maturityPlugin } from './plugin';
+import { waitForRuns } from './__testUtils__/waitForRuns';
 
 const entity = (kind: string, name: string, spec: object, annotations?: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -64,16 +65,20 @@ async function startBackend(extra: { permission?: AuthorizeResult.ALLOW | Author
   return server;
 }
 
-type Server = Parameters<typeof request>[0];
-
-async function waitForRun(server: Server) {
-  for (let i = 0; i < 100; i++) {
-    const res = await request(server).get('/api/maturity/v1/runs');
-    if (res.body.items?.length) return res.body.items[0];
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error('no scoring run finished');
-}
+/** A backend module that adds one fact collector. */
+const collectorModule = (moduleId: string, collector: MaturityFactCollector) =>
+  createBackendModule({
+    pluginId: 'maturity',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { collectors: maturityFactCollectorsExtensionPoint },
+        async init({ collectors }) {
+          collectors.addFactCollector(collector);
+        },
+      });
+    },
+  });
 
 describe('maturity backend plugin', () => {
   it('answers /health without credentials', async () => {
@@ -85,7 +90,7 @@ describe('maturity backend plugin', () => {
 
   it('scores workloads from catalog and platform facts and rolls them up by cores', async () => {
     const server = await startBackend();
-    expect(await waitForRun(server)).toMatchObject({ status: 'succeeded', workloads: 3 });
+    expect((await waitForRuns(server))[0]).toMatchObject({ status: 'succeeded', workloads: 3 });
 
     const cart = await request(server).get('/api/maturity/v1/scorecards/component/default/cart');
     expect(cart.status).toBe(200);
@@ -157,7 +162,7 @@ describe('maturity backend plugin', () => {
 
   it('answers 404 for an entity without a scorecard and 400 naming a bad parameter', async () => {
     const server = await startBackend();
-    await waitForRun(server);
+    await waitForRuns(server);
     const missing = await request(server).get('/api/maturity/v1/scorecards/component/default/nope');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain('component:default/nope');
@@ -187,7 +192,7 @@ describe('maturity backend plugin', () => {
     expect(forbidden.body.error.message).toContain('maturity.run.create');
 
     const allowed = await startBackend({ permission: AuthorizeResult.ALLOW });
-    await waitForRun(allowed);
+    await waitForRuns(allowed);
     const res = await request(allowed).post('/api/maturity/v1/runs');
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ status: 'triggered' });
@@ -211,21 +216,10 @@ describe('maturity backend plugin', () => {
     const server = await startBackend({
       config: { cost: { overrides: [{ namespace: 'shop', cpuCoreHour: 0.05 }] } },
       features: [
-        createBackendModule({
-          pluginId: 'maturity',
-          moduleId: 'load',
-          register(env) {
-            env.registerInit({
-              deps: { collectors: maturityFactCollectorsExtensionPoint },
-              async init({ collectors }) {
-                collectors.addFactCollector(load);
-              },
-            });
-          },
-        }),
+        collectorModule('load', load),
       ],
     });
-    await waitForRun(server);
+    await waitForRuns(server);
 
     // cart, at the shop namespace's 0.05 per core-hour: CPU 8 × 0.05 = 0.4 (idle 6 × 0.05 = 0.3),
     // memory 16 × 0.004237 = 0.067792 (idle 8 × 0.004237 = 0.033896).
@@ -297,28 +291,13 @@ describe('maturity backend plugin', () => {
     const server = await startBackend({
       permission: AuthorizeResult.ALLOW,
       features: [
-        createBackendModule({
-          pluginId: 'maturity',
-          moduleId: 'flaky',
-          register(env) {
-            env.registerInit({
-              deps: { collectors: maturityFactCollectorsExtensionPoint },
-              async init({ collectors }) {
-                collectors.addFactCollector(flaky);
-              },
-            });
-          },
-        }),
+        collectorModule('flaky', flaky),
       ],
     });
-    await waitForRun(server);
+    await waitForRuns(server);
     fail = true;
     await request(server).post('/api/maturity/v1/runs').expect(202);
-    let runs: any[] = [];
-    for (let i = 0; i < 100 && runs.length < 2; i++) {
-      runs = (await request(server).get('/api/maturity/v1/runs')).body.items;
-      await new Promise(r => setTimeout(r, 100));
-    }
+    const runs = await waitForRuns(server, 2);
     expect(runs.map(r => r.status)).toEqual(['succeeded', 'succeeded']);
     const cart = await request(server).get('/api/maturity/v1/scorecards/component/default/cart');
     expect(cart.body.stale).toBe(true);
@@ -330,7 +309,7 @@ describe('maturity backend plugin', () => {
 
   it('lists workloads with their hierarchy resolved from the catalog', async () => {
     const server = await startBackend();
-    await waitForRun(server);
+    await waitForRuns(server);
     const res = await request(server).get('/api/maturity/v1/workloads?department=group:default/retail');
     expect(res.status).toBe(200);
     expect(res.body.unweighted).toBe(1);

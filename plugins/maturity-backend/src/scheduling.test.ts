@@ -5,6 +5,7 @@ import knexFactory from 'knex';
 import request from 'supertest';
 import { createTestDatabases } from './__testUtils__/databases';
 import { maturityPlugin } from './plugin';
+import { waitForRuns } from './__testUtils__/waitForRuns';
 
 const databases = createTestDatabases();
 const postgres = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
@@ -36,11 +37,7 @@ describe.each(postgres)('two backend replicas on %p', databaseId => {
     const a = await replica(first);
     const b = await replica(second);
     try {
-      let runs: any[] = [];
-      for (let i = 0; i < 150 && runs.length === 0; i++) {
-        runs = (await request(a.server).get('/api/maturity/v1/runs')).body.items ?? [];
-        if (runs.length === 0) await new Promise(r => setTimeout(r, 100));
-      }
+      const runs = await waitForRuns(a.server, 1, 15_000);
       expect(runs).toHaveLength(1);
       // Both workers check for due work at least every 5 s; give the other one time to (not) run.
       await new Promise(r => setTimeout(r, 7000));
