@@ -2,6 +2,7 @@ import {
   COST_WINDOWS,
   CostHistoryResponse,
   CostMember,
+  CostPoint,
   CostResponse,
   CostWindow,
   RollUpLevel,
@@ -17,6 +18,10 @@ const TREND_DAYS = 90;
 const NO_COST = { hourlyCost: 0, hourlyWaste: 0, monthlySaving: 0, efficiency: null, wasteShare: null };
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** The points of a score history that carry cost figures, as the API shows them. */
+const costPoints = (history: Array<ScoreRow & { at: Date }>): CostPoint[] =>
+  history.flatMap(p => (p.cost ? [{ at: p.at.toISOString(), ...p.cost }] : []));
 
 const isEstimate = (row: ScoreRow) => (row.detail as WorkloadDetail | undefined)?.cost?.basis === 'declared';
 
@@ -37,6 +42,7 @@ export async function getCosts(
   const hours = COST_WINDOWS[window];
   const trendFrom = new Date(now.getTime() - Math.max(TREND_DAYS * 24, hours) * HOUR_MS);
   const history = (await store.getHistory(ref, kind, { from: trendFrom, to: now })).filter(p => p.cost);
+  const trend = costPoints(history);
   const windowFrom = new Date(now.getTime() - hours * HOUR_MS);
   const inWindow = history.filter(p => p.at >= windowFrom);
   const points = inWindow.length ? inWindow : [{ ...row, at: snapshot.finishedAt }];
@@ -59,7 +65,7 @@ export async function getCosts(
       from: points[0].at.toISOString(),
       to: points[points.length - 1].at.toISOString(),
     },
-    trend: history.map(p => ({ at: p.at.toISOString(), ...p.cost! })),
+    trend,
   };
   if (kind === 'workload') {
     const estimated = isEstimate(row);
@@ -91,11 +97,10 @@ export async function getCostHistory(
 ): Promise<CostHistoryResponse> {
   const snapshot = await currentSnapshot(store);
   const kind = await levelKindOf(store, snapshot, ref);
-  const points = await store.getHistory(ref, kind, options);
   return {
     ref,
     kind,
     currency: options.currency,
-    points: points.filter(p => p.cost).map(p => ({ at: p.at.toISOString(), ...p.cost! })),
+    points: costPoints(await store.getHistory(ref, kind, options)),
   };
 }
