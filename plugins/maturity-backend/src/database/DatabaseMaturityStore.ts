@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
-import { insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
+import { batches, insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
 
 
 interface WorkloadRow {
@@ -64,10 +64,9 @@ export class DatabaseMaturityStore implements MaturityStore {
         run_id: runId,
         last_seen_at: at,
       }));
-      const chunk = insertBatchSize(tx);
-      for (let i = 0; i < rows.length; i += chunk) {
+      for (const batch of batches(rows, insertBatchSize(tx))) {
         await tx('maturity_workloads')
-          .insert(rows.slice(i, i + chunk))
+          .insert(batch)
           .onConflict('entity_ref')
           .merge();
       }

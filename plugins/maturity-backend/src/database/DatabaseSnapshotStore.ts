@@ -1,8 +1,8 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { LevelId, ScoreLevelKind, WorkloadFacts } from '@internal/plugin-maturity-common';
+import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
+import { batches, insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
 import {
   NewSnapshot,
   RetentionPolicy,
@@ -14,20 +14,7 @@ import {
 } from './SnapshotStore';
 
 const DELETE_CHUNK = 500;
-const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', 'product', 'team', 'department', 'company'];
-
-/** Splits an iterable into arrays of `size`, reading it once. */
-function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
-}
+const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', ...ROLL_UP_LEVELS];
 
 interface SnapshotDbRow {
   id: number;
@@ -169,8 +156,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       const live = new Set(snapshot.liveRefs);
       const stored: Array<{ entity_ref: string }> = await tx('maturity_facts').distinct('entity_ref');
       const gone = stored.map(r => r.entity_ref).filter(ref => !live.has(ref));
-      for (let i = 0; i < gone.length; i += DELETE_CHUNK) {
-        await tx('maturity_facts').whereIn('entity_ref', gone.slice(i, i + DELETE_CHUNK)).delete();
+      for (const refs of batches(gone, DELETE_CHUNK)) {
+        await tx('maturity_facts').whereIn('entity_ref', refs).delete();
       }
       return {
         id,
@@ -294,15 +281,14 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     const thin = [...keep].filter(id => id !== current?.id && old.some(s => s.id === id));
 
     await this.db.transaction(async tx => {
-      for (let i = 0; i < doomed.length; i += DELETE_CHUNK) {
-        const ids = doomed.slice(i, i + DELETE_CHUNK);
+      for (const ids of batches(doomed, DELETE_CHUNK)) {
         // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
         await tx('maturity_scores').whereIn('snapshot_id', ids).delete();
         await tx('maturity_snapshots').whereIn('id', ids).delete();
       }
-      for (let i = 0; i < thin.length; i += DELETE_CHUNK) {
+      for (const ids of batches(thin, DELETE_CHUNK)) {
         await tx('maturity_scores')
-          .whereIn('snapshot_id', thin.slice(i, i + DELETE_CHUNK))
+          .whereIn('snapshot_id', ids)
           .whereNotNull('detail')
           .update({ detail: null });
       }

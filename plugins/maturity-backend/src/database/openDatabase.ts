@@ -44,3 +44,16 @@ export function readJson<T>(value: unknown): T {
 export function insertBatchSize(db: Knex): number {
   return db.client.config.client === 'pg' ? 1000 : 50;
 }
+
+/** Splits an iterable into arrays of `size`, reading it once (a generator is never held whole). */
+export function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
