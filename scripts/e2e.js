@@ -38,6 +38,9 @@ async function tableRows(page, title) {
   );
 }
 
+const monthly = hourly =>
+  (hourly * 730).toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: hourly * 730 >= 100 ? 0 : 2 });
+
 const steps = [];
 const step = (name, fn) => steps.push({ name, fn });
 
@@ -102,6 +105,10 @@ step("a component's overview shows the card", async page => {
   assert.equal((await score.textContent()).trim(), fmt(card.score));
   const suggestions = await api('/practices/component/default/ranker');
   await page.getByText(suggestions.items[0].reason).waitFor();
+  const costs = await api('/costs/component/default/ranker?window=30d');
+  const runRate = page.getByLabel('Run rate');
+  await runRate.waitFor();
+  assert.equal((await runRate.textContent()).trim(), `${monthly(costs.current.hourlyCost)}/mo`);
   await page.screenshot({ path: path.join(shots, 'component-page.png'), fullPage: true });
 });
 
@@ -113,9 +120,6 @@ step("a department's Maturity tab ranks its teams", async page => {
   assert.equal(rows[0][3], fmt(card.members[0].score));
   await page.screenshot({ path: path.join(shots, 'department-maturity-tab.png'), fullPage: true });
 });
-
-const monthly = hourly =>
-  (hourly * 730).toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: hourly * 730 >= 100 ? 0 : 2 });
 
 step("a component's Cost tab shows its cost and right-sizing advice", async page => {
   const costs = await api('/costs/component/default/ranker?window=30d');
