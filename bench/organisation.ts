@@ -79,7 +79,9 @@ export function generateOrganisation(n: number, seed = 42) {
       coresSource: 'kubernetes',
       problems: [],
     });
-    evidence.set(ref, { entity, facts, staleFacts: new Set(), staleSources: [], problems: [] });
+    const sourceOf = Object.fromEntries(Object.keys(facts).map(id => [id, 0]));
+    const sources = [{ collector: 'bench', at: new Date().toISOString() }];
+    evidence.set(ref, { entity, facts, sources, sourceOf, staleFacts: new Set(), staleSources: [], problems: [] });
   }
   return { inventory, evidence };
 }

@@ -108,8 +108,6 @@ async function fullRun(stores: Awaited<ReturnType<typeof openStores>>, org: Retu
     startedAt,
     finishedAt: now,
     rows,
-    facts: [...org.evidence].map(([ref, e]) => ({ ref, collector: 'bench', facts: e.facts, collectedAt: now })),
-    liveRefs: [...org.evidence.keys()],
   });
 }
 

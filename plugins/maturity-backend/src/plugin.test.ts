@@ -294,16 +294,23 @@ describe('maturity backend plugin', () => {
         collectorModule('flaky', flaky),
       ],
     });
-    await waitForRuns(server);
+    const [first] = await waitForRuns(server);
     fail = true;
+    // Two failing runs: the second falls back on what the first fallback stored, still dated
+    // from the last run in which the collector answered.
     await request(server).post('/api/maturity/v1/runs').expect(202);
-    const runs = await waitForRuns(server, 2);
-    expect(runs.map(r => r.status)).toEqual(['succeeded', 'succeeded']);
+    await waitForRuns(server, 2);
+    await request(server).post('/api/maturity/v1/runs').expect(202);
+    const runs = await waitForRuns(server, 3);
+    expect(runs.map(r => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     const cart = await request(server).get('/api/maturity/v1/scorecards/component/default/cart');
+    expect(cart.body.snapshot.id).toBe(runs[0].id);
     expect(cart.body.stale).toBe(true);
     expect(cart.body.staleSources).toEqual([
       { collector: 'flaky', reason: 'cluster API unreachable', since: expect.any(String) },
     ]);
+    const since = new Date(cart.body.staleSources[0].since);
+    expect(since <= new Date(first.finishedAt)).toBe(true);
     expect(cart.body.checks.find((c: any) => c.id === 'hpa-elastic')).toMatchObject({ status: 'pass', stale: true });
   });
 

@@ -17,7 +17,7 @@ const department = (score: number, extra: Partial<ScoreRow> = {}): ScoreRow => (
 const cost = { hourlyCost: 0.25, hourlyWaste: 0.125, monthlySaving: 42.5, efficiency: 0.5 };
 const snapshotAt = (iso: string, rows: ScoreRow[], extra: Partial<NewSnapshot> = {}): NewSnapshot => ({
   startedAt: new Date(new Date(iso).getTime() - 1000), finishedAt: new Date(iso), rows,
-  facts: [], liveRefs: rows.map(r => r.ref), ...extra,
+  ...extra,
 });
 
 describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databaseId => {
@@ -66,27 +66,6 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     const next = await store.saveSnapshot(snapshotAt('2026-11-21T11:00:00Z', rows));
     expect((await store.getCurrentSnapshot())?.id).toBe(next.id);
     expect((await store.getScores(next.id)).length).toBe(1100);
-  });
-
-  it('keeps the latest facts per workload and collector, and drops those of deleted workloads', async () => {
-    const { store } = await createStore();
-    const at = new Date('2026-11-20T10:00:00Z');
-    await store.saveSnapshot(snapshotAt(at.toISOString(), [workload('a', 1), workload('b', 1)], {
-      facts: [
-        { ref: 'component:default/a', collector: 'kubernetes', facts: { 'kubernetes.hpaElastic': true }, collectedAt: at },
-        { ref: 'component:default/b', collector: 'kubernetes', facts: { 'kubernetes.hpaElastic': false }, collectedAt: at },
-      ],
-    }));
-    const later = new Date('2026-11-21T10:00:00Z');
-    await store.saveSnapshot(snapshotAt(later.toISOString(), [workload('a', 1)], {
-      facts: [{ ref: 'component:default/a', collector: 'kubernetes', facts: { 'kubernetes.hpaElastic': false, 'kubernetes.probes': true }, collectedAt: later }],
-    }));
-    const facts = await store.getLatestFacts('kubernetes');
-    expect([...facts.keys()]).toEqual(['component:default/a']);
-    expect(facts.get('component:default/a')).toEqual({
-      ref: 'component:default/a', collector: 'kubernetes', collectedAt: later,
-      facts: { 'kubernetes.hpaElastic': false, 'kubernetes.probes': true },
-    });
   });
 
   it('answers history over a time range, oldest first, without detail', async () => {

@@ -1,5 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind, WorkloadFacts } from '@internal/plugin-maturity-common';
+import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { batches, insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
@@ -10,7 +10,6 @@ import {
   ScoreRow,
   SnapshotInfo,
   SnapshotStore,
-  StoredFacts,
 } from './SnapshotStore';
 
 const DELETE_CHUNK = 500;
@@ -139,26 +138,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         await tx('maturity_scores').insert(rows.map(r => toDbRow(id, r)));
       }
       await tx('maturity_snapshots').where('id', id).update({ workloads });
-      for (const facts of batches(snapshot.facts, chunk)) {
-        await tx('maturity_facts')
-          .insert(
-            facts.map(f => ({
-              entity_ref: f.ref,
-              collector: f.collector,
-              facts: JSON.stringify(f.facts),
-              collected_at: f.collectedAt,
-            })),
-          )
-          .onConflict(['entity_ref', 'collector'])
-          .merge();
-      }
-      // Facts of entities gone from the catalog would otherwise stay forever.
-      const live = new Set(snapshot.liveRefs);
-      const stored: Array<{ entity_ref: string }> = await tx('maturity_facts').distinct('entity_ref');
-      const gone = stored.map(r => r.entity_ref).filter(ref => !live.has(ref));
-      for (const refs of batches(gone, DELETE_CHUNK)) {
-        await tx('maturity_facts').whereIn('entity_ref', refs).delete();
-      }
       return {
         id,
         startedAt: snapshot.startedAt,
@@ -241,21 +220,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .whereIn('level_kind', SCORE_LEVEL_KINDS)
       .select('level_kind');
     return rows.map((r: { level_kind: ScoreLevelKind }) => r.level_kind);
-  }
-
-  async getLatestFacts(collector: string): Promise<Map<string, StoredFacts>> {
-    const rows = await this.db('maturity_facts').where('collector', collector);
-    return new Map(
-      rows.map((row: { entity_ref: string; facts: string; collected_at: Date | string }) => [
-        row.entity_ref,
-        {
-          ref: row.entity_ref,
-          collector,
-          facts: readJson<WorkloadFacts>(row.facts),
-          collectedAt: readDate(row.collected_at),
-        },
-      ]),
-    );
   }
 
   async pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }> {

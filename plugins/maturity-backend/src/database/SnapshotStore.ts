@@ -3,7 +3,6 @@ import {
   LevelId,
   RollUpLevel,
   ScoreLevelKind,
-  WorkloadFacts,
 } from '@internal/plugin-maturity-common';
 
 /** One scored entity of a snapshot: a workload or a roll-up. */
@@ -27,24 +26,12 @@ export interface ScoreRow {
   detail?: unknown;
 }
 
-/** Latest facts of one workload from one collector. */
-export interface StoredFacts {
-  ref: string;
-  collector: string;
-  facts: WorkloadFacts;
-  collectedAt: Date;
-}
-
 /** What a successful run writes, all at once. */
 export interface NewSnapshot {
   startedAt: Date;
   finishedAt: Date;
   /** Read once, in order; a generator lets a large run be written in batches. */
   rows: Iterable<ScoreRow>;
-  /** Fresh facts to keep as the fallback for later runs. */
-  facts: StoredFacts[];
-  /** Refs of the workloads that still exist; stored facts of any other are deleted. */
-  liveRefs: string[];
 }
 
 /** A run as recorded. */
@@ -76,7 +63,7 @@ export interface ScoreQuery {
 /** Persistence of scoring snapshots, history and the latest facts. */
 export interface SnapshotStore {
   /**
-   * Writes a snapshot and its facts in one transaction: if anything fails, nothing of it is
+   * Writes a snapshot in one transaction: if anything fails, nothing of it is
    * visible and the previous snapshot stays current.
    */
   saveSnapshot(snapshot: NewSnapshot): Promise<SnapshotInfo>;
@@ -104,9 +91,6 @@ export interface SnapshotStore {
 
   /** The kinds of score rows an entity has in a snapshot (a Group can be a team or a department). */
   getLevelKinds(snapshotId: number, ref: string): Promise<ScoreLevelKind[]>;
-
-  /** The latest stored facts of one collector, by workload ref. */
-  getLatestFacts(collector: string): Promise<Map<string, StoredFacts>>;
 
   /** Applies the retention policy; returns how many snapshots were deleted and thinned. */
   pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }>;

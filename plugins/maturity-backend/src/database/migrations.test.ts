@@ -10,13 +10,16 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);
     expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(true);
-    for (const table of ['maturity_snapshots', 'maturity_scores', 'maturity_facts']) {
+    for (const table of ['maturity_snapshots', 'maturity_scores']) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
+    expect(await knex.schema.hasTable('maturity_facts')).toBe(false);
 
     expect(await knex.schema.hasColumn('maturity_scores', 'monthly_saving')).toBe(true);
 
     // Each step down undoes only its own migration.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_facts')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasColumn('maturity_scores', 'monthly_saving')).toBe(false);
     expect(await knex.schema.hasColumn('maturity_scores', 'score')).toBe(true);

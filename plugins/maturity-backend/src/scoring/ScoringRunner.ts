@@ -6,23 +6,27 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { FACTS } from '@internal/plugin-maturity-common';
+import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { MaturityFactCollector } from '@internal/plugin-maturity-node';
 import { CostConfig } from '../config/readMaturityConfig';
 import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
-import {
-  RetentionPolicy,
-  SnapshotInfo,
-  SnapshotStore,
-  StoredFacts,
-} from '../database/SnapshotStore';
+import { RetentionPolicy, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 import { buildInventory } from '../inventory/buildInventory';
 import { buildSnapshotRows, ScoringModel, WorkloadEvidence } from './buildSnapshotRows';
+import { FactSource, factsFromCollector } from './storedDetail';
 
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
 export const SCORING_TASK_ID = 'maturity-scoring-run';
 
 const isComponent = (e: Entity) => e.kind.toLocaleLowerCase('en-US') === 'component';
+
+function addFacts(item: WorkloadEvidence, source: FactSource, facts: WorkloadFacts) {
+  const index = item.sources.push(source) - 1;
+  for (const [id, value] of Object.entries(facts)) {
+    item.facts[id] = value;
+    item.sourceOf[id] = index;
+  }
+}
 
 /** Requests × replicas from Kubernetes outrank the declared cores annotation. */
 function withMeasuredCores(
@@ -99,10 +103,10 @@ export class ScoringRunner {
     const evidence = new Map<string, WorkloadEvidence>(
       components.map(entity => [
         stringifyEntityRef(entity),
-        { entity, facts: {}, staleFacts: new Set(), staleSources: [], problems: [] },
+        { entity, facts: {}, sources: [], sourceOf: {}, staleFacts: new Set(), staleSources: [], problems: [] },
       ]),
     );
-    const freshFacts = await this.collectFacts(components, evidence, now);
+    await this.collectFacts(components, evidence, now);
     const inventory = withMeasuredCores(buildInventory(items), evidence);
     await inventoryStore.replaceInventory(inventory, startedAt);
     const rows = buildSnapshotRows({ inventory, evidence, model, cost: this.options.cost, now });
@@ -110,8 +114,6 @@ export class ScoringRunner {
       startedAt,
       finishedAt: new Date(),
       rows,
-      facts: freshFacts,
-      liveRefs: [...evidence.keys()],
     });
   }
 
@@ -119,9 +121,8 @@ export class ScoringRunner {
     components: Entity[],
     evidence: Map<string, WorkloadEvidence>,
     now: Date,
-  ): Promise<StoredFacts[]> {
-    const { collectors, snapshots, logger } = this.options;
-    const fresh: StoredFacts[] = [];
+  ): Promise<void> {
+    const { collectors, logger } = this.options;
     for (const collector of collectors) {
       let result;
       try {
@@ -131,30 +132,36 @@ export class ScoringRunner {
         logger.warn(`Maturity fact collector '${collector.id}' failed; using its last facts: ${reason}`);
         result = { facts: new Map(), failures: new Map([...evidence.keys()].map(ref => [ref, reason])) };
       }
-      const previous = result.failures?.size ? await snapshots.getLatestFacts(collector.id) : new Map();
+      const previous = result.failures?.size ? await this.previousFacts(collector.id) : new Map();
       for (const [ref, item] of evidence) {
         const failure = result.failures?.get(ref);
         if (failure !== undefined) {
           const last = previous.get(ref);
-          item.staleSources.push({
-            collector: collector.id,
-            reason: failure,
-            ...(last ? { since: last.collectedAt.toISOString() } : {}),
-          });
+          const since = last?.collectedAt.toISOString();
+          item.staleSources.push({ collector: collector.id, reason: failure, ...(since ? { since } : {}) });
           if (last) {
-            Object.assign(item.facts, last.facts);
+            addFacts(item, { collector: collector.id, at: since! }, last.facts);
             for (const id of Object.keys(last.facts)) item.staleFacts.add(id);
           }
           continue;
         }
         const facts = result.facts.get(ref);
-        if (facts) {
-          Object.assign(item.facts, facts);
-          fresh.push({ ref, collector: collector.id, facts, collectedAt: now });
-        }
+        if (facts) addFacts(item, { collector: collector.id, at: now.toISOString() }, facts);
         item.problems.push(...(result.problems?.get(ref) ?? []));
       }
     }
-    return fresh;
+  }
+
+  /** What a collector gave each workload of the current snapshot: its fallback when it fails. */
+  private async previousFacts(collector: string) {
+    const { snapshots } = this.options;
+    const found = new Map<string, NonNullable<ReturnType<typeof factsFromCollector>>>();
+    const current = await snapshots.getCurrentSnapshot();
+    if (!current) return found;
+    for (const row of await snapshots.getScores(current.id, { levelKind: 'workload' })) {
+      const facts = factsFromCollector(row.detail, collector);
+      if (facts) found.set(row.ref, facts);
+    }
+    return found;
   }
 }

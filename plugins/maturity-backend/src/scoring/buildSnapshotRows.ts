@@ -12,12 +12,12 @@ import {
   RollUpLevel,
   ScoreWeights,
   scoreWorkload,
-  WorkloadFacts,
 } from '@internal/plugin-maturity-common';
 import { CostConfig } from '../config/readMaturityConfig';
 import { priceWorkload } from '../cost/priceWorkload';
 import { InventoryWorkload } from '../database/MaturityStore';
 import { ScoreRow } from '../database/SnapshotStore';
+import { CollectedFacts, packWorkloadDetail } from './storedDetail';
 
 /** The scoring model in force. */
 export interface ScoringModel {
@@ -35,15 +35,14 @@ export interface StaleSource {
 }
 
 /** Everything a run gathered about one workload. */
-export interface WorkloadEvidence {
+export interface WorkloadEvidence extends CollectedFacts {
   entity: Entity;
-  facts: WorkloadFacts;
   staleFacts: Set<string>;
   staleSources: StaleSource[];
   problems: string[];
 }
 
-/** The detail stored with a workload row: what its scorecard shows beyond the scores. */
+/** A workload row's detail, readable: what its scorecard shows beyond the scores (stored packed). */
 export interface WorkloadDetail {
   title?: string;
   coresSource: InventoryWorkload['coresSource'];
@@ -130,6 +129,7 @@ export function* buildSnapshotRows(options: {
       tags: found ? entityTags(found.entity) : [],
       cost: priced.advice,
     };
+    const noFacts: CollectedFacts = { facts, sources: [], sourceOf: {} };
     yield {
       levelKind: 'workload',
       ref: workload.ref,
@@ -141,7 +141,7 @@ export function* buildSnapshotRows(options: {
       workloads: 1,
       ...Object.fromEntries(Object.entries(hierarchy).filter(([, v]) => v !== undefined)),
       ...(priced.figures ? { cost: priced.figures } : {}),
-      detail,
+      detail: packWorkloadDetail(detail, found ?? noFacts),
     };
     rollUpInput.push({
       ref: workload.ref,

@@ -23,7 +23,9 @@ const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / value
 const costPoints = (history: Array<ScoreRow & { at: Date }>): CostPoint[] =>
   history.flatMap(p => (p.cost ? [{ at: p.at.toISOString(), ...p.cost }] : []));
 
-const isEstimate = (row: ScoreRow) => (row.detail as WorkloadDetail | undefined)?.cost?.basis === 'declared';
+// Both stored forms keep the cost advice as it is.
+const costAdvice = (row: ScoreRow) => (row.detail as Pick<WorkloadDetail, 'cost'> | undefined)?.cost;
+const isEstimate = (row: ScoreRow) => costAdvice(row)?.basis === 'declared';
 
 /**
  * One entity's cost view. Window totals are the mean hourly cost over the snapshots inside the
@@ -69,7 +71,7 @@ export async function getCosts(
   };
   if (kind === 'workload') {
     const estimated = isEstimate(row);
-    return { ...base, workload: (row.detail as WorkloadDetail).cost, estimatedWorkloads: estimated ? 1 : 0, estimate: estimated };
+    return { ...base, workload: costAdvice(row)!, estimatedWorkloads: estimated ? 1 : 0, estimate: estimated };
   }
   const { members, workloads } = await memberRows(store, snapshot.id, kind as RollUpLevel, ref);
   return {

@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { readWorkloadDetail } from '../scoring/storedDetail';
 import { currentSnapshot, levelKindOf } from './scorecards';
 
 const SUGGESTIONS = 5;
@@ -20,7 +21,8 @@ function rolledUpDimensions(workloads: ScoreRow[]): Record<DimensionId, number |
     let sum = 0;
     let weight = 0;
     for (const w of workloads) {
-      const value = (w.detail as WorkloadDetail | undefined)?.dimensions[d];
+      // Both stored forms keep dimensions as they are.
+      const value = (w.detail as Pick<WorkloadDetail, 'dimensions'> | undefined)?.dimensions[d];
       if (typeof value !== 'number' || w.score === null || !(w.cores > 0)) continue;
       sum += value * w.cores;
       weight += w.cores;
@@ -42,7 +44,7 @@ export async function suggestCases(
   let input;
   if (levelKind === 'workload') {
     const [row] = await store.getScores(snapshot.id, { ref, levelKind });
-    const detail = row.detail as WorkloadDetail;
+    const detail = readWorkloadDetail(row.detail);
     input = { dimensions: detail.dimensions, checks: detail.checks, tags: detail.tags ?? [] };
   } else {
     const workloads = await store.getScores(snapshot.id, { under: { level: levelKind as RollUpLevel, ref } });

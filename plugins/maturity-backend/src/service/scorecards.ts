@@ -13,7 +13,8 @@ import {
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
-import { GroupDetail, WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { GroupDetail } from '../scoring/buildSnapshotRows';
+import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
 
 /** A row's cost figures with the share of its cost that is waste. */
@@ -90,7 +91,7 @@ export async function getScorecard(
   const levelKind = await levelKindOf(store, snapshot, ref);
   const [row] = await store.getScores(snapshot.id, { ref, levelKind });
   if (levelKind === 'workload') {
-    const detail = row.detail as WorkloadDetail;
+    const detail = readWorkloadDetail(row.detail);
     return {
       kind: 'workload', ref, ...scores(row),
       ...(detail.title ? { title: detail.title } : {}),

@@ -1,0 +1,80 @@
+import { CheckResult, CheckStatus, FactValue, Waiver, WorkloadFacts } from '@internal/plugin-maturity-common';
+import type { WorkloadDetail } from './buildSnapshotRows';
+
+/** Where a workload's facts came from: one entry per collector that supplied some. */
+export interface FactSource {
+  collector: string;
+  /** ISO time the facts were collected; older than the run when the collector failed. */
+  at: string;
+}
+
+type StoredCheck = [id: string, status: CheckStatus, credit: number | null, facts: number[], stale: 0 | 1, waiver?: Waiver];
+
+/**
+ * A workload's detail as stored: every fact once, with the collector it came from, and each
+ * check as a tuple pointing at the facts it read. A 100,000-workload snapshot is written on
+ * every run, and the readable form (facts repeated under every check, keys spelled out per
+ * check) was most of its bytes. The facts double as the fallback when a collector fails.
+ */
+export interface StoredWorkloadDetail extends Omit<WorkloadDetail, 'checks'> {
+  v: 2;
+  sources: FactSource[];
+  facts: Array<[id: string, value: FactValue, source: number]>;
+  checks: StoredCheck[];
+}
+
+/** What a run knows about a workload's facts: their merged values and which source gave each. */
+export interface CollectedFacts {
+  facts: WorkloadFacts;
+  sources: FactSource[];
+  /** Index into `sources` of the collector whose value of a fact won. */
+  sourceOf: Record<string, number>;
+}
+
+export function packWorkloadDetail(detail: WorkloadDetail, collected: CollectedFacts): StoredWorkloadDetail {
+  const index = new Map<string, number>();
+  const facts: StoredWorkloadDetail['facts'] = [];
+  for (const [id, value] of Object.entries(collected.facts)) {
+    index.set(id, facts.length);
+    facts.push([id, value, collected.sourceOf[id] ?? -1]);
+  }
+  const checks = detail.checks.map((c): StoredCheck => {
+    const tuple: StoredCheck = [c.id, c.status, c.credit, Object.keys(c.facts).map(id => index.get(id)!), c.stale ? 1 : 0];
+    if (c.waiver) tuple.push(c.waiver);
+    return tuple;
+  });
+  return { v: 2, ...detail, sources: collected.sources, facts, checks };
+}
+
+const isStored = (detail: unknown): detail is StoredWorkloadDetail =>
+  typeof detail === 'object' && detail !== null && (detail as { v?: unknown }).v === 2;
+
+/** The readable form; details written before the stored form existed are readable already. */
+export function readWorkloadDetail(detail: unknown): WorkloadDetail {
+  if (!isStored(detail)) return detail as WorkloadDetail;
+  const { v, sources, facts, checks, ...rest } = detail;
+  return {
+    ...rest,
+    checks: checks.map(([id, status, credit, read, stale, waiver]): CheckResult => ({
+      id,
+      facts: Object.fromEntries(read.map(i => [facts[i][0], facts[i][1]])),
+      stale: stale === 1,
+      status,
+      credit,
+      ...(waiver ? { waiver } : {}),
+    })),
+  };
+}
+
+/** The facts one collector supplied to a stored workload, and when it collected them. */
+export function factsFromCollector(
+  detail: unknown,
+  collector: string,
+): { facts: WorkloadFacts; collectedAt: Date } | undefined {
+  if (!isStored(detail)) return undefined;
+  const source = detail.sources.findIndex(s => s.collector === collector);
+  if (source < 0) return undefined;
+  const facts: WorkloadFacts = {};
+  for (const [id, value, from] of detail.facts) if (from === source) facts[id] = value;
+  return { facts, collectedAt: new Date(detail.sources[source].at) };
+}
