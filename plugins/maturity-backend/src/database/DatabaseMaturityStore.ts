@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
-import { batches, insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
+import { insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
 
 
 interface WorkloadRow {
@@ -64,12 +64,9 @@ export class DatabaseMaturityStore implements MaturityStore {
         run_id: runId,
         last_seen_at: at,
       }));
-      for (const batch of batches(rows, insertBatchSize(tx))) {
-        await tx('maturity_workloads')
-          .insert(batch)
-          .onConflict('entity_ref')
-          .merge();
-      }
+      await pipelined(rows, insertBatchSize(tx), batch =>
+        tx('maturity_workloads').insert(batch).onConflict('entity_ref').merge(),
+      );
       await tx('maturity_workloads').whereNot('run_id', runId).delete();
       // Only the newest run is needed for refreshedAt; older ones are history nobody reads.
       await tx('maturity_inventory_runs').where('id', '<', runId).delete();

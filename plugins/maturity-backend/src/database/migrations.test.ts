@@ -17,7 +17,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     expect(await knex.schema.hasColumn('maturity_scores', 'monthly_saving')).toBe(true);
 
+    const compression = async () =>
+      (await knex.raw("SELECT attcompression AS c FROM pg_attribute WHERE attrelid = 'maturity_scores'::regclass AND attname = 'detail'")).rows[0].c;
+    const postgres = knex.client.config.client === 'pg';
+    if (postgres) expect(await compression()).toBe('l');
+
     // Each step down undoes only its own migration.
+    await knex.migrate.down({ directory });
+    if (postgres) expect(await compression()).toBe('p');
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_facts')).toBe(true);
     await knex.migrate.down({ directory });

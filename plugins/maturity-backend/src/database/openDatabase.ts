@@ -57,3 +57,26 @@ export function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
   }
   if (batch.length) yield batch;
 }
+
+/**
+ * Runs one statement per batch, each sent before the next batch is read: on PostgreSQL the server
+ * inserts batch k while the caller builds batch k+1 (a generator of scored rows, say), instead of
+ * the two taking turns. Statements on one connection still run in order.
+ */
+export async function pipelined<T>(
+  items: Iterable<T>,
+  size: number,
+  statement: (batch: T[]) => PromiseLike<unknown>,
+): Promise<void> {
+  let inFlight: Promise<unknown> = Promise.resolve();
+  try {
+    for (const batch of batches(items, size)) {
+      await inFlight;
+      inFlight = Promise.resolve(statement(batch));
+      // Reading the next batch may throw before the statement settles; its own error is awaited below.
+      inFlight.catch(() => {});
+    }
+  } finally {
+    await inFlight;
+  }
+}
