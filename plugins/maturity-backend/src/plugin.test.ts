@@ -314,6 +314,20 @@ describe('maturity backend plugin', () => {
     expect(cart.body.checks.find((c: any) => c.id === 'hpa-elastic')).toMatchObject({ status: 'pass', stale: true });
   });
 
+  it('tags answers with an ETag and answers 304 to a client that has the current one', async () => {
+    const server = await startBackend();
+    await waitForRuns(server);
+    const first = await request(server).get('/api/maturity/v1/leaderboard?level=team');
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    const again = await request(server).get('/api/maturity/v1/leaderboard?level=team').set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const other = await request(server).get('/api/maturity/v1/leaderboard?level=department').set('If-None-Match', first.headers.etag);
+    expect(other.status).toBe(200);
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
   it('lists workloads with their hierarchy resolved from the catalog', async () => {
     const server = await startBackend();
     await waitForRuns(server);

@@ -187,7 +187,9 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   async getScores(snapshotId: number, query: ScoreQuery = {}): Promise<ScoreRow[]> {
     const q = this.db<ScoreDbRow>('maturity_scores').where('snapshot_id', snapshotId);
     if (query.ref) q.where('entity_ref', query.ref);
+    // As in getLevelKinds: naming the level kinds lets SQLite seek the primary key.
     if (query.levelKind) q.where('level_kind', query.levelKind);
+    else if (query.ref) q.whereIn('level_kind', SCORE_LEVEL_KINDS);
     if (query.under) q.where('level_kind', 'workload').where(query.under.level, query.under.ref);
     return (await q.orderBy(['level_kind', 'entity_ref'])).map(toScoreRow);
   }

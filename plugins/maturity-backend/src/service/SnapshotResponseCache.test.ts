@@ -36,4 +36,16 @@ describe('SnapshotResponseCache', () => {
     await expect(cache.get('x', async () => Promise.reject(new Error('no run yet')))).rejects.toThrow('no run yet');
     await expect(cache.get('x', async () => 'now there is')).resolves.toBe('now there is');
   });
+
+  it('lets answers read the snapshot they are cached under, and keeps asking until a first run lands', async () => {
+    const snapshots = { ...store([undefined as unknown as number, 3]), listRuns: jest.fn(async () => []) };
+    const cache = new SnapshotResponseCache(snapshots, { ttlMs: 60_000, maxEntries: 10 });
+    const reader = cache.reader();
+    expect(await reader.getCurrentSnapshot()).toBeUndefined();
+    expect((await cache.get('a', async () => (await reader.getCurrentSnapshot())?.id))).toBe(3);
+    expect((await reader.getCurrentSnapshot())?.id).toBe(3);
+    expect(snapshots.getCurrentSnapshot).toHaveBeenCalledTimes(2);
+    await reader.listRuns();
+    expect(snapshots.listRuns).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { SnapshotStore } from '../database/SnapshotStore';
+import { SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 
 /**
  * Answers of the read routes, kept per current snapshot. Every answer is a pure function of the
@@ -7,19 +7,27 @@ import { SnapshotStore } from '../database/SnapshotStore';
  * id is itself re-read at most every `ttlMs`, which is how long a replica may lag behind a run
  * another replica finished. Concurrent misses for one key share one computation.
  */
-export class SnapshotResponseCache {
+export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnapshot'>> {
   private readonly answers: LRUCache<string, Promise<unknown>>;
-  private current?: { id: Promise<number | null>; readAt: number };
+  private current?: { snapshot: Promise<SnapshotInfo | undefined>; readAt: number };
 
   constructor(
-    private readonly store: Pick<SnapshotStore, 'getCurrentSnapshot'>,
+    private readonly store: S,
     private readonly options: { ttlMs: number; maxEntries: number } = { ttlMs: 5000, maxEntries: 5000 },
   ) {
     this.answers = new LRUCache({ max: options.maxEntries });
   }
 
+  /**
+   * The store as answers should read it: its current snapshot is the one they are cached under,
+   * so computing a missed answer costs no extra query for it.
+   */
+  reader(): S {
+    return Object.create(this.store, { getCurrentSnapshot: { value: () => this.currentSnapshot() } });
+  }
+
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const full = `${await this.snapshotId()}\u0000${key}`;
+    const full = `${(await this.currentSnapshot())?.id ?? null}\u0000${key}`;
     const cached = this.answers.get(full);
     if (cached) return cached as Promise<T>;
     const answer = compute();
@@ -29,15 +37,21 @@ export class SnapshotResponseCache {
     return answer;
   }
 
-  private snapshotId(): Promise<number | null> {
+  private currentSnapshot(): Promise<SnapshotInfo | undefined> {
     const now = Date.now();
     if (!this.current || now - this.current.readAt >= this.options.ttlMs) {
-      const id = this.store.getCurrentSnapshot().then(snapshot => snapshot?.id ?? null);
-      this.current = { id, readAt: now };
-      id.catch(() => {
-        this.current = undefined;
-      });
+      const snapshot = this.store.getCurrentSnapshot();
+      this.current = { snapshot, readAt: now };
+      // Neither a failure nor "no run yet" is remembered: the first run may land any moment.
+      snapshot.then(
+        found => {
+          if (!found) this.current = undefined;
+        },
+        () => {
+          this.current = undefined;
+        },
+      );
     }
-    return this.current.id;
+    return this.current.snapshot;
   }
 }

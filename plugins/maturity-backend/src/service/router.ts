@@ -16,6 +16,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { MaturityStore } from '../database/MaturityStore';
 import { SnapshotStore } from '../database/SnapshotStore';
@@ -57,6 +58,11 @@ function parseRange(query: { from?: string; to?: string }): { from: Date; to: Da
   return { from, to };
 }
 
+function encodeAnswer(value: unknown): { body: Buffer; etag: string } {
+  const body = Buffer.from(JSON.stringify(value));
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
 export async function createRouter(options: {
   inventory: MaturityStore;
@@ -71,12 +77,15 @@ export async function createRouter(options: {
   const { inventory, snapshots, model, cases, currency, httpAuth, permissions, scheduler } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
-  // serialised: a leaderboard of thousands of teams is stringified once per snapshot, not per request.
+  // encoded with their ETag: a leaderboard of thousands of teams is serialised and hashed once per
+  // snapshot, not per request, and a client that has it already gets 304 without a body.
   const cache = new SnapshotResponseCache(snapshots);
+  const reads = cache.reader();
   const sendCached = async (req: express.Request, res: object, compute: () => Promise<unknown>) => {
-    const body = await cache.get(req.originalUrl, async () => JSON.stringify(await compute()));
+    const answer = await cache.get(req.originalUrl, async () => encodeAnswer(await compute()));
     // The typed router's response takes objects only; this body is JSON already serialised.
-    (res as express.Response).type('application/json').send(body);
+    // With the ETag set, express answers a matching If-None-Match with 304 and hashes nothing.
+    (res as express.Response).type('application/json').set('ETag', answer.etag).send(answer.body);
   };
   router.use(express.json());
 
@@ -110,12 +119,12 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/scorecards/:kind/:namespace/:name', async (req, res) => {
-    await sendCached(req, res, () => getScorecard(snapshots, stringifyEntityRef(req.params)));
+    await sendCached(req, res, () => getScorecard(reads, stringifyEntityRef(req.params)));
   });
 
   router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
     const { from, to } = parseRange(req.query);
-    await sendCached(req, res, () => getHistory(snapshots, stringifyEntityRef(req.params), { from, to }));
+    await sendCached(req, res, () => getHistory(reads, stringifyEntityRef(req.params), { from, to }));
   });
 
   router.get('/v1/leaderboard', async (req, res) => {
@@ -125,20 +134,20 @@ export async function createRouter(options: {
     const department = req.query.department;
     const by = req.query.by ?? 'score';
     await sendCached(req, res, () =>
-      getLeaderboard(snapshots, { level, by, currency, window, windowMs, department, now: new Date() }),
+      getLeaderboard(reads, { level, by, currency, window, windowMs, department, now: new Date() }),
     );
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
     await sendCached(req, res, () =>
-      getCosts(snapshots, stringifyEntityRef(req.params), { window, currency, now: new Date() }),
+      getCosts(reads, stringifyEntityRef(req.params), { window, currency, now: new Date() }),
     );
   });
 
   router.get('/v1/costs/:kind/:namespace/:name/history', async (req, res) => {
     const range = parseRange(req.query);
-    await sendCached(req, res, () => getCostHistory(snapshots, stringifyEntityRef(req.params), { ...range, currency }));
+    await sendCached(req, res, () => getCostHistory(reads, stringifyEntityRef(req.params), { ...range, currency }));
   });
 
   router.get('/v1/practices', (req, res) => {
@@ -153,11 +162,11 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/practices/:kind/:namespace/:name', async (req, res) => {
-    await sendCached(req, res, () => suggestCases(snapshots, stringifyEntityRef(req.params), cases, model.checks));
+    await sendCached(req, res, () => suggestCases(reads, stringifyEntityRef(req.params), cases, model.checks));
   });
 
   router.get('/v1/labels', async (req, res) => {
-    await sendCached(req, res, () => getEntityLabels(snapshots));
+    await sendCached(req, res, () => getEntityLabels(reads));
   });
 
   router.get('/v1/runs', async (_req, res) => {

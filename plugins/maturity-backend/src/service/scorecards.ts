@@ -46,15 +46,22 @@ export async function currentSnapshot(store: SnapshotStore): Promise<SnapshotInf
   return snapshot;
 }
 
+const notScored = (ref: string) =>
+  new NotFoundError(`No maturity scorecard for ${ref}: only Components, their Systems and their owner Groups are scored`);
+
 export async function levelKindOf(store: SnapshotStore, snapshot: SnapshotInfo, ref: string): Promise<ScoreLevelKind> {
   const kinds = await store.getLevelKinds(snapshot.id, ref);
   const kind = BROADEST_FIRST.find(k => kinds.includes(k));
-  if (!kind) {
-    throw new NotFoundError(
-      `No maturity scorecard for ${ref}: only Components, their Systems and their owner Groups are scored`,
-    );
-  }
+  if (!kind) throw notScored(ref);
   return kind;
+}
+
+/** An entity's row at its broadest level, read in one query with its detail. */
+async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, ref: string): Promise<ScoreRow> {
+  const rows = await store.getScores(snapshot.id, { ref });
+  const row = BROADEST_FIRST.map(kind => rows.find(r => r.levelKind === kind)).find(r => r !== undefined);
+  if (!row) throw notScored(ref);
+  return row;
 }
 
 /** The rows of a roll-up's members, and every workload under it. */
@@ -88,8 +95,8 @@ export async function getScorecard(
   ref: string,
 ): Promise<WorkloadScorecard | GroupScorecard> {
   const snapshot = await currentSnapshot(store);
-  const levelKind = await levelKindOf(store, snapshot, ref);
-  const [row] = await store.getScores(snapshot.id, { ref, levelKind });
+  const row = await broadestRow(store, snapshot, ref);
+  const levelKind = row.levelKind;
   if (levelKind === 'workload') {
     const detail = readWorkloadDetail(row.detail);
     return {
