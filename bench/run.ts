@@ -4,7 +4,8 @@
  * against a bare loop, API latency under 50 concurrent clients with 30 daily snapshots stored,
  * and the one-entity history query. Results are appended to docs/benchmarks.md.
  *
- * Options: --sizes 1000,10000,100000 (full runs), --api-size 100000, --seconds 10.
+ * Options: --sizes 1000,10000,100000 (full runs), --api-size 100000, --seconds 10,
+ * --history-size 10000 (workloads in the 365-day history store).
  */
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -36,6 +37,7 @@ const arg = (name: string, fallback: string) => {
 const SIZES = arg('sizes', '1000,10000,100000').split(',').map(Number);
 const API_SIZE = Number(arg('api-size', '100000'));
 const SECONDS = Number(arg('seconds', '10'));
+const HISTORY_SIZE = Number(arg('history-size', '10000'));
 
 type DatabaseName = 'SQLite' | 'PostgreSQL';
 
@@ -286,6 +288,40 @@ async function main() {
     await new Promise(resolve => server.close(resolve));
     await db.close();
   }
+
+  out(`### History of one entity over 365 stored days (${HISTORY_SIZE.toLocaleString('en-US')} workloads, one thinned snapshot per day)`);
+  out();
+  out('Store calls in this process, one after another (no HTTP): the query behind the history routes.');
+  out();
+  out('| database | rows stored | workload, 365 points: p50 | p95 | department, 365 points: p50 | p95 |');
+  out('|---|---:|---:|---:|---:|---:|');
+  for (const name of ['SQLite', 'PostgreSQL'] as DatabaseName[]) {
+    const db = await openDatabase(name, 'history');
+    const stores = await openStores(db);
+    const org = generateOrganisation(HISTORY_SIZE);
+    const now = Date.now();
+    await fullRun(stores, org, new Date(now));
+    const first = (await stores.snapshots.getCurrentSnapshot())!;
+    for (let day = 364; day >= 1; day--) await copyAsOlderDay(db.knex, first.id, new Date(now - day * DAY_MS));
+    await db.knex.raw(name === 'SQLite' ? 'ANALYZE' : 'ANALYZE maturity_scores');
+    const range = { from: new Date(now - 365 * DAY_MS - 1000), to: new Date(now) };
+    const timings = async (ref: string, levelKind: 'workload' | 'department') => {
+      const ms: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const start = performance.now();
+        const points = await stores.snapshots.getHistory(ref, levelKind, range);
+        ms.push(performance.now() - start);
+        if (points.length !== 365) throw new Error(`${ref}: ${points.length} history points, expected 365`);
+      }
+      return ms.sort((a, b) => a - b);
+    };
+    const w = await timings(`component:default/w-${String(HISTORY_SIZE / 2).padStart(6, '0')}`, 'workload');
+    const d = await timings('group:default/department-3', 'department');
+    const rows = Number((await db.knex('maturity_scores').count({ n: '*' }))[0].n);
+    out(`| ${name} | ${rows.toLocaleString('en-US')} | ${fmt(percentile(w, 50), 2)} ms | ${fmt(percentile(w, 95), 2)} ms | ${fmt(percentile(d, 50), 2)} ms | ${fmt(percentile(d, 95), 2)} ms |`);
+    await db.close();
+  }
+  out();
 
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
   if (!fs.existsSync(file)) {
