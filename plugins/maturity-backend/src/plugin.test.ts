@@ -128,6 +128,13 @@ describe('maturity backend plugin', () => {
     expect(teams.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/checkout-team', 1]]);
     const retailOnly = await request(server).get('/api/maturity/v1/leaderboard?level=department&department=group:default/retail');
     expect(retailOnly.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/retail', 2]]);
+    expect(board.body).toMatchObject({ total: 2, offset: 0 });
+    const page2 = await request(server).get('/api/maturity/v1/leaderboard?level=department&offset=1&limit=1');
+    expect(page2.body).toMatchObject({ total: 2, offset: 1 });
+    expect(page2.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/retail', 2]]);
+    const found = await request(server).get('/api/maturity/v1/leaderboard?level=department&q=LAB');
+    expect(found.body).toMatchObject({ total: 1, offset: 0 });
+    expect(found.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/labs', 1]]);
 
     // cart scores compute 50, data 0, security 0. Zuoyebang (compute, data): gaps 2·25/75 + 2·75/75,
     // cluster-autoscaling and gradual-release failed (2/3 each), tag "service" (0.5) = 4.5.
@@ -171,6 +178,11 @@ describe('maturity backend plugin', () => {
     expect(window.body.error.message).toContain('window');
     const level = await request(server).get('/api/maturity/v1/leaderboard?level=galaxy');
     expect(level.status).toBe(400);
+    for (const page of ['limit=0', 'limit=1001', 'limit=ten', 'offset=-1']) {
+      const bad = await request(server).get(`/api/maturity/v1/leaderboard?${page}`);
+      expect([page, bad.status]).toEqual([page, 400]);
+      expect(bad.body.error.message).toContain(page.split('=')[0]);
+    }
     const from = await request(server).get('/api/maturity/v1/scorecards/group/default/retail/history?from=yesterday');
     expect(from.status).toBe(400);
     expect(from.body.error.message).toContain('from');

@@ -146,6 +146,9 @@ export interface LeaderboardResponse {
   snapshot: SnapshotRef | null;
   /** The snapshot changes are measured against: the newest one at least `window` old. */
   comparedTo: SnapshotRef | null;
+  /** Rows that match the filters, before `offset` and `limit`. */
+  total: number;
+  offset: number;
   rows: LeaderboardRow[];
 }
 

@@ -471,9 +471,18 @@ export const spec = {
           "window",
           "snapshot",
           "comparedTo",
+          "total",
+          "offset",
           "rows"
         ],
         "properties": {
+          "total": {
+            "type": "integer",
+            "description": "Rows that match the filters, before offset and limit."
+          },
+          "offset": {
+            "type": "integer"
+          },
           "level": {
             "$ref": "#/components/schemas/RollUpLevel"
           },
@@ -1646,6 +1655,33 @@ export const spec = {
             "description": "Only rows under this department (entity ref); ranks stay company-wide so a row's rank means the same with and without the filter.",
             "schema": {
               "type": "string"
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "description": "Only rows whose entity ref contains this text, ignoring case; ranks stay company-wide.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "description": "Rows to skip after filtering; default 0.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "At most this many rows (1–1000); default all. `total` tells how many match.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
             }
           }
         ],

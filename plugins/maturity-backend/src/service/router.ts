@@ -26,7 +26,7 @@ import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
-import { getEntityLabels, getHistory, getLeaderboard, getScorecard } from './scorecards';
+import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
 
 const WINDOW = /^(\d+)([dh])$/;
 const HISTORY_DAYS = 90;
@@ -81,7 +81,7 @@ export async function createRouter(options: {
   // snapshot, not per request, and a client that has it already gets 304 without a body.
   const cache = new SnapshotResponseCache(snapshots);
   const reads = cache.reader();
-  const sendCached = async (req: express.Request, res: object, compute: () => Promise<unknown>) => {
+  const sendCached = async (req: { originalUrl: string }, res: object, compute: () => Promise<unknown>) => {
     const answer = await cache.get(req.originalUrl, async () => encodeAnswer(await compute()));
     // The typed router's response takes objects only; this body is JSON already serialised.
     // With the ETag set, express answers a matching If-None-Match with 304 and hashes nothing.
@@ -133,8 +133,16 @@ export async function createRouter(options: {
     const windowMs = parseWindow(window);
     const department = req.query.department;
     const by = req.query.by ?? 'score';
-    await sendCached(req, res, () =>
-      getLeaderboard(reads, { level, by, currency, window, windowMs, department, now: new Date() }),
+    const { q, offset = 0, limit } = req.query;
+    // Pages and searches of one leaderboard share its ranking, computed once per snapshot.
+    const board = `leaderboard\u0000${level}\u0000${by}\u0000${window}\u0000${department ?? ''}`;
+    await sendCached(req, res, async () =>
+      leaderboardPage(
+        await cache.get(board, () =>
+          getLeaderboard(reads, { level, by, currency, window, windowMs, department, now: new Date() }),
+        ),
+        { q, offset, limit },
+      ),
     );
   });
 

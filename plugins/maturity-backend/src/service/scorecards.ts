@@ -184,7 +184,7 @@ export async function getLeaderboard(
   const { level, by, currency, window, windowMs, now, department } = options;
   const rank = (rows: ScoreRow[]) => rankBy(rows, RANKED_BY[by]);
   const snapshot = await store.getCurrentSnapshot();
-  if (!snapshot) return { level, by, currency, window, snapshot: null, comparedTo: null, rows: [] };
+  if (!snapshot) return { level, by, currency, window, snapshot: null, comparedTo: null, total: 0, offset: 0, rows: [] };
   const earlier = await store.getSnapshotAtOrBefore(new Date(now.getTime() - windowMs));
   const comparedTo = earlier && earlier.id !== snapshot.id ? earlier : undefined;
   const before = comparedTo
@@ -200,6 +200,8 @@ export async function getLeaderboard(
     level, by, currency, window,
     snapshot: snapshotRef(snapshot),
     comparedTo: comparedTo ? snapshotRef(comparedTo) : null,
+    total: rows.length,
+    offset: 0,
     rows: rows.map(row => {
       const then = before.get(row.ref);
       return {
@@ -210,4 +212,15 @@ export async function getLeaderboard(
       };
     }),
   };
+}
+
+/** One page of a leaderboard, optionally only the rows whose ref contains `q`; ranks unchanged. */
+export function leaderboardPage(
+  board: LeaderboardResponse,
+  page: { q?: string; offset: number; limit?: number },
+): LeaderboardResponse {
+  const needle = page.q?.toLocaleLowerCase('en-US');
+  const rows = needle ? board.rows.filter(r => r.ref.toLocaleLowerCase('en-US').includes(needle)) : board.rows;
+  const end = page.limit === undefined ? undefined : page.offset + page.limit;
+  return { ...board, total: rows.length, offset: page.offset, rows: rows.slice(page.offset, end) };
 }

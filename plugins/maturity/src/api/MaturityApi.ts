@@ -30,6 +30,11 @@ export interface LeaderboardQuery {
   window?: string;
   /** Only rows under this department (entity ref). */
   department?: string;
+  /** Only rows whose entity ref contains this text, ignoring case. */
+  q?: string;
+  /** Rows to skip, and at most how many to return (1–1000; default all). */
+  offset?: number;
+  limit?: number;
 }
 
 /** Client of the maturity backend's REST API. @public */

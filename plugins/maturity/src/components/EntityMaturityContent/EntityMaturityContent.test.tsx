@@ -45,7 +45,7 @@ describe('EntityMaturityContent', () => {
     const api = new FakeMaturityApi({
       scorecards: { 'group:default/retail': retailScorecard },
       leaderboard: () => ({
-        level: 'team', by: 'score', currency: 'USD', window: '30d', snapshot, comparedTo: snapshot,
+        level: 'team', by: 'score', currency: 'USD', window: '30d', snapshot, comparedTo: snapshot, total: 1, offset: 0,
         rows: [{ ref: 'group:default/checkout', rank: 1, score: 60, platform: 60, business: 60, level: 'L3', cores: 12, workloads: 1, scoreChange: 2.5, rankChange: 0, cost: null }],
       }),
     });

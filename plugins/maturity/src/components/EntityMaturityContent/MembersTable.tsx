@@ -55,7 +55,7 @@ export function MembersTable(props: {
   return (
     <Table<Row>
       title="Members"
-      options={{ paging: false, search: true, padding: 'dense' }}
+      options={{ paging: rows.length > 50, pageSize: 50, search: true, padding: 'dense' }}
       columns={columns}
       data={rows}
     />

@@ -18,6 +18,8 @@ const board = (query: { level?: string; window?: string }): LeaderboardResponse 
   window: query.window ?? '30d',
   snapshot,
   comparedTo: { id: 2, at: '2026-10-20T06:00:00.000Z' },
+  total: 2,
+  offset: 0,
   rows: query.level === 'team'
     ? [row('group:default/checkout', 1, 70.04, 3.2, 1), row('group:default/ranking', 2, 64, -1.26, -1)]
     : [row('group:default/commerce', 1, 77, 0, 0), row('group:default/search-ai', 2, 72.66, -4, -1)],
@@ -81,7 +83,7 @@ describe('MaturityLeaderboardPage', () => {
 
   it('says so when no run has finished yet', async () => {
     const api = new FakeMaturityApi({
-      leaderboard: q => ({ level: q.level ?? 'department', by: q.by ?? 'score', currency: 'USD', window: '30d', snapshot: null, comparedTo: null, rows: [] }),
+      leaderboard: q => ({ level: q.level ?? 'department', by: q.by ?? 'score', currency: 'USD', window: '30d', snapshot: null, comparedTo: null, total: 0, offset: 0, rows: [] }),
     });
     await renderPage(api);
     expect(await screen.findByText('No scores yet')).toBeInTheDocument();

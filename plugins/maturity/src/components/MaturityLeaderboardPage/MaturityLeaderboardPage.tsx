@@ -234,7 +234,14 @@ export function MaturityLeaderboardPage() {
                     ? `changes since ${new Date(value.board.comparedTo.at).toLocaleString()}`
                     : `no snapshot ${window} old yet, so no changes`
                 }`}
-                options={{ paging: false, search: true, padding: 'dense' }}
+                // Thousands of teams render one page at a time; sorting and search still see every row.
+                options={{
+                  paging: value.board.rows.length > 50,
+                  pageSize: 50,
+                  pageSizeOptions: [50, 100, 200],
+                  search: true,
+                  padding: 'dense',
+                }}
                 columns={by === 'score' ? scoreColumns : costColumns(value.board.currency)}
                 data={value.board.rows}
               />
