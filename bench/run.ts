@@ -263,7 +263,7 @@ async function main() {
       `/scorecards/component/default/w-${String(Math.floor((i * API_SIZE) / 2000)).padStart(6, '0')}`);
     const routes: Array<[string, string | string[]]> = [
       ['leaderboard, departments', '/leaderboard?level=department&window=30d'],
-      ['leaderboard, teams by saving (all 2,500)', '/leaderboard?level=team&by=savings&window=7d'],
+      ['leaderboard, teams by saving (every team)', '/leaderboard?level=team&by=savings&window=7d'],
       ['leaderboard, teams by saving, pages of 50', Array.from({ length: 10 }, (_, i) => `/leaderboard?level=team&by=savings&window=7d&limit=50&offset=${i * 50}`)],
       ['workload scorecard, same workload', `/scorecards/component/default/${workload}`],
       ['workload scorecard, 2,000 workloads at random', someWorkloads],

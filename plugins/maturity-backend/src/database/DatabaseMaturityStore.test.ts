@@ -65,6 +65,26 @@ describe.each(databases.eachSupportedId())('DatabaseMaturityStore on %p', databa
     expect(Number(n)).toBe(1);
   });
 
+  it('writes only the workloads that changed, and dates every kept one from the latest run', async () => {
+    const { store, knex } = await createStore();
+    const kept = workload('kept', { title: 'Kept', team: 'group:default/t', cores: 0.25, problems: ['no owner'] });
+    await store.replaceInventory([kept, workload('moved', { team: 'group:default/t' }), workload('gone')], new Date('2026-11-20T00:00:00Z'));
+    const written: unknown[][] = [];
+    const listen = (q: { sql: string; bindings?: unknown[] }) => {
+      if (/^insert into .maturity_workloads/i.test(q.sql)) written.push(q.bindings ?? []);
+    };
+    knex.on('query', listen);
+    const later = new Date('2026-11-21T00:00:00Z');
+    await store.replaceInventory([kept, workload('moved', { team: 'group:default/u' })], later);
+    knex.off('query', listen);
+    // One statement of one row (9 columns): "moved"; "kept" is as stored, "gone" is deleted.
+    expect(written.map(b => [b.length, b.includes('component:default/moved')])).toEqual([[9, true]]);
+    expect((await store.listWorkloads()).map(w => [w.ref, w.team, w.lastSeenAt])).toEqual([
+      ['component:default/kept', 'group:default/t', later.toISOString()],
+      ['component:default/moved', 'group:default/u', later.toISOString()],
+    ]);
+  });
+
   it('filters by hierarchy level', async () => {
     const { store } = await createStore();
     await store.replaceInventory(

@@ -2,8 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
-import { insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
-
+import { batches, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
 
 interface WorkloadRow {
   entity_ref: string;
@@ -14,18 +13,42 @@ interface WorkloadRow {
   company: string | null;
   cores: number | string | null;
   cores_source: string;
-  problems: string | string[];
-  run_id: number;
-  last_seen_at: Date | string;
+  problems: string;
 }
 
-function fromRow(row: WorkloadRow): WorkloadSummary {
+const DELETE_CHUNK = 500;
+
+function toRow(w: InventoryWorkload): WorkloadRow {
+  return {
+    entity_ref: w.ref,
+    title: w.title ?? null,
+    product: w.product ?? null,
+    team: w.team ?? null,
+    department: w.department ?? null,
+    company: w.company ?? null,
+    cores: w.cores,
+    cores_source: w.coresSource,
+    problems: JSON.stringify(w.problems),
+  };
+}
+
+/** Whether a stored row already says what a run found (PostgreSQL returns doubles as numbers, SQLite too). */
+function unchanged(stored: WorkloadRow | undefined, found: WorkloadRow): boolean {
+  if (!stored) return false;
+  return (Object.keys(found) as Array<keyof WorkloadRow>).every(key =>
+    key === 'cores'
+      ? (stored.cores === null ? null : Number(stored.cores)) === found.cores
+      : stored[key] === found[key],
+  );
+}
+
+function fromRow(row: WorkloadRow, lastSeenAt: Date): WorkloadSummary {
   const summary: WorkloadSummary = {
     ref: row.entity_ref,
     cores: row.cores === null ? null : Number(row.cores),
     coresSource: row.cores_source as CoresSource,
     problems: readJson<string[]>(row.problems),
-    lastSeenAt: readDate(row.last_seen_at).toISOString(),
+    lastSeenAt: lastSeenAt.toISOString(),
   };
   for (const key of ['title', 'product', 'team', 'department', 'company'] as const) {
     const value = row[key];
@@ -45,29 +68,29 @@ export class DatabaseMaturityStore implements MaturityStore {
 
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Writes what changed since the last run: a daily run of a large company rewrites a handful of
+   * rows, not all of them. The run's row dates every stored workload as seen.
+   */
   async replaceInventory(workloads: InventoryWorkload[], at: Date): Promise<void> {
     await this.db.transaction(async tx => {
       const [inserted] = await tx('maturity_inventory_runs')
         .insert({ finished_at: at, workload_count: workloads.length })
         .returning('id');
       const runId = typeof inserted === 'object' ? inserted.id : inserted;
-      const rows = workloads.map(w => ({
-        entity_ref: w.ref,
-        title: w.title ?? null,
-        product: w.product ?? null,
-        team: w.team ?? null,
-        department: w.department ?? null,
-        company: w.company ?? null,
-        cores: w.cores,
-        cores_source: w.coresSource,
-        problems: JSON.stringify(w.problems),
-        run_id: runId,
-        last_seen_at: at,
-      }));
-      await pipelined(rows, insertBatchSize(tx), batch =>
+      const stored = new Map<string, WorkloadRow>(
+        (await tx<WorkloadRow>('maturity_workloads')).map(row => [row.entity_ref, row]),
+      );
+      const found = workloads.map(toRow);
+      const changed = found.filter(row => !unchanged(stored.get(row.entity_ref), row));
+      await pipelined(changed, insertBatchSize(tx), batch =>
         tx('maturity_workloads').insert(batch).onConflict('entity_ref').merge(),
       );
-      await tx('maturity_workloads').whereNot('run_id', runId).delete();
+      const live = new Set(found.map(row => row.entity_ref));
+      const gone = [...stored.keys()].filter(ref => !live.has(ref));
+      for (const refs of batches(gone, DELETE_CHUNK)) {
+        await tx('maturity_workloads').whereIn('entity_ref', refs).delete();
+      }
       // Only the newest run is needed for refreshedAt; older ones are history nobody reads.
       await tx('maturity_inventory_runs').where('id', '<', runId).delete();
     });
@@ -79,7 +102,8 @@ export class DatabaseMaturityStore implements MaturityStore {
       const value = filter[key];
       if (value !== undefined) query.where(key, value);
     }
-    return (await query).map(fromRow);
+    const [rows, lastSeenAt] = await Promise.all([query, this.getInventoryRefreshedAt()]);
+    return rows.map(row => fromRow(row, lastSeenAt!));
   }
 
   async getInventoryRefreshedAt(): Promise<Date | undefined> {

@@ -25,7 +25,13 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         : null;
     expect(await compression()).toBe(postgres ? 'l' : null);
 
+    expect(await knex.schema.hasColumn('maturity_workloads', 'last_seen_at')).toBe(false);
+
     // Each step down undoes only its own migration.
+    await knex('maturity_inventory_runs').insert({ id: 7, finished_at: new Date('2026-11-20T00:00:00Z'), workload_count: 1 });
+    await knex('maturity_workloads').insert({ entity_ref: 'component:default/a', cores_source: 'unknown', problems: '[]' });
+    await knex.migrate.down({ directory });
+    expect(await knex('maturity_workloads').select('run_id')).toEqual([{ run_id: 7 }]);
     await knex.migrate.down({ directory });
     expect(await compression()).toBe(postgres ? 'p' : null);
     await knex.migrate.down({ directory });
