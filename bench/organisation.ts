@@ -31,6 +31,7 @@ export function generateOrganisation(n: number, seed = 42) {
   const evidence = new Map<string, WorkloadEvidence>();
   const teams = Math.max(1, Math.ceil(n / WORKLOADS_PER_TEAM));
   const products = Math.max(1, Math.ceil(n / WORKLOADS_PER_PRODUCT));
+  const collectedAt = new Date().toISOString();
   for (let i = 0; i < n; i++) {
     const name = `w-${String(i).padStart(6, '0')}`;
     const ref = `component:default/${name}`;
@@ -79,9 +80,9 @@ export function generateOrganisation(n: number, seed = 42) {
       coresSource: 'kubernetes',
       problems: [],
     });
-    const sourceOf = Object.fromEntries(Object.keys(facts).map(id => [id, 0]));
-    const sources = [{ collector: 'bench', at: new Date().toISOString() }];
-    evidence.set(ref, { entity, facts, sources, sourceOf, staleFacts: new Set(), staleSources: [], problems: [] });
+    // As the runner keeps them: copied once, compact (see ScoringRunner.collectFacts).
+    const sources = [{ collector: 'bench', at: collectedAt, facts: { ...facts } }];
+    evidence.set(ref, { entity, sources, staleFacts: new Set(), staleSources: [], problems: [] });
   }
   return { inventory, evidence };
 }

@@ -17,7 +17,7 @@ import { CostConfig } from '../config/readMaturityConfig';
 import { priceWorkload } from '../cost/priceWorkload';
 import { InventoryWorkload } from '../database/MaturityStore';
 import { ScoreRow } from '../database/SnapshotStore';
-import { CollectedFacts, packWorkloadDetail } from './storedDetail';
+import { CollectedFacts, mergeFacts, packWorkloadDetail } from './storedDetail';
 
 /** The scoring model in force. */
 export interface ScoringModel {
@@ -35,8 +35,13 @@ export interface StaleSource {
 }
 
 /** Everything a run gathered about one workload. */
-export interface WorkloadEvidence extends CollectedFacts {
+export interface WorkloadEvidence {
   entity: Entity;
+  /**
+   * What each collector gave, in collector order. The merged view is built per workload while
+   * scoring, not kept: at 100,000 workloads a second copy of every fact was ~100 MB.
+   */
+  sources: CollectedFacts[];
   staleFacts: Set<string>;
   staleSources: StaleSource[];
   problems: string[];
@@ -101,7 +106,7 @@ export function* buildSnapshotRows(options: {
   const costInput = [];
   for (const workload of inventory) {
     const found = evidence.get(workload.ref);
-    const facts = found?.facts ?? {};
+    const facts = mergeFacts(found?.sources ?? []);
     const waivers = found ? readWaivers(found.entity, checkIds).waivers : [];
     const result = scoreWorkload(model.checks, facts, {
       weights: model.weights,
@@ -129,7 +134,6 @@ export function* buildSnapshotRows(options: {
       tags: found ? entityTags(found.entity) : [],
       cost: priced.advice,
     };
-    const noFacts: CollectedFacts = { facts, sources: [], sourceOf: {} };
     yield {
       levelKind: 'workload',
       ref: workload.ref,
@@ -141,7 +145,7 @@ export function* buildSnapshotRows(options: {
       workloads: 1,
       ...Object.fromEntries(Object.entries(hierarchy).filter(([, v]) => v !== undefined)),
       ...(priced.figures ? { cost: priced.figures } : {}),
-      detail: packWorkloadDetail(detail, found ?? noFacts),
+      detail: packWorkloadDetail(detail, found?.sources ?? []),
     };
     rollUpInput.push({
       ref: workload.ref,

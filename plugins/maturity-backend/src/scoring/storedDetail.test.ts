@@ -1,4 +1,4 @@
-import { factsFromCollector, packWorkloadDetail, readWorkloadDetail } from './storedDetail';
+import { CollectedFacts, factsFromCollector, mergeFacts, packWorkloadDetail, readWorkloadDetail } from './storedDetail';
 import { WorkloadDetail } from './buildSnapshotRows';
 
 const detail: WorkloadDetail = {
@@ -21,33 +21,40 @@ const detail: WorkloadDetail = {
   tags: ['java'],
   cost: { basis: 'none', estimate: false } as unknown as WorkloadDetail['cost'],
 };
-const collected = {
-  facts: {
-    'kubernetes.workloadKind': 'stateless',
-    'kubernetes.hpaElastic': false,
-    'prometheus.cpuP95OfRequests': 0.3,
-    'prometheus.cpuMean': 1.25,
+const collected: CollectedFacts[] = [
+  {
+    collector: 'kubernetes',
+    at: '2026-11-23T10:00:00.000Z',
+    facts: { 'kubernetes.workloadKind': 'stateless', 'kubernetes.hpaElastic': false, 'prometheus.cpuMean': 9 },
   },
-  sources: [
-    { collector: 'kubernetes', at: '2026-11-23T10:00:00.000Z' },
-    { collector: 'prometheus', at: '2026-11-22T10:00:00.000Z' },
-  ],
-  sourceOf: {
-    'kubernetes.workloadKind': 0,
-    'kubernetes.hpaElastic': 0,
-    'prometheus.cpuP95OfRequests': 1,
-    'prometheus.cpuMean': 1,
+  {
+    collector: 'prometheus',
+    at: '2026-11-22T10:00:00.000Z',
+    facts: { 'prometheus.cpuP95OfRequests': 0.3, 'prometheus.cpuMean': 1.25 },
   },
-};
+];
 
 describe('stored workload detail', () => {
+  it('merges facts with the later collector winning', () => {
+    expect(mergeFacts(collected)).toEqual({
+      'kubernetes.workloadKind': 'stateless',
+      'kubernetes.hpaElastic': false,
+      'prometheus.cpuMean': 1.25,
+      'prometheus.cpuP95OfRequests': 0.3,
+    });
+  });
+
   it('stores each fact once and reads back the scorecard detail unchanged, through JSON', () => {
     const stored = JSON.parse(JSON.stringify(packWorkloadDetail(detail, collected)));
     expect(stored.facts).toEqual([
       ['kubernetes.workloadKind', 'stateless', 0],
       ['kubernetes.hpaElastic', false, 0],
-      ['prometheus.cpuP95OfRequests', 0.3, 1],
       ['prometheus.cpuMean', 1.25, 1],
+      ['prometheus.cpuP95OfRequests', 0.3, 1],
+    ]);
+    expect(stored.sources).toEqual([
+      { collector: 'kubernetes', at: '2026-11-23T10:00:00.000Z' },
+      { collector: 'prometheus', at: '2026-11-22T10:00:00.000Z' },
     ]);
     expect(stored.checks[0]).toEqual(['hpa-elastic', 'fail', 0, [0, 1], 0]);
     expect(readWorkloadDetail(stored)).toEqual(detail);

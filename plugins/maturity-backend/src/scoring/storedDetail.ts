@@ -23,27 +23,33 @@ export interface StoredWorkloadDetail extends Omit<WorkloadDetail, 'checks'> {
   checks: StoredCheck[];
 }
 
-/** What a run knows about a workload's facts: their merged values and which source gave each. */
-export interface CollectedFacts {
+/** One collector's facts about a workload, as the run received them (kept by reference). */
+export interface CollectedFacts extends FactSource {
   facts: WorkloadFacts;
-  sources: FactSource[];
-  /** Index into `sources` of the collector whose value of a fact won. */
-  sourceOf: Record<string, number>;
 }
 
-export function packWorkloadDetail(detail: WorkloadDetail, collected: CollectedFacts): StoredWorkloadDetail {
+/** Every fact of a workload; where collectors disagree, the later one wins. */
+export function mergeFacts(sources: readonly CollectedFacts[]): WorkloadFacts {
+  return Object.assign({}, ...sources.map(s => s.facts));
+}
+
+export function packWorkloadDetail(detail: WorkloadDetail, sources: readonly CollectedFacts[]): StoredWorkloadDetail {
+  const sourceOf = new Map<string, number>();
+  sources.forEach((source, i) => {
+    for (const id of Object.keys(source.facts)) sourceOf.set(id, i);
+  });
   const index = new Map<string, number>();
   const facts: StoredWorkloadDetail['facts'] = [];
-  for (const [id, value] of Object.entries(collected.facts)) {
+  for (const [id, i] of sourceOf) {
     index.set(id, facts.length);
-    facts.push([id, value, collected.sourceOf[id] ?? -1]);
+    facts.push([id, sources[i].facts[id], i]);
   }
   const checks = detail.checks.map((c): StoredCheck => {
     const tuple: StoredCheck = [c.id, c.status, c.credit, Object.keys(c.facts).map(id => index.get(id)!), c.stale ? 1 : 0];
     if (c.waiver) tuple.push(c.waiver);
     return tuple;
   });
-  return { v: 2, ...detail, sources: collected.sources, facts, checks };
+  return { v: 2, ...detail, sources: sources.map(({ collector, at }) => ({ collector, at })), facts, checks };
 }
 
 const isStored = (detail: unknown): detail is StoredWorkloadDetail =>
