@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
+import { insertRows } from './insertRows';
 import { batches, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
 
 interface WorkloadRow {
@@ -17,6 +18,9 @@ interface WorkloadRow {
 }
 
 const DELETE_CHUNK = 500;
+const WORKLOAD_COLUMNS: Array<keyof WorkloadRow> = [
+  'entity_ref', 'title', 'product', 'team', 'department', 'company', 'cores', 'cores_source', 'problems',
+];
 
 function toRow(w: InventoryWorkload): WorkloadRow {
   return {
@@ -32,9 +36,8 @@ function toRow(w: InventoryWorkload): WorkloadRow {
   };
 }
 
-/** Whether a stored row already says what a run found (PostgreSQL returns doubles as numbers, SQLite too). */
-function unchanged(stored: WorkloadRow | undefined, found: WorkloadRow): boolean {
-  if (!stored) return false;
+/** Whether a stored row already says what a run found. */
+function unchanged(stored: WorkloadRow, found: WorkloadRow): boolean {
   return (Object.keys(found) as Array<keyof WorkloadRow>).every(key =>
     key === 'cores'
       ? (stored.cores === null ? null : Number(stored.cores)) === found.cores
@@ -82,7 +85,11 @@ export class DatabaseMaturityStore implements MaturityStore {
         (await tx<WorkloadRow>('maturity_workloads')).map(row => [row.entity_ref, row]),
       );
       const found = workloads.map(toRow);
-      const changed = found.filter(row => !unchanged(stored.get(row.entity_ref), row));
+      await insertRows(tx, 'maturity_workloads', WORKLOAD_COLUMNS, found.filter(row => !stored.has(row.entity_ref)));
+      const changed = found.filter(row => {
+        const before = stored.get(row.entity_ref);
+        return before !== undefined && !unchanged(before, row);
+      });
       await pipelined(changed, insertBatchSize(tx), batch =>
         tx('maturity_workloads').insert(batch).onConflict('entity_ref').merge(),
       );

@@ -44,6 +44,17 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect(await store.getLevelKinds(saved.id, 'group:default/retail')).toEqual(['department']);
   });
 
+  it('keeps text with backslashes, tabs and line breaks intact (PostgreSQL writes through COPY)', async () => {
+    const { store } = await createStore();
+    const awkward = workload('awkward', 12.5, {
+      team: 'group:default/t\\eam', product: 'system:default/tab\there\nline\r',
+      detail: { title: 'Tab\there, back\\slash, \\N, new\nline, return\r.', problems: ['"quoted"', ''] },
+    });
+    const saved = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [awkward, workload('plain', null)]));
+    expect(saved.workloads).toBe(2);
+    expect(await store.getScores(saved.id, { ref: 'component:default/awkward' })).toEqual([awkward]);
+  });
+
   it('leaves the previous snapshot current when a write fails midway, and records the failure', async () => {
     const { knex, store } = await createStore();
     const first = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [workload('a', 50)]));
@@ -66,6 +77,23 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     const next = await store.saveSnapshot(snapshotAt('2026-11-21T11:00:00Z', rows));
     expect((await store.getCurrentSnapshot())?.id).toBe(next.id);
     expect((await store.getScores(next.id)).length).toBe(1100);
+  });
+
+  it('rolls back when scoring throws while its rows are being written, and the connection stays usable', async () => {
+    const { knex, store } = await createStore();
+    const first = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [workload('a', 50)]));
+    function* scoredThenFailing() {
+      for (let i = 0; i < 1100; i++) yield workload(`w${i}`, 80);
+      throw new Error('scoring failed at w1100');
+    }
+    await expect(
+      store.saveSnapshot({ ...snapshotAt('2026-11-21T10:00:00Z', []), rows: scoredThenFailing() }),
+    ).rejects.toThrow('scoring failed at w1100');
+    expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
+    const [{ n }] = await knex('maturity_scores').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+    const next = await store.saveSnapshot(snapshotAt('2026-11-21T11:00:00Z', [workload('b', 60)]));
+    expect((await store.getCurrentSnapshot())?.id).toBe(next.id);
   });
 
   it('answers history over a time range, oldest first, without detail', async () => {

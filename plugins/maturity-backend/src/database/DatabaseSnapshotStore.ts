@@ -2,7 +2,8 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { batches, insertBatchSize, openDatabase, readDate, readJson } from './openDatabase';
+import { insertRows } from './insertRows';
+import { batches, openDatabase, readDate, readJson } from './openDatabase';
 import {
   NewSnapshot,
   RetentionPolicy,
@@ -82,6 +83,11 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
   return result;
 }
 
+const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [
+  'snapshot_id', 'level_kind', 'entity_ref', 'score', 'platform', 'business', 'level', 'cores', 'workloads',
+  'product', 'team', 'department', 'company', 'hourly_cost', 'hourly_waste', 'monthly_saving', 'efficiency', 'detail',
+];
+
 function toDbRow(snapshotId: number, row: ScoreRow): ScoreDbRow {
   return {
     snapshot_id: snapshotId,
@@ -122,7 +128,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   constructor(private readonly db: Knex) {}
 
   async saveSnapshot(snapshot: NewSnapshot): Promise<SnapshotInfo> {
-    const chunk = insertBatchSize(this.db);
     return this.db.transaction(async tx => {
       const id = await insertId(
         tx('maturity_snapshots').insert({
@@ -133,10 +138,13 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         }),
       );
       let workloads = 0;
-      for (const rows of batches(snapshot.rows, chunk)) {
-        workloads += rows.filter(r => r.levelKind === 'workload').length;
-        await tx('maturity_scores').insert(rows.map(r => toDbRow(id, r)));
+      function* dbRows() {
+        for (const row of snapshot.rows) {
+          if (row.levelKind === 'workload') workloads++;
+          yield toDbRow(id, row);
+        }
       }
+      await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows());
       await tx('maturity_snapshots').where('id', id).update({ workloads });
       return {
         id,

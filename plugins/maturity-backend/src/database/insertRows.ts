@@ -1,0 +1,52 @@
+import { Knex } from 'knex';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { insertBatchSize, pipelined } from './openDatabase';
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const SPECIAL = /[\\\t\n\r]/g;
+const LINES_PER_CHUNK = 200;
+
+/** A value in COPY's text format: `\N` for null, backslash and the separators escaped. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return text.replace(SPECIAL, c => ESCAPES[c]);
+}
+
+function* copyLines<T>(rows: Iterable<T>, columns: ReadonlyArray<keyof T & string>): Generator<string> {
+  let chunk = '';
+  let lines = 0;
+  for (const row of rows) {
+    chunk += `${columns.map(c => copyText(row[c])).join('\t')}\n`;
+    if (++lines === LINES_PER_CHUNK) {
+      yield chunk;
+      chunk = '';
+      lines = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/**
+ * Inserts rows read once from an iterable (a generator of scored rows, say). On PostgreSQL they
+ * stream through COPY on the transaction's own connection: the server parses no 18,000-parameter
+ * statements, and it writes while the caller computes the next rows, as the stream pulls them.
+ * On SQLite, whose driver works in-process, they go as multi-row inserts.
+ */
+export async function insertRows<T extends object>(
+  tx: Knex.Transaction,
+  table: string,
+  columns: ReadonlyArray<keyof T & string>,
+  rows: Iterable<T>,
+): Promise<void> {
+  if (tx.client.config.client !== 'pg') {
+    await pipelined(rows, insertBatchSize(tx), batch => tx(table).insert(batch));
+    return;
+  }
+  // Inside a transaction knex hands out the transaction's connection.
+  const connection = await tx.client.acquireConnection();
+  const copy = connection.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(copyLines(rows, columns)), copy);
+}
