@@ -16,6 +16,7 @@ import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { openDatabase } from './database/openDatabase';
 import { ScoringRunner } from './scoring/ScoringRunner';
 import { createRouter } from './service/router';
+import { SnapshotResponseCache } from './service/SnapshotResponseCache';
 
 /**
  * The maturity backend plugin: scores workloads on a schedule, keeps history and serves
@@ -62,8 +63,12 @@ export const maturityPlugin = createBackendPlugin({
           weights: settings.weights,
           unknownAsZero: settings.unknownAsZero,
         };
+        // Shared by the runner and the routes: a run on this replica is answered from at once,
+        // one on another replica within the cache's 5 s.
+        const answers = new SnapshotResponseCache(snapshots);
         const runner = new ScoringRunner({
           catalog, auth, inventory, snapshots, logger, model,
+          onSnapshotSaved: () => answers.forgetCurrent(),
           cost: settings.cost,
           retention: settings.retention,
           collectors: [
@@ -78,7 +83,7 @@ export const maturityPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             inventory, snapshots, model, cases: settings.cases, currency: settings.cost.prices.currency,
-            httpAuth, permissions, scheduler,
+            httpAuth, permissions, scheduler, answers,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -51,6 +51,8 @@ export class ScoringRunner {
       model: ScoringModel;
       cost: CostConfig;
       retention: RetentionPolicy;
+      /** Called once a snapshot is stored and current. */
+      onSnapshotSaved?: (snapshot: SnapshotInfo) => void;
     },
   ) {}
 
@@ -59,6 +61,7 @@ export class ScoringRunner {
     const startedAt = new Date();
     try {
       const snapshot = await this.scoreAndStore(now, startedAt);
+      this.options.onSnapshotSaved?.(snapshot);
       const pruned = await snapshots.pruneHistory(now, this.options.retention);
       const history =
         pruned.deleted || pruned.thinned

@@ -26,6 +26,17 @@ export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnap
     return Object.create(this.store, { getCurrentSnapshot: { value: () => this.currentSnapshot() } });
   }
 
+  /** Re-reads the current snapshot on the next request: this replica has just written one. */
+  forgetCurrent(): void {
+    this.current = undefined;
+  }
+
+  /** The answer for `key` in the current snapshot if one is cached or being computed. */
+  async peek<T>(key: string): Promise<T | undefined> {
+    const cached = this.answers.get(`${(await this.currentSnapshot())?.id ?? null}\u0000${key}`);
+    return cached as Promise<T> | undefined;
+  }
+
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const full = `${(await this.currentSnapshot())?.id ?? null}\u0000${key}`;
     const cached = this.answers.get(full);
