@@ -7,6 +7,7 @@ import { insertBatchSize, pipelined } from './openDatabase';
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const SPECIAL = /[\\\t\n\r]/g;
 const LINES_PER_CHUNK = 200;
+const SQLITE_ROWS_PER_TURN = 500;
 
 /** A value in COPY's text format: `\N` for null, backslash and the separators escaped. */
 function copyText(value: unknown): string {
@@ -30,10 +31,27 @@ function* copyLines<T>(rows: Iterable<T>, columns: ReadonlyArray<keyof T & strin
 }
 
 /**
- * Inserts rows read once from an iterable (a generator of scored rows, say). On PostgreSQL they
- * stream through COPY on the transaction's own connection: the server parses no 18,000-parameter
- * statements, and it writes while the caller computes the next rows, as the stream pulls them.
- * On SQLite, whose driver works in-process, they go as multi-row inserts.
+ * One prepared statement run per row on better-sqlite3's connection: SQLite works in-process, so
+ * what costs is building and compiling SQL, which multi-row inserts through knex did per batch.
+ * The driver is synchronous; yielding every few hundred rows keeps the backend answering.
+ */
+async function insertPrepared<T>(connection: any, table: string, columns: ReadonlyArray<keyof T & string>, rows: Iterable<T>) {
+  const statement = connection.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  let count = 0;
+  for (const row of rows) {
+    statement.run(columns.map(c => row[c] ?? null));
+    if (++count % SQLITE_ROWS_PER_TURN === 0) await new Promise(setImmediate);
+  }
+}
+
+/**
+ * Inserts rows read once from an iterable (a generator of scored rows, say), each database by its
+ * bulk path. On PostgreSQL they stream through COPY on the transaction's own connection: the server
+ * parses no 18,000-parameter statements, and it writes while the caller computes the next rows,
+ * as the stream pulls them. On better-sqlite3 a prepared statement runs per row; other clients
+ * get multi-row inserts.
  */
 export async function insertRows<T extends object>(
   tx: Knex.Transaction,
@@ -41,12 +59,17 @@ export async function insertRows<T extends object>(
   columns: ReadonlyArray<keyof T & string>,
   rows: Iterable<T>,
 ): Promise<void> {
-  if (tx.client.config.client !== 'pg') {
+  const client = tx.client.config.client;
+  if (client !== 'pg' && client !== 'better-sqlite3') {
     await pipelined(rows, insertBatchSize(tx), batch => tx(table).insert(batch));
     return;
   }
   // Inside a transaction knex hands out the transaction's connection.
   const connection = await tx.client.acquireConnection();
+  if (client === 'better-sqlite3') {
+    await insertPrepared(connection, table, columns, rows);
+    return;
+  }
   const copy = connection.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(copyLines(rows, columns)), copy);
 }
