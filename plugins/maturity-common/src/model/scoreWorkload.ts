@@ -67,42 +67,58 @@ function applies(check: CheckDefinition, facts: WorkloadFacts): boolean {
   return known === undefined || check.appliesTo.values.includes(String(facts[known]));
 }
 
+// The facts a check reads, worked out once per check rather than once per workload.
+const FACTS_READ = new WeakMap<CheckDefinition, readonly string[]>();
+function factsRead(check: CheckDefinition): readonly string[] {
+  let ids = FACTS_READ.get(check);
+  if (!ids) {
+    ids = [...(check.appliesTo?.facts ?? []), check.rule.fact];
+    FACTS_READ.set(check, ids);
+  }
+  return ids;
+}
+
 /** Evaluates one check against a workload's facts. @public */
 export function evaluateCheck(
   check: CheckDefinition,
   facts: WorkloadFacts,
   options: Omit<ScoreOptions, 'weights' | 'waivers'> & { waiver?: Waiver },
 ): CheckResult {
-  const read = [...(check.appliesTo?.facts ?? []), check.rule.fact];
   const seen: Record<string, FactValue> = {};
-  for (const id of read) if (facts[id] !== undefined) seen[id] = facts[id];
-  const stale = read.some(id => options.staleFacts?.has(id) ?? false);
-  const base = { id: check.id, facts: seen, stale };
+  let stale = false;
+  for (const id of factsRead(check)) {
+    if (facts[id] !== undefined) seen[id] = facts[id];
+    if (options.staleFacts?.has(id)) stale = true;
+  }
+  const result = (status: CheckStatus, credit: number | null): CheckResult => ({
+    id: check.id, facts: seen, stale, status, credit,
+  });
 
-  if (!applies(check, facts)) return { ...base, status: 'not-applicable', credit: null };
+  if (!applies(check, facts)) return result('not-applicable', null);
   if (options.waiver && isWaiverActive(options.waiver, options.now)) {
-    return { ...base, status: 'waived', credit: null, waiver: options.waiver };
+    return { ...result('waived', null), waiver: options.waiver };
   }
   const credit = ruleCredit(check.rule, facts[check.rule.fact]);
-  if (credit === undefined) {
-    return { ...base, status: 'unknown', credit: options.unknownAsZero ? 0 : null };
-  }
-  let status: CheckStatus = 'partial';
-  if (credit === 1) status = 'pass';
-  else if (credit === 0) status = 'fail';
-  return { ...base, status, credit };
+  if (credit === undefined) return result('unknown', options.unknownAsZero ? 0 : null);
+  if (credit === 1) return result('pass', credit);
+  return result(credit === 0 ? 'fail' : 'partial', credit);
 }
 
-/** Σ weight·credit / Σ weight over the results that carry a credit, as 0–100; null if none do. */
-function weightedPercent(pairs: Array<{ weight: number; credit: number | null }>): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const { weight, credit } of pairs) {
-    if (credit === null) continue;
-    sum += weight * credit;
-    weights += weight;
+/** Σ weight·credit and Σ weight over the results that carry a credit. */
+class WeightedMean {
+  private sum = 0;
+  private weights = 0;
+
+  add(weight: number, credit: number | null) {
+    if (credit === null) return;
+    this.sum += weight * credit;
+    this.weights += weight;
   }
-  return weights > 0 ? (100 * sum) / weights : null;
+
+  /** As 0–100; null if nothing was counted. */
+  percent(): number | null {
+    return this.weights > 0 ? (100 * this.sum) / this.weights : null;
+  }
 }
 
 /**
@@ -117,31 +133,24 @@ export function scoreWorkload(
   options: ScoreOptions,
 ): WorkloadScore {
   const waivers = new Map((options.waivers ?? []).map(w => [w.checkId, w]));
-  const evaluated = checks.map(check => ({
-    check,
-    result: evaluateCheck(check, facts, { ...options, waiver: waivers.get(check.id) }),
-  }));
-  const side = (which: CheckSide) =>
-    weightedPercent(
-      evaluated
-        .filter(e => e.check.side === which)
-        .map(e => ({ weight: e.check.weight, credit: e.result.credit })),
-    );
-  const platform = side('platform');
-  const business = side('business');
+  const sides: Record<CheckSide, WeightedMean> = { platform: new WeightedMean(), business: new WeightedMean() };
+  const byDimension = new Map(DIMENSION_IDS.map(id => [id, new WeightedMean()]));
+  const checkOptions = { ...options, waiver: undefined as Waiver | undefined };
+  const results = checks.map(check => {
+    checkOptions.waiver = waivers.get(check.id);
+    const result = evaluateCheck(check, facts, checkOptions);
+    sides[check.side].add(check.weight, result.credit);
+    byDimension.get(check.dimension)?.add(check.weight, result.credit);
+    return result;
+  });
+  const platform = sides.platform.percent();
+  const business = sides.business.percent();
   const score =
     platform === null || business === null
       ? null
       : combineScore(platform, business, options.weights);
   const dimensions = Object.fromEntries(
-    DIMENSION_IDS.map(id => [
-      id,
-      weightedPercent(
-        evaluated
-          .filter(e => e.check.dimension === id)
-          .map(e => ({ weight: e.check.weight, credit: e.result.credit })),
-      ),
-    ]),
+    DIMENSION_IDS.map(id => [id, byDimension.get(id)!.percent()]),
   ) as Record<DimensionId, number | null>;
   return {
     score,
@@ -149,6 +158,6 @@ export function scoreWorkload(
     business,
     level: score === null ? null : levelForScore(score).id,
     dimensions,
-    checks: evaluated.map(e => e.result),
+    checks: results,
   };
 }
