@@ -3,7 +3,7 @@ import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
 import { insertRows } from './insertRows';
-import { batches, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
+import { batches, DELETE_BATCH_SIZE, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
 
 interface WorkloadRow {
   entity_ref: string;
@@ -17,7 +17,6 @@ interface WorkloadRow {
   problems: string;
 }
 
-const DELETE_CHUNK = 500;
 const WORKLOAD_COLUMNS: Array<keyof WorkloadRow> = [
   'entity_ref', 'title', 'product', 'team', 'department', 'company', 'cores', 'cores_source', 'problems',
 ];
@@ -95,7 +94,7 @@ export class DatabaseMaturityStore implements MaturityStore {
       );
       const live = new Set(found.map(row => row.entity_ref));
       const gone = [...stored.keys()].filter(ref => !live.has(ref));
-      for (const refs of batches(gone, DELETE_CHUNK)) {
+      for (const refs of batches(gone, DELETE_BATCH_SIZE)) {
         await tx('maturity_workloads').whereIn('entity_ref', refs).delete();
       }
       // Only the newest run is needed for refreshedAt; older ones are history nobody reads.

@@ -3,7 +3,7 @@ import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturi
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { batches, openDatabase, readDate, readJson } from './openDatabase';
+import { batches, DELETE_BATCH_SIZE, openDatabase, readDate, readJson } from './openDatabase';
 import {
   NewSnapshot,
   RetentionPolicy,
@@ -13,7 +13,6 @@ import {
   SnapshotStore,
 } from './SnapshotStore';
 
-const DELETE_CHUNK = 500;
 const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', ...ROLL_UP_LEVELS];
 
 interface SnapshotDbRow {
@@ -255,12 +254,12 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     const thin = [...keep].filter(id => id !== current?.id && old.some(s => s.id === id));
 
     await this.db.transaction(async tx => {
-      for (const ids of batches(doomed, DELETE_CHUNK)) {
+      for (const ids of batches(doomed, DELETE_BATCH_SIZE)) {
         // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
         await tx('maturity_scores').whereIn('snapshot_id', ids).delete();
         await tx('maturity_snapshots').whereIn('id', ids).delete();
       }
-      for (const ids of batches(thin, DELETE_CHUNK)) {
+      for (const ids of batches(thin, DELETE_BATCH_SIZE)) {
         await tx('maturity_scores')
           .whereIn('snapshot_id', ids)
           .whereNotNull('detail')

@@ -45,6 +45,9 @@ export function insertBatchSize(db: Knex): number {
   return db.client.config.client === 'pg' ? 1000 : 50;
 }
 
+/** Keys per `whereIn(...).delete()`, under SQLite's 999-variable limit. */
+export const DELETE_BATCH_SIZE = 500;
+
 /** Splits an iterable into arrays of `size`, reading it once (a generator is never held whole). */
 export function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
   let batch: T[] = [];

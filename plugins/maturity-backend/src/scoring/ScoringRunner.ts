@@ -13,7 +13,7 @@ import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
 import { RetentionPolicy, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 import { buildInventory } from '../inventory/buildInventory';
 import { buildSnapshotRows, ScoringModel, WorkloadEvidence } from './buildSnapshotRows';
-import { factsFromCollector, mergeFacts } from './storedDetail';
+import { factsFromCollector, latestFact } from './storedDetail';
 
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
 export const SCORING_TASK_ID = 'maturity-scoring-run';
@@ -26,7 +26,7 @@ function withMeasuredCores(
   evidence: Map<string, WorkloadEvidence>,
 ): InventoryWorkload[] {
   return inventory.map(workload => {
-    const measured = mergeFacts(evidence.get(workload.ref)?.sources ?? [])[FACTS.kubernetes.cores];
+    const measured = latestFact(evidence.get(workload.ref)?.sources ?? [], FACTS.kubernetes.cores);
     return typeof measured === 'number'
       ? { ...workload, cores: measured, coresSource: 'kubernetes' }
       : workload;

@@ -1,4 +1,4 @@
-import { CollectedFacts, factsFromCollector, mergeFacts, packWorkloadDetail, readWorkloadDetail } from './storedDetail';
+import { CollectedFacts, factsFromCollector, latestFact, mergeFacts, packWorkloadDetail, readWorkloadDetail } from './storedDetail';
 import { WorkloadDetail } from './buildSnapshotRows';
 
 const detail: WorkloadDetail = {
@@ -42,6 +42,12 @@ describe('stored workload detail', () => {
       'prometheus.cpuMean': 1.25,
       'prometheus.cpuP95OfRequests': 0.3,
     });
+  });
+
+  it('reads one fact the way the merge does', () => {
+    expect(latestFact(collected, 'prometheus.cpuMean')).toBe(1.25);
+    expect(latestFact(collected, 'kubernetes.hpaElastic')).toBe(false);
+    expect(latestFact(collected, 'kubernetes.cores')).toBeUndefined();
   });
 
   it('stores each fact once and reads back the scorecard detail unchanged, through JSON', () => {

@@ -33,12 +33,11 @@ export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnap
 
   /** The answer for `key` in the current snapshot if one is cached or being computed. */
   async peek<T>(key: string): Promise<T | undefined> {
-    const cached = this.answers.get(`${(await this.currentSnapshot())?.id ?? null}\u0000${key}`);
-    return cached as Promise<T> | undefined;
+    return this.answers.get(await this.keyInCurrent(key)) as Promise<T> | undefined;
   }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const full = `${(await this.currentSnapshot())?.id ?? null}\u0000${key}`;
+    const full = await this.keyInCurrent(key);
     const cached = this.answers.get(full);
     if (cached) return cached as Promise<T>;
     const answer = compute();
@@ -46,6 +45,10 @@ export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnap
     // A failure (404 before the first run, a database hiccup) is not remembered.
     answer.catch(() => this.answers.delete(full));
     return answer;
+  }
+
+  private async keyInCurrent(key: string): Promise<string> {
+    return `${(await this.currentSnapshot())?.id ?? null}\u0000${key}`;
   }
 
   private currentSnapshot(): Promise<SnapshotInfo | undefined> {

@@ -10,7 +10,7 @@ import {
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
 import { rankBy } from './ranking';
-import { costSummary, currentSnapshot, levelKindOf, memberRows, snapshotRef } from './scorecards';
+import { broadestRow, costSummary, currentSnapshot, levelKindOf, memberRows, snapshotRef } from './scorecards';
 
 const HOUR_MS = 3_600_000;
 const TREND_DAYS = 90;
@@ -39,8 +39,8 @@ export async function getCosts(
 ): Promise<CostResponse> {
   const { window, currency, now } = options;
   const snapshot = await currentSnapshot(store);
-  const kind = await levelKindOf(store, snapshot, ref);
-  const [row] = await store.getScores(snapshot.id, { ref, levelKind: kind });
+  const row = await broadestRow(store, snapshot, ref);
+  const kind = row.levelKind;
   const hours = COST_WINDOWS[window];
   const trendFrom = new Date(now.getTime() - Math.max(TREND_DAYS * 24, hours) * HOUR_MS);
   const history = (await store.getHistory(ref, kind, { from: trendFrom, to: now })).filter(p => p.cost);

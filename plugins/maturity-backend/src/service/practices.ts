@@ -10,7 +10,7 @@ import {
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
 import { readWorkloadDetail } from '../scoring/storedDetail';
-import { currentSnapshot, levelKindOf } from './scorecards';
+import { broadestRow, currentSnapshot } from './scorecards';
 
 const SUGGESTIONS = 5;
 
@@ -40,10 +40,10 @@ export async function suggestCases(
   checks: CheckDefinition[],
 ): Promise<PracticeSuggestionsResponse> {
   const snapshot = await currentSnapshot(store);
-  const levelKind = await levelKindOf(store, snapshot, ref);
+  const row = await broadestRow(store, snapshot, ref);
+  const levelKind = row.levelKind;
   let input;
   if (levelKind === 'workload') {
-    const [row] = await store.getScores(snapshot.id, { ref, levelKind });
     const detail = readWorkloadDetail(row.detail);
     input = { dimensions: detail.dimensions, checks: detail.checks, tags: detail.tags ?? [] };
   } else {

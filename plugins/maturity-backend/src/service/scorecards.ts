@@ -57,7 +57,7 @@ export async function levelKindOf(store: SnapshotStore, snapshot: SnapshotInfo, 
 }
 
 /** An entity's row at its broadest level, read in one query with its detail. */
-async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, ref: string): Promise<ScoreRow> {
+export async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, ref: string): Promise<ScoreRow> {
   const rows = await store.getScores(snapshot.id, { ref });
   const row = BROADEST_FIRST.map(kind => rows.find(r => r.levelKind === kind)).find(r => r !== undefined);
   if (!row) throw notScored(ref);
