@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createFactCollectionRun, FactCollectionResult } from '@internal/plugin-maturity-node';
 import { KubernetesFactCollector } from './KubernetesFactCollector';
 import { LiveClusterSource } from './sources/LiveClusterSource';
 import { RecordedClusterSource } from './sources/RecordedClusterSource';
@@ -75,14 +76,20 @@ async function collectLive(options: { faults?: Partial<Record<keyof typeof recor
       { pageSize: 1, timeoutSeconds: options.timeoutSeconds ?? 30 },
     );
     const collector = new KubernetesFactCollector({ sources: async () => [source], logger: mockServices.logger.mock() });
-    return { result: await collector.collect([cart, ledger, ghost, plain]), requests: server.requests };
+    // Two pages of one run, as the scoring run calls it: the cluster is listed for the first only.
+    const run = createFactCollectionRun(new Date());
+    const pages = [await collector.collect([cart, ghost], run), await collector.collect([ledger, plain], run)];
+    const merged = <T,>(pick: (r: FactCollectionResult) => Map<string, T> | undefined) =>
+      new Map(pages.flatMap(page => [...(pick(page) ?? [])]));
+    const result = { facts: merged(r => r.facts), failures: merged(r => r.failures), problems: merged(r => r.problems) };
+    return { result, requests: server.requests };
   } finally {
     await server.close();
   }
 }
 
 describe('KubernetesFactCollector', () => {
-  it('derives facts from a live cluster, page by page', async () => {
+  it('derives facts from a live cluster, listed page by page once per run', async () => {
     const { result, requests } = await collectLive();
     expect(result.facts.get('component:default/cart')).toEqual(CART_FACTS);
     expect(result.facts.get('component:default/ledger')).toEqual(LEDGER_FACTS);
@@ -90,7 +97,8 @@ describe('KubernetesFactCollector', () => {
     expect(result.problems?.get('component:default/ghost')?.[0]).toMatch(
       /^No Deployment, StatefulSet or DaemonSet labelled backstage\.io\/kubernetes-id=ghost was found in clusters prod-1/,
     );
-    // Two deployments at one per page: the second request carries the continue token.
+    // Two deployments at one per page, the second request carrying the continue token; the
+    // second page of workloads listed nothing again.
     expect(requests.filter(r => r.startsWith('/apis/apps/v1/deployments'))).toEqual([
       '/apis/apps/v1/deployments?limit=1&timeoutSeconds=30',
       `/apis/apps/v1/deployments?continue=${encodeURIComponent(Buffer.from('1').toString('base64'))}&limit=1&timeoutSeconds=30`,
@@ -130,7 +138,7 @@ describe('KubernetesFactCollector', () => {
       sources: () => RecordedClusterSource.discover(dir),
       logger: mockServices.logger.mock(),
     });
-    const result = await collector.collect([cart, ledger]);
+    const result = await collector.collect([cart, ledger], createFactCollectionRun(new Date()));
     expect(result.facts.get('component:default/cart')).toEqual(CART_FACTS);
     expect(result.facts.get('component:default/ledger')).toEqual(LEDGER_FACTS);
     await fs.rm(dir, { recursive: true });

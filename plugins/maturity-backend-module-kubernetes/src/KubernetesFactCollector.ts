@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
-import { FactCollectionResult, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import { FactCollectionResult, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
 import { matches, readMatcher, WorkloadMatcher } from './matchWorkloads';
 import { ClusterSource, KubeObject, RESOURCES, ResourceName } from './sources/ClusterSource';
@@ -28,7 +28,7 @@ function objectsOf(matcher: WorkloadMatcher, snapshot: Snapshot): WorkloadObject
 
 /**
  * Workload facts from Kubernetes: each cluster is listed once per run, then every Component
- * with Kubernetes annotations is matched against the objects of every cluster.
+ * with Kubernetes annotations, page by page, is matched against the objects of every cluster.
  */
 export class KubernetesFactCollector implements MaturityFactCollector {
   readonly id = 'kubernetes';
@@ -37,11 +37,8 @@ export class KubernetesFactCollector implements MaturityFactCollector {
     private readonly options: { sources: () => Promise<ClusterSource[]>; logger: LoggerService },
   ) {}
 
-  async collect(workloads: Entity[]): Promise<FactCollectionResult> {
-    const facts = new Map<string, WorkloadFacts>();
-    const failures = new Map<string, string>();
-    const problems = new Map<string, string[]>();
-
+  /** Every cluster, listed once per run: the run calls `collect` once per page of workloads. */
+  private async readClusters() {
     const sources = await this.options.sources();
     const read = await Promise.allSettled(sources.map(readCluster));
     const snapshots: Array<{ cluster: string; objects: Snapshot }> = [];
@@ -53,6 +50,14 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         this.options.logger.warn(`Maturity: ${clusterErrors[clusterErrors.length - 1]}`);
       }
     });
+    return { sources, snapshots, clusterErrors };
+  }
+
+  async collect(workloads: Entity[], run: FactCollectionRun): Promise<FactCollectionResult> {
+    const facts = new Map<string, WorkloadFacts>();
+    const failures = new Map<string, string>();
+    const problems = new Map<string, string[]>();
+    const { sources, snapshots, clusterErrors } = await run.once(`${this.id}:clusters`, () => this.readClusters());
 
     for (const entity of workloads) {
       const ref = stringifyEntityRef(entity);

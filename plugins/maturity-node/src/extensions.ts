@@ -21,6 +21,32 @@ export interface FactCollectionResult {
 }
 
 /**
+ * One scoring run as its collectors see it. A run reads the catalog page by page and calls every
+ * collector once per page, so that a company's workloads are never all in memory at once.
+ * @public
+ */
+export interface FactCollectionRun {
+  readonly startedAt: Date;
+  /**
+   * Does work that every page of the run shares once per run, e.g. listing a whole cluster, and
+   * hands each later page the same promise (a failure included).
+   */
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/** A fresh {@link FactCollectionRun}; the scoring run makes one, tests may too. @public */
+export function createFactCollectionRun(startedAt: Date): FactCollectionRun {
+  const shared = new Map<string, Promise<unknown>>();
+  return {
+    startedAt,
+    once<T>(key: string, load: () => Promise<T>) {
+      if (!shared.has(key)) shared.set(key, load());
+      return shared.get(key) as Promise<T>;
+    },
+  };
+}
+
+/**
  * Gathers facts about workloads from one source (the catalog, Kubernetes, Prometheus, …).
  * @public
  */
@@ -28,12 +54,13 @@ export interface MaturityFactCollector {
   /** Stable id, used to store and attribute facts, e.g. `kubernetes`. */
   readonly id: string;
   /**
-   * Collects facts for the given workloads. Throwing marks every workload's facts from this
-   * collector stale; it never fails the whole run.
+   * Collects facts for one page of the workloads a run scores. Throwing marks that page's facts
+   * from this collector stale; it never fails the whole run.
    *
-   * @param workloads - the Components the run scores
+   * @param workloads - one page of the Components the run scores
+   * @param run - the run the page belongs to, for work shared by its pages
    */
-  collect(workloads: Entity[]): Promise<FactCollectionResult>;
+  collect(workloads: Entity[], run: FactCollectionRun): Promise<FactCollectionResult>;
 }
 
 /** Lets backend modules contribute fact collectors to the maturity plugin. @public */

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases, expectWriteToFail } from '../__testUtils__/databases';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
-import { NewSnapshot, ScoreRow } from './SnapshotStore';
+import { ScoreRow, SnapshotStore } from './SnapshotStore';
 
 const databases = createTestDatabases();
 
@@ -15,10 +15,18 @@ const department = (score: number, extra: Partial<ScoreRow> = {}): ScoreRow => (
   level: 'L2', cores: 8, workloads: 2, ...extra,
 });
 const cost = { hourlyCost: 0.25, hourlyWaste: 0.125, monthlySaving: 42.5, efficiency: 0.5 };
-const snapshotAt = (iso: string, rows: ScoreRow[], extra: Partial<NewSnapshot> = {}): NewSnapshot => ({
-  startedAt: new Date(new Date(iso).getTime() - 1000), finishedAt: new Date(iso), rows,
-  ...extra,
-});
+const startOf = (iso: string) => new Date(new Date(iso).getTime() - 1000);
+
+/** A whole run's rows as one page, published at `iso`. */
+async function saveAt(store: SnapshotStore, iso: string, rows: ScoreRow[]) {
+  const draft = await store.beginSnapshot(startOf(iso));
+  await draft.addRows(rows);
+  return draft.publish(new Date(iso));
+}
+
+async function failAt(store: SnapshotStore, iso: string, error: string) {
+  return (await store.beginSnapshot(startOf(iso))).fail(error, new Date(iso));
+}
 
 describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databaseId => {
   async function createStore() {
@@ -30,9 +38,7 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
   it('saves a snapshot and reads its rows back with their detail', async () => {
     const { store } = await createStore();
     expect(await store.getCurrentSnapshot()).toBeUndefined();
-    const saved = await store.saveSnapshot(
-      snapshotAt('2026-11-20T10:00:00Z', [workload('a', 62.5), workload('b', null, { cores: 0.5 }), department(62.5, { cost })]),
-    );
+    const saved = await saveAt(store, '2026-11-20T10:00:00Z', [workload('a', 62.5), workload('b', null, { cores: 0.5 }), department(62.5, { cost })]);
     expect(await store.getCurrentSnapshot()).toEqual({
       id: saved.id, status: 'succeeded', workloads: 2,
       startedAt: new Date('2026-11-20T09:59:59Z'), finishedAt: new Date('2026-11-20T10:00:00Z'),
@@ -50,58 +56,95 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
       team: 'group:default/t\\eam', product: 'system:default/tab\there\nline\r',
       detail: { title: 'Tab\there, back\\slash, \\N, new\nline, return\r.', problems: ['"quoted"', ''] },
     });
-    const saved = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [awkward, workload('plain', null)]));
+    const saved = await saveAt(store, '2026-11-20T10:00:00Z', [awkward, workload('plain', null)]);
     expect(saved.workloads).toBe(2);
     expect(await store.getScores(saved.id, { ref: 'component:default/awkward' })).toEqual([awkward]);
   });
 
-  it('leaves the previous snapshot current when a write fails midway, and records the failure', async () => {
-    const { knex, store } = await createStore();
-    const first = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [workload('a', 50)]));
-    // 1,100 distinct rows (more than one insert batch on either database) and then a duplicate
-    // key: the failure comes after part of the snapshot has been written inside the transaction.
-    const rows = Array.from({ length: 1100 }, (_, i) => workload(`w${i}`, 80));
-    const broken = snapshotAt('2026-11-21T10:00:00Z', [...rows, workload('w3', 80)]);
-    await expectWriteToFail(store.saveSnapshot(broken));
+  it('keeps a snapshot written page by page invisible until it is published', async () => {
+    const { store } = await createStore();
+    const first = await saveAt(store, '2026-11-20T10:00:00Z', [department(40)]);
+    const draft = await store.beginSnapshot(new Date('2026-11-21T10:00:00Z'));
+    await draft.addRows([workload('a', 50), workload('b', 70)]);
+    await draft.addRows([workload('c', 60)]);
+    await draft.addRows([department(60)]);
     expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
+    const range = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') };
+    expect((await store.getHistory('group:default/retail', 'department', range)).map(h => h.score)).toEqual([40]);
+    expect((await store.listRuns(1))[0]).toMatchObject({ id: draft.id, status: 'running', workloads: 0 });
+
+    const published = await draft.publish(new Date('2026-11-21T10:05:00Z'));
+    expect(published).toMatchObject({ id: draft.id, status: 'succeeded', workloads: 3 });
+    expect(await store.getCurrentSnapshot()).toEqual(published);
+    expect((await store.getHistory('group:default/retail', 'department', range)).map(h => h.score)).toEqual([40, 60]);
+    const page = await store.getScores(draft.id, { levelKind: 'workload', refs: ['component:default/a', 'component:default/c'] });
+    expect(page.map(r => [r.ref, r.score])).toEqual([['component:default/a', 50], ['component:default/c', 60]]);
+  });
+
+  it('leaves the previous snapshot current when a page fails to write, deletes the pages written and records the failure', async () => {
+    const { knex, store } = await createStore();
+    const first = await saveAt(store, '2026-11-20T10:00:00Z', [workload('a', 50)]);
+    // A page of 1,100 rows (more than one insert batch on either database), then a page that
+    // repeats a key after writing part of itself.
+    const rows = Array.from({ length: 1100 }, (_, i) => workload(`w${i}`, 80));
+    const draft = await store.beginSnapshot(new Date('2026-11-21T10:00:00Z'));
+    await draft.addRows(rows);
+    await expectWriteToFail(draft.addRows([workload('x1', 80), workload('x2', 80), workload('w3', 80)]));
+    expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
+
+    const failed = await draft.fail('duplicate key', new Date('2026-11-21T10:01:00Z'));
+    expect(failed).toMatchObject({ id: draft.id, status: 'failed', error: 'duplicate key', workloads: 0 });
     const [{ n }] = await knex('maturity_scores').count({ n: '*' });
     expect(Number(n)).toBe(1);
     expect((await store.getScores(first.id))[0].score).toBe(50);
-
-    await store.recordFailedRun({ startedAt: broken.startedAt, finishedAt: broken.finishedAt, error: 'duplicate key' });
     const runs = await store.listRuns(5);
     expect(runs.map(r => [r.status, r.error])).toEqual([['failed', 'duplicate key'], ['succeeded', undefined]]);
-    expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
 
     // The next run writes cleanly and becomes current.
-    const next = await store.saveSnapshot(snapshotAt('2026-11-21T11:00:00Z', rows));
+    const next = await saveAt(store, '2026-11-21T11:00:00Z', rows);
     expect((await store.getCurrentSnapshot())?.id).toBe(next.id);
     expect((await store.getScores(next.id)).length).toBe(1100);
   });
 
-  it('rolls back when scoring throws while its rows are being written, and the connection stays usable', async () => {
+  it('rolls a page back when scoring throws while it is written, and the connection stays usable', async () => {
     const { knex, store } = await createStore();
-    const first = await store.saveSnapshot(snapshotAt('2026-11-20T10:00:00Z', [workload('a', 50)]));
+    const first = await saveAt(store, '2026-11-20T10:00:00Z', [workload('a', 50)]);
     function* scoredThenFailing() {
       for (let i = 0; i < 1100; i++) yield workload(`w${i}`, 80);
       throw new Error('scoring failed at w1100');
     }
-    await expect(
-      store.saveSnapshot({ ...snapshotAt('2026-11-21T10:00:00Z', []), rows: scoredThenFailing() }),
-    ).rejects.toThrow('scoring failed at w1100');
+    const draft = await store.beginSnapshot(new Date('2026-11-21T10:00:00Z'));
+    await expect(draft.addRows(scoredThenFailing())).rejects.toThrow('scoring failed at w1100');
     expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
     const [{ n }] = await knex('maturity_scores').count({ n: '*' });
     expect(Number(n)).toBe(1);
-    const next = await store.saveSnapshot(snapshotAt('2026-11-21T11:00:00Z', [workload('b', 60)]));
+    await draft.fail('scoring failed at w1100', new Date('2026-11-21T10:01:00Z'));
+    const next = await saveAt(store, '2026-11-21T11:00:00Z', [workload('b', 60)]);
     expect((await store.getCurrentSnapshot())?.id).toBe(next.id);
+  });
+
+  it('deletes what a run whose process died had written when the next run begins', async () => {
+    const { knex, store } = await createStore();
+    const first = await saveAt(store, '2026-11-20T10:00:00Z', [workload('a', 50)]);
+    const died = await store.beginSnapshot(new Date('2026-11-21T10:00:00Z'));
+    await died.addRows(Array.from({ length: 600 }, (_, i) => workload(`w${i}`, 80)));
+    // Never published nor failed: the process is gone. Readers still see the first snapshot.
+    expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
+
+    const next = await store.beginSnapshot(new Date('2026-11-21T11:00:00Z'));
+    const [{ n }] = await knex('maturity_scores').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+    expect((await store.listRuns(5)).map(r => [r.id, r.status])).toEqual([[next.id, 'running'], [first.id, 'succeeded']]);
+    await next.addRows([workload('b', 60)]);
+    expect((await next.publish(new Date('2026-11-21T11:01:00Z'))).workloads).toBe(1);
   });
 
   it('answers history over a time range, oldest first, without detail', async () => {
     const { store } = await createStore();
     for (const [day, score] of [['18', 40], ['19', 45], ['20', 55], ['21', 60]] as const) {
-      await store.saveSnapshot(snapshotAt(`2026-11-${day}T10:00:00Z`, [department(score)]));
+      await saveAt(store, `2026-11-${day}T10:00:00Z`, [department(score)]);
     }
-    await store.recordFailedRun({ startedAt: new Date('2026-11-20T11:00:00Z'), finishedAt: new Date('2026-11-20T11:00:00Z'), error: 'x' });
+    await failAt(store, '2026-11-20T11:00:00Z', 'x');
     const history = await store.getHistory('group:default/retail', 'department', {
       from: new Date('2026-11-19T00:00:00Z'), to: new Date('2026-11-20T23:59:59Z'),
     });
@@ -113,11 +156,11 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
 
   it('thins history to one snapshot a day without detail, and deletes what is past retention', async () => {
     const { store } = await createStore();
-    const save = (iso: string) => store.saveSnapshot(snapshotAt(iso, [workload('a', 50, { cost })]));
+    const save = (iso: string) => saveAt(store, iso, [workload('a', 50, { cost })]);
     const tooOld = await save('2026-10-01T10:00:00Z');
     const morning = await save('2026-11-01T08:00:00Z');
     const evening = await save('2026-11-01T20:00:00Z');
-    const failed = await store.recordFailedRun({ startedAt: new Date('2026-11-10T10:00:00Z'), finishedAt: new Date('2026-11-10T10:00:00Z'), error: 'x' });
+    const failed = await failAt(store, '2026-11-10T10:00:00Z', 'x');
     const recent = await save('2026-11-20T10:00:00Z');
     const current = await save('2026-11-23T11:00:00Z');
 

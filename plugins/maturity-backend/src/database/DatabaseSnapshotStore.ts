@@ -5,8 +5,8 @@ import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
 import { batches, DELETE_BATCH_SIZE, openDatabase, readDate, readJson } from './openDatabase';
 import {
-  NewSnapshot,
   RetentionPolicy,
+  SnapshotDraft,
   ScoreQuery,
   ScoreRow,
   SnapshotInfo,
@@ -19,7 +19,7 @@ interface SnapshotDbRow {
   id: number;
   started_at: Date | string | number;
   finished_at: Date | string | number;
-  status: 'succeeded' | 'failed';
+  status: SnapshotInfo['status'];
   error: string | null;
   workloads: number;
 }
@@ -115,6 +115,14 @@ async function insertId(query: Knex.QueryBuilder): Promise<number> {
   return Number(typeof inserted === 'object' ? inserted.id : inserted);
 }
 
+async function deleteSnapshots(tx: Knex.Transaction, ids: number[]) {
+  for (const batch of batches(ids, DELETE_BATCH_SIZE)) {
+    // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
+    await tx('maturity_scores').whereIn('snapshot_id', batch).delete();
+    await tx('maturity_snapshots').whereIn('id', batch).delete();
+  }
+}
+
 /** A {@link SnapshotStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class DatabaseSnapshotStore implements SnapshotStore {
   static async create(options: {
@@ -126,46 +134,44 @@ export class DatabaseSnapshotStore implements SnapshotStore {
 
   constructor(private readonly db: Knex) {}
 
-  async saveSnapshot(snapshot: NewSnapshot): Promise<SnapshotInfo> {
-    return this.db.transaction(async tx => {
-      const id = await insertId(
-        tx('maturity_snapshots').insert({
-          started_at: snapshot.startedAt,
-          finished_at: snapshot.finishedAt,
-          status: 'succeeded',
-          workloads: 0,
-        }),
+  async beginSnapshot(startedAt: Date): Promise<SnapshotDraft> {
+    const db = this.db;
+    const id = await db.transaction(async tx => {
+      const debris = (await tx('maturity_snapshots').where('status', 'running').select('id')).map(r => Number(r.id));
+      await deleteSnapshots(tx, debris);
+      return insertId(
+        tx('maturity_snapshots').insert({ started_at: startedAt, finished_at: startedAt, status: 'running', workloads: 0 }),
       );
-      let workloads = 0;
-      function* dbRows() {
-        for (const row of snapshot.rows) {
-          if (row.levelKind === 'workload') workloads++;
-          yield toDbRow(id, row);
-        }
-      }
-      await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows());
-      await tx('maturity_snapshots').where('id', id).update({ workloads });
-      return {
-        id,
-        startedAt: snapshot.startedAt,
-        finishedAt: snapshot.finishedAt,
-        status: 'succeeded' as const,
-        workloads,
-      };
     });
-  }
-
-  async recordFailedRun(run: { startedAt: Date; finishedAt: Date; error: string }): Promise<SnapshotInfo> {
-    const id = await insertId(
-      this.db('maturity_snapshots').insert({
-        started_at: run.startedAt,
-        finished_at: run.finishedAt,
-        status: 'failed',
-        error: run.error.slice(0, 4000),
-        workloads: 0,
-      }),
-    );
-    return { id, ...run, status: 'failed', workloads: 0 };
+    let workloads = 0;
+    return {
+      id,
+      startedAt,
+      async addRows(rows) {
+        let added = 0;
+        function* dbRows() {
+          for (const row of rows) {
+            if (row.levelKind === 'workload') added++;
+            yield toDbRow(id, row);
+          }
+        }
+        await db.transaction(tx => insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows()));
+        workloads += added;
+      },
+      async publish(finishedAt) {
+        await db('maturity_snapshots').where('id', id).update({ status: 'succeeded', finished_at: finishedAt, workloads });
+        return { id, startedAt, finishedAt, status: 'succeeded', workloads };
+      },
+      async fail(error, finishedAt) {
+        await db.transaction(async tx => {
+          await tx('maturity_scores').where('snapshot_id', id).delete();
+          await tx('maturity_snapshots')
+            .where('id', id)
+            .update({ status: 'failed', finished_at: finishedAt, error: error.slice(0, 4000), workloads: 0 });
+        });
+        return { id, startedAt, finishedAt, status: 'failed', error, workloads: 0 };
+      },
+    };
   }
 
   async getCurrentSnapshot(): Promise<SnapshotInfo | undefined> {
@@ -194,9 +200,10 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   async getScores(snapshotId: number, query: ScoreQuery = {}): Promise<ScoreRow[]> {
     const q = this.db<ScoreDbRow>('maturity_scores').where('snapshot_id', snapshotId);
     if (query.ref) q.where('entity_ref', query.ref);
+    if (query.refs) q.whereIn('entity_ref', query.refs);
     // As in getLevelKinds: naming the level kinds lets SQLite seek the primary key.
     if (query.levelKind) q.where('level_kind', query.levelKind);
-    else if (query.ref) q.whereIn('level_kind', SCORE_LEVEL_KINDS);
+    else if (query.ref || query.refs) q.whereIn('level_kind', SCORE_LEVEL_KINDS);
     if (query.under) q.where('level_kind', 'workload').where(query.under.level, query.under.ref);
     return (await q.orderBy(['level_kind', 'entity_ref'])).map(toScoreRow);
   }
@@ -254,11 +261,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     const thin = [...keep].filter(id => id !== current?.id && old.some(s => s.id === id));
 
     await this.db.transaction(async tx => {
-      for (const ids of batches(doomed, DELETE_BATCH_SIZE)) {
-        // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
-        await tx('maturity_scores').whereIn('snapshot_id', ids).delete();
-        await tx('maturity_snapshots').whereIn('id', ids).delete();
-      }
+      await deleteSnapshots(tx, doomed);
       for (const ids of batches(thin, DELETE_BATCH_SIZE)) {
         await tx('maturity_scores')
           .whereIn('snapshot_id', ids)

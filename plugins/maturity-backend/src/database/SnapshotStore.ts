@@ -26,12 +26,19 @@ export interface ScoreRow {
   detail?: unknown;
 }
 
-/** What a successful run writes, all at once. */
-export interface NewSnapshot {
-  startedAt: Date;
-  finishedAt: Date;
-  /** Read once, in order; a generator lets a large run be written in batches. */
-  rows: Iterable<ScoreRow>;
+/**
+ * A snapshot being written: its rows go in page by page, each page in a transaction of its own,
+ * and none of them is visible until the snapshot is published.
+ */
+export interface SnapshotDraft {
+  readonly id: number;
+  readonly startedAt: Date;
+  /** Writes rows read once, in order (a generator lets a page be written as it is scored). */
+  addRows(rows: Iterable<ScoreRow>): Promise<void>;
+  /** Makes the snapshot current, in one statement. */
+  publish(finishedAt: Date): Promise<SnapshotInfo>;
+  /** Deletes every row written and records the run as failed; the current snapshot stays. */
+  fail(error: string, finishedAt: Date): Promise<SnapshotInfo>;
 }
 
 /** A run as recorded. */
@@ -39,7 +46,8 @@ export interface SnapshotInfo {
   id: number;
   startedAt: Date;
   finishedAt: Date;
-  status: 'succeeded' | 'failed';
+  /** A run in progress, or one whose process died (its rows are deleted by the next run). */
+  status: 'running' | 'succeeded' | 'failed';
   error?: string;
   workloads: number;
 }
@@ -55,6 +63,8 @@ export interface RetentionPolicy {
 /** Selects score rows of one snapshot. */
 export interface ScoreQuery {
   ref?: string;
+  /** Several entities' rows, e.g. a page of workloads. */
+  refs?: string[];
   levelKind?: ScoreLevelKind;
   /** Workload rows under one roll-up, e.g. every workload of a department. */
   under?: { level: RollUpLevel; ref: string };
@@ -63,13 +73,10 @@ export interface ScoreQuery {
 /** Persistence of scoring snapshots, history and the latest facts. */
 export interface SnapshotStore {
   /**
-   * Writes a snapshot in one transaction: if anything fails, nothing of it is
-   * visible and the previous snapshot stays current.
+   * Starts writing a snapshot. Rows left by a run whose process died are deleted first: the
+   * scheduler runs one scoring run at a time, so any other snapshot still `running` is debris.
    */
-  saveSnapshot(snapshot: NewSnapshot): Promise<SnapshotInfo>;
-
-  /** Records a run that failed, so that operators see it; the current snapshot is unchanged. */
-  recordFailedRun(run: { startedAt: Date; finishedAt: Date; error: string }): Promise<SnapshotInfo>;
+  beginSnapshot(startedAt: Date): Promise<SnapshotDraft>;
 
   /** The newest succeeded snapshot. */
   getCurrentSnapshot(): Promise<SnapshotInfo | undefined>;

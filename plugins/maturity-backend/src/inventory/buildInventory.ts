@@ -11,31 +11,29 @@ import {
 } from '@internal/plugin-maturity-common';
 import { InventoryWorkload } from '../database/MaturityStore';
 
+/** The catalog's Groups by ref: the tree a workload's team, department and company come from. */
+export function groupsByRef(groups: Entity[]): Map<string, GroupEntity> {
+  return new Map(groups.filter(isGroupEntity).map(group => [stringifyEntityRef(group), group]));
+}
+
 /**
- * Turns catalog entities into the workload inventory: every Component with its hierarchy and
- * declared cores. Malformed annotations are recorded as problems on that workload only.
+ * Turns catalog Components into workload inventory entries, with their hierarchy and declared
+ * cores. Malformed annotations are recorded as problems on that workload only.
  */
-export function buildInventory(entities: Entity[]): InventoryWorkload[] {
-  const groups = new Map<string, GroupEntity>();
-  for (const entity of entities) {
-    if (isGroupEntity(entity)) groups.set(stringifyEntityRef(entity), entity);
-  }
-  return entities
-    .filter(e => e.kind.toLocaleLowerCase('en-US') === 'component')
-    .map(component => {
-      const cores = readDeclaredCores(component);
-      const workload: InventoryWorkload = {
-        ref: stringifyEntityRef(component),
-        ...resolveWorkloadHierarchy(component, groups),
-        cores: cores.ok && cores.value !== undefined ? cores.value : null,
-        coresSource: cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
-        problems: findAnnotationProblems(component),
-      };
-      if (component.metadata.title) workload.title = component.metadata.title;
-      for (const key of ['product', 'team', 'department', 'company'] as const) {
-        if (workload[key] === undefined) delete workload[key];
-      }
-      return workload;
-    })
-    .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+export function buildInventory(components: Entity[], groups: Map<string, GroupEntity>): InventoryWorkload[] {
+  return components.map(component => {
+    const cores = readDeclaredCores(component);
+    const workload: InventoryWorkload = {
+      ref: stringifyEntityRef(component),
+      ...resolveWorkloadHierarchy(component, groups),
+      cores: cores.ok && cores.value !== undefined ? cores.value : null,
+      coresSource: cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
+      problems: findAnnotationProblems(component),
+    };
+    if (component.metadata.title) workload.title = component.metadata.title;
+    for (const key of ['product', 'team', 'department', 'company'] as const) {
+      if (workload[key] === undefined) delete workload[key];
+    }
+    return workload;
+  });
 }

@@ -1228,7 +1228,9 @@ export const spec = {
           },
           "status": {
             "type": "string",
+            "description": "`running` while a run writes its snapshot page by page (its rows are not visible until it succeeds); a run whose process died stays `running` until the next run deletes it.",
             "enum": [
+              "running",
               "succeeded",
               "failed"
             ]
@@ -1242,7 +1244,8 @@ export const spec = {
           },
           "finishedAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "For a run still `running`, when it started."
           },
           "workloads": {
             "type": "integer"

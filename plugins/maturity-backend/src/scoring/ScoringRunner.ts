@@ -1,5 +1,6 @@
 import {
   AuthService,
+  BackstageCredentials,
   LoggerService,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
@@ -7,18 +8,25 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FACTS } from '@internal/plugin-maturity-common';
-import { MaturityFactCollector } from '@internal/plugin-maturity-node';
+import { createFactCollectionRun, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
 import { CostConfig } from '../config/readMaturityConfig';
 import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
-import { RetentionPolicy, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
-import { buildInventory } from '../inventory/buildInventory';
-import { buildSnapshotRows, ScoringModel, WorkloadEvidence } from './buildSnapshotRows';
+import { RetentionPolicy, SnapshotDraft, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
+import { buildInventory, groupsByRef } from '../inventory/buildInventory';
+import {
+  emptyRollUpInputs,
+  rollUpRows,
+  ScoringModel,
+  WorkloadEvidence,
+  workloadRows,
+} from './buildSnapshotRows';
 import { factsFromCollector, latestFact } from './storedDetail';
 
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
 export const SCORING_TASK_ID = 'maturity-scoring-run';
 
-const isComponent = (e: Entity) => e.kind.toLocaleLowerCase('en-US') === 'component';
+/** Components read, collected, scored and written at a time (the catalog's own page size). */
+const PAGE_SIZE = 500;
 
 /** Requests × replicas from Kubernetes outrank the declared cores annotation. */
 function withMeasuredCores(
@@ -34,10 +42,13 @@ function withMeasuredCores(
 }
 
 /**
- * One scoring run: read the catalog, refresh the inventory, collect facts, score, roll up and
- * store a snapshot. A collector that fails marks its facts stale and falls back to its last
- * good ones; only a failure of the run itself (catalog unreachable, database down) fails it, and
- * then the previous snapshot stays current and the failure is recorded.
+ * One scoring run: read the catalog page by page, collect facts, score and write each page into
+ * a draft snapshot, then refresh the inventory, roll up and publish the snapshot. Only a page's
+ * facts and scorecards are in memory at a time; what the run keeps of each workload is its
+ * inventory entry and its roll-up input. A collector that fails marks its facts stale and falls
+ * back to its last good ones; only a failure of the run itself (catalog unreachable, database
+ * down) fails it, and then its rows are deleted, the previous snapshot stays current and the
+ * failure is recorded.
  */
 export class ScoringRunner {
   constructor(
@@ -58,23 +69,24 @@ export class ScoringRunner {
 
   async run(now: Date = new Date()): Promise<SnapshotInfo> {
     const { snapshots, logger } = this.options;
-    const startedAt = new Date();
+    const draft = await snapshots.beginSnapshot(new Date());
+    let snapshot: SnapshotInfo;
     try {
-      const snapshot = await this.scoreAndStore(now, startedAt);
-      this.options.onSnapshotSaved?.(snapshot);
-      const pruned = await snapshots.pruneHistory(now, this.options.retention);
-      const history =
-        pruned.deleted || pruned.thinned
-          ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned`
-          : '';
-      logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads${history}`);
-      return snapshot;
+      snapshot = await this.scoreAndStore(draft, now);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.error(`Maturity run failed; the previous snapshot stays current: ${message}`);
-      await snapshots.recordFailedRun({ startedAt, finishedAt: new Date(), error: message });
+      await draft.fail(message, new Date());
       throw error;
     }
+    this.options.onSnapshotSaved?.(snapshot);
+    const pruned = await snapshots.pruneHistory(now, this.options.retention);
+    const history =
+      pruned.deleted || pruned.thinned
+        ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned`
+        : '';
+    logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads${history}`);
+    return snapshot;
   }
 
   /** Schedules runs through the scheduler service: with several replicas, one runs each time. */
@@ -88,46 +100,63 @@ export class ScoringRunner {
     });
   }
 
-  private async scoreAndStore(now: Date, startedAt: Date): Promise<SnapshotInfo> {
-    const { catalog, auth, inventory: inventoryStore, snapshots, model } = this.options;
-    const { items } = await catalog.getEntities(
-      { filter: [{ kind: 'component' }, { kind: 'group' }] },
-      { credentials: await auth.getOwnServiceCredentials() },
-    );
-    const components = items.filter(isComponent);
-    const evidence = new Map<string, WorkloadEvidence>(
-      components.map(entity => [
-        stringifyEntityRef(entity),
-        { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] },
-      ]),
-    );
-    await this.collectFacts(components, evidence, now);
-    const inventory = withMeasuredCores(buildInventory(items), evidence);
-    await inventoryStore.replaceInventory(inventory, startedAt);
-    const rows = buildSnapshotRows({ inventory, evidence, model, cost: this.options.cost, now });
-    return snapshots.saveSnapshot({
-      startedAt,
-      finishedAt: new Date(),
-      rows,
-    });
+  private async scoreAndStore(draft: SnapshotDraft, now: Date): Promise<SnapshotInfo> {
+    const { catalog, auth, inventory: inventoryStore, snapshots, model, cost } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const groups = groupsByRef(await this.readAll('group', credentials));
+    const current = await snapshots.getCurrentSnapshot();
+    const run = createFactCollectionRun(now);
+    const inventory: InventoryWorkload[] = [];
+    const seen = new Set<string>();
+    const rollUp = emptyRollUpInputs();
+    const pages = catalog.streamEntities({ filter: { kind: 'component' }, pageSize: PAGE_SIZE }, { credentials });
+    for await (const page of pages) {
+      const evidence = new Map<string, WorkloadEvidence>();
+      for (const entity of page) {
+        const ref = stringifyEntityRef(entity);
+        // The catalog may change between pages; a workload seen twice is scored once.
+        if (seen.has(ref)) continue;
+        seen.add(ref);
+        evidence.set(ref, { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] });
+      }
+      const components = [...evidence.values()].map(e => e.entity);
+      await this.collectFacts(components, evidence, run, current);
+      const pageInventory = withMeasuredCores(buildInventory(components, groups), evidence);
+      await draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
+      inventory.push(...pageInventory);
+    }
+    await inventoryStore.replaceInventory(inventory, draft.startedAt);
+    await draft.addRows(rollUpRows(rollUp, model));
+    return draft.publish(new Date());
+  }
+
+  private async readAll(kind: string, credentials: BackstageCredentials): Promise<Entity[]> {
+    const entities: Entity[] = [];
+    const pages = this.options.catalog.streamEntities({ filter: { kind }, pageSize: PAGE_SIZE }, { credentials });
+    for await (const page of pages) entities.push(...page);
+    return entities;
   }
 
   private async collectFacts(
     components: Entity[],
     evidence: Map<string, WorkloadEvidence>,
-    now: Date,
+    run: FactCollectionRun,
+    current: SnapshotInfo | undefined,
   ): Promise<void> {
     const { collectors, logger } = this.options;
+    const at = run.startedAt.toISOString();
     for (const collector of collectors) {
       let result;
       try {
-        result = await collector.collect(components);
+        result = await collector.collect(components, run);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         logger.warn(`Maturity fact collector '${collector.id}' failed; using its last facts: ${reason}`);
         result = { facts: new Map(), failures: new Map([...evidence.keys()].map(ref => [ref, reason])) };
       }
-      const previous = result.failures?.size ? await this.previousFacts(collector.id) : new Map();
+      const previous = result.failures?.size
+        ? await this.previousFacts(collector.id, current, [...result.failures.keys()])
+        : new Map();
       for (const [ref, item] of evidence) {
         const failure = result.failures?.get(ref);
         if (failure !== undefined) {
@@ -142,20 +171,19 @@ export class ScoringRunner {
         }
         const facts = result.facts.get(ref);
         // Copied once: an object grown fact by fact sits in V8's dictionary mode at ~2.5× the
-        // memory of the copy, and the run keeps 100,000 of them until it is written.
-        if (facts) item.sources.push({ collector: collector.id, at: now.toISOString(), facts: { ...facts } });
+        // memory of the copy.
+        if (facts) item.sources.push({ collector: collector.id, at, facts: { ...facts } });
         item.problems.push(...(result.problems?.get(ref) ?? []));
       }
     }
   }
 
-  /** What a collector gave each workload of the current snapshot: its fallback when it fails. */
-  private async previousFacts(collector: string) {
-    const { snapshots } = this.options;
+  /** What a collector gave these workloads in the current snapshot: its fallback when it fails. */
+  private async previousFacts(collector: string, current: SnapshotInfo | undefined, refs: string[]) {
     const found = new Map<string, NonNullable<ReturnType<typeof factsFromCollector>>>();
-    const current = await snapshots.getCurrentSnapshot();
     if (!current) return found;
-    for (const row of await snapshots.getScores(current.id, { levelKind: 'workload' })) {
+    const rows = await this.options.snapshots.getScores(current.id, { levelKind: 'workload', refs });
+    for (const row of rows) {
       const facts = factsFromCollector(row.detail, collector);
       if (facts) found.set(row.ref, facts);
     }

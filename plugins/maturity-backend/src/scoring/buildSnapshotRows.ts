@@ -7,7 +7,9 @@ import {
   rollUp,
   rollUpCosts,
   CostGroup,
+  CostRollUpWorkload,
   RollUpGroup,
+  RollUpWorkload,
   WorkloadCostAdvice,
   RollUpLevel,
   ScoreWeights,
@@ -87,23 +89,29 @@ function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[], costs: CostGro
   }));
 }
 
+/** What a run keeps of each scored workload until every page is scored, to roll up at the end. */
+export interface RollUpInputs {
+  scores: RollUpWorkload[];
+  costs: CostRollUpWorkload[];
+}
+
+export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [] });
+
 /**
- * Scores and prices every workload and rolls both up to product, team, department and company:
- * scores core-weighted, costs summed. A workload without a score is listed but carries no weight.
- * Rows are yielded one at a time, workloads first and roll-ups last, so a run of 100,000
- * workloads is written in batches instead of holding every scorecard in memory at once.
+ * Scores and prices one page of workloads, yielding a row per workload as it goes so that the
+ * page is written while it is scored, and keeps in `rollUp` what the roll-ups need of each.
+ * A workload without a score is listed but carries no weight.
  */
-export function* buildSnapshotRows(options: {
+export function* workloadRows(options: {
   inventory: InventoryWorkload[];
   evidence: Map<string, WorkloadEvidence>;
   model: ScoringModel;
   cost: CostConfig;
   now: Date;
+  rollUp: RollUpInputs;
 }): Generator<ScoreRow> {
-  const { inventory, evidence, model, now } = options;
+  const { inventory, evidence, model, now, rollUp: kept } = options;
   const checkIds = new Set(model.checks.map(c => c.id));
-  const rollUpInput = [];
-  const costInput = [];
   for (const workload of inventory) {
     const found = evidence.get(workload.ref);
     const facts = mergeFacts(found?.sources ?? []);
@@ -123,7 +131,7 @@ export function* buildSnapshotRows(options: {
     };
     const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
-    if (priced.figures) costInput.push({ ...priced.figures, ...hierarchy });
+    if (priced.figures) kept.costs.push({ ...priced.figures, ...hierarchy });
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: workload.coresSource,
@@ -147,7 +155,7 @@ export function* buildSnapshotRows(options: {
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? []),
     };
-    rollUpInput.push({
+    kept.scores.push({
       ref: workload.ref,
       cores: result.score === null ? null : workload.cores,
       platform: result.platform ?? 0,
@@ -155,10 +163,16 @@ export function* buildSnapshotRows(options: {
       ...hierarchy,
     });
   }
-  const rolled = rollUp({ workloads: rollUpInput, weights: model.weights });
-  const costs = rollUpCosts(costInput);
-  yield* groupRows('product', rolled.products, costs.product);
-  yield* groupRows('team', rolled.teams, costs.team);
-  yield* groupRows('department', rolled.departments, costs.department);
-  yield* groupRows('company', rolled.companies, costs.company);
+}
+
+/** Product, team, department and company rows: scores core-weighted, costs summed. */
+export function rollUpRows(kept: RollUpInputs, model: ScoringModel): ScoreRow[] {
+  const rolled = rollUp({ workloads: kept.scores, weights: model.weights });
+  const costs = rollUpCosts(kept.costs);
+  return [
+    ...groupRows('product', rolled.products, costs.product),
+    ...groupRows('team', rolled.teams, costs.team),
+    ...groupRows('department', rolled.departments, costs.department),
+    ...groupRows('company', rolled.companies, costs.company),
+  ];
 }
