@@ -155,7 +155,13 @@ export class DatabaseSnapshotStore implements SnapshotStore {
             yield toDbRow(id, row);
           }
         }
-        await db.transaction(tx => insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows()));
+        await db.transaction(async tx => {
+          // A page need not reach the disk on its own: the rows count only once the snapshot is
+          // published, and that commit flushes the write-ahead log up to and including them.
+          // Waiting for a flush per page left PostgreSQL runs idle for a third of their time.
+          if (tx.client.config.client === 'pg') await tx.raw('SET LOCAL synchronous_commit = off');
+          await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows());
+        });
         workloads += added;
       },
       async publish(finishedAt) {

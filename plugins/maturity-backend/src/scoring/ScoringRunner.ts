@@ -110,21 +110,32 @@ export class ScoringRunner {
     const seen = new Set<string>();
     const rollUp = emptyRollUpInputs();
     const pages = catalog.streamEntities({ filter: { kind: 'component' }, pageSize: PAGE_SIZE }, { credentials });
-    for await (const page of pages) {
-      const evidence = new Map<string, WorkloadEvidence>();
-      for (const entity of page) {
-        const ref = stringifyEntityRef(entity);
-        // The catalog may change between pages; a workload seen twice is scored once.
-        if (seen.has(ref)) continue;
-        seen.add(ref);
-        evidence.set(ref, { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] });
+    // The next page is read and collected while the database finishes writing the last one.
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const page of pages) {
+        const evidence = new Map<string, WorkloadEvidence>();
+        for (const entity of page) {
+          const ref = stringifyEntityRef(entity);
+          // The catalog may change between pages; a workload seen twice is scored once.
+          if (seen.has(ref)) continue;
+          seen.add(ref);
+          evidence.set(ref, { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] });
+        }
+        const components = [...evidence.values()].map(e => e.entity);
+        await this.collectFacts(components, evidence, run, current);
+        const pageInventory = withMeasuredCores(buildInventory(components, groups), evidence);
+        await writing;
+        writing = draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
+        // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
+        writing.catch(() => {});
+        inventory.push(...pageInventory);
       }
-      const components = [...evidence.values()].map(e => e.entity);
-      await this.collectFacts(components, evidence, run, current);
-      const pageInventory = withMeasuredCores(buildInventory(components, groups), evidence);
-      await draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
-      inventory.push(...pageInventory);
+    } finally {
+      // No page may still be writing when a failed run deletes its rows.
+      await writing.catch(() => {});
     }
+    await writing;
     await inventoryStore.replaceInventory(inventory, draft.startedAt);
     await draft.addRows(rollUpRows(rollUp, model));
     return draft.publish(new Date());
