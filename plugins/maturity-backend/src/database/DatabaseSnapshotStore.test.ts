@@ -135,6 +135,10 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     const [{ n }] = await knex('maturity_scores').count({ n: '*' });
     expect(Number(n)).toBe(1);
     expect((await store.listRuns(5)).map(r => [r.id, r.status])).toEqual([[next.id, 'running'], [first.id, 'succeeded']]);
+    // Were the first process still alive after all, its snapshot could not be published.
+    await expect(died.publish(new Date('2026-11-21T11:00:30Z'))).rejects.toThrow(
+      `Snapshot ${died.id} was deleted while it was written: another run began meanwhile`,
+    );
     await next.addRows([workload('b', 60)]);
     expect((await next.publish(new Date('2026-11-21T11:01:00Z'))).workloads).toBe(1);
   });

@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
@@ -157,15 +158,20 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         }
         await db.transaction(async tx => {
           // A page need not reach the disk on its own: the rows count only once the snapshot is
-          // published, and that commit flushes the write-ahead log up to and including them.
-          // Waiting for a flush per page left PostgreSQL runs idle for a third of their time.
+          // published, and that commit flushes the write-ahead log up to and including them, so
+          // the ~200 pages of a large run do not each wait on the disk.
           if (tx.client.config.client === 'pg') await tx.raw('SET LOCAL synchronous_commit = off');
           await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows());
         });
         workloads += added;
       },
       async publish(finishedAt) {
-        await db('maturity_snapshots').where('id', id).update({ status: 'succeeded', finished_at: finishedAt, workloads });
+        const updated = await db('maturity_snapshots')
+          .where({ id, status: 'running' })
+          .update({ status: 'succeeded', finished_at: finishedAt, workloads });
+        if (updated !== 1) {
+          throw new ConflictError(`Snapshot ${id} was deleted while it was written: another run began meanwhile`);
+        }
         return { id, startedAt, finishedAt, status: 'succeeded', workloads };
       },
       async fail(error, finishedAt) {

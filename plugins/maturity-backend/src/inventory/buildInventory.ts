@@ -20,20 +20,27 @@ export function groupsByRef(groups: Entity[]): Map<string, GroupEntity> {
  * Turns catalog Components into workload inventory entries, with their hierarchy and declared
  * cores. Malformed annotations are recorded as problems on that workload only.
  */
-export function buildInventory(components: Entity[], groups: Map<string, GroupEntity>): InventoryWorkload[] {
+export function buildInventory(
+  components: Entity[],
+  groups: Map<string, GroupEntity>,
+  /** Shared spellings of group and system refs, kept across the pages of a run. */
+  refs: Map<string, string> = new Map(),
+): InventoryWorkload[] {
+  // A run keeps every workload's place until its end: one string per group, not per workload.
+  const shared = (ref: string) => refs.get(ref) ?? (refs.set(ref, ref), ref);
   return components.map(component => {
     const cores = readDeclaredCores(component);
+    const place = Object.entries(resolveWorkloadHierarchy(component, groups))
+      .filter(([, ref]) => ref !== undefined)
+      .map(([level, ref]) => [level, shared(ref!)]);
     const workload: InventoryWorkload = {
       ref: stringifyEntityRef(component),
-      ...resolveWorkloadHierarchy(component, groups),
+      ...Object.fromEntries(place),
       cores: cores.ok && cores.value !== undefined ? cores.value : null,
       coresSource: cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
       problems: findAnnotationProblems(component),
     };
     if (component.metadata.title) workload.title = component.metadata.title;
-    for (const key of ['product', 'team', 'department', 'company'] as const) {
-      if (workload[key] === undefined) delete workload[key];
-    }
     return workload;
   });
 }

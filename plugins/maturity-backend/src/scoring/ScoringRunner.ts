@@ -108,6 +108,7 @@ export class ScoringRunner {
     const run = createFactCollectionRun(now);
     const inventory: InventoryWorkload[] = [];
     const seen = new Set<string>();
+    const groupRefs = new Map<string, string>();
     const rollUp = emptyRollUpInputs();
     const pages = catalog.streamEntities({ filter: { kind: 'component' }, pageSize: PAGE_SIZE }, { credentials });
     // The next page is read and collected while the database finishes writing the last one.
@@ -124,7 +125,7 @@ export class ScoringRunner {
         }
         const components = [...evidence.values()].map(e => e.entity);
         await this.collectFacts(components, evidence, run, current);
-        const pageInventory = withMeasuredCores(buildInventory(components, groups), evidence);
+        const pageInventory = withMeasuredCores(buildInventory(components, groups, groupRefs), evidence);
         await writing;
         writing = draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
