@@ -5,7 +5,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FACTS } from '@internal/plugin-maturity-common';
 import { createFactCollectionRun, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
@@ -101,20 +101,22 @@ export class ScoringRunner {
   }
 
   private async scoreAndStore(draft: SnapshotDraft, now: Date): Promise<SnapshotInfo> {
-    const { catalog, auth, inventory: inventoryStore, snapshots, model, cost } = this.options;
+    const { auth, inventory: inventoryStore, snapshots, model, cost } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
-    const groups = groupsByRef(await this.readAll('group', credentials));
+    const groups = new Map<string, GroupEntity>();
+    for await (const page of this.pagesOf('group', credentials)) {
+      for (const [ref, group] of groupsByRef(page)) groups.set(ref, group);
+    }
     const current = await snapshots.getCurrentSnapshot();
     const run = createFactCollectionRun(now);
     const inventory: InventoryWorkload[] = [];
     const seen = new Set<string>();
     const groupRefs = new Map<string, string>();
     const rollUp = emptyRollUpInputs();
-    const pages = catalog.streamEntities({ filter: { kind: 'component' }, pageSize: PAGE_SIZE }, { credentials });
     // The next page is read and collected while the database finishes writing the last one.
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const page of pages) {
+      for await (const page of this.pagesOf('component', credentials)) {
         const evidence = new Map<string, WorkloadEvidence>();
         for (const entity of page) {
           const ref = stringifyEntityRef(entity);
@@ -142,11 +144,8 @@ export class ScoringRunner {
     return draft.publish(new Date());
   }
 
-  private async readAll(kind: string, credentials: BackstageCredentials): Promise<Entity[]> {
-    const entities: Entity[] = [];
-    const pages = this.options.catalog.streamEntities({ filter: { kind }, pageSize: PAGE_SIZE }, { credentials });
-    for await (const page of pages) entities.push(...page);
-    return entities;
+  private pagesOf(kind: 'component' | 'group', credentials: BackstageCredentials): AsyncIterable<Entity[]> {
+    return this.options.catalog.streamEntities({ filter: { kind }, pageSize: PAGE_SIZE }, { credentials });
   }
 
   private async collectFacts(
