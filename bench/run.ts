@@ -9,6 +9,7 @@
  */
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { rollUp, RollUpWorkload } from '@internal/plugin-maturity-common';
 import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -337,7 +338,11 @@ async function main() {
     const todayMs = performance.now() - todayStart;
     const todayMB = ((await db.sizeBytes()) - beforeToday) / 2 ** 20;
 
+    // The middleware a Backstage backend puts in front of every plugin that costs per request:
+    // compression (the root router gzips every answer a browser accepts gzipped) and errors.
+    const middleware = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger({ level: 'none' }) });
     const app = express();
+    app.use(middleware.compression());
     app.use('/api/maturity', await createRouter({
       inventory: stores.inventory,
       snapshots: stores.snapshots,
@@ -348,9 +353,7 @@ async function main() {
       permissions: mockServices.permissions(),
       scheduler: mockServices.scheduler(),
     }));
-    app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      res.status((error as { statusCode?: number }).statusCode ?? 500).json({ error: { message: error.message } });
-    });
+    app.use(middleware.error());
     const server = app.listen(0, '127.0.0.1');
     await new Promise(resolve => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/maturity/v1`;

@@ -16,7 +16,6 @@ import {
 } from '@internal/plugin-maturity-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { MaturityStore } from '../database/MaturityStore';
 import { SnapshotStore } from '../database/SnapshotStore';
@@ -25,6 +24,7 @@ import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
+import { EncodedAnswer, encodeAnswer, sendAnswer } from './encodedAnswer';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
 
@@ -58,16 +58,6 @@ function parseRange(query: { from?: string; to?: string }): { from: Date; to: Da
   return { from, to };
 }
 
-interface EncodedAnswer {
-  body: Buffer;
-  etag: string;
-}
-
-function encodeAnswer(value: unknown): EncodedAnswer {
-  const body = Buffer.from(JSON.stringify(value));
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-}
-
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
 export async function createRouter(options: {
   inventory: MaturityStore;
@@ -84,16 +74,15 @@ export async function createRouter(options: {
   const { inventory, snapshots, model, cases, currency, httpAuth, permissions, scheduler } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
-  // encoded with their ETag: a leaderboard of thousands of teams is serialised and hashed once per
-  // snapshot, not per request, and a client that has it already gets 304 without a body.
+  // encoded (see encodeAnswer): a leaderboard of thousands of teams is serialised, hashed and
+  // gzipped once per snapshot, not per request, and a client that has it already gets 304.
   const cache = options.answers ?? new SnapshotResponseCache(snapshots);
   const reads = cache.reader();
-  // With the ETag set, express answers a matching If-None-Match with 304 and hashes nothing.
-  const send = (res: express.Response, answer: EncodedAnswer) =>
-    res.type('application/json').set('ETag', answer.etag).send(answer.body);
-  const sendCached = async (req: { originalUrl: string }, res: object, compute: () => Promise<unknown>) => {
-    // The typed router's response takes objects only; this body is JSON already serialised.
-    send(res as express.Response, await cache.get(req.originalUrl, async () => encodeAnswer(await compute())));
+  const sendCached = async (req: object, res: object, compute: () => Promise<unknown>) => {
+    // The typed router's request and response take objects only; this body is serialised already.
+    const request = req as express.Request;
+    const answer = await cache.get(request.originalUrl, async () => encodeAnswer(await compute()));
+    sendAnswer(request, res as express.Response, answer);
   };
   // A URL is cached only once it passed validation and was answered, so a repeat of it is
   // answered here, before the validating router: matching a request to its OpenAPI route
@@ -102,7 +91,7 @@ export async function createRouter(options: {
   const answered = express.Router();
   answered.get('*', async (req, res, next) => {
     const answer = await cache.peek<EncodedAnswer>(req.originalUrl).catch(() => undefined);
-    if (answer) send(res, answer);
+    if (answer) sendAnswer(req, res, answer);
     else next();
   });
   answered.use(router);
