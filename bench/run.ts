@@ -11,7 +11,8 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { rollUp, RollUpWorkload } from '@internal/plugin-maturity-common';
-import { execSync, spawn } from 'node:child_process';
+import { execFile, execSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,17 +132,19 @@ async function copyAsOlderDay(knex: Knex, sourceId: number, at: Date) {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** 50 clients in a separate process, each sending its next request as soon as the last answered. */
-async function load(urls: string[], seconds: number, clients = 50) {
-  const child = spawn(process.execPath, [path.join(__dirname, 'load.js'), String(seconds), String(clients), ...urls], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', chunk => {
-    output += chunk;
-  });
-  await new Promise(resolve => child.once('exit', resolve));
-  const result = JSON.parse(output) as { requests: number; failures: number; p50: number; p95: number; p99: number };
-  if (result.requests === 0) throw new Error(`${urls[0]}: every request failed`);
+/**
+ * `clients` closed-loop connections on `paths` of `origin` for `seconds`, through wrk (bench/load.lua).
+ * The load generator shares the machine's cores with the server, so it has to be light: autocannon,
+ * used before, decoded every body into a string, which cost it more CPU than the server spent
+ * answering a large gzipped leaderboard.
+ */
+async function load(origin: string, paths: string[], seconds: number, clients = 50) {
+  const file = path.join(WORK, 'paths.txt');
+  fs.writeFileSync(file, `${paths.join('\n')}\n`);
+  // Asynchronously: the server under test answers from this process's event loop.
+  const { stdout: output } = await promisify(execFile)('wrk', ['-t1', `-c${clients}`, `-d${seconds}s`, '-s', path.join(__dirname, 'load.lua'), origin, '--', file]);
+  const result = JSON.parse(output.slice(output.lastIndexOf('{'))) as { requests: number; failures: number; p50: number; p95: number; p99: number };
+  if (result.requests === 0) throw new Error(`${paths[0]}: every request failed`);
   return result;
 }
 
@@ -356,7 +359,7 @@ async function main() {
     app.use(middleware.error());
     const server = app.listen(0, '127.0.0.1');
     await new Promise(resolve => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/maturity/v1`;
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const from = new Date(now - 365 * DAY_MS).toISOString();
     const workload = `w-${String(Math.floor(API_SIZE / 2)).padStart(6, '0')}`;
     const team = `team-${Math.floor(API_SIZE / 80)}`;
@@ -384,7 +387,7 @@ async function main() {
     out('| route | requests | p50 | p95 | p99 | target p95 < 25 ms |');
     out('|---|---:|---:|---:|---:|---|');
     for (const [label, route] of routes) {
-      const r = await load((typeof route === 'string' ? [route] : route).map(r => `${base}${r}`), SECONDS);
+      const r = await load(origin, (typeof route === 'string' ? [route] : route).map(r => `/api/maturity/v1${r}`), SECONDS);
       out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${fmt(r.p99)} ms | ${yes(r.p95 < 25)} |`);
     }
     out();

@@ -5,4 +5,9 @@ source "$(dirname "$0")/toolchain.sh"
 cd "$REPO_ROOT"
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 node scripts/check-postgres.js
+# The load generator (bench/load.lua) is wrk, a Debian package.
+if ! command -v wrk > /dev/null; then
+  echo "wrk is not installed: apt-get install -y --no-install-recommends wrk" >&2
+  exit 1
+fi
 exec node --expose-gc --max-old-space-size=4096 -r sucrase/register/ts bench/run.ts "$@"

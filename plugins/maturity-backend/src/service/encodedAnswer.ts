@@ -1,12 +1,17 @@
 import express from 'express';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
 
 /** The size from which an answer is also kept gzipped: the compression middleware's threshold. */
 const GZIP_FROM_BYTES = 1024;
+/**
+ * The size from which an answer is gzipped on the thread pool: below it, handing the work over
+ * costs more than the compression (a 5 KB scorecard: ~30 µs in place, ~200 µs through the pool).
+ */
+const GZIP_OFF_THREAD_FROM_BYTES = 64 * 1024;
 
 /** An answer serialised once, with its ETag, and gzipped once when large enough to gain from it. */
 export interface EncodedAnswer {
@@ -28,7 +33,7 @@ export async function encodeAnswer(value: unknown): Promise<EncodedAnswer> {
   const body = Buffer.from(JSON.stringify(value));
   const answer: EncodedAnswer = { body, etag: etagOf(body) };
   if (body.length >= GZIP_FROM_BYTES) {
-    const gzipped = await gzipAsync(body);
+    const gzipped = body.length < GZIP_OFF_THREAD_FROM_BYTES ? gzipSync(body) : await gzipAsync(body);
     // Each representation has its own strong ETag (RFC 9110 §8.8.3).
     answer.gzipped = { body: gzipped, etag: etagOf(gzipped) };
   }
