@@ -131,7 +131,6 @@ async function copyAsOlderDay(knex: Knex, sourceId: number, at: Date) {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** 50 clients in a separate process, each sending its next request as soon as the last answered. */
 /**
  * `clients` closed-loop connections on `paths` of `origin` for `seconds`, through wrk (bench/load.lua).
  * The load generator shares the machine's cores with the server, so it has to be light: autocannon,

@@ -10,6 +10,9 @@ import {
 } from '@internal/plugin-maturity-common';
 import { CostConfig } from '../config/readMaturityConfig';
 
+/** A cost is an estimate when it rests on cores declared in an annotation, not on requests or usage. */
+export const isEstimatedCost = (advice: Pick<WorkloadCostAdvice, 'basis'> | undefined) => advice?.basis === 'declared';
+
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**

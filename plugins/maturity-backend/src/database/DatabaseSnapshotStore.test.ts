@@ -50,6 +50,18 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect(await store.getLevelKinds(saved.id, 'group:default/retail')).toEqual(['department']);
   });
 
+  it('reads rows for their figures only, without the detail', async () => {
+    const { store } = await createStore();
+    const saved = await saveAt(store, '2026-11-20T10:00:00Z', [
+      workload('a', 62.5, { cost }), workload('b', null), department(62.5, { cost, detail: { unweightedWorkloads: 1 } }),
+    ]);
+    const { detail: _a, ...a } = workload('a', 62.5, { cost });
+    const { detail: _b, ...b } = workload('b', null);
+    expect(await store.getScores(saved.id, { under: { level: 'department', ref: 'group:default/retail' }, figuresOnly: true })).toEqual([a, b]);
+    expect(await store.getScores(saved.id, { levelKind: 'department', figuresOnly: true })).toEqual([department(62.5, { cost })]);
+    expect(await store.getScores(saved.id, { figuresOnly: true })).toHaveLength(3);
+  });
+
   it('keeps text with backslashes, tabs and line breaks intact (PostgreSQL writes through COPY)', async () => {
     const { store } = await createStore();
     const awkward = workload('awkward', 12.5, {

@@ -43,7 +43,8 @@ interface ScoreDbRow {
   hourly_waste: number | string | null;
   monthly_saving: number | string | null;
   efficiency: number | string | null;
-  detail: string | null;
+  /** Absent when read for its figures only. */
+  detail?: string | null;
 }
 
 const toInfo = (row: SnapshotDbRow): SnapshotInfo => ({
@@ -56,6 +57,12 @@ const toInfo = (row: SnapshotDbRow): SnapshotInfo => ({
 });
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
+
+/** Every column of a score row but its detail. */
+const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
+  'snapshot_id', 'level_kind', 'entity_ref', 'score', 'platform', 'business', 'level', 'cores', 'workloads',
+  'product', 'team', 'department', 'company', 'hourly_cost', 'hourly_waste', 'monthly_saving', 'efficiency',
+];
 
 function toScoreRow(row: ScoreDbRow): ScoreRow {
   const result: ScoreRow = {
@@ -79,7 +86,7 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
       efficiency: num(row.efficiency),
     };
   }
-  if (row.detail !== null) result.detail = readJson(row.detail);
+  if (row.detail !== null && row.detail !== undefined) result.detail = readJson(row.detail);
   return result;
 }
 
@@ -217,6 +224,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     if (query.levelKind) q.where('level_kind', query.levelKind);
     else if (query.ref || query.refs) q.whereIn('level_kind', SCORE_LEVEL_KINDS);
     if (query.under) q.where('level_kind', 'workload').where(query.under.level, query.under.ref);
+    if (query.figuresOnly) q.select(FIGURE_COLUMNS);
     return (await q.orderBy(['level_kind', 'entity_ref'])).map(toScoreRow);
   }
 
@@ -232,10 +240,10 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .where('r.status', 'succeeded')
       .whereBetween('r.finished_at', [range.from, range.to])
       .orderBy('r.finished_at')
-      .select('s.*', 'r.finished_at');
-    // History points carry scores only; the detail belongs to the scorecard.
+      // History points carry figures only; the detail belongs to the scorecard.
+      .select(...FIGURE_COLUMNS.map(c => `s.${c}`), 'r.finished_at');
     return rows.map((row: ScoreDbRow & { finished_at: Date | string }) => ({
-      ...toScoreRow({ ...row, detail: null }),
+      ...toScoreRow(row),
       at: readDate(row.finished_at),
     }));
   }

@@ -68,6 +68,11 @@ export interface ScoreQuery {
   levelKind?: ScoreLevelKind;
   /** Workload rows under one roll-up, e.g. every workload of a department. */
   under?: { level: RollUpLevel; ref: string };
+  /**
+   * Rows without their detail: what a list of members or a filter by place needs. The detail of
+   * every workload of a company is hundreds of megabytes of JSON.
+   */
+  figuresOnly?: boolean;
 }
 
 /** Persistence of scoring snapshots, history and the latest facts. */

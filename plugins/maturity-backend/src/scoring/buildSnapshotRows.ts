@@ -12,11 +12,12 @@ import {
   RollUpWorkload,
   WorkloadCostAdvice,
   RollUpLevel,
+  ROLL_UP_LEVELS,
   ScoreWeights,
   scoreWorkload,
 } from '@internal/plugin-maturity-common';
 import { CostConfig } from '../config/readMaturityConfig';
-import { priceWorkload } from '../cost/priceWorkload';
+import { isEstimatedCost, priceWorkload } from '../cost/priceWorkload';
 import { InventoryWorkload } from '../database/MaturityStore';
 import { ScoreRow } from '../database/SnapshotStore';
 import { CollectedFacts, mergeFacts, packWorkloadDetail } from './storedDetail';
@@ -66,6 +67,11 @@ export interface WorkloadDetail {
 /** The detail stored with a roll-up row. */
 export interface GroupDetail {
   unweightedWorkloads: number;
+  /**
+   * Workloads under it whose cost is an estimate, kept here so that a cost view never reads every
+   * workload's detail (absent from snapshots written before it was kept).
+   */
+  estimatedWorkloads?: number;
 }
 
 function entityTags(entity: Entity): string[] {
@@ -73,7 +79,12 @@ function entityTags(entity: Entity): string[] {
   return [...(entity.metadata.tags ?? []), ...(typeof type === 'string' ? [type] : [])];
 }
 
-function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[], costs: CostGroup[]): ScoreRow[] {
+function groupRows(
+  levelKind: RollUpLevel,
+  groups: RollUpGroup[],
+  costs: CostGroup[],
+  estimated: Map<string, number>,
+): ScoreRow[] {
   const costOf = new Map(costs.map(({ ref, ...figures }) => [ref, figures]));
   return groups.map(g => ({
     levelKind,
@@ -85,7 +96,10 @@ function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[], costs: CostGro
     cores: g.cores,
     workloads: g.workloads,
     ...(costOf.has(g.ref) ? { cost: costOf.get(g.ref) } : {}),
-    detail: { unweightedWorkloads: g.unweightedWorkloads } satisfies GroupDetail,
+    detail: {
+      unweightedWorkloads: g.unweightedWorkloads,
+      estimatedWorkloads: estimated.get(g.ref) ?? 0,
+    } satisfies GroupDetail,
   }));
 }
 
@@ -93,9 +107,26 @@ function groupRows(levelKind: RollUpLevel, groups: RollUpGroup[], costs: CostGro
 export interface RollUpInputs {
   scores: RollUpWorkload[];
   costs: CostRollUpWorkload[];
+  /** The place of each workload whose cost is an estimate. */
+  estimates: Array<Pick<RollUpWorkload, RollUpLevel>>;
 }
 
-export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [] });
+export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [], estimates: [] });
+
+/** How many of the places' workloads each group holds, per level. */
+function countPerGroup(places: Array<Pick<RollUpWorkload, RollUpLevel>>): Record<RollUpLevel, Map<string, number>> {
+  const counts = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, number>()])) as Record<
+    RollUpLevel,
+    Map<string, number>
+  >;
+  for (const place of places) {
+    for (const level of ROLL_UP_LEVELS) {
+      const ref = place[level];
+      if (ref) counts[level].set(ref, (counts[level].get(ref) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
 
 /**
  * Scores and prices one page of workloads, yielding a row per workload as it goes so that the
@@ -132,6 +163,7 @@ export function* workloadRows(options: {
     const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
     if (priced.figures) kept.costs.push({ ...priced.figures, ...hierarchy });
+    if (isEstimatedCost(priced.advice)) kept.estimates.push(hierarchy);
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: workload.coresSource,
@@ -169,10 +201,11 @@ export function* workloadRows(options: {
 export function rollUpRows(kept: RollUpInputs, model: ScoringModel): ScoreRow[] {
   const rolled = rollUp({ workloads: kept.scores, weights: model.weights });
   const costs = rollUpCosts(kept.costs);
+  const estimated = countPerGroup(kept.estimates);
   return [
-    ...groupRows('product', rolled.products, costs.product),
-    ...groupRows('team', rolled.teams, costs.team),
-    ...groupRows('department', rolled.departments, costs.department),
-    ...groupRows('company', rolled.companies, costs.company),
+    ...groupRows('product', rolled.products, costs.product, estimated.product),
+    ...groupRows('team', rolled.teams, costs.team, estimated.team),
+    ...groupRows('department', rolled.departments, costs.department, estimated.department),
+    ...groupRows('company', rolled.companies, costs.company, estimated.company),
   ];
 }

@@ -8,7 +8,8 @@ import {
   RollUpLevel,
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
-import { WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { isEstimatedCost } from '../cost/priceWorkload';
+import { GroupDetail, WorkloadDetail } from '../scoring/buildSnapshotRows';
 import { rankBy } from './ranking';
 import { broadestRow, costSummary, currentSnapshot, levelKindOf, memberRows, snapshotRef } from './scorecards';
 
@@ -25,7 +26,15 @@ const costPoints = (history: Array<ScoreRow & { at: Date }>): CostPoint[] =>
 
 // Both stored forms keep the cost advice as it is.
 const costAdvice = (row: ScoreRow) => (row.detail as Pick<WorkloadDetail, 'cost'> | undefined)?.cost;
-const isEstimate = (row: ScoreRow) => costAdvice(row)?.basis === 'declared';
+const isEstimate = (row: ScoreRow) => isEstimatedCost(costAdvice(row));
+
+/** How many workloads under a roll-up have an estimated cost: kept with it since it was kept. */
+async function estimatedUnder(store: SnapshotStore, snapshotId: number, row: ScoreRow): Promise<number> {
+  const kept = (row.detail as GroupDetail | undefined)?.estimatedWorkloads;
+  if (kept !== undefined) return kept;
+  const under = await store.getScores(snapshotId, { under: { level: row.levelKind as RollUpLevel, ref: row.ref } });
+  return under.filter(isEstimate).length;
+}
 
 /**
  * One entity's cost view. Window totals are the mean hourly cost over the snapshots inside the
@@ -73,7 +82,10 @@ export async function getCosts(
     const estimated = isEstimate(row);
     return { ...base, workload: costAdvice(row)!, estimatedWorkloads: estimated ? 1 : 0, estimate: estimated };
   }
-  const { members, workloads } = await memberRows(store, snapshot.id, kind as RollUpLevel, ref);
+  const [members, estimatedWorkloads] = await Promise.all([
+    memberRows(store, snapshot.id, kind as RollUpLevel, ref),
+    estimatedUnder(store, snapshot.id, row),
+  ]);
   return {
     ...base,
     members: rankBy(members, m => m.cost?.monthlySaving ?? null).map(
@@ -86,8 +98,8 @@ export async function getCosts(
         ...(costSummary(m) ?? NO_COST),
       }),
     ),
-    estimatedWorkloads: workloads.filter(isEstimate).length,
-    estimate: workloads.some(isEstimate),
+    estimatedWorkloads,
+    estimate: estimatedWorkloads > 0,
   };
 }
 

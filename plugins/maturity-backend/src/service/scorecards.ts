@@ -64,26 +64,25 @@ export async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, 
   return row;
 }
 
-/** The rows of a roll-up's members, and every workload under it. */
+/** The rows of a roll-up's members, figures only. */
 export async function memberRows(
   store: SnapshotStore,
   snapshotId: number,
   level: RollUpLevel,
   ref: string,
-): Promise<{ members: ScoreRow[]; workloads: ScoreRow[] }> {
-  const workloads = await store.getScores(snapshotId, { under: { level, ref } });
+): Promise<ScoreRow[]> {
+  const workloads = await store.getScores(snapshotId, { under: { level, ref }, figuresOnly: true });
   const memberLevel = MEMBER_LEVEL[level];
-  if (memberLevel === 'workload') return { members: workloads, workloads };
+  if (memberLevel === 'workload') return workloads;
   const field = memberLevel as RollUpLevel;
   const refs = new Set(workloads.map(w => w[field]).filter((r): r is string => !!r));
-  const groups = (await store.getScores(snapshotId, { levelKind: memberLevel })).filter(g => refs.has(g.ref));
+  const groups = await store.getScores(snapshotId, { levelKind: memberLevel, figuresOnly: true });
   // Workloads owned directly by the parent, with no group in between, are members themselves.
-  return { members: [...groups, ...workloads.filter(w => !w[field])], workloads };
+  return [...groups.filter(g => refs.has(g.ref)), ...workloads.filter(w => !w[field])];
 }
 
 async function members(store: SnapshotStore, snapshotId: number, level: RollUpLevel, ref: string): Promise<ScorecardMember[]> {
-  const { members: rows } = await memberRows(store, snapshotId, level, ref);
-  return rankByScore(rows).map(row => ({
+  return rankByScore(await memberRows(store, snapshotId, level, ref)).map(row => ({
     kind: row.levelKind, ref: row.ref, rank: row.rank, score: row.score, level: row.level,
     cores: row.cores, workloads: row.workloads,
   }));
@@ -130,7 +129,7 @@ export async function getEntityLabels(store: SnapshotStore): Promise<EntityLabel
   const snapshot = await store.getCurrentSnapshot();
   if (!snapshot) return { snapshot: null, items: [] };
   const best = new Map<string, ScoreRow>();
-  for (const row of await store.getScores(snapshot.id)) {
+  for (const row of await store.getScores(snapshot.id, { figuresOnly: true })) {
     const current = best.get(row.ref);
     if (!current || BROADEST_FIRST.indexOf(row.levelKind) < BROADEST_FIRST.indexOf(current.levelKind)) {
       best.set(row.ref, row);
@@ -188,11 +187,11 @@ export async function getLeaderboard(
   const earlier = await store.getSnapshotAtOrBefore(new Date(now.getTime() - windowMs));
   const comparedTo = earlier && earlier.id !== snapshot.id ? earlier : undefined;
   const before = comparedTo
-    ? new Map(rank(await store.getScores(comparedTo.id, { levelKind: level })).map(r => [r.ref, r]))
+    ? new Map(rank(await store.getScores(comparedTo.id, { levelKind: level, figuresOnly: true })).map(r => [r.ref, r]))
     : new Map();
-  let rows = rank(await store.getScores(snapshot.id, { levelKind: level }));
+  let rows = rank(await store.getScores(snapshot.id, { levelKind: level, figuresOnly: true }));
   if (department) {
-    const under = await store.getScores(snapshot.id, { under: { level: 'department', ref: department } });
+    const under = await store.getScores(snapshot.id, { under: { level: 'department', ref: department }, figuresOnly: true });
     const refs = new Set(under.map(w => w[level]));
     rows = rows.filter(r => refs.has(r.ref));
   }

@@ -1,0 +1,44 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
+import { ScoreRow } from '../database/SnapshotStore';
+import { getCosts } from './costs';
+
+const databases = createTestDatabases();
+
+const cost = { hourlyCost: 0.5, hourlyWaste: 0.25, monthlySaving: 10, efficiency: 0.5 };
+const workload = (name: string, basis: string): ScoreRow => ({
+  levelKind: 'workload', ref: `component:default/${name}`, score: 50, platform: 50, business: 50, level: 'L3',
+  cores: 4, workloads: 1, department: 'group:default/retail', cost, detail: { cost: { basis } },
+});
+const retail = (detail: object): ScoreRow => ({
+  levelKind: 'department', ref: 'group:default/retail', score: 50, platform: 50, business: 50, level: 'L3',
+  cores: 12, workloads: 3, cost: { ...cost, hourlyCost: 1.5, hourlyWaste: 0.75, monthlySaving: 30 }, detail,
+});
+
+describe.each(databases.eachSupportedId())('group cost views on %p', databaseId => {
+  async function costsOfRetail(department: ScoreRow) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseSnapshotStore.create({ database: mockServices.database({ knex }) });
+    const draft = await store.beginSnapshot(new Date('2026-11-20T09:00:00Z'));
+    await draft.addRows([workload('a', 'declared'), workload('b', 'measured'), workload('c', 'declared'), department]);
+    await draft.publish(new Date('2026-11-20T10:00:00Z'));
+    return getCosts(store, 'group:default/retail', { window: '7d', currency: 'USD', now: new Date('2026-11-20T12:00:00Z') });
+  }
+
+  it('takes the count of estimated workloads kept with the roll-up', async () => {
+    // The kept count wins over the workloads' own detail: it is what the run found.
+    const view = await costsOfRetail(retail({ unweightedWorkloads: 0, estimatedWorkloads: 1 }));
+    expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
+    expect(view.members?.map(m => [m.ref, m.hourlyCost])).toEqual([
+      ['component:default/a', 0.5], ['component:default/b', 0.5], ['component:default/c', 0.5],
+    ]);
+    // 7 days of the one snapshot's 1.5 an hour.
+    expect(view.totals.cost).toBe(252);
+  });
+
+  it('counts estimated workloads from their detail in a snapshot written before the count was kept', async () => {
+    const view = await costsOfRetail(retail({ unweightedWorkloads: 0 }));
+    expect(view).toMatchObject({ estimatedWorkloads: 2, estimate: true });
+  });
+});
