@@ -116,6 +116,11 @@ describe('maturity backend plugin', () => {
     expect(company.body.members.map((m: any) => [m.ref, m.rank])).toEqual([
       ['group:default/labs', 1], ['group:default/retail', 2],
     ]);
+    // A department's members are its teams and the workloads that are in no team (pricing).
+    const retail = await request(server).get('/api/maturity/v1/scorecards/group/default/retail');
+    expect(retail.body.members.map((m: any) => [m.kind, m.ref, m.rank, m.cores])).toEqual([
+      ['team', 'group:default/checkout-team', 1, 12], ['workload', 'component:default/pricing', 2, 0],
+    ]);
 
     const board = await request(server).get('/api/maturity/v1/leaderboard?level=department&window=7d');
     expect(board.status).toBe(200);

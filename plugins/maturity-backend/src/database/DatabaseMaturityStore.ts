@@ -3,7 +3,7 @@ import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
 import { insertRows } from './insertRows';
-import { batches, DELETE_BATCH_SIZE, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
+import { batches, KEYS_PER_STATEMENT, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
 
 interface WorkloadRow {
   entity_ref: string;
@@ -94,7 +94,7 @@ export class DatabaseMaturityStore implements MaturityStore {
       );
       const live = new Set(found.map(row => row.entity_ref));
       const gone = [...stored.keys()].filter(ref => !live.has(ref));
-      for (const refs of batches(gone, DELETE_BATCH_SIZE)) {
+      for (const refs of batches(gone, KEYS_PER_STATEMENT)) {
         await tx('maturity_workloads').whereIn('entity_ref', refs).delete();
       }
       // Only the newest run is needed for refreshedAt; older ones are history nobody reads.

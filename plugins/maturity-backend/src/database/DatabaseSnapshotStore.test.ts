@@ -62,6 +62,16 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect(await store.getScores(saved.id, { figuresOnly: true })).toHaveLength(3);
   });
 
+  it('reads any number of entities by ref, more than one statement can bind', async () => {
+    const { store } = await createStore();
+    const names = Array.from({ length: 1201 }, (_, i) => `w${String(i).padStart(4, '0')}`);
+    const saved = await saveAt(store, '2026-11-20T10:00:00Z', names.map(n => workload(n, 50)));
+    const refs = names.filter((_, i) => i % 3 !== 1).map(n => `component:default/${n}`);
+    const rows = await store.getScores(saved.id, { levelKind: 'workload', refs, figuresOnly: true });
+    expect(rows).toHaveLength(801);
+    expect(rows.map(r => r.ref)).toEqual(refs);
+  });
+
   it('keeps text with backslashes, tabs and line breaks intact (PostgreSQL writes through COPY)', async () => {
     const { store } = await createStore();
     const awkward = workload('awkward', 12.5, {

@@ -4,7 +4,7 @@ import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturi
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { batches, DELETE_BATCH_SIZE, openDatabase, readDate, readJson } from './openDatabase';
+import { batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
 import {
   RetentionPolicy,
   SnapshotDraft,
@@ -124,7 +124,7 @@ async function insertId(query: Knex.QueryBuilder): Promise<number> {
 }
 
 async function deleteSnapshots(tx: Knex.Transaction, ids: number[]) {
-  for (const batch of batches(ids, DELETE_BATCH_SIZE)) {
+  for (const batch of batches(ids, KEYS_PER_STATEMENT)) {
     // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
     await tx('maturity_scores').whereIn('snapshot_id', batch).delete();
     await tx('maturity_snapshots').whereIn('id', batch).delete();
@@ -217,6 +217,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async getScores(snapshotId: number, query: ScoreQuery = {}): Promise<ScoreRow[]> {
+    if (query.refs && query.refs.length > KEYS_PER_STATEMENT) {
+      const rows: ScoreRow[] = [];
+      for (const refs of batches(query.refs, KEYS_PER_STATEMENT)) rows.push(...(await this.getScores(snapshotId, { ...query, refs })));
+      return rows;
+    }
     const q = this.db<ScoreDbRow>('maturity_scores').where('snapshot_id', snapshotId);
     if (query.ref) q.where('entity_ref', query.ref);
     if (query.refs) q.whereIn('entity_ref', query.refs);
@@ -282,7 +287,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
 
     await this.db.transaction(async tx => {
       await deleteSnapshots(tx, doomed);
-      for (const ids of batches(thin, DELETE_BATCH_SIZE)) {
+      for (const ids of batches(thin, KEYS_PER_STATEMENT)) {
         await tx('maturity_scores')
           .whereIn('snapshot_id', ids)
           .whereNotNull('detail')

@@ -63,7 +63,7 @@ export interface RetentionPolicy {
 /** Selects score rows of one snapshot. */
 export interface ScoreQuery {
   ref?: string;
-  /** Several entities' rows, e.g. a page of workloads. */
+  /** Several entities' rows, e.g. a page of workloads (any number: read in batches). */
   refs?: string[];
   levelKind?: ScoreLevelKind;
   /** Workload rows under one roll-up, e.g. every workload of a department. */

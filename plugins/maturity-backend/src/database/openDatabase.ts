@@ -45,8 +45,8 @@ export function insertBatchSize(db: Knex): number {
   return db.client.config.client === 'pg' ? 1000 : 50;
 }
 
-/** Keys per `whereIn(...).delete()`, under SQLite's 999-variable limit. */
-export const DELETE_BATCH_SIZE = 500;
+/** Keys per `whereIn(...)`, under SQLite's 999-variable limit. */
+export const KEYS_PER_STATEMENT = 500;
 
 /** Splits an iterable into arrays of `size`, reading it once (a generator is never held whole). */
 export function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {

@@ -13,6 +13,7 @@ import {
   WorkloadCostAdvice,
   RollUpLevel,
   ROLL_UP_LEVELS,
+  ScoreLevelKind,
   ScoreWeights,
   scoreWorkload,
 } from '@internal/plugin-maturity-common';
@@ -68,11 +69,21 @@ export interface WorkloadDetail {
 export interface GroupDetail {
   unweightedWorkloads: number;
   /**
-   * Workloads under it whose cost is an estimate, kept here so that a cost view never reads every
-   * workload's detail (absent from snapshots written before it was kept).
+   * Workloads under it whose cost is an estimate, and its members by level kind, kept here so
+   * that its scorecard and cost view never read every workload under it (both are absent from
+   * snapshots written before they were kept).
    */
   estimatedWorkloads?: number;
+  members?: Partial<Record<ScoreLevelKind, string[]>>;
 }
+
+/** The level whose rows are a roll-up's members: a department lists its teams, and so on. */
+export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
+  company: 'department',
+  department: 'team',
+  product: 'workload',
+  team: 'workload',
+};
 
 function entityTags(entity: Entity): string[] {
   const type = entity.spec?.type;
@@ -83,7 +94,7 @@ function groupRows(
   levelKind: RollUpLevel,
   groups: RollUpGroup[],
   costs: CostGroup[],
-  estimated: Map<string, number>,
+  under: Map<string, WorkloadsUnder>,
 ): ScoreRow[] {
   const costOf = new Map(costs.map(({ ref, ...figures }) => [ref, figures]));
   return groups.map(g => ({
@@ -98,34 +109,56 @@ function groupRows(
     ...(costOf.has(g.ref) ? { cost: costOf.get(g.ref) } : {}),
     detail: {
       unweightedWorkloads: g.unweightedWorkloads,
-      estimatedWorkloads: estimated.get(g.ref) ?? 0,
+      estimatedWorkloads: under.get(g.ref)?.estimated ?? 0,
+      members: Object.fromEntries(
+        Object.entries(under.get(g.ref)?.members ?? {}).map(([kind, refs]) => [kind, [...refs!].sort()]),
+      ),
     } satisfies GroupDetail,
   }));
 }
 
 /** What a run keeps of each scored workload until every page is scored, to roll up at the end. */
 export interface RollUpInputs {
-  scores: RollUpWorkload[];
+  scores: KeptWorkload[];
   costs: CostRollUpWorkload[];
-  /** The place of each workload whose cost is an estimate. */
-  estimates: Array<Pick<RollUpWorkload, RollUpLevel>>;
 }
 
-export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [], estimates: [] });
+/** A workload's roll-up input, and whether its cost is an estimate. */
+export interface KeptWorkload extends RollUpWorkload {
+  estimatedCost: boolean;
+}
 
-/** How many of the places' workloads each group holds, per level. */
-function countPerGroup(places: Array<Pick<RollUpWorkload, RollUpLevel>>): Record<RollUpLevel, Map<string, number>> {
-  const counts = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, number>()])) as Record<
+export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [] });
+
+/** What a group's detail keeps of the workloads under it. */
+interface WorkloadsUnder {
+  estimated: number;
+  members: Partial<Record<ScoreLevelKind, Set<string>>>;
+}
+
+/**
+ * Per level, each group's workloads with an estimated cost and its members: the group of the
+ * member level a workload is in, or the workload itself when it is in none.
+ */
+function workloadsUnderGroups(workloads: KeptWorkload[]): Record<RollUpLevel, Map<string, WorkloadsUnder>> {
+  const result = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, WorkloadsUnder>()])) as Record<
     RollUpLevel,
-    Map<string, number>
+    Map<string, WorkloadsUnder>
   >;
-  for (const place of places) {
+  for (const w of workloads) {
     for (const level of ROLL_UP_LEVELS) {
-      const ref = place[level];
-      if (ref) counts[level].set(ref, (counts[level].get(ref) ?? 0) + 1);
+      const ref = w[level];
+      if (!ref) continue;
+      let under = result[level].get(ref);
+      if (!under) result[level].set(ref, (under = { estimated: 0, members: {} }));
+      if (w.estimatedCost) under.estimated++;
+      const memberLevel = MEMBER_LEVEL[level];
+      const group = memberLevel === 'workload' ? undefined : w[memberLevel as RollUpLevel];
+      const kind = group ? memberLevel : 'workload';
+      (under.members[kind] ??= new Set()).add(group ?? w.ref);
     }
   }
-  return counts;
+  return result;
 }
 
 /**
@@ -163,7 +196,6 @@ export function* workloadRows(options: {
     const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
     if (priced.figures) kept.costs.push({ ...priced.figures, ...hierarchy });
-    if (isEstimatedCost(priced.advice)) kept.estimates.push(hierarchy);
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: workload.coresSource,
@@ -193,6 +225,7 @@ export function* workloadRows(options: {
       platform: result.platform ?? 0,
       business: result.business ?? 0,
       ...hierarchy,
+      estimatedCost: isEstimatedCost(priced.advice),
     });
   }
 }
@@ -201,11 +234,11 @@ export function* workloadRows(options: {
 export function rollUpRows(kept: RollUpInputs, model: ScoringModel): ScoreRow[] {
   const rolled = rollUp({ workloads: kept.scores, weights: model.weights });
   const costs = rollUpCosts(kept.costs);
-  const estimated = countPerGroup(kept.estimates);
+  const under = workloadsUnderGroups(kept.scores);
   return [
-    ...groupRows('product', rolled.products, costs.product, estimated.product),
-    ...groupRows('team', rolled.teams, costs.team, estimated.team),
-    ...groupRows('department', rolled.departments, costs.department, estimated.department),
-    ...groupRows('company', rolled.companies, costs.company, estimated.company),
+    ...groupRows('product', rolled.products, costs.product, under.product),
+    ...groupRows('team', rolled.teams, costs.team, under.team),
+    ...groupRows('department', rolled.departments, costs.department, under.department),
+    ...groupRows('company', rolled.companies, costs.company, under.company),
   ];
 }

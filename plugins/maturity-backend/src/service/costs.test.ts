@@ -37,6 +37,12 @@ describe.each(databases.eachSupportedId())('group cost views on %p', databaseId 
     expect(view.totals.cost).toBe(252);
   });
 
+  it('lists the members kept with the roll-up', async () => {
+    // The kept list is read as it is: the workloads under the department are not searched again.
+    const view = await costsOfRetail(retail({ unweightedWorkloads: 0, estimatedWorkloads: 1, members: { workload: ['component:default/a', 'component:default/b'] } }));
+    expect(view.members?.map(m => m.ref)).toEqual(['component:default/a', 'component:default/b']);
+  });
+
   it('counts estimated workloads from their detail in a snapshot written before the count was kept', async () => {
     const view = await costsOfRetail(retail({ unweightedWorkloads: 0 }));
     expect(view).toMatchObject({ estimatedWorkloads: 2, estimate: true });

@@ -83,7 +83,7 @@ export async function getCosts(
     return { ...base, workload: costAdvice(row)!, estimatedWorkloads: estimated ? 1 : 0, estimate: estimated };
   }
   const [members, estimatedWorkloads] = await Promise.all([
-    memberRows(store, snapshot.id, kind as RollUpLevel, ref),
+    memberRows(store, snapshot.id, row),
     estimatedUnder(store, snapshot.id, row),
   ]);
   return {

@@ -13,7 +13,7 @@ import {
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
-import { GroupDetail } from '../scoring/buildSnapshotRows';
+import { GroupDetail, MEMBER_LEVEL } from '../scoring/buildSnapshotRows';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
 
@@ -25,13 +25,6 @@ export function costSummary(row: ScoreRow): CostSummary | null {
 
 // A Group can be scored at more than one level; its scorecard shows the broadest.
 const BROADEST_FIRST: ScoreLevelKind[] = ['company', 'department', 'product', 'team', 'workload'];
-// The level whose rows are a roll-up's members: a department lists its teams, and so on.
-const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
-  company: 'department',
-  department: 'team',
-  product: 'workload',
-  team: 'workload',
-};
 
 export const snapshotRef = (s: SnapshotInfo): SnapshotRef => ({ id: s.id, at: s.finishedAt.toISOString() });
 const scores = (row: ScoreRow) => ({
@@ -64,13 +57,17 @@ export async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, 
   return row;
 }
 
-/** The rows of a roll-up's members, figures only. */
-export async function memberRows(
-  store: SnapshotStore,
-  snapshotId: number,
-  level: RollUpLevel,
-  ref: string,
-): Promise<ScoreRow[]> {
+/** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
+export async function memberRows(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<ScoreRow[]> {
+  const kept = (group.detail as GroupDetail | undefined)?.members;
+  if (kept) {
+    const kinds = Object.entries(kept) as Array<[ScoreLevelKind, string[]]>;
+    const rows = await Promise.all(kinds.map(([levelKind, refs]) => store.getScores(snapshotId, { levelKind, refs, figuresOnly: true })));
+    return rows.flat();
+  }
+  // A snapshot written before members were kept: find them from the workloads under the group.
+  const level = group.levelKind as RollUpLevel;
+  const ref = group.ref;
   const workloads = await store.getScores(snapshotId, { under: { level, ref }, figuresOnly: true });
   const memberLevel = MEMBER_LEVEL[level];
   if (memberLevel === 'workload') return workloads;
@@ -81,8 +78,8 @@ export async function memberRows(
   return [...groups.filter(g => refs.has(g.ref)), ...workloads.filter(w => !w[field])];
 }
 
-async function members(store: SnapshotStore, snapshotId: number, level: RollUpLevel, ref: string): Promise<ScorecardMember[]> {
-  return rankByScore(await memberRows(store, snapshotId, level, ref)).map(row => ({
+async function members(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<ScorecardMember[]> {
+  return rankByScore(await memberRows(store, snapshotId, group)).map(row => ({
     kind: row.levelKind, ref: row.ref, rank: row.rank, score: row.score, level: row.level,
     cores: row.cores, workloads: row.workloads,
   }));
@@ -119,7 +116,7 @@ export async function getScorecard(
     kind: levelKind, ref, ...scores(row),
     workloads: row.workloads,
     unweightedWorkloads: detail?.unweightedWorkloads ?? 0,
-    members: await members(store, snapshot.id, levelKind, ref),
+    members: await members(store, snapshot.id, row),
     snapshot: snapshotRef(snapshot),
   };
 }
