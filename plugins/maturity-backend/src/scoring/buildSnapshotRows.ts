@@ -69,9 +69,10 @@ export interface WorkloadDetail {
 export interface GroupDetail {
   unweightedWorkloads: number;
   /**
-   * Workloads under it whose cost is an estimate, and its members by level kind, kept here so
-   * that its scorecard and cost view never read every workload under it (both are absent from
-   * snapshots written before they were kept).
+   * Workloads under it whose cost is an estimate, and, for a department or company, its members
+   * by level kind: kept here so that its scorecard and cost view never read every workload under
+   * it (both are absent from snapshots written before they were kept). A product's or team's
+   * members are its workloads, read as they are.
    */
   estimatedWorkloads?: number;
   members?: Partial<Record<ScoreLevelKind, string[]>>;
@@ -88,6 +89,12 @@ export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
 function entityTags(entity: Entity): string[] {
   const type = entity.spec?.type;
   return [...(entity.metadata.tags ?? []), ...(typeof type === 'string' ? [type] : [])];
+}
+
+function membersOf(under: WorkloadsUnder | undefined): Pick<GroupDetail, 'members'> {
+  if (!under?.members) return {};
+  const members = Object.entries(under.members) as Array<[ScoreLevelKind, Set<string>]>;
+  return { members: Object.fromEntries(members.map(([kind, refs]) => [kind, [...refs].sort()])) };
 }
 
 function groupRows(
@@ -110,9 +117,7 @@ function groupRows(
     detail: {
       unweightedWorkloads: g.unweightedWorkloads,
       estimatedWorkloads: under.get(g.ref)?.estimated ?? 0,
-      members: Object.fromEntries(
-        Object.entries(under.get(g.ref)?.members ?? {}).map(([kind, refs]) => [kind, [...refs!].sort()]),
-      ),
+      ...membersOf(under.get(g.ref)),
     } satisfies GroupDetail,
   }));
 }
@@ -133,12 +138,12 @@ export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [] })
 /** What a group's detail keeps of the workloads under it. */
 interface WorkloadsUnder {
   estimated: number;
-  members: Partial<Record<ScoreLevelKind, Set<string>>>;
+  members?: Partial<Record<ScoreLevelKind, Set<string>>>;
 }
 
 /**
- * Per level, each group's workloads with an estimated cost and its members: the group of the
- * member level a workload is in, or the workload itself when it is in none.
+ * Per level, each group's workloads with an estimated cost and, where members are groups, its
+ * members: the group of the member level a workload is in, or the workload itself when it is in none.
  */
 function workloadsUnderGroups(workloads: KeptWorkload[]): Record<RollUpLevel, Map<string, WorkloadsUnder>> {
   const result = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, WorkloadsUnder>()])) as Record<
@@ -149,13 +154,14 @@ function workloadsUnderGroups(workloads: KeptWorkload[]): Record<RollUpLevel, Ma
     for (const level of ROLL_UP_LEVELS) {
       const ref = w[level];
       if (!ref) continue;
-      let under = result[level].get(ref);
-      if (!under) result[level].set(ref, (under = { estimated: 0, members: {} }));
-      if (w.estimatedCost) under.estimated++;
       const memberLevel = MEMBER_LEVEL[level];
-      const group = memberLevel === 'workload' ? undefined : w[memberLevel as RollUpLevel];
-      const kind = group ? memberLevel : 'workload';
-      (under.members[kind] ??= new Set()).add(group ?? w.ref);
+      let under = result[level].get(ref);
+      if (!under) result[level].set(ref, (under = { estimated: 0, ...(memberLevel === 'workload' ? {} : { members: {} }) }));
+      if (w.estimatedCost) under.estimated++;
+      if (under.members) {
+        const group = w[memberLevel as RollUpLevel];
+        (under.members[group ? memberLevel : 'workload'] ??= new Set()).add(group ?? w.ref);
+      }
     }
   }
   return result;

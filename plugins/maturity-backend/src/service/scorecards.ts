@@ -65,7 +65,8 @@ export async function memberRows(store: SnapshotStore, snapshotId: number, group
     const rows = await Promise.all(kinds.map(([levelKind, refs]) => store.getScores(snapshotId, { levelKind, refs, figuresOnly: true })));
     return rows.flat();
   }
-  // A snapshot written before members were kept: find them from the workloads under the group.
+  // A product's or team's members are its workloads; in a snapshot written before members were
+  // kept, a department's or company's are found from its workloads too.
   const level = group.levelKind as RollUpLevel;
   const ref = group.ref;
   const workloads = await store.getScores(snapshotId, { under: { level, ref }, figuresOnly: true });
