@@ -85,6 +85,23 @@ describe.each(databases.eachSupportedId())('DatabaseMaturityStore on %p', databa
     ]);
   });
 
+  it('replaces an inventory larger than one page of comparison, changes and removals spread over the pages', async () => {
+    const { store } = await createStore();
+    const names = Array.from({ length: 1201 }, (_, i) => `w${String(i).padStart(4, '0')}`);
+    await store.replaceInventory(names.map(n => workload(n)), new Date('2026-11-20T00:00:00Z'));
+    // Every 7th workload gone, every 100th given 8 cores, 50 new ones at the end.
+    const next = [
+      ...names.filter((_, i) => i % 7 !== 0).map((n, i) => workload(n, i % 100 === 0 ? { cores: 8 } : {})),
+      ...Array.from({ length: 50 }, (_, i) => workload(`x${String(i).padStart(2, '0')}`)),
+    ];
+    await store.replaceInventory(next, new Date('2026-11-21T00:00:00Z'));
+    const items = await store.listWorkloads();
+    // 1,201 − 172 gone (0, 7, …, 1197) + 50 new; 1,029 kept of which every 100th (11) has 8 cores.
+    expect(items).toHaveLength(1079);
+    expect(items.filter(w => w.cores === 8)).toHaveLength(11);
+    expect(items.map(w => w.ref)).toEqual(next.map(w => w.ref).sort());
+  });
+
   it('filters by hierarchy level', async () => {
     const { store } = await createStore();
     await store.replaceInventory(
