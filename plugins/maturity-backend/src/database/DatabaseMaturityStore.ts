@@ -80,28 +80,20 @@ export class DatabaseMaturityStore implements MaturityStore {
         .insert({ finished_at: at, workload_count: workloads.length })
         .returning('id');
       const runId = typeof inserted === 'object' ? inserted.id : inserted;
-      // Compared a page at a time with the stored rows of the same refs: at the end of a run of
-      // 100,000 workloads, holding the whole table and every new row at once cost ~60 MB.
-      for (const page of batches(workloads, KEYS_PER_STATEMENT)) {
-        const found = page.map(toRow);
-        const stored = new Map<string, WorkloadRow>(
-          (await tx<WorkloadRow>('maturity_workloads').whereIn('entity_ref', found.map(row => row.entity_ref))).map(row => [
-            row.entity_ref,
-            row,
-          ]),
-        );
-        const added = found.filter(row => !stored.has(row.entity_ref));
-        if (added.length > 0) await insertRows(tx, 'maturity_workloads', WORKLOAD_COLUMNS, added);
-        const changed = found.filter(row => {
-          const before = stored.get(row.entity_ref);
-          return before !== undefined && !unchanged(before, row);
-        });
-        await pipelined(changed, insertBatchSize(tx), batch =>
-          tx('maturity_workloads').insert(batch).onConflict('entity_ref').merge(),
-        );
-      }
-      const live = new Set(workloads.map(w => w.ref));
-      const gone = (await tx('maturity_workloads').pluck('entity_ref')).filter((ref: string) => !live.has(ref));
+      const stored = new Map<string, WorkloadRow>(
+        (await tx<WorkloadRow>('maturity_workloads')).map(row => [row.entity_ref, row]),
+      );
+      const found = workloads.map(toRow);
+      await insertRows(tx, 'maturity_workloads', WORKLOAD_COLUMNS, found.filter(row => !stored.has(row.entity_ref)));
+      const changed = found.filter(row => {
+        const before = stored.get(row.entity_ref);
+        return before !== undefined && !unchanged(before, row);
+      });
+      await pipelined(changed, insertBatchSize(tx), batch =>
+        tx('maturity_workloads').insert(batch).onConflict('entity_ref').merge(),
+      );
+      const live = new Set(found.map(row => row.entity_ref));
+      const gone = [...stored.keys()].filter(ref => !live.has(ref));
       for (const refs of batches(gone, KEYS_PER_STATEMENT)) {
         await tx('maturity_workloads').whereIn('entity_ref', refs).delete();
       }
