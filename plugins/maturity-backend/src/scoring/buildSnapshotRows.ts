@@ -12,8 +12,6 @@ import {
   RollUpWorkload,
   WorkloadCostAdvice,
   RollUpLevel,
-  ROLL_UP_LEVELS,
-  ScoreLevelKind,
   ScoreWeights,
   scoreWorkload,
 } from '@internal/plugin-maturity-common';
@@ -21,6 +19,7 @@ import { CostConfig } from '../config/readMaturityConfig';
 import { isEstimatedCost, priceWorkload } from '../cost/priceWorkload';
 import { InventoryWorkload } from '../database/MaturityStore';
 import { ScoreRow } from '../database/SnapshotStore';
+import { GroupDetail, GroupDetailsBuilder } from './groupDetails';
 import { CollectedFacts, mergeFacts, packWorkloadDetail } from './storedDetail';
 
 /** The scoring model in force. */
@@ -65,43 +64,16 @@ export interface WorkloadDetail {
   cost: WorkloadCostAdvice;
 }
 
-/** The detail stored with a roll-up row. */
-export interface GroupDetail {
-  unweightedWorkloads: number;
-  /**
-   * Workloads under it whose cost is an estimate, and, for a department or company, its members
-   * by level kind: kept here so that its scorecard and cost view never read every workload under
-   * it (both are absent from snapshots written before they were kept). A product's or team's
-   * members are its workloads, read as they are.
-   */
-  estimatedWorkloads?: number;
-  members?: Partial<Record<ScoreLevelKind, string[]>>;
-}
-
-/** The level whose rows are a roll-up's members: a department lists its teams, and so on. */
-export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
-  company: 'department',
-  department: 'team',
-  product: 'workload',
-  team: 'workload',
-};
-
 function entityTags(entity: Entity): string[] {
   const type = entity.spec?.type;
   return [...(entity.metadata.tags ?? []), ...(typeof type === 'string' ? [type] : [])];
-}
-
-function membersOf(under: WorkloadsUnder | undefined): Pick<GroupDetail, 'members'> {
-  if (!under?.members) return {};
-  const members = Object.entries(under.members) as Array<[ScoreLevelKind, Set<string>]>;
-  return { members: Object.fromEntries(members.map(([kind, refs]) => [kind, [...refs].sort()])) };
 }
 
 function groupRows(
   levelKind: RollUpLevel,
   groups: RollUpGroup[],
   costs: CostGroup[],
-  under: Map<string, WorkloadsUnder>,
+  details: GroupDetailsBuilder,
 ): ScoreRow[] {
   const costOf = new Map(costs.map(({ ref, ...figures }) => [ref, figures]));
   return groups.map(g => ({
@@ -114,58 +86,21 @@ function groupRows(
     cores: g.cores,
     workloads: g.workloads,
     ...(costOf.has(g.ref) ? { cost: costOf.get(g.ref) } : {}),
-    detail: {
-      unweightedWorkloads: g.unweightedWorkloads,
-      estimatedWorkloads: under.get(g.ref)?.estimated ?? 0,
-      ...membersOf(under.get(g.ref)),
-    } satisfies GroupDetail,
+    detail: { unweightedWorkloads: g.unweightedWorkloads, ...details.detailOf(levelKind, g.ref) } satisfies GroupDetail,
   }));
 }
 
-/** What a run keeps of each scored workload until every page is scored, to roll up at the end. */
-export interface RollUpInputs {
-  scores: KeptWorkload[];
-  costs: CostRollUpWorkload[];
-}
-
-/** A workload's roll-up input, and whether its cost is an estimate. */
-export interface KeptWorkload extends RollUpWorkload {
-  estimatedCost: boolean;
-}
-
-export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [] });
-
-/** What a group's detail keeps of the workloads under it. */
-interface WorkloadsUnder {
-  estimated: number;
-  members?: Partial<Record<ScoreLevelKind, Set<string>>>;
-}
-
 /**
- * Per level, each group's workloads with an estimated cost and, where members are groups, its
- * members: the group of the member level a workload is in, or the workload itself when it is in none.
+ * What a run keeps of each scored workload until every page is scored, to roll up at the end,
+ * and the groups' kept detail, built as it goes.
  */
-function workloadsUnderGroups(workloads: KeptWorkload[]): Record<RollUpLevel, Map<string, WorkloadsUnder>> {
-  const result = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, WorkloadsUnder>()])) as Record<
-    RollUpLevel,
-    Map<string, WorkloadsUnder>
-  >;
-  for (const w of workloads) {
-    for (const level of ROLL_UP_LEVELS) {
-      const ref = w[level];
-      if (!ref) continue;
-      const memberLevel = MEMBER_LEVEL[level];
-      let under = result[level].get(ref);
-      if (!under) result[level].set(ref, (under = { estimated: 0, ...(memberLevel === 'workload' ? {} : { members: {} }) }));
-      if (w.estimatedCost) under.estimated++;
-      if (under.members) {
-        const group = w[memberLevel as RollUpLevel];
-        (under.members[group ? memberLevel : 'workload'] ??= new Set()).add(group ?? w.ref);
-      }
-    }
-  }
-  return result;
+export interface RollUpInputs {
+  scores: RollUpWorkload[];
+  costs: CostRollUpWorkload[];
+  groups: GroupDetailsBuilder;
 }
+
+export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [], groups: new GroupDetailsBuilder() });
 
 /**
  * Scores and prices one page of workloads, yielding a row per workload as it goes so that the
@@ -231,6 +166,13 @@ export function* workloadRows(options: {
       platform: result.platform ?? 0,
       business: result.business ?? 0,
       ...hierarchy,
+    });
+    kept.groups.add({
+      ref: workload.ref,
+      ...hierarchy,
+      cores: workload.cores ?? null,
+      score: result.score,
+      dimensions: result.dimensions,
       estimatedCost: isEstimatedCost(priced.advice),
     });
   }
@@ -240,11 +182,10 @@ export function* workloadRows(options: {
 export function rollUpRows(kept: RollUpInputs, model: ScoringModel): ScoreRow[] {
   const rolled = rollUp({ workloads: kept.scores, weights: model.weights });
   const costs = rollUpCosts(kept.costs);
-  const under = workloadsUnderGroups(kept.scores);
   return [
-    ...groupRows('product', rolled.products, costs.product, under.product),
-    ...groupRows('team', rolled.teams, costs.team, under.team),
-    ...groupRows('department', rolled.departments, costs.department, under.department),
-    ...groupRows('company', rolled.companies, costs.company, under.company),
+    ...groupRows('product', rolled.products, costs.product, kept.groups),
+    ...groupRows('team', rolled.teams, costs.team, kept.groups),
+    ...groupRows('department', rolled.departments, costs.department, kept.groups),
+    ...groupRows('company', rolled.companies, costs.company, kept.groups),
   ];
 }

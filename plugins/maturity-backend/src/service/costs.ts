@@ -9,7 +9,8 @@ import {
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 import { isEstimatedCost } from '../cost/priceWorkload';
-import { GroupDetail, WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { GroupDetail } from '../scoring/groupDetails';
 import { rankBy } from './ranking';
 import { broadestRow, costSummary, currentSnapshot, levelKindOf, memberRows, snapshotRef } from './scorecards';
 

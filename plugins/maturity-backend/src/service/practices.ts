@@ -1,6 +1,5 @@
 import {
   CheckDefinition,
-  DIMENSION_IDS,
   DimensionId,
   matchCases,
   PracticeCase,
@@ -9,27 +8,22 @@ import {
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { DimensionMeans, GroupDetail } from '../scoring/groupDetails';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { broadestRow, currentSnapshot } from './scorecards';
 
 const SUGGESTIONS = 5;
 
-/** Core-weighted mean of the workloads' dimension scores, like every other roll-up. */
-function rolledUpDimensions(workloads: ScoreRow[]): Record<DimensionId, number | null> {
-  const result = {} as Record<DimensionId, number | null>;
-  for (const d of DIMENSION_IDS) {
-    let sum = 0;
-    let weight = 0;
-    for (const w of workloads) {
-      // Both stored forms keep dimensions as they are.
-      const value = (w.detail as Pick<WorkloadDetail, 'dimensions'> | undefined)?.dimensions[d];
-      if (typeof value !== 'number' || w.score === null || !(w.cores > 0)) continue;
-      sum += value * w.cores;
-      weight += w.cores;
-    }
-    result[d] = weight > 0 ? sum / weight : null;
+/** A roll-up's dimension scores: kept with it, or, in a snapshot written before, from its workloads. */
+async function groupDimensions(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<Record<DimensionId, number | null>> {
+  const kept = (group.detail as GroupDetail | undefined)?.dimensions;
+  if (kept) return kept;
+  const means = new DimensionMeans();
+  for (const w of await store.getScores(snapshotId, { under: { level: group.levelKind as RollUpLevel, ref: group.ref } })) {
+    // Both stored forms keep dimensions as they are.
+    means.add({ ...w, dimensions: (w.detail as Pick<WorkloadDetail, 'dimensions'> | undefined)?.dimensions ?? {} });
   }
-  return result;
+  return means.means();
 }
 
 /** The cases most relevant to one entity, with the reason for each. */
@@ -47,8 +41,7 @@ export async function suggestCases(
     const detail = readWorkloadDetail(row.detail);
     input = { dimensions: detail.dimensions, checks: detail.checks, tags: detail.tags ?? [] };
   } else {
-    const workloads = await store.getScores(snapshot.id, { under: { level: levelKind as RollUpLevel, ref } });
-    input = { dimensions: rolledUpDimensions(workloads), checks: [], tags: [] };
+    input = { dimensions: await groupDimensions(store, snapshot.id, row), checks: [], tags: [] };
   }
   const byId = new Map(cases.map(c => [c.id, c]));
   return {

@@ -13,7 +13,7 @@ import {
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
-import { GroupDetail, MEMBER_LEVEL } from '../scoring/buildSnapshotRows';
+import { GroupDetail, MEMBER_LEVEL } from '../scoring/groupDetails';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
 
