@@ -50,7 +50,7 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect(await store.getLevelKinds(saved.id, 'group:default/retail')).toEqual(['department']);
   });
 
-  it('reads rows for their figures only, without the detail', async () => {
+  it('reads rows for their figures only, or their level and score alone, without the detail', async () => {
     const { store } = await createStore();
     const saved = await saveAt(store, '2026-11-20T10:00:00Z', [
       workload('a', 62.5, { cost }), workload('b', null), department(62.5, { cost, detail: { unweightedWorkloads: 1 } }),
@@ -60,6 +60,11 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect(await store.getScores(saved.id, { under: { level: 'department', ref: 'group:default/retail' }, figuresOnly: true })).toEqual([a, b]);
     expect(await store.getScores(saved.id, { levelKind: 'department', figuresOnly: true })).toEqual([department(62.5, { cost })]);
     expect(await store.getScores(saved.id, { figuresOnly: true })).toHaveLength(3);
+    expect(await store.getScoreLevels(saved.id)).toEqual([
+      { levelKind: 'department', ref: 'group:default/retail', score: 62.5, level: 'L2' },
+      { levelKind: 'workload', ref: 'component:default/a', score: 62.5, level: 'L3' },
+      { levelKind: 'workload', ref: 'component:default/b', score: null, level: null },
+    ]);
   });
 
   it('reads any number of entities by ref, more than one statement can bind', async () => {

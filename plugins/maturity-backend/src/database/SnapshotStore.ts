@@ -60,6 +60,9 @@ export interface RetentionPolicy {
   retainDays: number;
 }
 
+/** A score row's level and score alone. */
+export type ScoreLevelRow = Pick<ScoreRow, 'levelKind' | 'ref' | 'score' | 'level'>;
+
 /** Selects score rows of one snapshot. */
 export interface ScoreQuery {
   ref?: string;
@@ -100,6 +103,9 @@ export interface SnapshotStore {
     levelKind: ScoreLevelKind,
     range: { from: Date; to: Date },
   ): Promise<Array<ScoreRow & { at: Date }>>;
+
+  /** Every row of a snapshot, its level and score only: the labels of every scored entity. */
+  getScoreLevels(snapshotId: number): Promise<ScoreLevelRow[]>;
 
   /** The kinds of score rows an entity has in a snapshot (a Group can be a team or a department). */
   getLevelKinds(snapshotId: number, ref: string): Promise<ScoreLevelKind[]>;

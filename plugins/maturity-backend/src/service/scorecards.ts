@@ -12,7 +12,7 @@ import {
   SnapshotRef,
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
-import { ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
+import { ScoreLevelRow, ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 import { GroupDetail, MEMBER_LEVEL } from '../scoring/groupDetails';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
@@ -126,8 +126,8 @@ export async function getScorecard(
 export async function getEntityLabels(store: SnapshotStore): Promise<EntityLabelsResponse> {
   const snapshot = await store.getCurrentSnapshot();
   if (!snapshot) return { snapshot: null, items: [] };
-  const best = new Map<string, ScoreRow>();
-  for (const row of await store.getScores(snapshot.id, { figuresOnly: true })) {
+  const best = new Map<string, ScoreLevelRow>();
+  for (const row of await store.getScoreLevels(snapshot.id)) {
     const current = best.get(row.ref);
     if (!current || BROADEST_FIRST.indexOf(row.levelKind) < BROADEST_FIRST.indexOf(current.levelKind)) {
       best.set(row.ref, row);
