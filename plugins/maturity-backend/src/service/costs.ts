@@ -29,7 +29,7 @@ const costPoints = (history: Array<ScoreRow & { at: Date }>): CostPoint[] =>
 const costAdvice = (row: ScoreRow) => (row.detail as Pick<WorkloadDetail, 'cost'> | undefined)?.cost;
 const isEstimate = (row: ScoreRow) => isEstimatedCost(costAdvice(row));
 
-/** How many workloads under a roll-up have an estimated cost: kept with it since it was kept. */
+/** How many workloads under a roll-up have an estimated cost: kept with it, or counted from its workloads in an older snapshot. */
 async function estimatedUnder(store: SnapshotStore, snapshotId: number, row: ScoreRow): Promise<number> {
   const kept = (row.detail as GroupDetail | undefined)?.estimatedWorkloads;
   if (kept !== undefined) return kept;
