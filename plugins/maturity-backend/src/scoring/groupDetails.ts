@@ -27,6 +27,9 @@ export interface GroupDetail {
   members?: Partial<Record<ScoreLevelKind, string[]>>;
 }
 
+/** What a group's detail keeps of the workloads under it. */
+export type KeptGroupDetail = Required<Pick<GroupDetail, 'estimatedWorkloads' | 'dimensions'>> & Pick<GroupDetail, 'members'>;
+
 /** The level whose rows are a roll-up's members: a department lists its teams, and so on. */
 export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
   company: 'department',
@@ -104,9 +107,8 @@ export class GroupDetailsBuilder {
   }
 
   /** What `ref`'s detail keeps, at `level`. */
-  detailOf(level: RollUpLevel, ref: string): Omit<GroupDetail, 'unweightedWorkloads'> {
-    const acc = this.groups[level].get(ref);
-    if (!acc) return { estimatedWorkloads: 0 };
+  detailOf(level: RollUpLevel, ref: string): KeptGroupDetail {
+    const acc = this.groups[level].get(ref) ?? { estimated: 0, dimensions: new DimensionMeans() };
     const members = Object.entries(acc.members ?? {}) as Array<[ScoreLevelKind, Set<string>]>;
     return {
       estimatedWorkloads: acc.estimated,

@@ -16,6 +16,9 @@ const retail = (detail: object): ScoreRow => ({
   cores: 12, workloads: 3, cost: { ...cost, hourlyCost: 1.5, hourlyWaste: 0.75, monthlySaving: 30 }, detail,
 });
 
+// What a run keeps with a roll-up besides the count and members (see GroupDetailsBuilder).
+const DIMENSIONS = { development: 50, compute: 50, architecture: 50, data: 50, security: 50 };
+
 describe.each(databases.eachSupportedId())('group cost views on %p', databaseId => {
   async function costsOfRetail(department: ScoreRow) {
     const knex = await databases.init(databaseId);
@@ -28,7 +31,10 @@ describe.each(databases.eachSupportedId())('group cost views on %p', databaseId 
 
   it('takes the count of estimated workloads kept with the roll-up', async () => {
     // The kept count wins over the workloads' own detail: it is what the run found.
-    const view = await costsOfRetail(retail({ unweightedWorkloads: 0, estimatedWorkloads: 1 }));
+    const view = await costsOfRetail(retail({
+      unweightedWorkloads: 0, estimatedWorkloads: 1, dimensions: DIMENSIONS,
+      members: { workload: ['component:default/a', 'component:default/b', 'component:default/c'] },
+    }));
     expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
     expect(view.members?.map(m => [m.ref, m.hourlyCost])).toEqual([
       ['component:default/a', 0.5], ['component:default/b', 0.5], ['component:default/c', 0.5],
@@ -39,12 +45,14 @@ describe.each(databases.eachSupportedId())('group cost views on %p', databaseId 
 
   it('lists the members kept with the roll-up', async () => {
     // The kept list is read as it is: the workloads under the department are not searched again.
-    const view = await costsOfRetail(retail({ unweightedWorkloads: 0, estimatedWorkloads: 1, members: { workload: ['component:default/a', 'component:default/b'] } }));
+    const view = await costsOfRetail(retail({ unweightedWorkloads: 0, estimatedWorkloads: 1, dimensions: DIMENSIONS, members: { workload: ['component:default/a', 'component:default/b'] } }));
     expect(view.members?.map(m => m.ref)).toEqual(['component:default/a', 'component:default/b']);
   });
 
-  it('counts estimated workloads from their detail in a snapshot written before the count was kept', async () => {
+  it('counts estimated workloads and finds members from the workloads in a snapshot written before they were kept', async () => {
     const view = await costsOfRetail(retail({ unweightedWorkloads: 0 }));
     expect(view).toMatchObject({ estimatedWorkloads: 2, estimate: true });
+    // Its members are found from its workloads too: here all three, in no team.
+    expect(view.members?.map(m => m.ref)).toEqual(['component:default/a', 'component:default/b', 'component:default/c']);
   });
 });

@@ -5,14 +5,12 @@ import {
   CostPoint,
   CostResponse,
   CostWindow,
-  RollUpLevel,
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 import { isEstimatedCost } from '../cost/priceWorkload';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
-import { GroupDetail } from '../scoring/groupDetails';
 import { rankBy } from './ranking';
-import { broadestRow, costSummary, currentSnapshot, levelKindOf, memberRows, snapshotRef } from './scorecards';
+import { broadestRow, costSummary, currentSnapshot, keptGroupDetail, levelKindOf, memberRows, snapshotRef } from './scorecards';
 
 const HOUR_MS = 3_600_000;
 const TREND_DAYS = 90;
@@ -28,14 +26,6 @@ const costPoints = (history: Array<ScoreRow & { at: Date }>): CostPoint[] =>
 // Both stored forms keep the cost advice as it is.
 const costAdvice = (row: ScoreRow) => (row.detail as Pick<WorkloadDetail, 'cost'> | undefined)?.cost;
 const isEstimate = (row: ScoreRow) => isEstimatedCost(costAdvice(row));
-
-/** How many workloads under a roll-up have an estimated cost: kept with it, or counted from its workloads in an older snapshot. */
-async function estimatedUnder(store: SnapshotStore, snapshotId: number, row: ScoreRow): Promise<number> {
-  const kept = (row.detail as GroupDetail | undefined)?.estimatedWorkloads;
-  if (kept !== undefined) return kept;
-  const under = await store.getScores(snapshotId, { under: { level: row.levelKind as RollUpLevel, ref: row.ref } });
-  return under.filter(isEstimate).length;
-}
 
 /**
  * One entity's cost view. Window totals are the mean hourly cost over the snapshots inside the
@@ -85,7 +75,7 @@ export async function getCosts(
   }
   const [members, estimatedWorkloads] = await Promise.all([
     memberRows(store, snapshot.id, row),
-    estimatedUnder(store, snapshot.id, row),
+    keptGroupDetail(store, snapshot.id, row).then(detail => detail.estimatedWorkloads),
   ]);
   return {
     ...base,

@@ -13,7 +13,9 @@ import {
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
 import { ScoreLevelRow, ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
-import { GroupDetail, MEMBER_LEVEL } from '../scoring/groupDetails';
+import { isEstimatedCost } from '../cost/priceWorkload';
+import { WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { GroupDetail, GroupDetailsBuilder, KeptGroupDetail, MEMBER_LEVEL } from '../scoring/groupDetails';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
 
@@ -57,26 +59,36 @@ export async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, 
   return row;
 }
 
+/**
+ * What a roll-up's detail keeps of the workloads under it (`group` is its row with its detail).
+ * A snapshot written before it was kept has it rebuilt from those workloads, by the same builder.
+ */
+export async function keptGroupDetail(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<KeptGroupDetail> {
+  const detail = group.detail as GroupDetail | undefined;
+  if (detail?.estimatedWorkloads !== undefined && detail.dimensions !== undefined) {
+    return { estimatedWorkloads: detail.estimatedWorkloads, dimensions: detail.dimensions, members: detail.members };
+  }
+  const level = group.levelKind as RollUpLevel;
+  const builder = new GroupDetailsBuilder();
+  for (const w of await store.getScores(snapshotId, { under: { level, ref: group.ref } })) {
+    // Both stored forms of a workload's detail keep its dimensions and cost advice as they are.
+    const stored = w.detail as Partial<Pick<WorkloadDetail, 'dimensions' | 'cost'>> | undefined;
+    builder.add({ ...w, dimensions: stored?.dimensions ?? {}, estimatedCost: isEstimatedCost(stored?.cost) });
+  }
+  return builder.detailOf(level, group.ref);
+}
+
 /** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
 export async function memberRows(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<ScoreRow[]> {
-  const kept = (group.detail as GroupDetail | undefined)?.members;
-  if (kept) {
-    const kinds = Object.entries(kept) as Array<[ScoreLevelKind, string[]]>;
-    const rows = await Promise.all(kinds.map(([levelKind, refs]) => store.getScores(snapshotId, { levelKind, refs, figuresOnly: true })));
-    return rows.flat();
-  }
-  // A product's or team's members are its workloads; in a snapshot written before members were
-  // kept, a department's or company's are found from its workloads too.
   const level = group.levelKind as RollUpLevel;
-  const ref = group.ref;
-  const workloads = await store.getScores(snapshotId, { under: { level, ref }, figuresOnly: true });
-  const memberLevel = MEMBER_LEVEL[level];
-  if (memberLevel === 'workload') return workloads;
-  const field = memberLevel as RollUpLevel;
-  const refs = new Set(workloads.map(w => w[field]).filter((r): r is string => !!r));
-  const groups = await store.getScores(snapshotId, { levelKind: memberLevel, figuresOnly: true });
-  // Workloads owned directly by the parent, with no group in between, are members themselves.
-  return [...groups.filter(g => refs.has(g.ref)), ...workloads.filter(w => !w[field])];
+  // A product's or team's members are its workloads.
+  if (MEMBER_LEVEL[level] === 'workload') {
+    return store.getScores(snapshotId, { under: { level, ref: group.ref }, figuresOnly: true });
+  }
+  const kept = await keptGroupDetail(store, snapshotId, group);
+  const kinds = Object.entries(kept.members ?? {}) as Array<[ScoreLevelKind, string[]]>;
+  const rows = await Promise.all(kinds.map(([levelKind, refs]) => store.getScores(snapshotId, { levelKind, refs, figuresOnly: true })));
+  return rows.flat();
 }
 
 async function members(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<ScorecardMember[]> {
