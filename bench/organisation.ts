@@ -39,6 +39,7 @@ export function generateOrganisation(n: number, seed = 42) {
   const products = Math.max(1, Math.ceil(n / WORKLOADS_PER_PRODUCT));
   const teamOf = (i: number) => Math.floor((i / n) * teams);
   const departmentOf = (team: number) => Math.floor((team / teams) * DEPARTMENTS);
+  const productOf = (i: number) => Math.floor((i / n) * products);
   const nameOf = (i: number) => `w-${String(i).padStart(6, '0')}`;
   const groups = [
     group('acme', 'organization'),
@@ -54,7 +55,7 @@ export function generateOrganisation(n: number, seed = 42) {
       type: 'service',
       lifecycle: 'production',
       owner: `team-${teamOf(i)}`,
-      system: `product-${Math.floor((i / n) * products)}`,
+      system: `product-${productOf(i)}`,
     },
   });
 
@@ -119,7 +120,7 @@ export function generateOrganisation(n: number, seed = 42) {
   /** Workload `i`'s place and cores, as the inventory holds them (for rollUp() alone). */
   const placement = (i: number) => ({
     ref: `component:default/${nameOf(i)}`,
-    product: `system:default/product-${Math.floor((i / n) * products)}`,
+    product: `system:default/product-${productOf(i)}`,
     team: `group:default/team-${teamOf(i)}`,
     department: `group:default/department-${departmentOf(teamOf(i))}`,
     company: 'group:default/acme',
