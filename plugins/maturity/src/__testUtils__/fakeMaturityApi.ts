@@ -44,7 +44,7 @@ export const cartScorecard: WorkloadScorecard = {
   dimensions: { development: 100, compute: 12.5, architecture: null, data: null, security: 40 },
   checks: [
     { id: 'a-autoscaling', status: 'fail', credit: 0, facts: { 'f.a-autoscaling': false }, stale: false },
-    { id: 'b-utilisation', status: 'partial', credit: 0.5, facts: { 'f.b-utilisation': 0.25 }, stale: false },
+    { id: 'b-utilisation', status: 'partial', credit: 0.5, facts: { 'f.b-utilisation': 0.25, 'prometheus.cpuP95': 0.7340239583333333 }, stale: false },
     { id: 'c-probes', status: 'fail', credit: 0, facts: {}, stale: true },
     { id: 'd-tracing', status: 'pass', credit: 1, facts: { 'f.d-tracing': true }, stale: false },
   ],

@@ -18,7 +18,8 @@ interface Row {
   weight: number;
   status: CheckStatus;
   credit: number | null;
-  facts: string;
+  /** One `fact = value` per fact the check read, shown a line each. */
+  facts: string[];
   notes: string;
   remediation: string;
   cases: string[];
@@ -34,6 +35,10 @@ const STATUS_LABEL: Record<CheckStatus, string> = {
 };
 // Failing checks first: they are what the reader can act on.
 const STATUS_ORDER: CheckStatus[] = ['fail', 'partial', 'unknown', 'waived', 'pass', 'not-applicable'];
+
+const factValue = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const showFact = ([id, value]: [string, unknown]) =>
+  `${id} = ${typeof value === 'number' ? factValue.format(value) : JSON.stringify(value)}`;
 
 function notes(result: CheckResult, fact: string): string {
   const parts = [];
@@ -60,7 +65,7 @@ export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse
         weight: check.weight,
         status: r.status,
         credit: r.credit,
-        facts: Object.entries(r.facts).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', '),
+        facts: Object.entries(r.facts).map(showFact),
         notes: notes(r, check.rule.fact),
         remediation: check.remediation,
         cases: check.cases,
@@ -73,10 +78,15 @@ export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse
       title: 'Check',
       field: 'title',
       highlight: true,
-      cellStyle: { minWidth: 280 },
+      cellStyle: { minWidth: 260 },
       render: row => (
         <>
           <Typography variant="body2">{row.title}</Typography>
+          {row.notes && (
+            <Typography variant="caption" component="div" style={{ fontStyle: 'italic' }}>
+              {row.notes}
+            </Typography>
+          )}
           {row.status !== 'pass' && row.status !== 'not-applicable' && (
             <Typography variant="caption" color="textSecondary" component="div">
               {row.remediation}
@@ -110,10 +120,19 @@ export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse
     {
       title: 'Facts',
       field: 'facts',
-      cellStyle: { maxWidth: 260, overflowWrap: 'anywhere' },
-      render: row => <code style={{ fontSize: 12 }}>{row.facts || '—'}</code>,
+      // Wide enough for most `fact = value` lines whole: a fact id split across lines is hard to read.
+      cellStyle: { minWidth: 240, overflowWrap: 'anywhere' },
+      render: row =>
+        row.facts.length ? (
+          <code style={{ fontSize: 12 }}>
+            {row.facts.map(line => (
+              <div key={line}>{line}</div>
+            ))}
+          </code>
+        ) : (
+          '—'
+        ),
     },
-    { title: 'Notes', field: 'notes' },
   ];
   return (
     <Table<Row>

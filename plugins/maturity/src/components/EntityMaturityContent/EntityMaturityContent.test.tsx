@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
@@ -36,8 +37,13 @@ describe('EntityMaturityContent', () => {
       'Title of a-autoscaling', 'Title of c-probes', 'Title of b-utilisation', 'Title of d-tracing',
     ]);
     expect(within(rows[2]).getByText('50 %')).toBeInTheDocument();
+    // One fact per line, numbers to three decimals.
     expect(within(rows[2]).getByText('f.b-utilisation = 0.25')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('prometheus.cpuP95 = 0.734')).toBeInTheDocument();
     expect(within(rows[1]).getByText(/Based on stale facts/)).toBeInTheDocument();
+    await userEvent.type(within(table).getByPlaceholderText('Filter'), 'cpuP95');
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Title of b-utilisation');
     expect(screen.getByRole('img', { name: /Dimension scores: Development 100\.0, Compute 12\.5, Architecture no data/ })).toBeInTheDocument();
   });
 
