@@ -1,6 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { LevelId, ScorecardMember } from '@internal/plugin-maturity-common';
+import Typography from '@material-ui/core/Typography';
 import { formatChange, formatCores, formatScore } from '../../format';
 import { LevelBadge } from '../LevelBadge';
 
@@ -38,9 +39,16 @@ export function MembersTable(props: {
       field: 'ref',
       highlight: true,
       cellStyle: { whiteSpace: 'nowrap' },
-      render: r => <EntityRefLink entityRef={r.ref} defaultKind="component" />,
+      // The level under the name rather than in a column of its own: nine columns overflowed the page.
+      render: r => (
+        <>
+          <EntityRefLink entityRef={r.ref} defaultKind="component" />
+          <Typography variant="caption" color="textSecondary" component="div">
+            {r.kind}
+          </Typography>
+        </>
+      ),
     },
-    { title: 'Kind', field: 'kind' },
     { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
     {
       title: 'Level',

@@ -39,8 +39,7 @@ const ORDERS: Array<{ id: LeaderboardOrder; label: string }> = [
   { id: 'waste', label: 'Waste share' },
 ];
 
-function RankChange({ change }: { change: number | null }) {
-  if (change === null) return <>—</>;
+function RankChange({ change }: { change: number }) {
   if (change === 0) return <span aria-label="rank unchanged">=</span>;
   return change > 0 ? (
     <span aria-label={`up ${change}`}>▲ {change}</span>
@@ -49,9 +48,24 @@ function RankChange({ change }: { change: number | null }) {
   );
 }
 
+// The change of rank sits under the rank rather than in a column of its own: with ten columns
+// the table overflowed a 1,400-pixel page.
 const rankColumns: TableColumn<LeaderboardRow>[] = [
-  { title: 'Rank', field: 'rank', type: 'numeric', render: r => r.rank ?? '—' },
-  { title: 'Δ rank', field: 'rankChange', type: 'numeric', render: r => <RankChange change={r.rankChange} /> },
+  {
+    title: 'Rank',
+    field: 'rank',
+    type: 'numeric',
+    render: r => (
+      <>
+        {r.rank ?? '—'}
+        {r.rankChange !== null && (
+          <Typography variant="caption" color="textSecondary" component="div">
+            <RankChange change={r.rankChange} />
+          </Typography>
+        )}
+      </>
+    ),
+  },
   {
     title: 'Name',
     field: 'ref',
@@ -77,9 +91,15 @@ const costColumns = (currency: string): TableColumn<LeaderboardRow>[] => [
   {
     title: 'Potential saving',
     type: 'numeric',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: r => (r.cost ? `${formatMoney(r.cost.monthlySaving, currency)}/mo` : '—'),
   },
-  { title: 'Cost', type: 'numeric', render: r => (r.cost ? formatMonthly(r.cost.hourlyCost, currency) : '—') },
+  {
+    title: 'Cost',
+    type: 'numeric',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: r => (r.cost ? formatMonthly(r.cost.hourlyCost, currency) : '—'),
+  },
   { title: 'Waste share', type: 'numeric', render: r => formatPercent(r.cost?.wasteShare) },
   { title: 'Efficiency', type: 'numeric', render: r => formatPercent(r.cost?.efficiency) },
   { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
@@ -241,6 +261,8 @@ export function MaturityLeaderboardPage() {
                   pageSizeOptions: [50, 100, 200],
                   search: true,
                   padding: 'dense',
+                  // Headers set the columns' widths; with the default padding nine overflowed.
+                  headerStyle: { paddingLeft: 8, paddingRight: 8 },
                 }}
                 columns={by === 'score' ? scoreColumns : costColumns(value.board.currency)}
                 data={value.board.rows}
