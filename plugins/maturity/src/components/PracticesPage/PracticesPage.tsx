@@ -21,8 +21,11 @@ const columns: TableColumn<PracticeCase>[] = [
     render: c => (
       <span id={`case-${c.id}`}>
         <Typography variant="body2">{c.organisation}</Typography>
-        <Typography variant="caption" color="textSecondary">
+        <Typography variant="caption" color="textSecondary" component="div">
           {c.industry}
+        </Typography>
+        <Typography variant="caption" color="textSecondary" component="div" style={{ fontStyle: 'italic' }}>
+          {c.source}
         </Typography>
       </span>
     ),
@@ -30,8 +33,7 @@ const columns: TableColumn<PracticeCase>[] = [
   { title: 'Category', field: 'category' },
   { title: 'Dimensions', field: 'dimensions', render: c => c.dimensions.join(', ') },
   { title: 'What they did', field: 'summary', cellStyle: { minWidth: 280 } },
-  { title: 'Outcomes', field: 'outcomes', render: c => <CaseOutcomes outcomes={c.outcomes} /> },
-  { title: 'Source', field: 'source' },
+  { title: 'Outcomes', field: 'outcomes', cellStyle: { minWidth: 240 }, render: c => <CaseOutcomes outcomes={c.outcomes} /> },
 ];
 
 function Filter(props: { id: string; label: string; value: string; options: Array<[string, string]>; onChange: (v: string) => void }) {
