@@ -55,6 +55,11 @@ describe('EntityCostContent', () => {
     expect(rows[0]).toHaveTextContent('checkout');
     expect(rows[0]).toHaveTextContent('$138/mo');
     expect(rows[1]).toHaveTextContent('pricing');
+    // Names and money stay on one line; only the name is bold, though both cells share that style.
+    const [, name, saving] = within(rows[0]).getAllByRole('cell');
+    expect(name).toHaveStyle({ whiteSpace: 'nowrap', fontWeight: 700 });
+    expect(saving).toHaveStyle({ whiteSpace: 'nowrap' });
+    expect(saving).not.toHaveStyle({ fontWeight: 700 });
     expect(screen.queryByText('Right-sizing')).not.toBeInTheDocument();
   });
 });

@@ -39,6 +39,7 @@ import { CostBasisNote } from '../CostBasisNote';
 import { CostTrendChart } from '../CostTrendChart';
 import { CostFigures } from '../CostFigures';
 import { ErrorWithRetry } from '../ErrorWithRetry';
+import { COMPACT_HEADERS, noWrap } from '../tableStyles';
 
 const WINDOWS: Array<{ id: CostWindow; label: string }> = [
   { id: '7d', label: 'Last 7 days' },
@@ -119,15 +120,16 @@ function MembersTable(props: { members: CostMember[]; currency: string }) {
   const { members, currency } = props;
   const columns: TableColumn<CostMember>[] = [
     { title: 'Rank', field: 'rank', type: 'numeric', render: m => m.rank ?? '—' },
-    { title: 'Name', field: 'ref', highlight: true, render: m => <EntityRefLink entityRef={m.ref} /> },
+    { title: 'Name', field: 'ref', highlight: true, cellStyle: noWrap(), render: m => <EntityRefLink entityRef={m.ref} /> },
     {
       title: 'Potential saving',
       field: 'monthlySaving',
       type: 'numeric',
+      cellStyle: noWrap(),
       render: m => `${formatMoney(m.monthlySaving, currency)}/mo`,
       defaultSort: 'desc',
     },
-    { title: 'Cost', field: 'hourlyCost', type: 'numeric', render: m => formatMonthly(m.hourlyCost, currency) },
+    { title: 'Cost', field: 'hourlyCost', type: 'numeric', cellStyle: noWrap(), render: m => formatMonthly(m.hourlyCost, currency) },
     { title: 'Waste share', field: 'wasteShare', type: 'numeric', render: m => formatPercent(m.wasteShare) },
     { title: 'Efficiency', field: 'efficiency', type: 'numeric', render: m => formatPercent(m.efficiency) },
     { title: 'Cores', field: 'cores', type: 'numeric', render: m => formatCores(m.cores) },
@@ -136,7 +138,7 @@ function MembersTable(props: { members: CostMember[]; currency: string }) {
   return (
     <Table<CostMember>
       title="Members by potential saving"
-      options={{ paging: members.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+      options={{ paging: members.length > 20, pageSize: 20, search: true, padding: 'dense', headerStyle: COMPACT_HEADERS }}
       columns={columns}
       data={members}
     />

@@ -4,6 +4,7 @@ import { LevelId, ScorecardMember } from '@internal/plugin-maturity-common';
 import Typography from '@material-ui/core/Typography';
 import { formatChange, formatCores, formatScore } from '../../format';
 import { LevelBadge } from '../LevelBadge';
+import { noWrap } from '../tableStyles';
 
 interface Row extends ScorecardMember {
   share: number;
@@ -38,7 +39,7 @@ export function MembersTable(props: {
       title: 'Name',
       field: 'ref',
       highlight: true,
-      cellStyle: { whiteSpace: 'nowrap' },
+      cellStyle: noWrap(),
       // The level under the name rather than in a column of its own: nine columns overflowed the page.
       render: r => (
         <>

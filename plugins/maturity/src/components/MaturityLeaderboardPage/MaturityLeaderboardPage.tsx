@@ -26,6 +26,7 @@ import { maturityApiRef } from '../../api';
 import { formatChange, formatCores, formatMoney, formatMonthly, formatPercent, formatScore } from '../../format';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorWithRetry } from '../ErrorWithRetry';
+import { COMPACT_HEADERS, noWrap } from '../tableStyles';
 
 const LEVELS: Array<{ id: RollUpLevel; label: string }> = [
   { id: 'department', label: 'Departments' },
@@ -70,7 +71,7 @@ const rankColumns: TableColumn<LeaderboardRow>[] = [
     title: 'Name',
     field: 'ref',
     highlight: true,
-    cellStyle: { whiteSpace: 'nowrap' },
+    cellStyle: noWrap(),
     render: r => <EntityRefLink entityRef={r.ref} />,
   },
 ];
@@ -91,13 +92,13 @@ const costColumns = (currency: string): TableColumn<LeaderboardRow>[] => [
   {
     title: 'Potential saving',
     type: 'numeric',
-    cellStyle: { whiteSpace: 'nowrap' },
+    cellStyle: noWrap(),
     render: r => (r.cost ? `${formatMoney(r.cost.monthlySaving, currency)}/mo` : '—'),
   },
   {
     title: 'Cost',
     type: 'numeric',
-    cellStyle: { whiteSpace: 'nowrap' },
+    cellStyle: noWrap(),
     render: r => (r.cost ? formatMonthly(r.cost.hourlyCost, currency) : '—'),
   },
   { title: 'Waste share', type: 'numeric', render: r => formatPercent(r.cost?.wasteShare) },
@@ -261,8 +262,7 @@ export function MaturityLeaderboardPage() {
                   pageSizeOptions: [50, 100, 200],
                   search: true,
                   padding: 'dense',
-                  // Headers set the columns' widths; with the default padding nine overflowed.
-                  headerStyle: { paddingLeft: 8, paddingRight: 8 },
+                  headerStyle: COMPACT_HEADERS,
                 }}
                 columns={by === 'score' ? scoreColumns : costColumns(value.board.currency)}
                 data={value.board.rows}
