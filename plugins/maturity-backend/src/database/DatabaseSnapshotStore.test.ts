@@ -1,7 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases, expectWriteToFail } from '../__testUtils__/databases';
+import { failAt, saveAt } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
-import { ScoreRow, SnapshotStore } from './SnapshotStore';
+import { ScoreRow } from './SnapshotStore';
 
 const databases = createTestDatabases();
 
@@ -15,19 +16,6 @@ const department = (score: number, extra: Partial<ScoreRow> = {}): ScoreRow => (
   level: 'L2', cores: 8, workloads: 2, ...extra,
 });
 const cost = { hourlyCost: 0.25, hourlyWaste: 0.125, monthlySaving: 42.5, efficiency: 0.5 };
-const startOf = (iso: string) => new Date(new Date(iso).getTime() - 1000);
-
-/** A whole run's rows as one page, published at `iso`. */
-async function saveAt(store: SnapshotStore, iso: string, rows: ScoreRow[]) {
-  const draft = await store.beginSnapshot(startOf(iso));
-  await draft.addRows(rows);
-  return draft.publish(new Date(iso));
-}
-
-async function failAt(store: SnapshotStore, iso: string, error: string) {
-  return (await store.beginSnapshot(startOf(iso))).fail(error, new Date(iso));
-}
-
 describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databaseId => {
   async function createStore() {
     const knex = await databases.init(databaseId);

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { saveAt } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoreRow } from '../database/SnapshotStore';
 import { getCosts } from './costs';
@@ -23,9 +24,7 @@ describe.each(databases.eachSupportedId())('group cost views on %p', databaseId 
   async function costsOfRetail(department: ScoreRow) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseSnapshotStore.create({ database: mockServices.database({ knex }) });
-    const draft = await store.beginSnapshot(new Date('2026-11-20T09:00:00Z'));
-    await draft.addRows([workload('a', 'declared'), workload('b', 'measured'), workload('c', 'declared'), department]);
-    await draft.publish(new Date('2026-11-20T10:00:00Z'));
+    await saveAt(store, '2026-11-20T10:00:00Z', [workload('a', 'declared'), workload('b', 'measured'), workload('c', 'declared'), department]);
     return getCosts(store, 'group:default/retail', { window: '7d', currency: 'USD', now: new Date('2026-11-20T12:00:00Z') });
   }
 

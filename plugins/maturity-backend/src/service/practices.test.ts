@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { saveAt } from '../__testUtils__/snapshots';
 import { readMaturityConfig } from '../config/readMaturityConfig';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoreRow } from '../database/SnapshotStore';
@@ -24,13 +25,11 @@ describe.each(databases.eachSupportedId())('suggested cases for a group on %p', 
   async function suggestionsForRetail(department: ScoreRow) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseSnapshotStore.create({ database: mockServices.database({ knex }) });
-    const draft = await store.beginSnapshot(new Date('2026-11-20T09:00:00Z'));
-    await draft.addRows([
+    await saveAt(store, '2026-11-20T10:00:00Z', [
       workload('cart', 12, { development: 90, compute: 10, architecture: 80, data: 85, security: 20 }),
       workload('basket', 4, { development: 90, compute: 30, architecture: 80, data: 85, security: 40 }),
       department,
     ]);
-    await draft.publish(new Date('2026-11-20T10:00:00Z'));
     return suggestCases(store, 'group:default/retail', cases, checks);
   }
 
