@@ -364,17 +364,19 @@ async function main() {
     const team = `team-${Math.floor(API_SIZE / 80)}`;
     // Most people open different workloads: those requests mostly miss the response cache.
     const someWorkloads = Array.from({ length: 2000 }, (_, i) =>
-      `/scorecards/component/default/w-${String(Math.floor((i * API_SIZE) / 2000)).padStart(6, '0')}`);
+      `/v1/scorecards/component/default/w-${String(Math.floor((i * API_SIZE) / 2000)).padStart(6, '0')}`);
     const routes: Array<[string, string | string[]]> = [
-      ['leaderboard, departments', '/leaderboard?level=department&window=30d'],
-      ['leaderboard, teams by saving (every team)', '/leaderboard?level=team&by=savings&window=7d'],
-      ['leaderboard, teams by saving, pages of 50', Array.from({ length: 10 }, (_, i) => `/leaderboard?level=team&by=savings&window=7d&limit=50&offset=${i * 50}`)],
-      ['workload scorecard, same workload', `/scorecards/component/default/${workload}`],
+      // What any answer costs here, however little work it does: the floor under the others.
+      ['health (a constant answer: the floor)', '/health'],
+      ['leaderboard, departments', '/v1/leaderboard?level=department&window=30d'],
+      ['leaderboard, teams by saving (every team)', '/v1/leaderboard?level=team&by=savings&window=7d'],
+      ['leaderboard, teams by saving, pages of 50', Array.from({ length: 10 }, (_, i) => `/v1/leaderboard?level=team&by=savings&window=7d&limit=50&offset=${i * 50}`)],
+      ['workload scorecard, same workload', `/v1/scorecards/component/default/${workload}`],
       ['workload scorecard, 2,000 workloads at random', someWorkloads],
-      ['team scorecard', `/scorecards/group/default/${team}`],
-      ['department scorecard', '/scorecards/group/default/department-3'],
-      ['workload history, 365 days', `/scorecards/component/default/${workload}/history?from=${encodeURIComponent(from)}`],
-      ['department cost view', '/costs/group/default/department-3?window=30d'],
+      ['team scorecard', `/v1/scorecards/group/default/${team}`],
+      ['department scorecard', '/v1/scorecards/group/default/department-3'],
+      ['workload history, 365 days', `/v1/scorecards/component/default/${workload}/history?from=${encodeURIComponent(from)}`],
+      ['department cost view', '/v1/costs/group/default/department-3?window=30d'],
     ];
     out(`### API latency on ${name}: ${API_SIZE.toLocaleString('en-US')} workloads, 30 daily snapshots, 50 concurrent clients (wrk, gzip accepted), ${SECONDS} s per route after a 3 s warm-up on other entities`);
     out();
@@ -387,15 +389,15 @@ async function main() {
     // are not measured, so every measured answer still starts uncached.
     const other = `w-${String(Math.floor(API_SIZE / 2) + 1).padStart(6, '0')}`;
     await load(origin, [
-      '/leaderboard?level=product&window=30d', '/leaderboard?level=team&window=30d&limit=50',
-      `/scorecards/component/default/${other}`, `/scorecards/group/default/team-${Math.floor(API_SIZE / 80) + 1}`,
-      '/scorecards/group/default/department-4', `/scorecards/component/default/${other}/history?from=${encodeURIComponent(from)}`,
-      '/costs/group/default/department-4?window=30d',
-    ].map(r => `/api/maturity/v1${r}`), 3);
+      '/v1/leaderboard?level=product&window=30d', '/v1/leaderboard?level=team&window=30d&limit=50',
+      `/v1/scorecards/component/default/${other}`, `/v1/scorecards/group/default/team-${Math.floor(API_SIZE / 80) + 1}`,
+      '/v1/scorecards/group/default/department-4', `/v1/scorecards/component/default/${other}/history?from=${encodeURIComponent(from)}`,
+      '/v1/costs/group/default/department-4?window=30d',
+    ].map(r => `/api/maturity${r}`), 3);
     out('| route | requests | p50 | p95 | p99 | target p95 < 25 ms |');
     out('|---|---:|---:|---:|---:|---|');
     for (const [label, route] of routes) {
-      const r = await load(origin, (typeof route === 'string' ? [route] : route).map(r => `/api/maturity/v1${r}`), SECONDS);
+      const r = await load(origin, (typeof route === 'string' ? [route] : route).map(r => `/api/maturity${r}`), SECONDS);
       out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${fmt(r.p99)} ms | ${yes(r.p95 < 25)} |`);
     }
     out();
