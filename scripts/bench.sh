@@ -10,4 +10,8 @@ if ! command -v wrk > /dev/null; then
   echo "wrk is not installed: apt-get install -y --no-install-recommends wrk" >&2
   exit 1
 fi
+# Only the TypeScript is stripped: a backend's build (esbuild, target ES2023) keeps optional
+# chaining, ?? and class fields as they are, while sucrase by default rewrites them into helper
+# calls that allocate on every use (~40 % more garbage in a full run).
+export SUCRASE_OPTIONS='{"disableESTransforms":true}'
 exec node --expose-gc --max-old-space-size=4096 -r sucrase/register/ts bench/run.ts "$@"
