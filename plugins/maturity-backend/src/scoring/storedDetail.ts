@@ -42,16 +42,16 @@ export function latestFact(sources: readonly CollectedFacts[], id: string): Fact
 }
 
 export function packWorkloadDetail(detail: WorkloadDetail, sources: readonly CollectedFacts[]): StoredWorkloadDetail {
-  const sourceOf = new Map<string, number>();
-  sources.forEach((source, i) => {
-    for (const id of Object.keys(source.facts)) sourceOf.set(id, i);
-  });
+  // Each fact where it first appears, with the value of the last collector that gave it.
   const index = new Map<string, number>();
   const facts: StoredWorkloadDetail['facts'] = [];
-  for (const [id, i] of sourceOf) {
-    index.set(id, facts.length);
-    facts.push([id, sources[i].facts[id], i]);
-  }
+  sources.forEach((source, i) => {
+    for (const id of Object.keys(source.facts)) {
+      const at = index.get(id);
+      if (at === undefined) index.set(id, facts.length);
+      facts[at ?? facts.length] = [id, source.facts[id], i];
+    }
+  });
   const checks = detail.checks.map((c): StoredCheck => {
     const tuple: StoredCheck = [c.id, c.status, c.credit, Object.keys(c.facts).map(id => index.get(id)!), c.stale ? 1 : 0];
     if (c.waiver) tuple.push(c.waiver);

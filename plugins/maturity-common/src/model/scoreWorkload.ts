@@ -90,18 +90,26 @@ export function evaluateCheck(
     if (facts[id] !== undefined) seen[id] = facts[id];
     if (options.staleFacts?.has(id)) stale = true;
   }
-  const result = (status: CheckStatus, credit: number | null): CheckResult => ({
-    id: check.id, facts: seen, stale, status, credit,
-  });
-
-  if (!applies(check, facts)) return result('not-applicable', null);
-  if (options.waiver && isWaiverActive(options.waiver, options.now)) {
-    return { ...result('waived', null), waiver: options.waiver };
+  // One object literal per outcome rather than a closure building it: this runs once per check
+  // of every workload of a run, and a closure is an allocation of its own.
+  let status: CheckStatus;
+  let credit: number | null = null;
+  if (!applies(check, facts)) status = 'not-applicable';
+  else if (options.waiver && isWaiverActive(options.waiver, options.now)) {
+    return { id: check.id, facts: seen, stale, status: 'waived', credit, waiver: options.waiver };
+  } else {
+    const earned = ruleCredit(check.rule, facts[check.rule.fact]);
+    if (earned === undefined) {
+      status = 'unknown';
+      credit = options.unknownAsZero ? 0 : null;
+    } else {
+      status = 'partial';
+      if (earned === 1) status = 'pass';
+      else if (earned === 0) status = 'fail';
+      credit = earned;
+    }
   }
-  const credit = ruleCredit(check.rule, facts[check.rule.fact]);
-  if (credit === undefined) return result('unknown', options.unknownAsZero ? 0 : null);
-  if (credit === 1) return result('pass', credit);
-  return result(credit === 0 ? 'fail' : 'partial', credit);
+  return { id: check.id, facts: seen, stale, status, credit };
 }
 
 /** Σ weight·credit and Σ weight over the results that carry a credit. */
