@@ -31,14 +31,6 @@ export interface ScoreWeights {
 /** The default weights: platform and business count equally. @public */
 export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = { platform: 0.5, business: 0.5 };
 
-/** A workload's combined score and the weight it carries in every group above it. @public */
-export interface RolledUpWorkload {
-  ref: string;
-  score: number;
-  /** The cores it is weighted by; 0 when its cores are unknown or zero. */
-  weight: number;
-}
-
 /**
  * One group (product, team, department or company) after the roll-up.
  * `score`, `platform` and `business` are `null` when no workload under it carries weight.
@@ -59,7 +51,6 @@ export interface RollUpGroup {
 
 /** The output of {@link rollUp}. @public */
 export interface RollUpResult {
-  workloads: RolledUpWorkload[];
   products: RollUpGroup[];
   teams: RollUpGroup[];
   departments: RollUpGroup[];
@@ -72,6 +63,20 @@ export interface RollUpInput {
   weights?: ScoreWeights;
 }
 
+/** Weights scaled to sum to 1, after checking they can make a score. */
+function normaliseWeights(weights: ScoreWeights): ScoreWeights {
+  const total = weights.platform + weights.business;
+  if (!(total > 0) || weights.platform < 0 || weights.business < 0) {
+    throw new Error(
+      `Invalid maturity score weights ${JSON.stringify(weights)}: expected two non-negative numbers with a positive sum`,
+    );
+  }
+  return { platform: weights.platform / total, business: weights.business / total };
+}
+
+const combine = (platform: number, business: number, normalised: ScoreWeights) =>
+  normalised.platform * platform + normalised.business * business;
+
 /**
  * Combines a platform and a business score. Weights are normalised by their sum, so the
  * default 0.5/0.5 and e.g. 1/1 give the same result and the score stays on the 0–100 scale.
@@ -82,13 +87,7 @@ export function combineScore(
   business: number,
   weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS,
 ): number {
-  const total = weights.platform + weights.business;
-  if (!(total > 0) || weights.platform < 0 || weights.business < 0) {
-    throw new Error(
-      `Invalid maturity score weights ${JSON.stringify(weights)}: expected two non-negative numbers with a positive sum`,
-    );
-  }
-  return (weights.platform * platform + weights.business * business) / total;
+  return combine(platform, business, normaliseWeights(weights));
 }
 
 /** The weight a workload's cores give it: 0 unless they are a positive finite number. @public */
@@ -127,18 +126,18 @@ export const ROLL_UP_LEVELS: RollUpLevel[] = ['product', 'team', 'department', '
  */
 export function rollUp(input: RollUpInput): RollUpResult {
   const weights = input.weights ?? DEFAULT_SCORE_WEIGHTS;
+  // Checked and normalised once, not once per workload.
+  const normalised = normaliseWeights(weights);
   const groups: Record<Level, Map<string, Accumulator>> = {
     product: new Map(),
     team: new Map(),
     department: new Map(),
     company: new Map(),
   };
-  const workloads: RolledUpWorkload[] = [];
 
   for (const w of input.workloads) {
-    const score = combineScore(w.platform, w.business, weights);
+    const score = combine(w.platform, w.business, normalised);
     const weight = coreWeight(w.cores);
-    workloads.push({ ref: w.ref, score, weight });
     for (const level of ROLL_UP_LEVELS) {
       const ref = w[level];
       if (!ref) continue;
@@ -173,7 +172,6 @@ export function rollUp(input: RollUpInput): RollUpResult {
       });
 
   return {
-    workloads,
     products: finish('product'),
     teams: finish('team'),
     departments: finish('department'),
