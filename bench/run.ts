@@ -363,8 +363,9 @@ async function main() {
     const workload = `w-${String(Math.floor(API_SIZE / 2)).padStart(6, '0')}`;
     const team = `team-${Math.floor(API_SIZE / 80)}`;
     // Most people open different workloads: those requests mostly miss the response cache.
-    const someWorkloads = Array.from({ length: 2000 }, (_, i) =>
-      `/v1/scorecards/component/default/w-${String(Math.floor((i * API_SIZE) / 2000)).padStart(6, '0')}`);
+    const spreadWorkloads = (count: number, offset: number) => Array.from({ length: count }, (_, i) =>
+      `/v1/scorecards/component/default/w-${String((Math.floor((i * API_SIZE) / count) + offset) % API_SIZE).padStart(6, '0')}`);
+    const someWorkloads = spreadWorkloads(2000, 0);
     const routes: Array<[string, string | string[]]> = [
       // What any answer costs here, however little work it does: the floor under the others.
       ['health (a constant answer: the floor)', '/health'],
@@ -373,6 +374,8 @@ async function main() {
       ['leaderboard, teams by saving, pages of 50', Array.from({ length: 10 }, (_, i) => `/v1/leaderboard?level=team&by=savings&window=7d&limit=50&offset=${i * 50}`)],
       ['workload scorecard, same workload', `/v1/scorecards/component/default/${workload}`],
       ['workload scorecard, 2,000 workloads at random', someWorkloads],
+      // A replica's capacity when nothing is cached: none of these was asked for before.
+      ['workload scorecard, 20,000 other workloads (nearly every request a miss)', spreadWorkloads(20_000, 2)],
       ['team scorecard', `/v1/scorecards/group/default/${team}`],
       ['department scorecard', '/v1/scorecards/group/default/department-3'],
       ['workload history, 365 days', `/v1/scorecards/component/default/${workload}/history?from=${encodeURIComponent(from)}`],
