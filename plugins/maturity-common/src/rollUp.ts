@@ -63,19 +63,19 @@ export interface RollUpInput {
   weights?: ScoreWeights;
 }
 
-/** Weights scaled to sum to 1, after checking they can make a score. */
-function normaliseWeights(weights: ScoreWeights): ScoreWeights {
+/** The weights' sum, after checking they can make a score. */
+function weightsTotal(weights: ScoreWeights): number {
   const total = weights.platform + weights.business;
   if (!(total > 0) || weights.platform < 0 || weights.business < 0) {
     throw new Error(
       `Invalid maturity score weights ${JSON.stringify(weights)}: expected two non-negative numbers with a positive sum`,
     );
   }
-  return { platform: weights.platform / total, business: weights.business / total };
+  return total;
 }
 
-const combine = (platform: number, business: number, normalised: ScoreWeights) =>
-  normalised.platform * platform + normalised.business * business;
+const combine = (platform: number, business: number, weights: ScoreWeights, total: number) =>
+  (weights.platform * platform + weights.business * business) / total;
 
 /**
  * Combines a platform and a business score. Weights are normalised by their sum, so the
@@ -87,7 +87,7 @@ export function combineScore(
   business: number,
   weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS,
 ): number {
-  return combine(platform, business, normaliseWeights(weights));
+  return combine(platform, business, weights, weightsTotal(weights));
 }
 
 /** The weight a workload's cores give it: 0 unless they are a positive finite number. @public */
@@ -126,8 +126,8 @@ export const ROLL_UP_LEVELS: RollUpLevel[] = ['product', 'team', 'department', '
  */
 export function rollUp(input: RollUpInput): RollUpResult {
   const weights = input.weights ?? DEFAULT_SCORE_WEIGHTS;
-  // Checked and normalised once, not once per workload.
-  const normalised = normaliseWeights(weights);
+  // Checked once, not once per workload.
+  const total = weightsTotal(weights);
   const groups: Record<Level, Map<string, Accumulator>> = {
     product: new Map(),
     team: new Map(),
@@ -136,7 +136,7 @@ export function rollUp(input: RollUpInput): RollUpResult {
   };
 
   for (const w of input.workloads) {
-    const score = combine(w.platform, w.business, normalised);
+    const score = combine(w.platform, w.business, weights, total);
     const weight = coreWeight(w.cores);
     for (const level of ROLL_UP_LEVELS) {
       const ref = w[level];
