@@ -13,3 +13,4 @@ export * from './model';
 export * from './permissions';
 export * from './practices';
 export * from './rollUp';
+export * from './weightedMean';

@@ -6,6 +6,7 @@ import {
   RollUpLevel,
   RollUpWorkload,
   ScoreLevelKind,
+  WeightedMean,
 } from '@internal/plugin-maturity-common';
 
 /**
@@ -49,24 +50,19 @@ export interface WorkloadUnderGroup extends Pick<RollUpWorkload, 'ref' | RollUpL
 
 /** Core-weighted means of dimension scores, added to one workload at a time. */
 export class DimensionMeans {
-  private readonly sums = DIMENSION_IDS.map(() => 0);
-  private readonly weights = DIMENSION_IDS.map(() => 0);
+  private readonly byDimension = DIMENSION_IDS.map(() => new WeightedMean());
 
   add(workload: Pick<WorkloadUnderGroup, 'cores' | 'score' | 'dimensions'>): void {
     const weight = workload.score === null ? 0 : coreWeight(workload.cores);
     if (weight === 0) return;
-    DIMENSION_IDS.forEach((id, i) => {
-      const value = workload.dimensions[id];
-      if (typeof value !== 'number') return;
-      this.sums[i] += value * weight;
-      this.weights[i] += weight;
-    });
+    DIMENSION_IDS.forEach((id, i) => this.byDimension[i].add(weight, workload.dimensions[id]));
   }
 
   means(): Record<DimensionId, number | null> {
-    return Object.fromEntries(
-      DIMENSION_IDS.map((id, i) => [id, this.weights[i] > 0 ? this.sums[i] / this.weights[i] : null]),
-    ) as Record<DimensionId, number | null>;
+    return Object.fromEntries(DIMENSION_IDS.map((id, i) => [id, this.byDimension[i].mean()])) as Record<
+      DimensionId,
+      number | null
+    >;
   }
 }
 

@@ -4,6 +4,7 @@ import { FactValue, WorkloadFacts } from './facts';
 import { LevelId, levelForScore } from './levels';
 import { isWaiverActive, Waiver } from './waivers';
 import { combineScore, ScoreWeights } from '../rollUp';
+import { WeightedMean } from '../weightedMean';
 
 /** One check's outcome for one workload, with the facts it read. @public */
 export interface CheckResult {
@@ -112,21 +113,10 @@ export function evaluateCheck(
   return { id: check.id, facts: seen, stale, status, credit };
 }
 
-/** Σ weight·credit and Σ weight over the results that carry a credit. */
-class WeightedMean {
-  private sum = 0;
-  private weights = 0;
-
-  add(weight: number, credit: number | null) {
-    if (credit === null) return;
-    this.sum += weight * credit;
-    this.weights += weight;
-  }
-
-  /** As 0–100; null if nothing was counted. */
-  percent(): number | null {
-    return this.weights > 0 ? (100 * this.sum) / this.weights : null;
-  }
+/** A mean of credits (0–1) as a score (0–100). */
+function asPercent(credits: WeightedMean): number | null {
+  const mean = credits.mean();
+  return mean === null ? null : 100 * mean;
 }
 
 /**
@@ -151,14 +141,14 @@ export function scoreWorkload(
     byDimension.get(check.dimension)?.add(check.weight, result.credit);
     return result;
   });
-  const platform = sides.platform.percent();
-  const business = sides.business.percent();
+  const platform = asPercent(sides.platform);
+  const business = asPercent(sides.business);
   const score =
     platform === null || business === null
       ? null
       : combineScore(platform, business, options.weights);
   const dimensions = Object.fromEntries(
-    DIMENSION_IDS.map(id => [id, byDimension.get(id)!.percent()]),
+    DIMENSION_IDS.map(id => [id, asPercent(byDimension.get(id)!)]),
   ) as Record<DimensionId, number | null>;
   return {
     score,

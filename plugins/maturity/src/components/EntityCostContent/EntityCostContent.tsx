@@ -39,6 +39,7 @@ import { CostBasisNote } from '../CostBasisNote';
 import { CostTrendChart } from '../CostTrendChart';
 import { CostFigures } from '../CostFigures';
 import { ErrorWithRetry } from '../ErrorWithRetry';
+import { costSummaryColumns } from '../costColumns';
 import { COMPACT_HEADERS, noWrap } from '../tableStyles';
 
 const WINDOWS: Array<{ id: CostWindow; label: string }> = [
@@ -121,17 +122,7 @@ function MembersTable(props: { members: CostMember[]; currency: string }) {
   const columns: TableColumn<CostMember>[] = [
     { title: 'Rank', field: 'rank', type: 'numeric', render: m => m.rank ?? '—' },
     { title: 'Name', field: 'ref', highlight: true, cellStyle: noWrap(), render: m => <EntityRefLink entityRef={m.ref} /> },
-    {
-      title: 'Potential saving',
-      field: 'monthlySaving',
-      type: 'numeric',
-      cellStyle: noWrap(),
-      render: m => `${formatMoney(m.monthlySaving, currency)}/mo`,
-      defaultSort: 'desc',
-    },
-    { title: 'Cost', field: 'hourlyCost', type: 'numeric', cellStyle: noWrap(), render: m => formatMonthly(m.hourlyCost, currency) },
-    { title: 'Waste share', field: 'wasteShare', type: 'numeric', render: m => formatPercent(m.wasteShare) },
-    { title: 'Efficiency', field: 'efficiency', type: 'numeric', render: m => formatPercent(m.efficiency) },
+    ...costSummaryColumns<CostMember>(currency, m => m),
     { title: 'Cores', field: 'cores', type: 'numeric', render: m => formatCores(m.cores) },
     { title: 'Workloads', field: 'workloads', type: 'numeric' },
   ];

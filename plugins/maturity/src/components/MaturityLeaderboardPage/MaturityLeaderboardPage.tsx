@@ -23,7 +23,8 @@ import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api';
-import { formatChange, formatCores, formatMoney, formatMonthly, formatPercent, formatScore } from '../../format';
+import { formatChange, formatCores, formatScore } from '../../format';
+import { costSummaryColumns } from '../costColumns';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 import { COMPACT_HEADERS, noWrap } from '../tableStyles';
@@ -89,20 +90,7 @@ const scoreColumns: TableColumn<LeaderboardRow>[] = [
 
 const costColumns = (currency: string): TableColumn<LeaderboardRow>[] => [
   ...rankColumns,
-  {
-    title: 'Potential saving',
-    type: 'numeric',
-    cellStyle: noWrap(),
-    render: r => (r.cost ? `${formatMoney(r.cost.monthlySaving, currency)}/mo` : '—'),
-  },
-  {
-    title: 'Cost',
-    type: 'numeric',
-    cellStyle: noWrap(),
-    render: r => (r.cost ? formatMonthly(r.cost.hourlyCost, currency) : '—'),
-  },
-  { title: 'Waste share', type: 'numeric', render: r => formatPercent(r.cost?.wasteShare) },
-  { title: 'Efficiency', type: 'numeric', render: r => formatPercent(r.cost?.efficiency) },
+  ...costSummaryColumns<LeaderboardRow>(currency, r => r.cost),
   { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
   { title: 'Cores', field: 'cores', type: 'numeric', render: r => formatCores(r.cores) },
   { title: 'Workloads', field: 'workloads', type: 'numeric' },
