@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole suite: generated-file checks, type check, lint, every package's tests (the
+# Runs the whole suite: generated-file checks, type check, API reports, lint, every package's tests (the
 # database tests on embedded SQLite and on PostgreSQL at 127.0.0.1:5432), then the end-to-end
 # test in headless Chromium against the demo portal.
 source "$(dirname "$0")/toolchain.sh"
@@ -16,6 +16,9 @@ node scripts/generate-openapi.js plugins/maturity-backend --check
 
 echo "==> type check"
 yarn tsc
+
+echo "==> public API reports are up to date (report.api.md; yarn build:api-reports rewrites them)"
+yarn build:api-reports:only --ci
 
 echo "==> lint"
 yarn lint:all

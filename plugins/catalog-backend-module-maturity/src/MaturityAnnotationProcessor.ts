@@ -13,6 +13,7 @@ import { LabelSource } from './MaturityLabelSource';
  * a processing error on that entity alone, shown in the catalog's own error views), and writes
  * the entity's maturity level and score from the latest snapshot as labels. The labels only
  * change when a new snapshot changes them, so they cause no re-processing churn.
+ * @public
  */
 export class MaturityAnnotationProcessor implements CatalogProcessor {
   constructor(private readonly labels?: LabelSource) {}

@@ -2,13 +2,13 @@ import { AuthService, DiscoveryService, LoggerService } from '@backstage/backend
 import { ResponseError } from '@backstage/errors';
 import { EntityLabelsResponse, LevelId } from '@internal/plugin-maturity-common';
 
-/** The level and rounded score of one entity. */
+/** The level and rounded score of one entity. @public */
 export interface MaturityLabel {
   level: LevelId;
   score: number;
 }
 
-/** Gives the labels of the current snapshot, by entity ref. */
+/** Gives the labels of the current snapshot, by entity ref. @public */
 export interface LabelSource {
   get(): Promise<Map<string, MaturityLabel>>;
 }
@@ -16,6 +16,7 @@ export interface LabelSource {
 /**
  * Reads `GET /api/maturity/v1/labels` once per `ttlMs` (one request however many entities the
  * catalog processes) and keeps the last good answer while the maturity backend is unreachable.
+ * @public
  */
 export class MaturityLabelSource implements LabelSource {
   private labels = new Map<string, MaturityLabel>();

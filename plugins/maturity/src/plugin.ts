@@ -27,7 +27,7 @@ export const maturityPlugin = createPlugin({
  * best-practice cases under `/practices`.
  * @public
  */
-export const MaturityLeaderboardPage = maturityPlugin.provide(
+export const MaturityLeaderboardPage: () => JSX.Element = maturityPlugin.provide(
   createRoutableExtension({
     name: 'MaturityLeaderboardPage',
     component: () => import('./components/MaturityPage').then(m => m.MaturityPage),
@@ -36,7 +36,7 @@ export const MaturityLeaderboardPage = maturityPlugin.provide(
 );
 
 /** The maturity card for an entity's overview page. @public */
-export const EntityMaturityCard = maturityPlugin.provide(
+export const EntityMaturityCard: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityCard',
     component: {
@@ -46,7 +46,7 @@ export const EntityMaturityCard = maturityPlugin.provide(
 );
 
 /** The Maturity tab for Component, System and Group pages (mount under `/maturity`). @public */
-export const EntityMaturityContent = maturityPlugin.provide(
+export const EntityMaturityContent: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityContent',
     component: {
@@ -57,7 +57,7 @@ export const EntityMaturityContent = maturityPlugin.provide(
 );
 
 /** Three best-practice cases that fit the entity's gaps, for its overview page. @public */
-export const EntityBestPracticesCard = maturityPlugin.provide(
+export const EntityBestPracticesCard: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityBestPracticesCard',
     component: {
@@ -68,7 +68,7 @@ export const EntityBestPracticesCard = maturityPlugin.provide(
 );
 
 /** What the entity costs, its waste and potential saving, for its overview page. @public */
-export const EntityCostCard = maturityPlugin.provide(
+export const EntityCostCard: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityCostCard',
     component: {
@@ -78,7 +78,7 @@ export const EntityCostCard = maturityPlugin.provide(
 );
 
 /** The Cost tab for Component, System and Group pages (mount under `/cost`). @public */
-export const EntityCostContent = maturityPlugin.provide(
+export const EntityCostContent: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityCostContent',
     component: {
