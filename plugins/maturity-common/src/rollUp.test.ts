@@ -1,4 +1,4 @@
-import { combineScore, rollUp, RollUpWorkload } from './rollUp';
+import { combineScore, rollUp, RollUpWorkload, ScoreRollUp } from './rollUp';
 
 // A 2,000-core and a 2-core service in department A, a 10-core one and an unknown-cores one in B.
 const workloads: RollUpWorkload[] = [
@@ -76,6 +76,23 @@ describe('rollUp', () => {
     expect(rollUp({ workloads: [] })).toEqual({
       products: [], teams: [], departments: [], companies: [],
     });
+  });
+});
+
+describe('ScoreRollUp', () => {
+  it('rolls up workloads added page by page as rollUp() does in one call', () => {
+    const rolled = new ScoreRollUp();
+    rolled.add(workloads[0]);
+    rolled.add(workloads[1]);
+    const afterOnePage = rolled.result().departments.find(d => d.ref === 'group:default/a')!;
+    expect(afterOnePage.score).toBeCloseTo(140060 / 2002, 10);
+    rolled.add(workloads[2]);
+    rolled.add(workloads[3]);
+    expect(rolled.result()).toEqual(rollUp({ workloads }));
+  });
+
+  it('checks the weights once, when it is made', () => {
+    expect(() => new ScoreRollUp({ platform: 0, business: 0 })).toThrow(/positive sum/);
   });
 });
 

@@ -120,31 +120,36 @@ type Level = RollUpLevel;
 export const ROLL_UP_LEVELS: RollUpLevel[] = ['product', 'team', 'department', 'company'];
 
 /**
- * Rolls workload scores up level by level, each workload weighted by its CPU cores.
- * Groups come out sorted by ref so the result is deterministic.
+ * Rolls workload scores up level by level as they are added, each workload weighted by its CPU
+ * cores, so a run can add each page's workloads as it scores them and keep nothing of them.
  * @public
  */
-export function rollUp(input: RollUpInput): RollUpResult {
-  const weights = input.weights ?? DEFAULT_SCORE_WEIGHTS;
+export class ScoreRollUp {
+  private readonly weights: ScoreWeights;
   // Checked once, not once per workload.
-  const total = weightsTotal(weights);
-  const groups: Record<Level, Map<string, Accumulator>> = {
+  private readonly total: number;
+  private readonly groups: Record<Level, Map<string, Accumulator>> = {
     product: new Map(),
     team: new Map(),
     department: new Map(),
     company: new Map(),
   };
 
-  for (const w of input.workloads) {
-    const score = combine(w.platform, w.business, weights, total);
+  constructor(weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS) {
+    this.weights = weights;
+    this.total = weightsTotal(weights);
+  }
+
+  add(w: RollUpWorkload): void {
+    const score = combine(w.platform, w.business, this.weights, this.total);
     const weight = coreWeight(w.cores);
     for (const level of ROLL_UP_LEVELS) {
       const ref = w[level];
       if (!ref) continue;
-      let acc = groups[level].get(ref);
+      let acc = this.groups[level].get(ref);
       if (!acc) {
         acc = { ref, cores: 0, weightedScore: 0, weightedPlatform: 0, weightedBusiness: 0, workloads: 0, unweighted: 0 };
-        groups[level].set(ref, acc);
+        this.groups[level].set(ref, acc);
       }
       acc.workloads += 1;
       if (weight === 0) acc.unweighted += 1;
@@ -155,10 +160,10 @@ export function rollUp(input: RollUpInput): RollUpResult {
     }
   }
 
-  const finish = (level: Level): RollUpGroup[] =>
-    [...groups[level].values()]
-      .sort(byRef)
-      .map(acc => {
+  /** The groups of every level, sorted by ref so the result is deterministic. */
+  result(): RollUpResult {
+    const finish = (level: Level): RollUpGroup[] =>
+      [...this.groups[level].values()].sort(byRef).map(acc => {
         const weighted = acc.cores > 0;
         return {
           ref: acc.ref,
@@ -170,11 +175,22 @@ export function rollUp(input: RollUpInput): RollUpResult {
           unweightedWorkloads: acc.unweighted,
         };
       });
+    return {
+      products: finish('product'),
+      teams: finish('team'),
+      departments: finish('department'),
+      companies: finish('company'),
+    };
+  }
+}
 
-  return {
-    products: finish('product'),
-    teams: finish('team'),
-    departments: finish('department'),
-    companies: finish('company'),
-  };
+/**
+ * Rolls workload scores up level by level, each workload weighted by its CPU cores.
+ * Groups come out sorted by ref so the result is deterministic.
+ * @public
+ */
+export function rollUp(input: RollUpInput): RollUpResult {
+  const rolled = new ScoreRollUp(input.weights);
+  for (const w of input.workloads) rolled.add(w);
+  return rolled.result();
 }

@@ -112,7 +112,7 @@ export class ScoringRunner {
     const inventory: InventoryWorkload[] = [];
     const seen = new Set<string>();
     const groupRefs = new Map<string, string>();
-    const rollUp = emptyRollUpInputs();
+    const rollUp = emptyRollUpInputs(model.weights);
     // The next page is read and collected while the database finishes writing the last one.
     let writing: Promise<void> = Promise.resolve();
     try {
@@ -140,7 +140,7 @@ export class ScoringRunner {
     }
     await writing;
     await inventoryStore.replaceInventory(inventory, draft.startedAt);
-    await draft.addRows(rollUpRows(rollUp, model));
+    await draft.addRows(rollUpRows(rollUp));
     return draft.publish(new Date());
   }
 

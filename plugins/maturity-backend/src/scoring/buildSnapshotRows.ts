@@ -4,12 +4,10 @@ import {
   DimensionId,
   levelForScore,
   readWaivers,
-  rollUp,
-  rollUpCosts,
   CostGroup,
-  CostRollUpWorkload,
+  CostRollUp,
   RollUpGroup,
-  RollUpWorkload,
+  ScoreRollUp,
   WorkloadCostAdvice,
   RollUpLevel,
   ScoreWeights,
@@ -91,16 +89,20 @@ function groupRows(
 }
 
 /**
- * What a run keeps of each scored workload until every page is scored, to roll up at the end,
- * and the groups' kept detail, built as it goes.
+ * The groups' scores, costs and kept detail, added to as each page is scored, so that a run keeps
+ * nothing of a workload for its roll-ups.
  */
 export interface RollUpInputs {
-  scores: RollUpWorkload[];
-  costs: CostRollUpWorkload[];
+  scores: ScoreRollUp;
+  costs: CostRollUp;
   groups: GroupDetailsBuilder;
 }
 
-export const emptyRollUpInputs = (): RollUpInputs => ({ scores: [], costs: [], groups: new GroupDetailsBuilder() });
+export const emptyRollUpInputs = (weights: ScoreWeights): RollUpInputs => ({
+  scores: new ScoreRollUp(weights),
+  costs: new CostRollUp(),
+  groups: new GroupDetailsBuilder(),
+});
 
 /**
  * Scores and prices one page of workloads, yielding a row per workload as it goes so that the
@@ -136,7 +138,7 @@ export function* workloadRows(options: {
     };
     const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
-    if (priced.figures) kept.costs.push({ ...priced.figures, ...hierarchy });
+    if (priced.figures) kept.costs.add({ ...priced.figures, ...hierarchy });
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: workload.coresSource,
@@ -160,7 +162,7 @@ export function* workloadRows(options: {
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? []),
     };
-    kept.scores.push({
+    kept.scores.add({
       ref: workload.ref,
       cores: result.score === null ? null : workload.cores,
       platform: result.platform ?? 0,
@@ -179,9 +181,9 @@ export function* workloadRows(options: {
 }
 
 /** Product, team, department and company rows: scores core-weighted, costs summed. */
-export function rollUpRows(kept: RollUpInputs, model: ScoringModel): ScoreRow[] {
-  const rolled = rollUp({ workloads: kept.scores, weights: model.weights });
-  const costs = rollUpCosts(kept.costs);
+export function rollUpRows(kept: RollUpInputs): ScoreRow[] {
+  const rolled = kept.scores.result();
+  const costs = kept.costs.result();
   return [
     ...groupRows('product', rolled.products, costs.product, kept.groups),
     ...groupRows('team', rolled.teams, costs.team, kept.groups),

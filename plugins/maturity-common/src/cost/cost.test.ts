@@ -1,7 +1,7 @@
 import { computeWorkloadCost } from './workloadCost';
 import { DEFAULT_COST_PRICES, pricesFor } from './prices';
 import { elasticityHint, recommendRequests } from './rightSizing';
-import { rollUpCosts } from './rollUpCosts';
+import { CostRollUp, rollUpCosts } from './rollUpCosts';
 
 const prices = DEFAULT_COST_PRICES; // 0.031611 per core-hour, 0.004237 per GiB-hour
 
@@ -152,5 +152,15 @@ describe('rollUpCosts', () => {
       ['group:default/t2', 35, 0.9],
     ]);
     expect(groups.product).toEqual([]);
+  });
+
+  it('gives the same sums added page by page as in one call', () => {
+    const rolled = new CostRollUp();
+    rolled.add({ company: 'group:default/acme', hourlyCost: 2, hourlyWaste: 1, monthlySaving: 20, efficiency: 0.25 });
+    rolled.add({ company: 'group:default/acme', hourlyCost: 6, hourlyWaste: 3, monthlySaving: 70, efficiency: 0.75 });
+    // (0.25 × 2 + 0.75 × 6) / 8 = 0.625
+    expect(rolled.result().company).toEqual([
+      { ref: 'group:default/acme', hourlyCost: 8, hourlyWaste: 4, monthlySaving: 90, efficiency: 0.625 },
+    ]);
   });
 });

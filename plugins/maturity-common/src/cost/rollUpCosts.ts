@@ -24,26 +24,28 @@ export interface CostGroup extends CostFigures {
   ref: string;
 }
 
+type CostAccumulator = CostGroup & { weighedCost: number; weighedEfficiency: number };
+
 /**
- * Sums workload costs up to product, team, department and company. Money adds up plainly;
- * efficiency is weighted by each workload's cost, so an idle 2,000-core service drags its
- * department down as much as it costs. Groups come out sorted by ref.
+ * Sums workload costs up to product, team, department and company as they are added. Money adds
+ * up plainly; efficiency is weighted by each workload's cost, so an idle 2,000-core service drags
+ * its department down as much as it costs.
  * @public
  */
-export function rollUpCosts(workloads: CostRollUpWorkload[]): Record<RollUpLevel, CostGroup[]> {
-  type Acc = CostGroup & { weighedCost: number; weighedEfficiency: number };
-  const groups = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, Acc>()])) as Record<
+export class CostRollUp {
+  private readonly groups = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, CostAccumulator>()])) as Record<
     RollUpLevel,
-    Map<string, Acc>
+    Map<string, CostAccumulator>
   >;
-  for (const w of workloads) {
+
+  add(w: CostRollUpWorkload): void {
     for (const level of ROLL_UP_LEVELS) {
       const ref = w[level];
       if (!ref) continue;
-      let acc = groups[level].get(ref);
+      let acc = this.groups[level].get(ref);
       if (!acc) {
         acc = { ref, hourlyCost: 0, hourlyWaste: 0, monthlySaving: 0, efficiency: null, weighedCost: 0, weighedEfficiency: 0 };
-        groups[level].set(ref, acc);
+        this.groups[level].set(ref, acc);
       }
       acc.hourlyCost += w.hourlyCost;
       acc.hourlyWaste += w.hourlyWaste;
@@ -54,15 +56,30 @@ export function rollUpCosts(workloads: CostRollUpWorkload[]): Record<RollUpLevel
       }
     }
   }
-  const finish = (level: RollUpLevel): CostGroup[] =>
-    [...groups[level].values()].sort(byRef).map(({ weighedCost, weighedEfficiency, ...group }) => ({
-      ...group,
-      efficiency: weighedCost > 0 ? weighedEfficiency / weighedCost : null,
-    }));
-  return {
-    product: finish('product'),
-    team: finish('team'),
-    department: finish('department'),
-    company: finish('company'),
-  };
+
+  /** The groups of every level, sorted by ref. */
+  result(): Record<RollUpLevel, CostGroup[]> {
+    const finish = (level: RollUpLevel): CostGroup[] =>
+      [...this.groups[level].values()].sort(byRef).map(({ weighedCost, weighedEfficiency, ...group }) => ({
+        ...group,
+        efficiency: weighedCost > 0 ? weighedEfficiency / weighedCost : null,
+      }));
+    return {
+      product: finish('product'),
+      team: finish('team'),
+      department: finish('department'),
+      company: finish('company'),
+    };
+  }
+}
+
+/**
+ * Sums workload costs up to product, team, department and company (see {@link CostRollUp}).
+ * Groups come out sorted by ref.
+ * @public
+ */
+export function rollUpCosts(workloads: CostRollUpWorkload[]): Record<RollUpLevel, CostGroup[]> {
+  const rolled = new CostRollUp();
+  for (const w of workloads) rolled.add(w);
+  return rolled.result();
 }
