@@ -146,6 +146,11 @@ step('the savings leaderboard ranks departments by potential saving', async page
   const entity = await (await fetch(`${backend}/api/catalog/entities/by-name/group/default/${name}`)).json();
   assert.ok([name, entity.metadata.title].includes(rows[0][1]), `first row is ${board.rows[0].ref}, not ${rows[0][1]}`);
   await page.screenshot({ path: path.join(shots, 'savings-leaderboard.png'), fullPage: true });
+  // The cost columns sort by the figure itself, which sits nested in a leaderboard row.
+  await page.getByRole('columnheader', { name: 'Waste share' }).click();
+  const byWaste = (await tableRows(page, 'Departments by potential saving')).map(r => Number.parseInt(r[4], 10));
+  const expected = board.rows.map(r => Math.round(r.cost.wasteShare * 100)).sort((a, b) => a - b);
+  assert.deepEqual(byWaste, expected, `waste shares after sorting by them: ${byWaste.join(', ')}`);
 });
 
 async function main() {
