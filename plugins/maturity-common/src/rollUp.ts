@@ -140,31 +140,23 @@ export class ScoreRollUp {
     this.total = weightsTotal(weights);
   }
 
-  add(workload: RollUpWorkload): void {
-    this.addAll([workload]);
-  }
-
-  /** One loop over many: what `rollUp()` runs, so that the loop is compiled as one piece. */
-  addAll(workloads: Iterable<RollUpWorkload>): void {
-    const { weights, total, groups } = this;
-    for (const w of workloads) {
-      const score = combine(w.platform, w.business, weights, total);
-      const weight = coreWeight(w.cores);
-      for (const level of ROLL_UP_LEVELS) {
-        const ref = w[level];
-        if (!ref) continue;
-        let acc = groups[level].get(ref);
-        if (!acc) {
-          acc = { ref, cores: 0, weightedScore: 0, weightedPlatform: 0, weightedBusiness: 0, workloads: 0, unweighted: 0 };
-          groups[level].set(ref, acc);
-        }
-        acc.workloads += 1;
-        if (weight === 0) acc.unweighted += 1;
-        acc.cores += weight;
-        acc.weightedScore += score * weight;
-        acc.weightedPlatform += w.platform * weight;
-        acc.weightedBusiness += w.business * weight;
+  add(w: RollUpWorkload): void {
+    const score = combine(w.platform, w.business, this.weights, this.total);
+    const weight = coreWeight(w.cores);
+    for (const level of ROLL_UP_LEVELS) {
+      const ref = w[level];
+      if (!ref) continue;
+      let acc = this.groups[level].get(ref);
+      if (!acc) {
+        acc = { ref, cores: 0, weightedScore: 0, weightedPlatform: 0, weightedBusiness: 0, workloads: 0, unweighted: 0 };
+        this.groups[level].set(ref, acc);
       }
+      acc.workloads += 1;
+      if (weight === 0) acc.unweighted += 1;
+      acc.cores += weight;
+      acc.weightedScore += score * weight;
+      acc.weightedPlatform += w.platform * weight;
+      acc.weightedBusiness += w.business * weight;
     }
   }
 
@@ -199,6 +191,6 @@ export class ScoreRollUp {
  */
 export function rollUp(input: RollUpInput): RollUpResult {
   const rolled = new ScoreRollUp(input.weights);
-  rolled.addAll(input.workloads);
+  for (const w of input.workloads) rolled.add(w);
   return rolled.result();
 }
