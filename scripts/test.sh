@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole suite: generated-file checks, type check, API reports, lint, every package's tests (the
-# database tests on embedded SQLite and on PostgreSQL at 127.0.0.1:5432), then the end-to-end
-# test in headless Chromium against the demo portal.
+# Runs the whole suite: generated-file checks, type check, API reports, lint, every package's
+# tests (the database tests on embedded SQLite and on PostgreSQL at 127.0.0.1:5432), then the
+# end-to-end test in headless Chromium against the demo portal.
 source "$(dirname "$0")/toolchain.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"

@@ -42,4 +42,9 @@ describe('costSummaryColumns', () => {
     expect(monthly.render!(rows[0], 'row')).toBe('$730/mo');
     expect(saving.render!(rows[1], 'row')).toBe('—');
   });
+
+  it('starts a table on the largest saving when asked, and only then', () => {
+    expect(costSummaryColumns<Row>('USD', r => r.cost, { largestSavingFirst: true })[0].defaultSort).toBe('desc');
+    expect(costSummaryColumns<Row>('USD', r => r.cost)[0].defaultSort).toBeUndefined();
+  });
 });

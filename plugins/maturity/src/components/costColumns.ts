@@ -20,6 +20,7 @@ function compareFigures(a: number | null | undefined, b: number | null | undefin
 export function costSummaryColumns<T extends object>(
   currency: string,
   summaryOf: (row: T) => CostSummary | null,
+  options: { largestSavingFirst?: boolean } = {},
 ): TableColumn<T>[] {
   const column = (title: string, figure: Figure, format: (summary: CostSummary) => string): TableColumn<T> => ({
     title,
@@ -32,7 +33,10 @@ export function costSummaryColumns<T extends object>(
     customSort: (a, b) => compareFigures(summaryOf(a)?.[figure], summaryOf(b)?.[figure]),
   });
   return [
-    column('Potential saving', 'monthlySaving', s => `${formatMoney(s.monthlySaving, currency)}/mo`),
+    {
+      ...column('Potential saving', 'monthlySaving', s => `${formatMoney(s.monthlySaving, currency)}/mo`),
+      ...(options.largestSavingFirst ? { defaultSort: 'desc' as const } : {}),
+    },
     column('Cost', 'hourlyCost', s => formatMonthly(s.hourlyCost, currency)),
     column('Waste share', 'wasteShare', s => formatPercent(s.wasteShare)),
     column('Efficiency', 'efficiency', s => formatPercent(s.efficiency)),

@@ -122,7 +122,7 @@ function MembersTable(props: { members: CostMember[]; currency: string }) {
   const columns: TableColumn<CostMember>[] = [
     { title: 'Rank', field: 'rank', type: 'numeric', render: m => m.rank ?? '—' },
     { title: 'Name', field: 'ref', highlight: true, cellStyle: noWrap(), render: m => <EntityRefLink entityRef={m.ref} /> },
-    ...costSummaryColumns<CostMember>(currency, m => m),
+    ...costSummaryColumns<CostMember>(currency, m => m, { largestSavingFirst: true }),
     { title: 'Cores', field: 'cores', type: 'numeric', render: m => formatCores(m.cores) },
     { title: 'Workloads', field: 'workloads', type: 'numeric' },
   ];
