@@ -178,6 +178,12 @@ describe('maturity backend plugin', () => {
     const missing = await request(server).get('/api/maturity/v1/scorecards/component/default/nope');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain('component:default/nope');
+    // A scorecard URL with a query is not answered before the validator, which refuses it.
+    const unknown = await request(server).get('/api/maturity/v1/scorecards/component/default/cart?window=7d');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('window');
+    const emptyQuery = await request(server).get('/api/maturity/v1/scorecards/component/default/cart?');
+    expect([emptyQuery.status, emptyQuery.body.ref]).toEqual([200, 'component:default/cart']);
     const window = await request(server).get('/api/maturity/v1/leaderboard?window=month');
     expect(window.status).toBe(400);
     expect(window.body.error.message).toContain('window');
