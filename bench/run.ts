@@ -140,7 +140,6 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function load(origin: string, paths: string[], seconds: number, clients = 50) {
   const file = path.join(WORK, 'paths.txt');
   fs.writeFileSync(file, `${paths.join('\n')}\n`);
-  // Asynchronously: the server under test answers from this process's event loop.
   const { stdout: output } = await promisify(execFile)('wrk', ['-t1', `-c${clients}`, `-d${seconds}s`, '-s', path.join(__dirname, 'load.lua'), origin, '--', file]);
   const result = JSON.parse(output.slice(output.lastIndexOf('{'))) as { requests: number; failures: number; p50: number; p95: number; p99: number };
   if (result.requests === 0) throw new Error(`${paths[0]}: every request failed`);
@@ -236,6 +235,53 @@ async function childMain(n: number, name: DatabaseName) {
   await db.close();
   const result: ChildRunResult = { firstMs, repeatMs, beforeRssMB, peakRssMB, snapshotMB };
   process.stdout.write(JSON.stringify(result));
+}
+
+/**
+ * The child behind `--serve database label`: the plugin's router over the database a run left,
+ * behind the middleware a Backstage backend puts in front of every plugin that costs per request
+ * (the root router gzips every answer a browser accepts gzipped, and turns errors into answers).
+ * Prints its origin, then serves until it is killed.
+ */
+async function serveMain(name: DatabaseName, label: string) {
+  const db = await openDatabase(name, label, true);
+  const stores = await openStores(db);
+  const middleware = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger({ level: 'none' }) });
+  const app = express();
+  app.use(middleware.compression());
+  app.use('/api/maturity', await createRouter({
+    inventory: stores.inventory,
+    snapshots: stores.snapshots,
+    model,
+    cases: settings.cases,
+    currency: settings.cost.prices.currency,
+    httpAuth: mockServices.httpAuth(),
+    permissions: mockServices.permissions(),
+    scheduler: mockServices.scheduler(),
+  }));
+  app.use(middleware.error());
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise(resolve => server.once('listening', resolve));
+  process.stdout.write(`${JSON.stringify({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`);
+  await new Promise(() => {});
+}
+
+/**
+ * Starts `--serve` in a fresh Node process with a backend's default heap, as a replica serving the
+ * stored snapshots is: the bench process itself holds a generated organisation and has just run.
+ */
+async function startServer(name: DatabaseName, label: string): Promise<{ origin: string; stop(): void }> {
+  const execArgv = process.execArgv.filter(a => !a.startsWith('--max-old-space-size'));
+  const child = spawn(process.execPath, [...execArgv, __filename, '--serve', name, label], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', chunk => {
+      output += chunk;
+      if (output.includes('\n')) resolve(JSON.parse(output).origin);
+    });
+    child.once('exit', code => reject(new Error(`the API server on ${name} exited (${code}) before it listened`)));
+  });
+  return { origin, stop: () => child.kill() };
 }
 
 /** One entity's history over 365 stored daily snapshots, on both databases. */
@@ -351,25 +397,9 @@ async function main() {
     const todayMs = performance.now() - todayStart;
     const todayMB = ((await db.sizeBytes()) - beforeToday) / 2 ** 20;
 
-    // The middleware a Backstage backend puts in front of every plugin that costs per request:
-    // compression (the root router gzips every answer a browser accepts gzipped) and errors.
-    const middleware = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger({ level: 'none' }) });
-    const app = express();
-    app.use(middleware.compression());
-    app.use('/api/maturity', await createRouter({
-      inventory: stores.inventory,
-      snapshots: stores.snapshots,
-      model,
-      cases: settings.cases,
-      currency: settings.cost.prices.currency,
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-      scheduler: mockServices.scheduler(),
-    }));
-    app.use(middleware.error());
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise(resolve => server.once('listening', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await db.close();
+    const server = await startServer(name, `n${API_SIZE}`);
+    const origin = server.origin;
     const from = new Date(now - 365 * DAY_MS).toISOString();
     const workload = `w-${String(Math.floor(API_SIZE / 2)).padStart(6, '0')}`;
     const team = `team-${Math.floor(API_SIZE / 80)}`;
@@ -399,24 +429,29 @@ async function main() {
       `Today's run with the history present: ${fmt(todayMs / 1000, 2)} s ` +
       `(writing the 29 past days took ${fmt(copyMs / 1000, 1)} s).`);
     out();
-    // A running backend has its code compiled: warm it up on the same routes for entities that
-    // are not measured, so every measured answer still starts uncached.
-    const other = `w-${String(Math.floor(API_SIZE / 2) + 1).padStart(6, '0')}`;
-    await load(origin, [
-      '/v1/leaderboard?level=product&window=30d', '/v1/leaderboard?level=team&window=30d&limit=50',
-      `/v1/scorecards/component/default/${other}`, `/v1/scorecards/group/default/team-${Math.floor(API_SIZE / 80) + 1}`,
-      '/v1/scorecards/group/default/department-4', `/v1/scorecards/component/default/${other}/history?from=${encodeURIComponent(from)}`,
-      '/v1/costs/group/default/department-4?window=30d',
-    ].map(r => `/api/maturity${r}`), 3);
-    out('| route | requests | p50 | p95 | p99 | target p95 < 25 ms |');
-    out('|---|---:|---:|---:|---:|---|');
-    for (const [label, route] of routes) {
-      const r = await load(origin, (typeof route === 'string' ? [route] : route).map(r => `/api/maturity${r}`), SECONDS);
-      out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${fmt(r.p99)} ms | ${yes(r.p95 < 25)} |`);
-    }
+    out('Served by a fresh Node process with a backend\'s default heap, as a replica serves the stored');
+    out('snapshots, sharing the 2 cores with wrk.');
     out();
-    await new Promise(resolve => server.close(resolve));
-    await db.close();
+    try {
+      // A running backend has its code compiled: warm it up on the same routes for entities that
+      // are not measured, so every measured answer still starts uncached.
+      const other = `w-${String(Math.floor(API_SIZE / 2) + 1).padStart(6, '0')}`;
+      await load(origin, [
+        '/v1/leaderboard?level=product&window=30d', '/v1/leaderboard?level=team&window=30d&limit=50',
+        `/v1/scorecards/component/default/${other}`, `/v1/scorecards/group/default/team-${Math.floor(API_SIZE / 80) + 1}`,
+        '/v1/scorecards/group/default/department-4', `/v1/scorecards/component/default/${other}/history?from=${encodeURIComponent(from)}`,
+        '/v1/costs/group/default/department-4?window=30d',
+      ].map(r => `/api/maturity${r}`), 3);
+      out('| route | requests | p50 | p95 | p99 | target p95 < 25 ms |');
+      out('|---|---:|---:|---:|---:|---|');
+      for (const [label, route] of routes) {
+        const r = await load(origin, (typeof route === 'string' ? [route] : route).map(r => `/api/maturity${r}`), SECONDS);
+        out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${fmt(r.p99)} ms | ${yes(r.p95 < 25)} |`);
+      }
+      out();
+    } finally {
+      server.stop();
+    }
   }
 
   if (HISTORY_SIZE > 0) await historyBench(out);
@@ -429,7 +464,11 @@ async function main() {
 }
 
 const child = process.argv.indexOf('--child-run');
-(child > 0 ? childMain(Number(process.argv[child + 1]), process.argv[child + 2] as DatabaseName) : main()).then(
+const serve = process.argv.indexOf('--serve');
+let job: () => Promise<void> = main;
+if (child > 0) job = () => childMain(Number(process.argv[child + 1]), process.argv[child + 2] as DatabaseName);
+else if (serve > 0) job = () => serveMain(process.argv[serve + 1] as DatabaseName, process.argv[serve + 2]);
+job().then(
   () => process.exit(0),
   error => {
     console.error(error);
