@@ -263,7 +263,10 @@ async function serveMain(name: DatabaseName, label: string) {
   const server = app.listen(0, '127.0.0.1');
   await new Promise(resolve => server.once('listening', resolve));
   process.stdout.write(`${JSON.stringify({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`);
-  await new Promise(() => {});
+  // Exiting rather than being killed lets --cpu-prof write its profile.
+  await new Promise(() => {
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0));
+  });
 }
 
 /**
