@@ -53,7 +53,10 @@ interface Database {
 async function openDatabase(name: DatabaseName, label: string, reopen = false): Promise<Database> {
   if (name === 'SQLite') {
     const filename = path.join(WORK, `${label}.sqlite`);
-    if (!reopen) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filename + suffix, { force: true });
+    if (!reopen) {
+      fs.mkdirSync(WORK, { recursive: true });
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filename + suffix, { force: true });
+    } else if (!fs.existsSync(filename)) throw new Error(`No benchmark database ${label} on SQLite: a run of that size (--child-run) writes it`);
     const knex = knexFactory({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true });
     await knex.raw('PRAGMA journal_mode = WAL');
     return {
