@@ -140,11 +140,23 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * used before, decoded every body into a string, which cost it more CPU than the server spent
  * answering a large gzipped leaderboard.
  */
+/** Latencies in ms: as the closed-loop clients saw them, and with wrk's correction (bench/load.lua). */
+interface LoadResult {
+  requests: number;
+  failures: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  corrected: { p95: number; p99: number };
+}
+
 async function load(origin: string, paths: string[], seconds: number, clients = 50) {
   const file = path.join(WORK, 'paths.txt');
   fs.writeFileSync(file, `${paths.join('\n')}\n`);
-  const { stdout: output } = await promisify(execFile)('wrk', ['-t1', `-c${clients}`, `-d${seconds}s`, '-s', path.join(__dirname, 'load.lua'), origin, '--', file]);
-  const result = JSON.parse(output.slice(output.lastIndexOf('{'))) as { requests: number; failures: number; p50: number; p95: number; p99: number };
+  const { stdout: output } = await promisify(execFile)('wrk', [
+    '-t1', `-c${clients}`, `-d${seconds}s`, '-s', path.join(__dirname, 'load.lua'), origin, '--', file, String(clients),
+  ]);
+  const result = JSON.parse(output.slice(output.indexOf('{"requests"'))) as LoadResult;
   if (result.requests === 0) throw new Error(`${paths[0]}: every request failed`);
   return result;
 }
@@ -436,7 +448,10 @@ async function main() {
       `(writing the 29 past days took ${fmt(copyMs / 1000, 1)} s).`);
     out();
     out('Served by a fresh Node process with a backend\'s default heap, as a replica serves the stored');
-    out('snapshots, sharing the 2 cores with wrk.');
+    out('snapshots, sharing the 2 cores with wrk. Each route\'s clients connect before they send (Node');
+    out('accepts one connection per turn of its event loop). p50, p95 and p99 are what the 50');
+    out('closed-loop clients saw; wrk\'s own figures add its correction for coordinated omission, which');
+    out('counts a slow answer again for every answer the waiting client did not ask for meanwhile.');
     out();
     try {
       // A running backend has its code compiled: warm it up on the same routes for entities that
@@ -448,11 +463,12 @@ async function main() {
         '/v1/scorecards/group/default/department-4', `/v1/scorecards/component/default/${other}/history?from=${encodeURIComponent(from)}`,
         '/v1/costs/group/default/department-4?window=30d',
       ].map(r => `/api/maturity${r}`), 3);
-      out('| route | requests | p50 | p95 | p99 | target p95 < 25 ms |');
-      out('|---|---:|---:|---:|---:|---|');
+      out('| route | requests | p50 | p95 | p99 | p95 / p99 with wrk\'s correction | target p95 < 25 ms |');
+      out('|---|---:|---:|---:|---:|---:|---|');
       for (const [label, route] of routes) {
         const r = await load(origin, (typeof route === 'string' ? [route] : route).map(r => `/api/maturity${r}`), SECONDS);
-        out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ${fmt(r.p99)} ms | ${yes(r.p95 < 25)} |`);
+        out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ` +
+          `${fmt(r.p99)} ms | ${fmt(r.corrected.p95)} / ${fmt(r.corrected.p99)} ms | ${yes(r.p95 < 25)} |`);
       }
       out();
     } finally {
