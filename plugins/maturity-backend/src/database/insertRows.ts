@@ -12,8 +12,11 @@ const SQLITE_ROWS_PER_TURN = 500;
 /** A value in COPY's text format: `\N` for null, backslash and the separators escaped. */
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
   const text = value instanceof Date ? value.toISOString() : String(value);
-  return text.replace(SPECIAL, c => ESCAPES[c]);
+  // Four indexOf scans of a ~4 KB detail cost a tenth of one pass of the regex over it.
+  const plain = text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+  return plain ? text : text.replace(SPECIAL, c => ESCAPES[c]);
 }
 
 function* copyLines<T>(rows: Iterable<T>, columns: ReadonlyArray<keyof T & string>): Generator<string> {
