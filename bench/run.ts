@@ -156,7 +156,9 @@ async function load(origin: string, paths: string[], seconds: number, clients = 
   const { stdout: output } = await promisify(execFile)('wrk', [
     '-t1', `-c${clients}`, `-d${seconds}s`, '-s', path.join(__dirname, 'load.lua'), origin, '--', file, String(clients),
   ]);
-  const result = JSON.parse(output.slice(output.indexOf('{"requests"'))) as LoadResult;
+  const json = output.indexOf('{"requests"');
+  if (json < 0) throw new Error(`wrk printed no result (bench/load.lua needs wrk 4 built with LuaJIT):\n${output}`);
+  const result = JSON.parse(output.slice(json)) as LoadResult;
   if (result.requests === 0) throw new Error(`${paths[0]}: every request failed`);
   return result;
 }
