@@ -26,8 +26,9 @@ end
 
 -- Each connection's first request waits until HOLD_MS after the first connection: all 50 are
 -- then connected to a server that was idle. Node accepts one connection per turn of its event
--- loop (libuv's choice since libuv#3696), so connections opened while the first ones keep it busy waited up
--- to 2 s for their first answer: the cost of opening a connection, not of a request.
+-- loop (libuv's choice since libuv#3696), so connections opened while the first ones keep it
+-- busy waited up to 2 s for their first answer: the cost of opening a connection, not of a
+-- request.
 local HOLD_MS = 250
 ffi.cdef([[
   typedef struct { long tv_sec; long tv_nsec; } wrk_timespec;

@@ -134,12 +134,6 @@ async function copyAsOlderDay(knex: Knex, sourceId: number, at: Date) {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/**
- * `clients` closed-loop connections on `paths` of `origin` for `seconds`, through wrk (bench/load.lua).
- * The load generator shares the machine's cores with the server, so it has to be light: autocannon,
- * used before, decoded every body into a string, which cost it more CPU than the server spent
- * answering a large gzipped leaderboard.
- */
 /** Latencies in ms: as the closed-loop clients saw them, and with wrk's correction (bench/load.lua). */
 interface LoadResult {
   requests: number;
@@ -150,6 +144,12 @@ interface LoadResult {
   corrected: { p95: number; p99: number };
 }
 
+/**
+ * `clients` closed-loop connections on `paths` of `origin` for `seconds`, through wrk (bench/load.lua).
+ * The load generator shares the machine's cores with the server, so it has to be light: autocannon,
+ * used before, decoded every body into a string, which cost it more CPU than the server spent
+ * answering a large gzipped leaderboard.
+ */
 async function load(origin: string, paths: string[], seconds: number, clients = 50) {
   const file = path.join(WORK, 'paths.txt');
   fs.writeFileSync(file, `${paths.join('\n')}\n`);

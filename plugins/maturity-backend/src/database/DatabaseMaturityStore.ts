@@ -100,21 +100,23 @@ export class DatabaseMaturityStore implements MaturityStore {
     const unseen = new Set(found.keys());
     const changed: WorkloadRow[] = [];
     const gone: string[] = [];
+    let stored = 0;
     await this.db.transaction(async tx => {
       const [inserted] = await tx('maturity_inventory_runs')
         .insert({ finished_at: at, workload_count: workloads.length })
         .returning('id');
       const runId = typeof inserted === 'object' ? inserted.id : inserted;
       for await (const page of storedPages(tx)) {
-        for (const stored of page) {
-          const workload = found.get(stored.entity_ref);
+        stored += page.length;
+        for (const row of page) {
+          const workload = found.get(row.entity_ref);
           if (!workload) {
-            gone.push(stored.entity_ref);
+            gone.push(row.entity_ref);
             continue;
           }
-          unseen.delete(stored.entity_ref);
-          const row = toRow(workload);
-          if (!unchanged(stored, row)) changed.push(row);
+          unseen.delete(row.entity_ref);
+          const next = toRow(workload);
+          if (!unchanged(row, next)) changed.push(next);
         }
       }
       await insertRows(tx, 'maturity_workloads', WORKLOAD_COLUMNS, mapped(unseen, ref => toRow(found.get(ref)!)));
@@ -127,7 +129,6 @@ export class DatabaseMaturityStore implements MaturityStore {
       // Only the newest run is needed for refreshedAt; older ones are history nobody reads.
       await tx('maturity_inventory_runs').where('id', '<', runId).delete();
     });
-    const stored = workloads.length - unseen.size + gone.length;
     if (this.db.client.config.client === 'pg' && unseen.size + changed.length + gone.length > stored / 10) {
       // Without statistics (none after the first run, until autovacuum comes round, if it is on)
       // PostgreSQL read every page of storedPages by scanning and sorting the whole table: ~60 ms
