@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases, expectWriteToFail } from '../__testUtils__/databases';
+import { createTestDatabases, estimatedRows, expectWriteToFail, postgresIds } from '../__testUtils__/databases';
 import { DatabaseMaturityStore } from './DatabaseMaturityStore';
 import { InventoryWorkload } from './MaturityStore';
 
@@ -127,23 +127,19 @@ describe.each(databases.eachSupportedId())('DatabaseMaturityStore on %p', databa
   });
 });
 
-const postgres = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
-
-describe.each(postgres)('DatabaseMaturityStore on %p: planner statistics', databaseId => {
+describe.each(postgresIds(databases))('DatabaseMaturityStore on %p: planner statistics', databaseId => {
   it('analyzes the inventory after a change of more than a tenth of it, and not after less', async () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseMaturityStore.create({ database: mockServices.database({ knex }) });
-    const estimatedRows = async () =>
-      Number((await knex.raw("SELECT reltuples FROM pg_class WHERE relname = 'maturity_workloads'")).rows[0].reltuples);
     const first = (count: number) => Array.from({ length: count }, (_, i) => workload(`w${String(i).padStart(2, '0')}`));
 
     await store.replaceInventory(first(30), new Date('2026-11-20T00:00:00Z'));
-    expect(await estimatedRows()).toBe(30);
+    expect(await estimatedRows(knex, 'maturity_workloads')).toBe(30);
     // 2 new of 30 stored is under a tenth: the statistics wait for autovacuum.
     await store.replaceInventory(first(32), new Date('2026-11-21T00:00:00Z'));
-    expect(await estimatedRows()).toBe(30);
+    expect(await estimatedRows(knex, 'maturity_workloads')).toBe(30);
     // 4 new of 32 stored is over it.
     await store.replaceInventory(first(36), new Date('2026-11-22T00:00:00Z'));
-    expect(await estimatedRows()).toBe(36);
+    expect(await estimatedRows(knex, 'maturity_workloads')).toBe(36);
   });
 });

@@ -3,7 +3,7 @@ import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
 import { insertRows } from './insertRows';
-import { batches, KEYS_PER_STATEMENT, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
+import { analyzeAfterWriting, batches, KEYS_PER_STATEMENT, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
 
 interface WorkloadRow {
   entity_ref: string;
@@ -100,14 +100,12 @@ export class DatabaseMaturityStore implements MaturityStore {
     const unseen = new Set(found.keys());
     const changed: WorkloadRow[] = [];
     const gone: string[] = [];
-    let stored = 0;
     await this.db.transaction(async tx => {
       const [inserted] = await tx('maturity_inventory_runs')
         .insert({ finished_at: at, workload_count: workloads.length })
         .returning('id');
       const runId = typeof inserted === 'object' ? inserted.id : inserted;
       for await (const page of storedPages(tx)) {
-        stored += page.length;
         for (const row of page) {
           const workload = found.get(row.entity_ref);
           if (!workload) {
@@ -129,13 +127,7 @@ export class DatabaseMaturityStore implements MaturityStore {
       // Only the newest run is needed for refreshedAt; older ones are history nobody reads.
       await tx('maturity_inventory_runs').where('id', '<', runId).delete();
     });
-    if (this.db.client.config.client === 'pg' && unseen.size + changed.length + gone.length > stored / 10) {
-      // Without statistics (none after the first run, until autovacuum comes round, if it is on)
-      // PostgreSQL read every page of storedPages by scanning and sorting the whole table: ~60 ms
-      // a page of 100,000 workloads instead of ~2 ms through the key. Autovacuum's own threshold
-      // is a tenth of the rows changed.
-      await this.db.raw('ANALYZE maturity_workloads');
-    }
+    await analyzeAfterWriting(this.db, 'maturity_workloads', unseen.size + changed.length + gone.length);
   }
 
   async listWorkloads(filter: WorkloadFilter = {}): Promise<WorkloadSummary[]> {

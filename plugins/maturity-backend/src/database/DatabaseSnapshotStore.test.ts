@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases, expectWriteToFail } from '../__testUtils__/databases';
+import { createTestDatabases, estimatedRows, expectWriteToFail, postgresIds } from '../__testUtils__/databases';
 import { failAt, saveAt } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import { ScoreRow } from './SnapshotStore';
@@ -195,5 +195,22 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect((await store.getScores(evening.id))[0].cost).toEqual(cost);
     expect((await store.getScores(recent.id))[0].detail).toEqual({ checks: [{ id: 'hpa-elastic', credit: 0.5 }] });
     expect(await store.getScores(tooOld.id)).toEqual([]);
+  });
+});
+
+describe.each(postgresIds(databases))('DatabaseSnapshotStore on %p: planner statistics', databaseId => {
+  it('analyzes the scores after a snapshot of more than a tenth of them, and not after less', async () => {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseSnapshotStore.create({ database: mockServices.database({ knex }) });
+    const workloads = (count: number) => Array.from({ length: count }, (_, i) => workload(`w${i}`, 50));
+
+    await saveAt(store, '2026-11-20T10:00:00Z', workloads(30));
+    expect(await estimatedRows(knex, 'maturity_scores')).toBe(30);
+    // 2 rows against 30 stored is under a tenth: the statistics wait for autovacuum.
+    await saveAt(store, '2026-11-21T10:00:00Z', workloads(2));
+    expect(await estimatedRows(knex, 'maturity_scores')).toBe(30);
+    // 4 more is over it: 30 + 2 + 4 rows.
+    await saveAt(store, '2026-11-22T10:00:00Z', workloads(4));
+    expect(await estimatedRows(knex, 'maturity_scores')).toBe(36);
   });
 });

@@ -4,7 +4,7 @@ import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturi
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
+import { analyzeAfterWriting, batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
 import {
   RetentionPolicy,
   SnapshotDraft,
@@ -153,6 +153,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       );
     });
     let workloads = 0;
+    let written = 0;
     return {
       id,
       startedAt,
@@ -161,6 +162,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         function* dbRows() {
           for (const row of rows) {
             if (row.levelKind === 'workload') added++;
+            written++;
             yield toDbRow(id, row);
           }
         }
@@ -180,6 +182,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         if (updated !== 1) {
           throw new ConflictError(`Snapshot ${id} was deleted while it was written: another run began meanwhile`);
         }
+        await analyzeAfterWriting(db, 'maturity_scores', written);
         return { id, startedAt, finishedAt, status: 'succeeded', workloads };
       },
       async fail(error, finishedAt) {
