@@ -30,13 +30,16 @@ describe('GroupDetailsBuilder', () => {
     expect(builder.detailOf('department', 'group:default/labs').estimatedWorkloads).toBe(0);
   });
 
-  it('keeps the members of departments and companies: their groups, and workloads in none', () => {
+  it('keeps the members of every group: their groups, and workloads in none', () => {
     expect(builder.detailOf('department', RETAIL).members).toEqual({
       team: ['group:default/checkout'],
       workload: ['component:default/pricing'],
     });
     expect(builder.detailOf('company', ACME).members).toEqual({ department: ['group:default/labs', RETAIL] });
-    expect(builder.detailOf('team', 'group:default/checkout').members).toBeUndefined();
+    // A team's and a product's members are its workloads.
+    expect(builder.detailOf('team', 'group:default/checkout').members).toEqual({
+      workload: ['component:default/basket', 'component:default/cart'],
+    });
   });
 });
 

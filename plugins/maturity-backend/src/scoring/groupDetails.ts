@@ -22,14 +22,15 @@ export interface GroupDetail {
   /** Core-weighted mean of its workloads' dimension scores. */
   dimensions?: Record<DimensionId, number | null>;
   /**
-   * A department's or company's members by level kind. A product's or team's members are its
-   * workloads, read as they are.
+   * Its members by level kind, so that its scorecard reads them by key; a product's or team's
+   * are its workloads. Absent from snapshots written before they were kept (for products and
+   * teams, later than for departments and companies).
    */
   members?: Partial<Record<ScoreLevelKind, string[]>>;
 }
 
 /** What a group's detail keeps of the workloads under it. */
-export type KeptGroupDetail = Required<Pick<GroupDetail, 'estimatedWorkloads' | 'dimensions'>> & Pick<GroupDetail, 'members'>;
+export type KeptGroupDetail = Required<Pick<GroupDetail, 'estimatedWorkloads' | 'dimensions' | 'members'>>;
 
 /** The level whose rows are a roll-up's members: a department lists its teams, and so on. */
 export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
@@ -69,7 +70,7 @@ export class DimensionMeans {
 interface Accumulator {
   estimated: number;
   dimensions: DimensionMeans;
-  members?: Partial<Record<ScoreLevelKind, Set<string>>>;
+  members: Partial<Record<ScoreLevelKind, Set<string>>>;
 }
 
 /**
@@ -86,30 +87,28 @@ export class GroupDetailsBuilder {
     for (const level of ROLL_UP_LEVELS) {
       const ref = workload[level];
       if (!ref) continue;
-      const memberLevel = MEMBER_LEVEL[level];
       let acc = this.groups[level].get(ref);
       if (!acc) {
-        acc = { estimated: 0, dimensions: new DimensionMeans(), ...(memberLevel === 'workload' ? {} : { members: {} }) };
+        acc = { estimated: 0, dimensions: new DimensionMeans(), members: {} };
         this.groups[level].set(ref, acc);
       }
       if (workload.estimatedCost) acc.estimated++;
       acc.dimensions.add(workload);
-      if (acc.members) {
-        // A workload in no group of the member level is a member itself.
-        const group = workload[memberLevel as RollUpLevel];
-        (acc.members[group ? memberLevel : 'workload'] ??= new Set()).add(group ?? workload.ref);
-      }
+      // A workload in no group of the member level is a member itself.
+      const memberLevel = MEMBER_LEVEL[level];
+      const group = memberLevel === 'workload' ? undefined : workload[memberLevel];
+      (acc.members[group ? memberLevel : 'workload'] ??= new Set()).add(group ?? workload.ref);
     }
   }
 
   /** What `ref`'s detail keeps, at `level`. */
   detailOf(level: RollUpLevel, ref: string): KeptGroupDetail {
-    const acc = this.groups[level].get(ref) ?? { estimated: 0, dimensions: new DimensionMeans() };
-    const members = Object.entries(acc.members ?? {}) as Array<[ScoreLevelKind, Set<string>]>;
+    const acc = this.groups[level].get(ref) ?? { estimated: 0, dimensions: new DimensionMeans(), members: {} };
+    const members = Object.entries(acc.members) as Array<[ScoreLevelKind, Set<string>]>;
     return {
       estimatedWorkloads: acc.estimated,
       dimensions: acc.dimensions.means(),
-      ...(acc.members ? { members: Object.fromEntries(members.map(([kind, refs]) => [kind, [...refs].sort()])) } : {}),
+      members: Object.fromEntries(members.map(([kind, refs]) => [kind, [...refs].sort()])),
     };
   }
 }

@@ -15,7 +15,7 @@ import {
 import { ScoreLevelRow, ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 import { isEstimatedCost } from '../cost/priceWorkload';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
-import { GroupDetail, GroupDetailsBuilder, KeptGroupDetail, MEMBER_LEVEL } from '../scoring/groupDetails';
+import { GroupDetail, GroupDetailsBuilder, KeptGroupDetail } from '../scoring/groupDetails';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
 
@@ -65,7 +65,7 @@ export async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, 
  */
 export async function keptGroupDetail(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<KeptGroupDetail> {
   const detail = group.detail as GroupDetail | undefined;
-  if (detail?.estimatedWorkloads !== undefined && detail.dimensions !== undefined) {
+  if (detail?.estimatedWorkloads !== undefined && detail.dimensions !== undefined && detail.members !== undefined) {
     return { estimatedWorkloads: detail.estimatedWorkloads, dimensions: detail.dimensions, members: detail.members };
   }
   const level = group.levelKind as RollUpLevel;
@@ -80,13 +80,8 @@ export async function keptGroupDetail(store: SnapshotStore, snapshotId: number, 
 
 /** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
 export async function memberRows(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<ScoreRow[]> {
-  const level = group.levelKind as RollUpLevel;
-  // A product's or team's members are its workloads.
-  if (MEMBER_LEVEL[level] === 'workload') {
-    return store.getScores(snapshotId, { under: { level, ref: group.ref }, figuresOnly: true });
-  }
   const kept = await keptGroupDetail(store, snapshotId, group);
-  const kinds = Object.entries(kept.members ?? {}) as Array<[ScoreLevelKind, string[]]>;
+  const kinds = Object.entries(kept.members) as Array<[ScoreLevelKind, string[]]>;
   const rows = await Promise.all(kinds.map(([levelKind, refs]) => store.getScores(snapshotId, { levelKind, refs, figuresOnly: true })));
   return rows.flat();
 }
