@@ -16,7 +16,7 @@ function random(seed: number) {
 }
 
 const DEPARTMENTS = 8;
-const WORKLOADS_PER_TEAM = 40;
+export const WORKLOADS_PER_TEAM = 40;
 const WORKLOADS_PER_PRODUCT = 12;
 
 const group = (name: string, type: string, parent?: string): Entity => ({

@@ -25,7 +25,7 @@ import { DatabaseMaturityStore } from '../plugins/maturity-backend/src/database/
 import { DatabaseSnapshotStore } from '../plugins/maturity-backend/src/database/DatabaseSnapshotStore';
 import { ScoringRunner } from '../plugins/maturity-backend/src/scoring/ScoringRunner';
 import { createRouter } from '../plugins/maturity-backend/src/service/router';
-import { generateOrganisation } from './organisation';
+import { generateOrganisation, WORKLOADS_PER_TEAM } from './organisation';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, '.tools', 'bench');
@@ -422,11 +422,17 @@ async function main() {
     const origin = server.origin;
     const from = new Date(now - 365 * DAY_MS).toISOString();
     const workload = `w-${String(Math.floor(API_SIZE / 2)).padStart(6, '0')}`;
+    // The middle team is measured on its own; the next one warms the server up.
     const team = `team-${Math.floor(API_SIZE / 80)}`;
+    const warmUpTeam = `team-${Math.floor(API_SIZE / 80) + 1}`;
     // Most people open different workloads: those requests mostly miss the response cache.
     const spreadWorkloads = (count: number, offset: number) => Array.from({ length: count }, (_, i) =>
       `/v1/scorecards/component/default/w-${String((Math.floor((i * API_SIZE) / count) + offset) % API_SIZE).padStart(6, '0')}`);
     const someWorkloads = spreadWorkloads(2000, 0);
+    const teamCount = Math.ceil(API_SIZE / WORKLOADS_PER_TEAM);
+    // Every other team: each is a miss the first time, as when people open their own team's page.
+    const otherTeams = Array.from({ length: teamCount }, (_, t) => `/v1/scorecards/group/default/team-${t}`)
+      .filter(p => !p.endsWith(`/${team}`) && !p.endsWith(`/${warmUpTeam}`));
     const routes: Array<[string, string | string[]]> = [
       // What any answer costs here, however little work it does: the floor under the others.
       ['health (a constant answer: the floor)', '/health'],
@@ -438,6 +444,7 @@ async function main() {
       // A replica's capacity when nothing is cached: none of these was asked for before.
       ['workload scorecard, 20,000 other workloads (nearly every request a miss)', spreadWorkloads(20_000, 2)],
       ['team scorecard', `/v1/scorecards/group/default/${team}`],
+      [`team scorecards, ${otherTeams.length.toLocaleString('en-US')} other teams at random`, otherTeams],
       ['department scorecard', '/v1/scorecards/group/default/department-3'],
       ['workload history, 365 days', `/v1/scorecards/component/default/${workload}/history?from=${encodeURIComponent(from)}`],
       ['department cost view', '/v1/costs/group/default/department-3?window=30d'],
@@ -461,7 +468,7 @@ async function main() {
       const other = `w-${String(Math.floor(API_SIZE / 2) + 1).padStart(6, '0')}`;
       await load(origin, [
         '/v1/leaderboard?level=product&window=30d', '/v1/leaderboard?level=team&window=30d&limit=50',
-        `/v1/scorecards/component/default/${other}`, `/v1/scorecards/group/default/team-${Math.floor(API_SIZE / 80) + 1}`,
+        `/v1/scorecards/component/default/${other}`, `/v1/scorecards/group/default/${warmUpTeam}`,
         '/v1/scorecards/group/default/department-4', `/v1/scorecards/component/default/${other}/history?from=${encodeURIComponent(from)}`,
         '/v1/costs/group/default/department-4?window=30d',
       ].map(r => `/api/maturity${r}`), 3);
