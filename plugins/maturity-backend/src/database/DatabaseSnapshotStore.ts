@@ -4,7 +4,7 @@ import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturi
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { analyzeAfterWriting, batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
+import { batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
 import {
   RetentionPolicy,
   SnapshotDraft,
@@ -153,7 +153,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       );
     });
     let workloads = 0;
-    let written = 0;
     return {
       id,
       startedAt,
@@ -162,7 +161,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         function* dbRows() {
           for (const row of rows) {
             if (row.levelKind === 'workload') added++;
-            written++;
             yield toDbRow(id, row);
           }
         }
@@ -176,13 +174,18 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         workloads += added;
       },
       async publish(finishedAt) {
+        // Each snapshot's id is newer than any statistics know: with those stale, PostgreSQL
+        // estimated one row for it and read a team's 40 workloads by filtering all 100,000 of the
+        // snapshot (44 ms instead of 0.06 ms by EXPLAIN ANALYZE), a workload's row through every
+        // level (8 ms instead of 0.1 ms). So every snapshot is analyzed, before it is current so
+        // that its first reads have them: ~0.8 s with 30 days of 100,000 workloads.
+        if (db.client.config.client === 'pg') await db.raw('ANALYZE maturity_scores');
         const updated = await db('maturity_snapshots')
           .where({ id, status: 'running' })
           .update({ status: 'succeeded', finished_at: finishedAt, workloads });
         if (updated !== 1) {
           throw new ConflictError(`Snapshot ${id} was deleted while it was written: another run began meanwhile`);
         }
-        await analyzeAfterWriting(db, 'maturity_scores', written);
         return { id, startedAt, finishedAt, status: 'succeeded', workloads };
       },
       async fail(error, finishedAt) {
