@@ -38,6 +38,21 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect(await store.getLevelKinds(saved.id, 'group:default/retail')).toEqual(['department']);
   });
 
+  it('lists the groups that the workloads under a roll-up belong to, each once', async () => {
+    const { store } = await createStore();
+    const product = (name: string) => ({ product: `system:default/${name}` });
+    const saved = await saveAt(store, '2026-11-20T10:00:00Z', [
+      workload('a', 50, product('search')), workload('b', 50, product('cart')), workload('c', 50, product('search')),
+      // In another department, and in no product: neither is listed.
+      workload('d', 50, { ...product('lab'), department: 'group:default/labs' }), workload('e', 50),
+      // A roll-up row is not a workload, whatever its columns say.
+      { ...department(50), ...product('ghost') },
+    ]);
+    const retail = { level: 'department', ref: 'group:default/retail' } as const;
+    expect(await store.getGroupsUnder(saved.id, retail, 'product')).toEqual(['system:default/cart', 'system:default/search']);
+    expect(await store.getGroupsUnder(saved.id, retail, 'team')).toEqual([]);
+  });
+
   it('reads rows for their figures only, or their level and score alone, without the detail', async () => {
     const { store } = await createStore();
     const saved = await saveAt(store, '2026-11-20T10:00:00Z', [

@@ -1,6 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import { LevelId, ROLL_UP_LEVELS, ScoreLevelKind } from '@internal/plugin-maturity-common';
+import { LevelId, ROLL_UP_LEVELS, RollUpLevel, ScoreLevelKind } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
@@ -238,6 +238,15 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     if (query.under) q.where('level_kind', 'workload').where(query.under.level, query.under.ref);
     if (query.figuresOnly) q.select(FIGURE_COLUMNS);
     return (await q.orderBy(['level_kind', 'entity_ref'])).map(toScoreRow);
+  }
+
+  async getGroupsUnder(snapshotId: number, under: { level: RollUpLevel; ref: string }, level: RollUpLevel): Promise<string[]> {
+    const rows: Array<Record<RollUpLevel, string>> = await this.db('maturity_scores')
+      .where({ snapshot_id: snapshotId, level_kind: 'workload', [under.level]: under.ref })
+      .whereNotNull(level)
+      .distinct(level)
+      .orderBy(level);
+    return rows.map(row => row[level]);
   }
 
   async getHistory(

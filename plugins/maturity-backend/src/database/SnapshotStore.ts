@@ -97,6 +97,12 @@ export interface SnapshotStore {
 
   getScores(snapshotId: number, query?: ScoreQuery): Promise<ScoreRow[]>;
 
+  /**
+   * The groups at `level` that workloads under a roll-up belong to, e.g. the products of a
+   * department's workloads, sorted.
+   */
+  getGroupsUnder(snapshotId: number, under: { level: RollUpLevel; ref: string }, level: RollUpLevel): Promise<string[]>;
+
   /** Scores of one entity at one level over time, oldest first, from succeeded snapshots. */
   getHistory(
     ref: string,

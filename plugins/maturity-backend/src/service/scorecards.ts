@@ -196,8 +196,7 @@ export async function getLeaderboard(
     : new Map();
   let rows = rank(await store.getScores(snapshot.id, { levelKind: level, figuresOnly: true }));
   if (department) {
-    const under = await store.getScores(snapshot.id, { under: { level: 'department', ref: department }, figuresOnly: true });
-    const refs = new Set(under.map(w => w[level]));
+    const refs = new Set(await store.getGroupsUnder(snapshot.id, { level: 'department', ref: department }, level));
     rows = rows.filter(r => refs.has(r.ref));
   }
   return {
