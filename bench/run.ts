@@ -464,9 +464,9 @@ async function main() {
     out('Served by a fresh Node process with a backend\'s default heap, as a replica serves the stored');
     out('snapshots, once the run\'s writes are on disk, sharing the 2 cores with wrk. Each route\'s');
     out('clients connect before they send (Node accepts one connection per turn of its event loop).');
-    out('p50, p95 and p99 are what the 50');
-    out('closed-loop clients saw; wrk\'s own figures add its correction for coordinated omission, which');
-    out('counts a slow answer again for every answer the waiting client did not ask for meanwhile.');
+    out('p50, p95 and p99 are what the 50 closed-loop clients saw; wrk\'s own figures add its correction');
+    out('for coordinated omission, which counts a slow answer again for every answer the waiting client');
+    out('did not ask for meanwhile.');
     out();
     try {
       // A running backend has its code compiled: warm it up on the same routes for entities that
