@@ -121,6 +121,11 @@ describe('maturity backend plugin', () => {
     expect(retail.body.members.map((m: any) => [m.kind, m.ref, m.rank, m.cores])).toEqual([
       ['team', 'group:default/checkout-team', 1, 12], ['workload', 'component:default/pricing', 2, 0],
     ]);
+    // A team's members are its workloads.
+    const checkout = await request(server).get('/api/maturity/v1/scorecards/group/default/checkout-team');
+    expect(checkout.body.members.map((m: any) => [m.kind, m.ref, m.rank, m.cores])).toEqual([
+      ['workload', 'component:default/cart', 1, 12],
+    ]);
 
     const board = await request(server).get('/api/maturity/v1/leaderboard?level=department&window=7d');
     expect(board.status).toBe(200);
