@@ -118,10 +118,35 @@ async function fullRun(stores: Awaited<ReturnType<typeof openStores>>, org: Retu
   return runner.run(now);
 }
 
+/**
+ * Retention's work once a run's whole snapshots are older than `detailDays`, on the database the
+ * API was measured on: the child's first run is deleted and its repeat, the last of its day,
+ * thinned (today's stays whole: it is current); then what the next run finds to do.
+ */
+async function retentionBench(name: DatabaseName, now: Date, out: (line?: string) => void) {
+  const db = await openDatabase(name, `n${API_SIZE}`, true);
+  try {
+    const { snapshots } = await openStores(db);
+    const timed = async () => {
+      const start = performance.now();
+      const pruned = await snapshots.pruneHistory(now, { detailDays: 0, retainDays: settings.retention.retainDays });
+      return { ...pruned, seconds: (performance.now() - start) / 1000 };
+    };
+    const first = await timed();
+    const next = await timed();
+    out(`Retention on ${name}, once whole snapshots of ${API_SIZE.toLocaleString('en-US')} workloads pass \`detailDays\` ` +
+      `(a run does this after its snapshot is current): ${first.deleted} deleted and ${first.thinned} thinned in ` +
+      `${fmt(first.seconds, 2)} s; the next run, with ${next.deleted} deleted and ${next.thinned} thinned, ${fmt(next.seconds * 1000, 1)} ms.`);
+    out();
+  } finally {
+    await db.close();
+  }
+}
+
 /** Copies a snapshot's scores as an older, thinned snapshot (what retention leaves of a past day). */
 async function copyAsOlderDay(knex: Knex, sourceId: number, at: Date) {
   const [row] = await knex('maturity_snapshots')
-    .insert({ started_at: at, finished_at: at, status: 'succeeded', workloads: 0 })
+    .insert({ started_at: at, finished_at: at, status: 'succeeded', workloads: 0, thinned: true })
     .returning('id');
   const id = Number(typeof row === 'object' ? row.id : row);
   const columns = ['level_kind', 'entity_ref', 'score', 'platform', 'business', 'level', 'cores', 'workloads',
@@ -489,6 +514,7 @@ async function main() {
     } finally {
       server.stop();
     }
+    await retentionBench(name, new Date(now), out);
   }
 
   if (HISTORY_SIZE > 0) await historyBench(out);

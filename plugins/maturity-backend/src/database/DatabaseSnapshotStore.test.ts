@@ -210,6 +210,12 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect((await store.getScores(evening.id))[0].cost).toEqual(cost);
     expect((await store.getScores(recent.id))[0].detail).toEqual({ checks: [{ id: 'hpa-elastic', credit: 0.5 }] });
     expect(await store.getScores(tooOld.id)).toEqual([]);
+
+    // A thinned snapshot is thinned once; the next run has nothing to do.
+    expect(await store.pruneHistory(new Date('2026-11-23T13:00:00Z'), { detailDays: 7, retainDays: 30 })).toEqual({ deleted: 0, thinned: 0 });
+    // recent passes the cutoff three days later and is thinned then.
+    expect(await store.pruneHistory(new Date('2026-11-27T12:00:00Z'), { detailDays: 7, retainDays: 30 })).toEqual({ deleted: 0, thinned: 1 });
+    expect((await store.getScores(recent.id))[0].detail).toBeUndefined();
   });
 });
 

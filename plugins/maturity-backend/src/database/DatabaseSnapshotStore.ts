@@ -24,6 +24,8 @@ interface SnapshotDbRow {
   status: SnapshotInfo['status'];
   error: string | null;
   workloads: number;
+  /** Whether retention dropped its detail; SQLite gives 0 or 1. */
+  thinned: boolean | number;
 }
 
 interface ScoreDbRow {
@@ -292,11 +294,10 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   async pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }> {
     const detailCutoff = DateTime.fromJSDate(now).minus({ days: policy.detailDays }).toJSDate();
     const retainCutoff = DateTime.fromJSDate(now).minus({ days: policy.retainDays }).toJSDate();
-    const old = (
-      await this.db<SnapshotDbRow>('maturity_snapshots')
-        .where('finished_at', '<', detailCutoff)
-        .orderBy('finished_at')
-    ).map(toInfo);
+    const rows = await this.db<SnapshotDbRow>('maturity_snapshots')
+      .where('finished_at', '<', detailCutoff)
+      .orderBy('finished_at');
+    const old = rows.map(toInfo);
 
     // Keep the last succeeded snapshot of each UTC day inside the retention window.
     const lastOfDay = new Map<string, number>();
@@ -309,7 +310,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     const current = await this.getCurrentSnapshot();
     if (current) keep.add(current.id);
     const doomed = old.filter(s => !keep.has(s.id)).map(s => s.id);
-    const thin = [...keep].filter(id => id !== current?.id && old.some(s => s.id === id));
+    // Each is thinned once: looking for detail in a thinned snapshot reads every row of it.
+    const thin = rows.filter(r => keep.has(Number(r.id)) && Number(r.id) !== current?.id && !r.thinned).map(r => Number(r.id));
 
     await this.db.transaction(async tx => {
       await deleteSnapshots(tx, doomed);
@@ -318,6 +320,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           .whereIn('snapshot_id', ids)
           .whereNotNull('detail')
           .update({ detail: null });
+        await tx('maturity_snapshots').whereIn('id', ids).update({ thinned: true });
       }
     });
     return { deleted: doomed.length, thinned: thin.length };

@@ -26,8 +26,15 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await compression()).toBe(postgres ? 'l' : null);
 
     expect(await knex.schema.hasColumn('maturity_workloads', 'last_seen_at')).toBe(false);
+    expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(true);
 
     // Each step down undoes only its own migration.
+    await knex('maturity_snapshots').insert({ started_at: new Date(), finished_at: new Date(), status: 'succeeded', workloads: 0 });
+    // A snapshot written before the mark existed counts as not yet thinned.
+    expect((await knex('maturity_snapshots').first('thinned')).thinned).toBeFalsy();
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(false);
+    expect(await knex('maturity_snapshots').count({ n: '*' })).toEqual([{ n: postgres ? '1' : 1 }]);
     await knex('maturity_inventory_runs').insert({ id: 7, finished_at: new Date('2026-11-20T00:00:00Z'), workload_count: 1 });
     await knex('maturity_workloads').insert({ entity_ref: 'component:default/a', cores_source: 'unknown', problems: '[]' });
     await knex.migrate.down({ directory });
