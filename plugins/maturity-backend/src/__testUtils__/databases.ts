@@ -1,5 +1,4 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 
@@ -25,11 +24,6 @@ export function createTestDatabases(): TestDatabases {
 /** The PostgreSQL ids of `databases`, for what only PostgreSQL does (planner statistics). */
 export function postgresIds(databases: TestDatabases): Array<[TestDatabaseId]> {
   return databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
-}
-
-/** Reads PostgreSQL's estimate of the rows in `table`: -1 before its first ANALYZE. */
-export async function estimatedRows(knex: Knex, table: string): Promise<number> {
-  return Number((await knex.raw('SELECT reltuples FROM pg_class WHERE oid = ?::regclass', [table])).rows[0].reltuples);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases, estimatedRows, expectWriteToFail, postgresIds } from '../__testUtils__/databases';
+import { createTestDatabases, expectWriteToFail, postgresIds } from '../__testUtils__/databases';
+import { estimatedRows } from './openDatabase';
 import { DatabaseMaturityStore } from './DatabaseMaturityStore';
 import { InventoryWorkload } from './MaturityStore';
 

@@ -1,7 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases, estimatedRows, expectWriteToFail, postgresIds } from '../__testUtils__/databases';
+import { createTestDatabases, expectWriteToFail, postgresIds } from '../__testUtils__/databases';
 import { failAt, saveAt } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
+import { estimatedRows } from './openDatabase';
 import { ScoreRow } from './SnapshotStore';
 
 const databases = createTestDatabases();

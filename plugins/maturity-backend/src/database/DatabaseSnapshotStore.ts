@@ -4,7 +4,7 @@ import { LevelId, ROLL_UP_LEVELS, RollUpLevel, ScoreLevelKind } from '@internal/
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
+import { analyze, batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
 import {
   RetentionPolicy,
   SnapshotDraft,
@@ -181,7 +181,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         // snapshot (44 ms instead of 0.06 ms by EXPLAIN ANALYZE), a workload's row through every
         // level (8 ms instead of 0.1 ms). So every snapshot is analyzed, before it is current so
         // that its first reads have them: ~0.8 s with 30 days of 100,000 workloads.
-        if (db.client.config.client === 'pg') await db.raw('ANALYZE maturity_scores');
+        await analyze(db, 'maturity_scores');
         const updated = await db('maturity_snapshots')
           .where({ id, status: 'running' })
           .update({ status: 'succeeded', finished_at: finishedAt, workloads });
@@ -294,10 +294,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   async pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }> {
     const detailCutoff = DateTime.fromJSDate(now).minus({ days: policy.detailDays }).toJSDate();
     const retainCutoff = DateTime.fromJSDate(now).minus({ days: policy.retainDays }).toJSDate();
-    const rows = await this.db<SnapshotDbRow>('maturity_snapshots')
-      .where('finished_at', '<', detailCutoff)
-      .orderBy('finished_at');
-    const old = rows.map(toInfo);
+    const old = (
+      await this.db<SnapshotDbRow>('maturity_snapshots')
+        .where('finished_at', '<', detailCutoff)
+        .orderBy('finished_at')
+    ).map(row => ({ ...toInfo(row), thinned: Boolean(row.thinned) }));
 
     // Keep the last succeeded snapshot of each UTC day inside the retention window.
     const lastOfDay = new Map<string, number>();
@@ -311,7 +312,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     if (current) keep.add(current.id);
     const doomed = old.filter(s => !keep.has(s.id)).map(s => s.id);
     // Each is thinned once: looking for detail in a thinned snapshot reads every row of it.
-    const thin = rows.filter(r => keep.has(Number(r.id)) && Number(r.id) !== current?.id && !r.thinned).map(r => Number(r.id));
+    const thin = old.filter(s => keep.has(s.id) && s.id !== current?.id && !s.thinned).map(s => s.id);
 
     await this.db.transaction(async tx => {
       await deleteSnapshots(tx, doomed);

@@ -21,18 +21,27 @@ export async function openDatabase(options: {
   return client;
 }
 
+/** Refreshes PostgreSQL's planner statistics of `table`; SQLite plans by its indexes alone. */
+export async function analyze(db: Knex, table: string): Promise<void> {
+  if (db.client.config.client === 'pg') await db.raw('ANALYZE ??', [table]);
+}
+
+/** PostgreSQL's estimate of the rows in `table`: -1 before its first ANALYZE. */
+export async function estimatedRows(db: Knex, table: string): Promise<number> {
+  const { rows } = await db.raw('SELECT reltuples FROM pg_class WHERE oid = ?::regclass', [table]);
+  return Number(rows[0].reltuples);
+}
+
 /**
- * Refreshes PostgreSQL's planner statistics of `table` after `changed` rows were written to it,
- * when it has none yet or they were more than a tenth of the rows it estimates (autovacuum's own
- * threshold, where autovacuum is on). Without them the planner guessed, and read each 1,000-row
- * page of the inventory by sorting the whole table: ~60 ms instead of ~2 ms. SQLite plans by its
- * indexes alone.
+ * Analyzes `table` after `changed` rows were written to it, when it has no statistics yet or they
+ * were more than a tenth of the rows PostgreSQL estimates (autovacuum's own threshold, where
+ * autovacuum is on). Without them the planner guessed, and read each 1,000-row page of the
+ * inventory by sorting the whole table: ~60 ms instead of ~2 ms.
  */
 export async function analyzeAfterWriting(db: Knex, table: string, changed: number): Promise<void> {
   if (db.client.config.client !== 'pg') return;
-  const { rows } = await db.raw('SELECT reltuples FROM pg_class WHERE oid = ?::regclass', [table]);
-  const estimated = Number(rows[0].reltuples);
-  if (estimated < 0 || changed > estimated / 10) await db.raw('ANALYZE ??', [table]);
+  const estimated = await estimatedRows(db, table);
+  if (estimated < 0 || changed > estimated / 10) await analyze(db, table);
 }
 
 /**
