@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { tuneSqlite } from './tuneSqlite';
 
 const migrationsDir = resolvePackagePath(
   '@internal/plugin-maturity-backend',
@@ -18,6 +19,7 @@ export async function openDatabase(options: {
   if (!options.database.migrations?.skip && !options.skipMigrations) {
     await client.migrate.latest({ directory: migrationsDir });
   }
+  await tuneSqlite(client);
   return client;
 }
 
