@@ -56,6 +56,10 @@ describe('tuneSqlite', () => {
     const connection = await knex.client.acquireConnection();
     const statement = connection.prepare('SELECT n FROM t');
     expect(connection.prepare('SELECT n FROM t')).toBe(statement);
+    // Not kept: a write holds its last bound values, and a long read is worth its preparing.
+    expect(connection.prepare('INSERT INTO t (n) VALUES (?)')).not.toBe(connection.prepare('INSERT INTO t (n) VALUES (?)'));
+    const manyKeys = `SELECT n FROM t WHERE n IN (${Array(700).fill('?').join(', ')})`;
+    expect(connection.prepare(manyKeys)).not.toBe(connection.prepare(manyKeys));
     await knex.client.releaseConnection(connection);
 
     expect(await knex('t').select('n').options({ safeIntegers: true })).toEqual([{ n: 7n }, { n: 9n }]);

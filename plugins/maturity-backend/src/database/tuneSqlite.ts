@@ -12,11 +12,12 @@ const CACHE_KIB = 16 * 1024;
  * Prepared queries kept per better-sqlite3 connection. knex prepares every statement afresh, and
  * under 50 clients opening workloads nobody had opened, preparing cost more than running: a
  * replica answered 15,300 such scorecards in 10 s, 17,400 without knex's query building and
- * 22,500 with the statement reused as well. Writes are not kept: a statement holds on to the
- * values last bound to it, and a run's inserts bind ~200 KB of detail each (kept, they added
- * 50 MB to a run's peak memory).
+ * 22,500 with the statement reused as well. Only short reads are kept: a statement holds on to
+ * the values last bound to it, and a run's inserts bind ~200 KB of detail each (kept, they added
+ * 50 MB to a run's peak memory); a read of hundreds of keys at once is worth its preparing.
  */
-const STATEMENTS = 500;
+const STATEMENTS = 200;
+const KEPT_SQL_CHARS = 2000;
 
 interface BetterSqliteConnection {
   exec(sql: string): unknown;
@@ -41,7 +42,7 @@ function tuneConnection(driver: string, connection: BetterSqliteConnection) {
       return kept;
     }
     const statement = prepare(sql);
-    if (statement.reader) statements.set(sql, statement);
+    if (statement.reader && sql.length <= KEPT_SQL_CHARS) statements.set(sql, statement);
     return statement;
   };
 }
