@@ -61,4 +61,23 @@ describe('SnapshotResponseCache', () => {
     await cache.get('/v1/leaderboard', async () => 'from 4');
     expect(await cache.peek('/v1/leaderboard')).toBe('from 4');
   });
+
+  it('keeps answers within maxBytes, dropping the least recently used, and none larger than that', async () => {
+    const cache = new SnapshotResponseCache(store([1]), { ttlMs: 60_000, maxBytes: 100 });
+    const compute = jest.fn(async (bytes: number) => 'x'.repeat(bytes));
+    const get = (key: string, bytes: number) => cache.get(key, () => compute(bytes), answer => answer.length);
+    await get('a', 40);
+    await get('b', 40);
+    await get('a', 40);
+    expect(compute).toHaveBeenCalledTimes(2);
+    // 120 bytes: b, used longest ago, goes.
+    await get('c', 40);
+    await get('a', 40);
+    expect(compute).toHaveBeenCalledTimes(3);
+    await get('b', 40);
+    expect(compute).toHaveBeenCalledTimes(4);
+    await get('huge', 101);
+    await get('huge', 101);
+    expect(compute).toHaveBeenCalledTimes(6);
+  });
 });

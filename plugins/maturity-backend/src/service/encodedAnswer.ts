@@ -25,6 +25,11 @@ export interface EncodedAnswer {
   gzipped?: { body: Buffer; etag: string };
 }
 
+/** The bytes an answer holds: its plain body and its gzipped one. */
+export function encodedBytes(answer: EncodedAnswer): number {
+  return answer.body.length + (answer.gzipped?.body.length ?? 0);
+}
+
 function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }

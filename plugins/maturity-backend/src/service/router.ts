@@ -24,7 +24,7 @@ import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
-import { EncodedAnswer, encodeAnswer, sendAnswer } from './encodedAnswer';
+import { EncodedAnswer, encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
 
@@ -81,7 +81,7 @@ export async function createRouter(options: {
   const sendCached = async (req: object, res: object, compute: () => Promise<unknown>) => {
     // The typed router's request and response take objects only; this body is serialised already.
     const request = req as express.Request;
-    const answer = await cache.get(request.originalUrl, async () => encodeAnswer(await compute()));
+    const answer = await cache.get(request.originalUrl, async () => encodeAnswer(await compute()), encodedBytes);
     sendAnswer(request, res as express.Response, answer);
   };
   const sendScorecard = (req: { params: { kind: string; namespace: string; name: string } }, res: object) =>
