@@ -35,6 +35,8 @@ function tuneConnection(driver: string, connection: BetterSqliteConnection) {
   const prepare = connection.prepare.bind(connection);
   const statements = new LRUCache<string, ReturnType<BetterSqliteConnection['prepare']>>({ max: STATEMENTS });
   connection.prepare = (sql: string) => {
+    // A run's inserts are never kept: no need to hash their kilobytes of SQL to find that out.
+    if (sql.length > KEPT_SQL_CHARS) return prepare(sql);
     const kept = statements.get(sql);
     // knex sets this on a statement only when a query asks for it; a reused one starts from the default.
     if (kept) {
@@ -42,7 +44,7 @@ function tuneConnection(driver: string, connection: BetterSqliteConnection) {
       return kept;
     }
     const statement = prepare(sql);
-    if (statement.reader && sql.length <= KEPT_SQL_CHARS) statements.set(sql, statement);
+    if (statement.reader) statements.set(sql, statement);
     return statement;
   };
 }
