@@ -49,9 +49,11 @@ export interface Config {
         threshold?: number;
       };
     };
-    /** How long history is kept. */
+    /** How long history is kept (see docs/operations.md for the storage each setting takes). */
     history?: {
-      /** Days in which every snapshot keeps its full detail. Default 30. */
+      /** Days in which every run's snapshot is kept as a point of history. Default 2. */
+      runDays?: number;
+      /** Days in which each day's last snapshot keeps its full detail. Default 30. */
       detailDays?: number;
       /** Days in which one snapshot per day is kept. Default 730. */
       retainDays?: number;

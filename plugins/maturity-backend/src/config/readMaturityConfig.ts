@@ -56,7 +56,7 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 10 },
 };
 
-const DEFAULT_RETENTION: RetentionPolicy = { detailDays: 30, retainDays: 730 };
+const DEFAULT_RETENTION: RetentionPolicy = { runDays: 2, detailDays: 30, retainDays: 730 };
 
 const capabilities = z
   .object(Object.fromEntries(PLATFORM_CAPABILITIES.map(c => [c, z.boolean().optional()])))
@@ -146,11 +146,13 @@ const schema = z
     schedule: z.unknown().optional(),
     history: z
       .object({
+        runDays: z.number().int().nonnegative().optional(),
         detailDays: z.number().int().positive().optional(),
         retainDays: z.number().int().positive().optional(),
       })
       .strict()
       .refine(h => (h.detailDays ?? DEFAULT_RETENTION.detailDays) <= (h.retainDays ?? DEFAULT_RETENTION.retainDays), 'detailDays must not exceed retainDays')
+      .refine(h => (h.runDays ?? DEFAULT_RETENTION.runDays) <= (h.retainDays ?? DEFAULT_RETENTION.retainDays), 'runDays must not exceed retainDays')
       .optional(),
     platforms: z.record(capabilities).optional(),
     practices: z.object({ files: z.array(z.string()).optional() }).strict().optional(),

@@ -189,7 +189,7 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect((await store.getSnapshotAtOrBefore(new Date('2026-11-20T12:00:00Z')))?.finishedAt).toEqual(new Date('2026-11-20T10:00:00Z'));
   });
 
-  it('thins history to one snapshot a day without detail, and deletes what is past retention', async () => {
+  it('keeps every run for runDays, each day\'s last for retainDays, detail on the current and on days\' last for detailDays', async () => {
     const { store } = await createStore();
     const save = (iso: string) => saveAt(store, iso, [workload('a', 50, { cost })]);
     const tooOld = await save('2026-10-01T10:00:00Z');
@@ -197,26 +197,42 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     const evening = await save('2026-11-01T20:00:00Z');
     const failed = await failAt(store, '2026-11-10T10:00:00Z', 'x');
     const recent = await save('2026-11-20T10:00:00Z');
+    const yesterdayMorning = await save('2026-11-22T09:00:00Z');
+    const yesterdayEvening = await save('2026-11-22T21:00:00Z');
+    const earlierToday = await save('2026-11-23T10:00:00Z');
     const current = await save('2026-11-23T11:00:00Z');
+    const policy = { runDays: 2, detailDays: 7, retainDays: 30 };
+    const hasDetail = async (id: number) => (await store.getScores(id))[0].detail !== undefined;
 
-    const result = await store.pruneHistory(new Date('2026-11-23T12:00:00Z'), { detailDays: 7, retainDays: 30 });
-    expect(result).toEqual({ deleted: 3, thinned: 1 });
-    const left = (await store.listRuns(10)).map(r => r.id);
-    expect(left).toEqual([current.id, recent.id, evening.id]);
-    expect(left).not.toContain(tooOld.id);
-    expect(left).not.toContain(morning.id);
-    expect(left).not.toContain(failed.id);
-    expect((await store.getScores(evening.id))[0].detail).toBeUndefined();
-    // Cost history outlives the detail.
-    expect((await store.getScores(evening.id))[0].cost).toEqual(cost);
-    expect((await store.getScores(recent.id))[0].detail).toEqual({ checks: [{ id: 'hpa-elastic', credit: 0.5 }] });
+    // Deleted: past retainDays (tooOld); past runDays and not its day's last (morning); a failed
+    // run past detailDays. Thinned: a day's last past detailDays (evening), runs within runDays
+    // that a later run of their day followed (yesterdayMorning, earlierToday).
+    expect(await store.pruneHistory(new Date('2026-11-23T12:00:00Z'), policy)).toEqual({ deleted: 3, thinned: 3 });
+    expect((await store.listRuns(10)).map(r => r.id)).toEqual(
+      [current, earlierToday, yesterdayEvening, yesterdayMorning, recent, evening].map(s => s.id),
+    );
     expect(await store.getScores(tooOld.id)).toEqual([]);
+    expect(await store.getScores(morning.id)).toEqual([]);
+    expect((await store.listRuns(10)).map(r => r.id)).not.toContain(failed.id);
+    for (const s of [evening, yesterdayMorning, earlierToday]) expect(await hasDetail(s.id)).toBe(false);
+    for (const s of [recent, yesterdayEvening, current]) expect(await hasDetail(s.id)).toBe(true);
+    // Scores and cost history outlive the detail and the place in the hierarchy.
+    expect((await store.getScores(evening.id))[0]).toMatchObject({ score: 50, cores: 4, cost });
+    expect((await store.getScores(evening.id))[0].department).toBeUndefined();
+    expect((await store.getScores(recent.id))[0]).toMatchObject({
+      department: 'group:default/retail', detail: { checks: [{ id: 'hpa-elastic', credit: 0.5 }] },
+    });
 
     // A thinned snapshot is thinned once; the next run has nothing to do.
-    expect(await store.pruneHistory(new Date('2026-11-23T13:00:00Z'), { detailDays: 7, retainDays: 30 })).toEqual({ deleted: 0, thinned: 0 });
-    // recent passes the cutoff three days later and is thinned then.
-    expect(await store.pruneHistory(new Date('2026-11-27T12:00:00Z'), { detailDays: 7, retainDays: 30 })).toEqual({ deleted: 0, thinned: 1 });
-    expect((await store.getScores(recent.id))[0].detail).toBeUndefined();
+    expect(await store.pruneHistory(new Date('2026-11-23T13:00:00Z'), policy)).toEqual({ deleted: 0, thinned: 0 });
+    // A day later yesterdayMorning is past runDays and goes.
+    expect(await store.pruneHistory(new Date('2026-11-24T10:00:00Z'), policy)).toEqual({ deleted: 1, thinned: 0 });
+    expect(await store.getScores(yesterdayMorning.id)).toEqual([]);
+    // Four days later recent passes detailDays (thinned) and earlierToday runDays (deleted).
+    expect(await store.pruneHistory(new Date('2026-11-27T12:00:00Z'), policy)).toEqual({ deleted: 1, thinned: 1 });
+    expect(await hasDetail(recent.id)).toBe(false);
+    expect(await hasDetail(yesterdayEvening.id)).toBe(true);
+    expect((await store.listRuns(10)).map(r => r.id)).toEqual([current, yesterdayEvening, recent, evening].map(s => s.id));
   });
 });
 

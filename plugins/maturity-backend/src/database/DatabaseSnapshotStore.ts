@@ -67,6 +67,15 @@ const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
   'product', 'team', 'department', 'company', 'hourly_cost', 'hourly_waste', 'monthly_saving', 'efficiency',
 ];
 
+/**
+ * What thinning clears: the detail and the place in the hierarchy, which only readers of the
+ * current snapshot use. A thinned row of 100,000 workloads' day then takes ~29 MB, not ~38 MB.
+ */
+const CLEARED_BY_THINNING = ['detail', 'product', 'team', 'department', 'company'] as const;
+
+/** The columns a thinned snapshot keeps: what history, trends and leaderboard changes read. */
+export const THINNED_COLUMNS = FIGURE_COLUMNS.filter(c => !(CLEARED_BY_THINNING as readonly string[]).includes(c));
+
 function toScoreRow(row: ScoreDbRow): ScoreRow {
   const result: ScoreRow = {
     levelKind: row.level_kind,
@@ -292,38 +301,44 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }> {
-    const detailCutoff = DateTime.fromJSDate(now).minus({ days: policy.detailDays }).toJSDate();
-    const retainCutoff = DateTime.fromJSDate(now).minus({ days: policy.retainDays }).toJSDate();
-    const old = (
-      await this.db<SnapshotDbRow>('maturity_snapshots')
-        .where('finished_at', '<', detailCutoff)
-        .orderBy('finished_at')
-    ).map(row => ({ ...toInfo(row), thinned: Boolean(row.thinned) }));
-
-    // Keep the last succeeded snapshot of each UTC day inside the retention window.
-    const lastOfDay = new Map<string, number>();
-    for (const s of old) {
-      if (s.status === 'succeeded' && s.finishedAt >= retainCutoff) {
-        lastOfDay.set(s.finishedAt.toISOString().slice(0, 10), s.id);
-      }
-    }
-    const keep = new Set(lastOfDay.values());
+    const daysBefore = (days: number) => DateTime.fromJSDate(now).minus({ days }).toJSDate();
+    const runCutoff = daysBefore(policy.runDays);
+    const detailCutoff = daysBefore(policy.detailDays);
+    const retainCutoff = daysBefore(policy.retainDays);
+    // One row per run kept: a few hundred rows, read whole.
+    const all = (await this.db<SnapshotDbRow>('maturity_snapshots').orderBy('finished_at'))
+      .map(row => ({ ...toInfo(row), thinned: Boolean(row.thinned) }));
     const current = await this.getCurrentSnapshot();
-    if (current) keep.add(current.id);
-    const doomed = old.filter(s => !keep.has(s.id)).map(s => s.id);
-    // Each is thinned once: looking for detail in a thinned snapshot reads every row of it.
-    const thin = old.filter(s => keep.has(s.id) && s.id !== current?.id && !s.thinned).map(s => s.id);
+
+    const lastOfDay = new Map<string, number>();
+    for (const s of all) if (s.status === 'succeeded') lastOfDay.set(utcDay(s.finishedAt), s.id);
+    const isDaysLast = (s: SnapshotInfo) => lastOfDay.get(utcDay(s.finishedAt)) === s.id;
+    const isKept = (s: SnapshotInfo) => {
+      if (s.id === current?.id) return true;
+      // A failed run stays listed in /v1/runs; a running one may be a run in progress.
+      if (s.status !== 'succeeded') return s.finishedAt >= detailCutoff;
+      return s.finishedAt >= runCutoff || (isDaysLast(s) && s.finishedAt >= retainCutoff);
+    };
+    // Nothing reads an earlier snapshot's detail, but a day's last keeps it for `detailDays`: the
+    // scorecard as it stood that day. Once a run of the same day lands, the one before it is a point
+    // of history only. Each is thinned once: looking for detail in a thinned snapshot reads every row.
+    const keepsDetail = (s: SnapshotInfo) => s.id === current?.id || (isDaysLast(s) && s.finishedAt >= detailCutoff);
+    const doomed = all.filter(s => !isKept(s)).map(s => s.id);
+    const thin = all
+      .filter(s => s.status === 'succeeded' && !s.thinned && isKept(s) && !keepsDetail(s))
+      .map(s => s.id);
 
     await this.db.transaction(async tx => {
       await deleteSnapshots(tx, doomed);
       for (const ids of batches(thin, KEYS_PER_STATEMENT)) {
         await tx('maturity_scores')
           .whereIn('snapshot_id', ids)
-          .whereNotNull('detail')
-          .update({ detail: null });
+          .update(Object.fromEntries(CLEARED_BY_THINNING.map(column => [column, null])));
         await tx('maturity_snapshots').whereIn('id', ids).update({ thinned: true });
       }
     });
     return { deleted: doomed.length, thinned: thin.length };
   }
 }
+
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);

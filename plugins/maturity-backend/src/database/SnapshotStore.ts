@@ -52,9 +52,14 @@ export interface SnapshotInfo {
   workloads: number;
 }
 
-/** How long history is kept. */
+/**
+ * How long history is kept. Only the current snapshot's detail is read (scorecards, cost views,
+ * the facts a failing collector falls back to); older snapshots are history points.
+ */
 export interface RetentionPolicy {
-  /** Days in which every snapshot is kept with its full detail. */
+  /** Days in which every run's snapshot is kept, as a point of history (its figures). */
+  runDays: number;
+  /** Days in which each day's last snapshot keeps its full detail. */
   detailDays: number;
   /** Days in which one snapshot per day (the day's last) is kept, without detail. */
   retainDays: number;
