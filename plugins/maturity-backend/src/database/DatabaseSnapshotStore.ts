@@ -50,6 +50,8 @@ interface ScoreDbRow {
   detail?: string | null;
 }
 
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
 const toInfo = (row: SnapshotDbRow): SnapshotInfo => ({
   id: Number(row.id),
   startedAt: readDate(row.started_at),
@@ -341,4 +343,3 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 }
 
-const utcDay = (at: Date) => at.toISOString().slice(0, 10);
