@@ -64,7 +64,7 @@ const toInfo = (row: SnapshotDbRow): SnapshotInfo => ({
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
 /** Every column of a score row but its detail. */
-export const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
+const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
   'snapshot_id', 'level_kind', 'entity_ref', 'score', 'platform', 'business', 'level', 'cores', 'workloads',
   'product', 'team', 'department', 'company', 'hourly_cost', 'hourly_waste', 'monthly_saving', 'efficiency',
 ];

@@ -1544,7 +1544,7 @@ export const spec = {
     "/v1/scorecards/{kind}/{namespace}/{name}/history": {
       "get": {
         "operationId": "GetScorecardHistory",
-        "description": "The entity's score over time, oldest first (one point per kept snapshot).",
+        "description": "The entity's score over time, oldest first: one point per kept snapshot, every run of the last `maturity.history.runDays`, then the last run of each day.",
         "parameters": [
           {
             "name": "kind",
