@@ -12,8 +12,8 @@ import {
   YAxis,
 } from 'recharts';
 import { formatMoney } from '../../format';
+import { formatMoment, timeAxisProps } from '../timeAxis';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-CA');
 
 /**
  * Monthly run rate of cost and of waste over time: the waste band shows how much of the spend
@@ -31,7 +31,7 @@ export function CostTrendChart(props: { points: CostPoint[]; currency: string; h
     );
   }
   const data = points.map(p => ({
-    at: p.at,
+    t: Date.parse(p.at),
     cost: p.hourlyCost * HOURS_PER_MONTH,
     waste: p.hourlyWaste * HOURS_PER_MONTH,
   }));
@@ -40,10 +40,10 @@ export function CostTrendChart(props: { points: CostPoint[]; currency: string; h
       <ResponsiveContainer>
         <AreaChart data={data} margin={{ top: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis dataKey="at" tickFormatter={day} stroke={theme.palette.text.secondary} />
+          <XAxis {...timeAxisProps(data.map(d => d.t))} stroke={theme.palette.text.secondary} />
           <YAxis tickFormatter={v => formatMoney(Number(v), currency)} stroke={theme.palette.text.secondary} width={80} />
           <Tooltip
-            labelFormatter={label => day(String(label))}
+            labelFormatter={label => formatMoment(Number(label))}
             formatter={(value: number, name: string) => [`${formatMoney(value, currency)}/mo`, name]}
             contentStyle={{ background: theme.palette.background.paper, color: theme.palette.text.primary }}
           />

@@ -11,8 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatScore } from '../../format';
-
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-CA');
+import { formatMoment, timeAxisProps } from '../timeAxis';
 
 /**
  * Score over time. `compact` draws a sparkline for cards: no axes, no grid.
@@ -23,7 +22,7 @@ export function ScoreHistoryChart(props: { points: HistoryPoint[]; compact?: boo
   const theme = useTheme();
   const data = points
     .filter(p => p.score !== null)
-    .map(p => ({ at: p.at, score: Math.round(p.score! * 10) / 10, platform: p.platform, business: p.business }));
+    .map(p => ({ t: Date.parse(p.at), score: Math.round(p.score! * 10) / 10, platform: p.platform, business: p.business }));
   if (data.length < 2) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -36,10 +35,10 @@ export function ScoreHistoryChart(props: { points: HistoryPoint[]; compact?: boo
       <ResponsiveContainer>
         <LineChart data={data} margin={compact ? { top: 4, bottom: 4, left: 0, right: 0 } : { top: 8, right: 16 }}>
           {!compact && <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />}
-          <XAxis dataKey="at" tickFormatter={day} hide={compact} stroke={theme.palette.text.secondary} />
+          <XAxis {...timeAxisProps(data.map(d => d.t))} hide={compact} stroke={theme.palette.text.secondary} />
           <YAxis domain={[0, 100]} hide={compact} stroke={theme.palette.text.secondary} />
           <Tooltip
-            labelFormatter={label => day(String(label))}
+            labelFormatter={label => formatMoment(Number(label))}
             formatter={(value: number, name: string) => [formatScore(value), name]}
             contentStyle={{ background: theme.palette.background.paper, color: theme.palette.text.primary }}
           />
