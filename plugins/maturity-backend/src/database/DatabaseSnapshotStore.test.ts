@@ -207,7 +207,7 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     // Deleted: past retainDays (tooOld); past runDays and not its day's last (morning); a failed
     // run past detailDays. Thinned: a day's last past detailDays (evening), runs within runDays
     // that a later run of their day followed (yesterdayMorning, earlierToday).
-    expect(await store.pruneHistory(new Date('2026-11-23T12:00:00Z'), policy)).toEqual({ deleted: 3, thinned: 3 });
+    expect(await store.pruneHistory(new Date('2026-11-23T12:00:00Z'), policy)).toEqual({ deleted: 3, thinned: 3, pending: 0 });
     expect((await store.listRuns(10)).map(r => r.id)).toEqual(
       [current, earlierToday, yesterdayEvening, yesterdayMorning, recent, evening].map(s => s.id),
     );
@@ -224,15 +224,41 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     });
 
     // A thinned snapshot is thinned once; the next run has nothing to do.
-    expect(await store.pruneHistory(new Date('2026-11-23T13:00:00Z'), policy)).toEqual({ deleted: 0, thinned: 0 });
+    expect(await store.pruneHistory(new Date('2026-11-23T13:00:00Z'), policy)).toEqual({ deleted: 0, thinned: 0, pending: 0 });
     // A day later yesterdayMorning is past runDays and goes.
-    expect(await store.pruneHistory(new Date('2026-11-24T10:00:00Z'), policy)).toEqual({ deleted: 1, thinned: 0 });
+    expect(await store.pruneHistory(new Date('2026-11-24T10:00:00Z'), policy)).toEqual({ deleted: 1, thinned: 0, pending: 0 });
     expect(await store.getScores(yesterdayMorning.id)).toEqual([]);
     // Four days later recent passes detailDays (thinned) and earlierToday runDays (deleted).
-    expect(await store.pruneHistory(new Date('2026-11-27T12:00:00Z'), policy)).toEqual({ deleted: 1, thinned: 1 });
+    expect(await store.pruneHistory(new Date('2026-11-27T12:00:00Z'), policy)).toEqual({ deleted: 1, thinned: 1, pending: 0 });
     expect(await hasDetail(recent.id)).toBe(false);
     expect(await hasDetail(yesterdayEvening.id)).toBe(true);
     expect((await store.listRuns(10)).map(r => r.id)).toEqual([current, yesterdayEvening, recent, evening].map(s => s.id));
+  });
+
+  it('works off a backlog one snapshot per transaction, oldest first, as far as its budget goes', async () => {
+    const { store } = await createStore();
+    const save = (iso: string) => saveAt(store, iso, [workload('a', 50, { cost })]);
+    // Three runs of 1 November (the first two past runDays and not their day's last), one earlier
+    // run of today, then today's.
+    const [first, second] = [await save('2026-11-01T08:00:00Z'), await save('2026-11-01T09:00:00Z')];
+    const lastOfDay = await save('2026-11-01T10:00:00Z');
+    const earlierToday = await save('2026-11-23T10:00:00Z');
+    await save('2026-11-23T11:00:00Z');
+    const now = new Date('2026-11-23T12:00:00Z');
+    const policy = { runDays: 2, detailDays: 7, retainDays: 30 };
+    const ids = async () => (await store.listRuns(10)).map(r => r.id);
+
+    // A budget of 0 ms does one step a call: deletions first, oldest first, then thinning.
+    expect(await store.pruneHistory(now, policy, 0)).toEqual({ deleted: 1, thinned: 0, pending: 3 });
+    expect(await ids()).not.toContain(first.id);
+    expect(await ids()).toContain(second.id);
+    expect(await store.pruneHistory(now, policy, 0)).toEqual({ deleted: 1, thinned: 0, pending: 2 });
+    expect(await store.pruneHistory(now, policy, 0)).toEqual({ deleted: 0, thinned: 1, pending: 1 });
+    expect((await store.getScores(lastOfDay.id))[0].detail).toBeUndefined();
+    expect((await store.getScores(earlierToday.id))[0].detail).toBeDefined();
+    expect(await store.pruneHistory(now, policy, 0)).toEqual({ deleted: 0, thinned: 1, pending: 0 });
+    expect((await store.getScores(earlierToday.id))[0].detail).toBeUndefined();
+    expect(await store.pruneHistory(now, policy, 0)).toEqual({ deleted: 0, thinned: 0, pending: 0 });
   });
 });
 

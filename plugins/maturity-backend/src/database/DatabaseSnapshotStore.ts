@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
 import { analyze, batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
 import {
+  PruneResult,
   RetentionPolicy,
   SnapshotDraft,
   ScoreLevelRow,
@@ -51,6 +52,12 @@ interface ScoreDbRow {
 }
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * How long one run's retention may go on. Deleting a whole snapshot of 100,000 workloads took
+ * ~1 s on PostgreSQL and ~4 s on SQLite; a backlog is worked off over the next runs.
+ */
+const PRUNE_BUDGET_MS = 120_000;
 
 const toInfo = (row: SnapshotDbRow): SnapshotInfo => ({
   id: Number(row.id),
@@ -302,7 +309,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     return rows.map((r: { level_kind: ScoreLevelKind }) => r.level_kind);
   }
 
-  async pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }> {
+  async pruneHistory(now: Date, policy: RetentionPolicy, budgetMs = PRUNE_BUDGET_MS): Promise<PruneResult> {
     const daysBefore = (days: number) => DateTime.fromJSDate(now).minus({ days }).toJSDate();
     const runCutoff = daysBefore(policy.runDays);
     const detailCutoff = daysBefore(policy.detailDays);
@@ -330,16 +337,27 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .filter(s => s.status === 'succeeded' && !s.thinned && isKept(s) && !keepsDetail(s))
       .map(s => s.id);
 
-    await this.db.transaction(async tx => {
-      await deleteSnapshots(tx, doomed);
-      for (const ids of batches(thin, KEYS_PER_STATEMENT)) {
+    // One snapshot per transaction, oldest first, until the budget is spent: a backlog (the first
+    // run after an upgrade, or after retention was shortened) can be hundreds of whole snapshots,
+    // minutes of work that one transaction would hold, and lose all of to a timeout.
+    const steps = [
+      ...doomed.map(id => ({ id, thin: false })),
+      ...thin.map(id => ({ id, thin: true })),
+    ];
+    const started = Date.now();
+    const done = { deleted: 0, thinned: 0 };
+    for (const step of steps) {
+      if (done.deleted + done.thinned > 0 && Date.now() - started >= budgetMs) break;
+      await this.db.transaction(async tx => {
+        if (!step.thin) return deleteSnapshots(tx, [step.id]);
         await tx('maturity_scores')
-          .whereIn('snapshot_id', ids)
+          .where('snapshot_id', step.id)
           .update(Object.fromEntries(CLEARED_BY_THINNING.map(column => [column, null])));
-        await tx('maturity_snapshots').whereIn('id', ids).update({ thinned: true });
-      }
-    });
-    return { deleted: doomed.length, thinned: thin.length };
+        return tx('maturity_snapshots').where('id', step.id).update({ thinned: true });
+      });
+      done[step.thin ? 'thinned' : 'deleted']++;
+    }
+    return { ...done, pending: steps.length - done.deleted - done.thinned };
   }
 }
 

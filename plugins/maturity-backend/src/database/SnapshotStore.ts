@@ -65,6 +65,13 @@ export interface RetentionPolicy {
   retainDays: number;
 }
 
+/** What one application of the retention policy did, and what it left for the next. */
+export interface PruneResult {
+  deleted: number;
+  thinned: number;
+  pending: number;
+}
+
 /** A score row's level and score alone. */
 export type ScoreLevelRow = Pick<ScoreRow, 'levelKind' | 'ref' | 'score' | 'level'>;
 
@@ -121,6 +128,9 @@ export interface SnapshotStore {
   /** The kinds of score rows an entity has in a snapshot (a Group can be a team or a department). */
   getLevelKinds(snapshotId: number, ref: string): Promise<ScoreLevelKind[]>;
 
-  /** Applies the retention policy; returns how many snapshots were deleted and thinned. */
-  pruneHistory(now: Date, policy: RetentionPolicy): Promise<{ deleted: number; thinned: number }>;
+  /**
+   * Applies the retention policy, one snapshot at a time, oldest first, for about `budgetMs`
+   * (always at least one); what is left is `pending`, for the next run.
+   */
+  pruneHistory(now: Date, policy: RetentionPolicy, budgetMs?: number): Promise<PruneResult>;
 }

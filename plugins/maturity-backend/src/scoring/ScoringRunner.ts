@@ -83,7 +83,8 @@ export class ScoringRunner {
     const pruned = await snapshots.pruneHistory(now, this.options.retention);
     const history =
       pruned.deleted || pruned.thinned
-        ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned`
+        ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned` +
+          (pruned.pending ? `, ${pruned.pending} left for the next runs` : '')
         : '';
     logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads${history}`);
     return snapshot;
