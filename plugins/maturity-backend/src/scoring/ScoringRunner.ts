@@ -81,11 +81,9 @@ export class ScoringRunner {
     }
     this.options.onSnapshotSaved?.(snapshot);
     const pruned = await snapshots.pruneHistory(now, this.options.retention);
+    const left = pruned.pending ? `, ${pruned.pending} left for the next runs` : '';
     const history =
-      pruned.deleted || pruned.thinned
-        ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned` +
-          (pruned.pending ? `, ${pruned.pending} left for the next runs` : '')
-        : '';
+      pruned.deleted || pruned.thinned ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned${left}` : '';
     logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads${history}`);
     return snapshot;
   }
