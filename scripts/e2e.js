@@ -153,6 +153,29 @@ step('the savings leaderboard ranks departments by potential saving', async page
   assert.deepEqual(byWaste, expected, `waste shares after sorting by them: ${byWaste.join(', ')}`);
 });
 
+step('a second run draws the score history on a time axis', async page => {
+  const before = (await api('/runs')).items.filter(r => r.status === 'succeeded').length;
+  const triggered = await fetch(`${backend}/api/maturity/v1/runs`, { method: 'POST' });
+  assert.equal(triggered.status, 202, `POST /v1/runs answered ${triggered.status}`);
+  for (let i = 0; i < 60 && (await api('/runs')).items.filter(r => r.status === 'succeeded').length === before; i++) {
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  const history = await api('/scorecards/component/default/ranker/history');
+  assert.ok(history.points.length >= 2, `${history.points.length} history points after a second run`);
+  await open(page, '/catalog/default/component/ranker/maturity');
+  const chart = page.getByRole('img', { name: `Score history, ${history.points.length} points` });
+  // The same sources give the same score: a level line, which has no height to be "visible".
+  const line = chart.locator('path.recharts-line-curve').first();
+  await line.waitFor({ state: 'attached' });
+  assert.match(await line.getAttribute('d'), /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+/, 'the score line joins the points');
+  // The runs are seconds apart: the ticks give the time of day, as the tooltips give date and time.
+  const ticks = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  assert.ok(ticks.length > 0, 'the time axis has ticks');
+  for (const tick of ticks) assert.match(tick, /^(\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(:\d{2})?)$/);
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'component-maturity-history.png') });
+});
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

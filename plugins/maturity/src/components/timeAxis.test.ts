@@ -31,5 +31,6 @@ describe('time labels', () => {
     expect(formatMoment(at(11, 29, 14))).toBe('2026-11-29 14:00');
     expect(formatTick(at(11, 29))).toBe('2026-11-29');
     expect(formatTick(at(11, 29, 9))).toBe('09:00');
+    expect(formatTick(at(11, 29, 9) + 30_000)).toBe('09:00:30');
   });
 });

@@ -14,10 +14,15 @@ export function formatMoment(ms: number): string {
   return `${formatDay(ms)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** A tick's label: the date at midnight, the time of day otherwise. */
+/**
+ * A tick's label: the date at midnight, the time of day otherwise, with seconds when a tick has
+ * them (runs started by hand minutes apart).
+ */
 export function formatTick(ms: number): string {
   const d = new Date(ms);
-  return d.getHours() === 0 && d.getMinutes() === 0 ? formatDay(ms) : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0) return formatDay(ms);
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return d.getSeconds() === 0 ? time : `${time}:${pad(d.getSeconds())}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import {
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -42,12 +43,13 @@ export function ScoreHistoryChart(props: { points: HistoryPoint[]; compact?: boo
             formatter={(value: number, name: string) => [formatScore(value), name]}
             contentStyle={{ background: theme.palette.background.paper, color: theme.palette.text.primary }}
           />
-          <Line type="monotone" dataKey="score" stroke={theme.palette.primary.main} strokeWidth={2} dot={false} isAnimationActive={false} />
+          {!compact && <Legend />}
+          <Line type="monotone" dataKey="score" name="Score" stroke={theme.palette.primary.main} strokeWidth={2} dot={false} isAnimationActive={false} />
           {!compact && (
-            <Line type="monotone" dataKey="platform" stroke={theme.palette.secondary.main} strokeDasharray="4 2" dot={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="platform" name="Platform" stroke={theme.palette.secondary.main} strokeDasharray="4 2" dot={false} isAnimationActive={false} />
           )}
           {!compact && (
-            <Line type="monotone" dataKey="business" stroke={theme.palette.text.secondary} strokeDasharray="2 2" dot={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="business" name="Business" stroke={theme.palette.text.secondary} strokeDasharray="2 2" dot={false} isAnimationActive={false} />
           )}
         </LineChart>
       </ResponsiveContainer>
