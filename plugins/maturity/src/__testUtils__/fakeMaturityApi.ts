@@ -4,7 +4,6 @@ import {
   CostResponse,
   CostWindow,
   DIMENSIONS,
-  HistoryResponse,
   LEVELS,
   LeaderboardResponse,
   ModelResponse,
@@ -61,12 +60,6 @@ export const retailScorecard: Scorecard = {
   ],
 };
 
-export const history = (ref: string, scores: number[]): HistoryResponse => ({
-  ref, kind: 'workload',
-  points: scores.map((score, i) => ({
-    at: new Date(Date.UTC(2026, 10, 20 + i)).toISOString(), score, platform: score, business: score, level: 'L2', cores: 12,
-  })),
-});
 
 const notFound = (message: string) =>
   ResponseError.fromResponse(
@@ -101,8 +94,14 @@ export class FakeMaturityApi implements MaturityApi {
     if (!card) throw await notFound(`No maturity scorecard for ${ref}`);
     return card;
   }
-  async getHistory(ref: string) {
-    return history(ref, [30, 34, 36.76]);
+  /** Points 300, 60, 25, 15 and 1 days ago, those from `range.from` on. */
+  async getHistory(ref: string, range: { from?: string } = {}) {
+    const days = range.from ? Math.round((Date.now() - Date.parse(range.from)) / 86_400_000) : undefined;
+    this.calls.push(`history ${ref} ${days ?? 'default'}`);
+    const points = [[300, 20], [60, 28], [25, 30], [15, 34], [1, 36.76]].map(([ago, score]) => ({
+      at: new Date(Date.now() - ago * 86_400_000).toISOString(), score, platform: score, business: score, level: 'L2' as const, cores: 12,
+    }));
+    return { ref, kind: 'workload' as const, points: points.filter(p => !range.from || p.at >= range.from!) };
   }
   async getCosts(ref: string, window: CostWindow = '30d') {
     this.calls.push(`costs ${ref} ${window}`);

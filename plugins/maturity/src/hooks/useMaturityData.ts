@@ -6,6 +6,9 @@ import { maturityApiRef } from '../api';
 
 const DAY_MS = 86_400_000;
 
+/** The time `days` days ago, as the history routes take it. */
+export const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
+
 /** Whether an error means "nothing scored for this entity yet" rather than a failure. */
 export function isNotScored(error: unknown): boolean {
   return error instanceof ResponseError
@@ -21,10 +24,9 @@ export function useScorecardData(entityRef: string, days: number) {
     history: HistoryResponse;
     model: ModelResponse;
   }> => {
-    const from = new Date(Date.now() - days * DAY_MS).toISOString();
     const [scorecard, history, model] = await Promise.all([
       api.getScorecard(entityRef),
-      api.getHistory(entityRef, { from }),
+      api.getHistory(entityRef, { from: daysAgo(days) }),
       api.getModel(),
     ]);
     return { scorecard, history, model };

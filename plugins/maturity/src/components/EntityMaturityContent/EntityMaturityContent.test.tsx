@@ -68,6 +68,20 @@ describe('EntityMaturityContent', () => {
     expect(api.calls).toContain('leaderboard {"level":"team","department":"group:default/retail","window":"30d"}');
   });
 
+  it('cuts 30 days from the history it loaded, and fetches a year', async () => {
+    const api = new FakeMaturityApi({ scorecards: { 'component:default/cart': cartScorecard } });
+    await renderTab(api, entity('Component', 'cart'));
+    // Loaded with the scorecard: the points of 60, 25, 15 and 1 days ago.
+    expect(await screen.findByRole('img', { name: 'Score history, 4 points' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '30 days' }));
+    expect(await screen.findByRole('img', { name: 'Score history, 3 points' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '1 year' }));
+    expect(await screen.findByRole('img', { name: 'Score history, 5 points' })).toBeInTheDocument();
+    expect(api.calls.filter(c => c.startsWith('history'))).toEqual([
+      'history component:default/cart 90', 'history component:default/cart 365',
+    ]);
+  });
+
   it('explains which entities are scored when this one is not', async () => {
     await renderTab(new FakeMaturityApi({}), entity('API', 'cart-api'));
     expect(await screen.findByText('Not scored yet')).toBeInTheDocument();

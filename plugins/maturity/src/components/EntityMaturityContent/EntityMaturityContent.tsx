@@ -21,10 +21,10 @@ import { formatCores, formatScore } from '../../format';
 import { isNotScored, useScorecardData } from '../../hooks/useMaturityData';
 import { DimensionChart } from '../DimensionChart';
 import { LevelBadge } from '../LevelBadge';
-import { ScoreHistoryChart } from '../ScoreHistoryChart';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 import { ChecksTable } from './ChecksTable';
 import { MembersTable } from './MembersTable';
+import { RECENT_DAYS, ScoreHistoryCard } from './ScoreHistoryCard';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
   return (
@@ -104,9 +104,7 @@ function WorkloadView(props: { scorecard: WorkloadScorecard; history: HistoryRes
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="History (90 days)">
-          <ScoreHistoryChart points={history.points} />
-        </InfoCard>
+        <ScoreHistoryCard entityRef={scorecard.ref} recent={history} />
       </Grid>
       <Grid item xs={12}>
         <ChecksTable checks={scorecard.checks} model={model} />
@@ -135,9 +133,7 @@ function GroupView(props: { scorecard: GroupScorecard; history: HistoryResponse 
         <Summary scorecard={scorecard} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="History (90 days)">
-          <ScoreHistoryChart points={history.points} />
-        </InfoCard>
+        <ScoreHistoryCard entityRef={scorecard.ref} recent={history} />
       </Grid>
       <Grid item xs={12}>
         <MembersTable members={scorecard.members} totalCores={scorecard.cores} changes={changes.value ?? new Map()} />
@@ -149,7 +145,7 @@ function GroupView(props: { scorecard: GroupScorecard; history: HistoryResponse 
 /** The Maturity tab of a Component, System or Group page. @public */
 export function EntityMaturityContent() {
   const { entity } = useEntity();
-  const { value, loading, error, retry } = useScorecardData(stringifyEntityRef(entity), 90);
+  const { value, loading, error, retry } = useScorecardData(stringifyEntityRef(entity), RECENT_DAYS);
   if (loading) return <Progress />;
   if (error && isNotScored(error)) {
     return (
