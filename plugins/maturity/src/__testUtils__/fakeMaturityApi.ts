@@ -60,7 +60,6 @@ export const retailScorecard: Scorecard = {
   ],
 };
 
-
 const notFound = (message: string) =>
   ResponseError.fromResponse(
     new Response(JSON.stringify({ error: { name: 'NotFoundError', message } }), {

@@ -40,6 +40,6 @@ export function timeAxisProps(times: number[], tickCount = 6) {
     scale: 'time' as const,
     domain: [from, to],
     ticks: scaleTime().domain([from, to]).ticks(tickCount).map(d => d.getTime()),
-    tickFormatter: (ms: number) => formatTick(ms),
+    tickFormatter: formatTick,
   };
 }

@@ -14,7 +14,6 @@ import {
 import { formatMoney } from '../../format';
 import { formatMoment, timeAxisProps } from '../timeAxis';
 
-
 /**
  * Monthly run rate of cost and of waste over time: the waste band shows how much of the spend
  * buys nothing.
