@@ -24,9 +24,27 @@ import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
-import { EncodedAnswer, encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
+import {
+  EncodedAnswer,
+  encodeAnswer,
+  encodedBytes,
+  sendAnswer,
+} from './encodedAnswer';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
-import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
+import { EntityReadAccess, ReadScope } from './EntityReadAccess';
+import {
+  requireReadable,
+  withReadableMembers,
+  withReadableRows,
+  withReadableWorkloads,
+} from './restrictAnswer';
+import {
+  getEntityLabels,
+  getHistory,
+  getLeaderboard,
+  getScorecard,
+  leaderboardPage,
+} from './scorecards';
 
 const WINDOW = /^(\d+)([dh])$/;
 const HISTORY_DAYS = 90;
@@ -34,26 +52,47 @@ const HISTORY_DAYS = 90;
 function parseWindow(window: string): number {
   const match = WINDOW.exec(window);
   if (!match || Number(match[1]) === 0) {
-    throw new InputError(`Invalid query parameter window: ${JSON.stringify(window)}; expected a number of days or hours, e.g. 30d or 12h`);
+    throw new InputError(
+      `Invalid query parameter window: ${JSON.stringify(
+        window,
+      )}; expected a number of days or hours, e.g. 30d or 12h`,
+    );
   }
   return Number(match[1]) * (match[2] === 'd' ? 86_400_000 : 3_600_000);
 }
 
-function parseTime(name: string, value: string | undefined, fallback: Date): Date {
+function parseTime(
+  name: string,
+  value: string | undefined,
+  fallback: Date,
+): Date {
   if (value === undefined) return fallback;
   const parsed = DateTime.fromISO(value, { zone: 'utc' });
   if (!parsed.isValid) {
-    throw new InputError(`Invalid query parameter ${name}: ${JSON.stringify(value)}; expected an ISO 8601 date or time, e.g. 2026-11-01`);
+    throw new InputError(
+      `Invalid query parameter ${name}: ${JSON.stringify(
+        value,
+      )}; expected an ISO 8601 date or time, e.g. 2026-11-01`,
+    );
   }
   return parsed.toJSDate();
 }
 
 /** The `from`/`to` range of a history route; default the last 90 days. */
-function parseRange(query: { from?: string; to?: string }): { from: Date; to: Date } {
+function parseRange(query: { from?: string; to?: string }): {
+  from: Date;
+  to: Date;
+} {
   const to = parseTime('to', query.to, new Date());
-  const from = parseTime('from', query.from, new Date(to.getTime() - HISTORY_DAYS * 86_400_000));
+  const from = parseTime(
+    'from',
+    query.from,
+    new Date(to.getTime() - HISTORY_DAYS * 86_400_000),
+  );
   if (from > to) {
-    throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
+    throw new InputError(
+      `Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`,
+    );
   }
   return { from, to };
 }
@@ -67,31 +106,89 @@ export async function createRouter(options: {
   currency: string;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** Decides what each caller may read of the catalog. */
+  access: EntityReadAccess;
   scheduler: SchedulerService;
   /** The answers cache, when something else (the runner) needs it too. */
   answers?: SnapshotResponseCache<SnapshotStore>;
 }): Promise<express.Router> {
-  const { inventory, snapshots, model, cases, currency, httpAuth, permissions, scheduler } = options;
+  const {
+    inventory,
+    snapshots,
+    model,
+    cases,
+    currency,
+    httpAuth,
+    permissions,
+    access,
+    scheduler,
+  } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
   // encoded (see encodeAnswer): a leaderboard of thousands of teams is serialised, hashed and
   // gzipped once per snapshot, not per request, and a client that has it already gets 304.
   const cache = options.answers ?? new SnapshotResponseCache(snapshots);
   const reads = cache.reader();
-  const sendCached = async (req: object, res: object, compute: () => Promise<unknown>) => {
+  // Every answer is computed whole, from the snapshot, and cached under its URL; what a caller
+  // may read decides what of it they are sent. A caller who may read the whole catalog gets the
+  // shared, encoded answer. Anyone else gets it cut to what the catalog shows them, encoded for
+  // them alone and never cached, so no cached answer reaches a caller who may not read all of it.
+  // Decided once per request: the cache's fast path and the route may both ask.
+  const scopeOf = async (req: object, res: object): Promise<ReadScope> => {
+    const { locals } = res as express.Response;
+    locals.readScope ??= await access.scopeOf(req as express.Request);
+    return locals.readScope;
+  };
+  const sendCached = async <T>(
+    req: object,
+    res: object,
+    compute: () => Promise<T>,
+    restrict: (scope: ReadScope, answer: T) => Promise<T> = async (
+      _scope,
+      answer,
+    ) => answer,
+  ) => {
     // The typed router's request and response take objects only; this body is serialised already.
     const request = req as express.Request;
-    const answer = await cache.get(request.originalUrl, async () => encodeAnswer(await compute()), encodedBytes);
-    sendAnswer(request, res as express.Response, answer);
+    const response = res as express.Response;
+    const scope = await scopeOf(request, response);
+    const answer = await cache.get(
+      request.originalUrl,
+      async () => encodeAnswer(await compute()),
+      encodedBytes,
+    );
+    if (scope.all) {
+      sendAnswer(request, response, answer);
+    } else {
+      const whole = JSON.parse(answer.body.toString('utf8')) as T;
+      sendAnswer(
+        request,
+        response,
+        await encodeAnswer(await restrict(scope, whole)),
+      );
+    }
   };
-  const sendScorecard = (req: { params: { kind: string; namespace: string; name: string } }, res: object) =>
-    sendCached(req, res, () => getScorecard(reads, stringifyEntityRef(req.params)));
+  /** Sends an entity's answer, or the 404 of an unknown entity when the caller may not read it. */
+  const sendEntity = async <T extends object>(
+    req: { params: { kind: string; namespace: string; name: string } },
+    res: object,
+    compute: (ref: string) => Promise<T>,
+  ) => {
+    const ref = stringifyEntityRef(req.params);
+    await requireReadable(await scopeOf(req, res), ref);
+    await sendCached(req, res, () => compute(ref), withReadableMembers);
+  };
+  const sendScorecard = (
+    req: { params: { kind: string; namespace: string; name: string } },
+    res: object,
+  ) => sendEntity(req, res, ref => getScorecard(reads, ref));
   // A URL is cached only once it passed validation and was answered, so a repeat of it is
   // answered here, before the validating router: matching a request to its OpenAPI route
   // (express-openapi-validator compiles every route's pattern per request) was ~40 % of the
   // CPU of a cached answer. Anything not cached goes on to be validated, except a scorecard URL
   // without a query: it has nothing for the validator to check (three free-form path segments),
   // and most people open a workload nobody opened since the last run, so it is mostly a miss.
+  // Only a caller who may read everything is answered from the cache as it is.
   const answered = express.Router();
   // A load balancer asks often, and there is nothing to validate.
   answered.get('/health', (_req, res) => {
@@ -101,10 +198,21 @@ export async function createRouter(options: {
     if (req.originalUrl.includes('?')) next();
     else sendScorecard(req, res).catch(next);
   });
+  // Every entity's label at once is for the catalog module, which asks as a service.
+  answered.get('/v1/labels', (req, _res, next) => {
+    httpAuth.credentials(req, { allow: ['service'] }).then(() => next(), next);
+  });
   answered.get('*', async (req, res, next) => {
-    const answer = await cache.peek<EncodedAnswer>(req.originalUrl).catch(() => undefined);
-    if (answer) sendAnswer(req, res, answer);
-    else next();
+    try {
+      if (!(await scopeOf(req, res)).all) return next();
+      const answer = await cache
+        .peek<EncodedAnswer>(req.originalUrl)
+        .catch(() => undefined);
+      if (answer) return sendAnswer(req, res, answer);
+      return next();
+    } catch (error) {
+      return next(error);
+    }
   });
   answered.use(router);
   router.use(express.json());
@@ -120,7 +228,7 @@ export async function createRouter(options: {
       unweighted: items.filter(w => coreWeight(w.cores) === 0).length,
       refreshedAt: refreshedAt?.toISOString() ?? null,
     };
-    res.json(body);
+    res.json(await withReadableWorkloads(await scopeOf(req, res), body));
   });
 
   router.get('/v1/model', (_req, res) => {
@@ -137,10 +245,13 @@ export async function createRouter(options: {
   // Reached with a query only (see `answered`), which the validator refuses unless it is empty.
   router.get('/v1/scorecards/:kind/:namespace/:name', sendScorecard);
 
-  router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
-    const { from, to } = parseRange(req.query);
-    await sendCached(req, res, () => getHistory(reads, stringifyEntityRef(req.params), { from, to }));
-  });
+  router.get(
+    '/v1/scorecards/:kind/:namespace/:name/history',
+    async (req, res) => {
+      const { from, to } = parseRange(req.query);
+      await sendEntity(req, res, ref => getHistory(reads, ref, { from, to }));
+    },
+  );
 
   router.get('/v1/leaderboard', async (req, res) => {
     const level = req.query.level ?? 'department';
@@ -150,27 +261,52 @@ export async function createRouter(options: {
     const by = req.query.by ?? 'score';
     const { q, offset = 0, limit } = req.query;
     // Pages and searches of one leaderboard share its ranking, computed once per snapshot.
-    const board = `leaderboard\u0000${level}\u0000${by}\u0000${window}\u0000${department ?? ''}`;
-    await sendCached(req, res, async () =>
-      leaderboardPage(
-        await cache.get(board, () =>
-          getLeaderboard(reads, { level, by, currency, window, windowMs, department, now: new Date() }),
-        ),
-        { q, offset, limit },
-      ),
-    );
+    const board = `leaderboard\u0000${level}\u0000${by}\u0000${window}\u0000${
+      department ?? ''
+    }`;
+    const ranking = () =>
+      cache.get(board, () =>
+        getLeaderboard(reads, {
+          level,
+          by,
+          currency,
+          window,
+          windowMs,
+          department,
+          now: new Date(),
+        }),
+      );
+    const scope = await scopeOf(req, res);
+    if (scope.all) {
+      await sendCached(req, res, async () =>
+        leaderboardPage(await ranking(), { q, offset, limit }),
+      );
+    } else {
+      // Rows are left out before paging, so a page is full and `total` counts what the caller sees.
+      const readable = await withReadableRows(scope, await ranking());
+      const answer = await encodeAnswer(
+        leaderboardPage(readable, { q, offset, limit }),
+      );
+      sendAnswer(
+        req as unknown as express.Request,
+        res as unknown as express.Response,
+        answer,
+      );
+    }
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
-    await sendCached(req, res, () =>
-      getCosts(reads, stringifyEntityRef(req.params), { window, currency, now: new Date() }),
+    await sendEntity(req, res, ref =>
+      getCosts(reads, ref, { window, currency, now: new Date() }),
     );
   });
 
   router.get('/v1/costs/:kind/:namespace/:name/history', async (req, res) => {
     const range = parseRange(req.query);
-    await sendCached(req, res, () => getCostHistory(reads, stringifyEntityRef(req.params), { ...range, currency }));
+    await sendEntity(req, res, ref =>
+      getCostHistory(reads, ref, { ...range, currency }),
+    );
   });
 
   router.get('/v1/practices', (req, res) => {
@@ -179,13 +315,18 @@ export async function createRouter(options: {
       c =>
         (!dimension || c.dimensions.includes(dimension)) &&
         (!category || c.category === category) &&
-        (!industry || c.industry.toLocaleLowerCase('en-US').includes(industry.toLocaleLowerCase('en-US'))),
+        (!industry ||
+          c.industry
+            .toLocaleLowerCase('en-US')
+            .includes(industry.toLocaleLowerCase('en-US'))),
     );
     res.json({ items });
   });
 
   router.get('/v1/practices/:kind/:namespace/:name', async (req, res) => {
-    await sendCached(req, res, () => suggestCases(reads, stringifyEntityRef(req.params), cases, model.checks));
+    await sendEntity(req, res, ref =>
+      suggestCases(reads, ref, cases, model.checks),
+    );
   });
 
   router.get('/v1/labels', async (req, res) => {
@@ -213,12 +354,17 @@ export async function createRouter(options: {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Starting a maturity run needs the maturity.run.create permission');
+      throw new NotAllowedError(
+        'Starting a maturity run needs the maturity.run.create permission',
+      );
     }
     try {
       await scheduler.triggerTask(SCORING_TASK_ID);
     } catch (error) {
-      if (error instanceof ConflictError || (error as Error)?.name === 'ConflictError') {
+      if (
+        error instanceof ConflictError ||
+        (error as Error)?.name === 'ConflictError'
+      ) {
         throw new ConflictError('A maturity run is already in progress');
       }
       throw error;
