@@ -4,4 +4,4 @@
 source "$(dirname "$0")/toolchain.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
-exec yarn start
+exec yarn start "$@"

@@ -2,6 +2,7 @@
  * The demo backend: the catalog, guest sign-in, permissions and the maturity suite.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { demoPolicyModule } from './permissions/demoPolicyModule';
 
 const backend = createBackend();
 
@@ -14,9 +15,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@internal/plugin-catalog-backend-module-maturity'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// allow-all unless demo.permissionPolicy chooses owned-only (app-config.permissions.yaml).
+backend.add(demoPolicyModule);
 
 // User settings are stored in the backend and pushed to open tabs through signals.
 backend.add(import('@backstage/plugin-user-settings-backend'));

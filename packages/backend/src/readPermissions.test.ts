@@ -1,7 +1,6 @@
 import {
   AuthService,
   coreServices,
-  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
@@ -9,39 +8,28 @@ import {
   mockServices,
   startTestBackend,
   TestDatabaseId,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import {
-  AuthorizeResult,
-  isPermission,
-  PermissionCondition,
-  PermissionCriteria,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  PermissionPolicy,
-  PolicyQuery,
-  PolicyQueryUser,
-} from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import YAML from 'yaml';
 import { Knex } from 'knex';
-import { createTestDatabases } from './__testUtils__/databases';
-import { maturityPlugin } from './plugin';
+import maturityPlugin from '@internal/plugin-maturity-backend';
+import { demoPolicyModule } from './permissions/demoPolicyModule';
 
 jest.setTimeout(120_000);
 
-const databases = createTestDatabases();
+// The databases the suite runs on: SQLite, and PostgreSQL where scripts/test.sh names it.
+const databases = TestDatabases.create({
+  ids: process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+    ? ['SQLITE_3', 'POSTGRES_15']
+    : ['SQLITE_3'],
+  disableDocker: true,
+});
 
 // Two departments under one company. Alice is in the checkout team; Bob reads everything.
 const ORG = [
@@ -101,54 +89,6 @@ const GROUPS_OF: Record<string, string[]> = {
   [ALICE]: ['group:default/checkout-team'],
   [BOB]: [],
 };
-
-/**
- * The policy under test: a user reads what their groups own, and their groups themselves; Bob
- * reads everything; every other permission is granted. The conditions are the catalog's own
- * rules, applied by the real catalog, as a production policy's would be.
- */
-class OwnedOnlyPolicy implements PermissionPolicy {
-  async handle(
-    query: PolicyQuery,
-    user?: PolicyQueryUser,
-  ): Promise<PolicyDecision> {
-    if (!isPermission(query.permission, catalogEntityReadPermission))
-      return { result: AuthorizeResult.ALLOW };
-    if (user?.info.userEntityRef === BOB)
-      return { result: AuthorizeResult.ALLOW };
-    const claims = user?.info.ownershipEntityRefs ?? [];
-    const ownGroups = claims
-      .filter(ref => ref.startsWith('group:'))
-      .map(ref => ref.split('/')[1]);
-    return createCatalogConditionalDecision(query.permission, {
-      anyOf: [
-        catalogConditions.isEntityOwner({ claims }),
-        ...ownGroups.map(name => ({
-          allOf: [
-            catalogConditions.isEntityKind({ kinds: ['Group'] }),
-            catalogConditions.hasMetadata({ key: 'name', value: name }),
-          ] as [
-            PermissionCriteria<PermissionCondition<'catalog-entity'>>,
-            PermissionCriteria<PermissionCondition<'catalog-entity'>>,
-          ],
-        })),
-      ],
-    });
-  }
-}
-
-const policyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'owned-only-policy',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new OwnedOnlyPolicy());
-      },
-    });
-  },
-});
 
 /** Each plugin gets a database of its own on the server under test, as in production. */
 function perPluginDatabases(databaseId: TestDatabaseId) {
@@ -228,7 +168,7 @@ describe.each(databases.eachSupportedId())(
         features: [
           catalogPlugin,
           permissionPlugin,
-          policyModule,
+          demoPolicyModule,
           maturityPlugin,
           userInfo,
           authWithActors,
@@ -236,6 +176,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.rootConfig.factory({
             data: {
               permission: { enabled: true },
+              demo: { permissionPolicy: 'owned-only', permissionAdmins: [BOB] },
               catalog: {
                 rules: [
                   { allow: ['Component', 'System', 'Group', 'Location'] },
