@@ -16,8 +16,8 @@ import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { openDatabase } from './database/openDatabase';
 import { ScoringRunner } from './scoring/ScoringRunner';
 import { createRouter } from './service/router';
-import { SnapshotResponseCache } from './service/SnapshotResponseCache';
 import { EntityReadAccess } from './service/EntityReadAccess';
+import { SnapshotResponseCache } from './service/SnapshotResponseCache';
 
 /**
  * The maturity backend plugin: scores workloads on a schedule, keeps history and serves
@@ -32,9 +32,7 @@ export const maturityPlugin = createBackendPlugin({
       addFactCollector(...added) {
         for (const collector of added) {
           if (collectors.has(collector.id)) {
-            throw new Error(
-              `Maturity fact collector '${collector.id}' is registered twice`,
-            );
+            throw new Error(`Maturity fact collector '${collector.id}' is registered twice`);
           }
           collectors.set(collector.id, collector);
         }
@@ -55,15 +53,7 @@ export const maturityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        const {
-          auth,
-          catalog,
-          config,
-          database,
-          httpAuth,
-          httpRouter,
-          logger,
-        } = deps;
+        const { auth, catalog, config, database, httpAuth, httpRouter, logger } = deps;
         const { permissions, permissionsRegistry, scheduler } = deps;
         const settings = readMaturityConfig(config);
         const db = await openDatabase({ database });
@@ -78,12 +68,7 @@ export const maturityPlugin = createBackendPlugin({
         // one on another replica within the cache's 5 s.
         const answers = new SnapshotResponseCache(snapshots);
         const runner = new ScoringRunner({
-          catalog,
-          auth,
-          inventory,
-          snapshots,
-          logger,
-          model,
+          catalog, auth, inventory, snapshots, logger, model,
           onSnapshotSaved: () => answers.forgetCurrent(),
           cost: settings.cost,
           retention: settings.retention,
@@ -98,15 +83,8 @@ export const maturityPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(maturityPermissions);
         httpRouter.use(
           await createRouter({
-            inventory,
-            snapshots,
-            model,
-            cases: settings.cases,
-            currency: settings.cost.prices.currency,
-            httpAuth,
-            permissions,
-            scheduler,
-            answers,
+            inventory, snapshots, model, cases: settings.cases, currency: settings.cost.prices.currency,
+            httpAuth, permissions, scheduler, answers,
             access: new EntityReadAccess({ httpAuth, permissions, catalog }),
           }),
         );

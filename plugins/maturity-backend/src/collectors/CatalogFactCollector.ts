@@ -1,8 +1,4 @@
-import {
-  Entity,
-  RELATION_PROVIDES_API,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, RELATION_PROVIDES_API, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   FACTS,
   PracticeId,
@@ -11,10 +7,7 @@ import {
   readWorkloadKind,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import {
-  FactCollectionResult,
-  MaturityFactCollector,
-} from '@internal/plugin-maturity-node';
+import { FactCollectionResult, MaturityFactCollector } from '@internal/plugin-maturity-node';
 
 function practiceFacts(entity: Entity): WorkloadFacts {
   const annotations = entity.metadata.annotations ?? {};
@@ -24,13 +17,9 @@ function practiceFacts(entity: Entity): WorkloadFacts {
   const declaresAll = declared.ok && declared.value !== undefined;
   const facts: WorkloadFacts = {};
   for (const [id, practice] of Object.entries(PRACTICES)) {
-    const implied = practice.impliedBy.some(
-      key => annotations[key] !== undefined,
-    );
-    if (listed.has(id) || implied)
-      facts[FACTS.catalog.practice(id as PracticeId)] = true;
-    else if (declaresAll)
-      facts[FACTS.catalog.practice(id as PracticeId)] = false;
+    const implied = practice.impliedBy.some(key => annotations[key] !== undefined);
+    if (listed.has(id) || implied) facts[FACTS.catalog.practice(id as PracticeId)] = true;
+    else if (declaresAll) facts[FACTS.catalog.practice(id as PracticeId)] = false;
   }
   return facts;
 }
@@ -50,9 +39,7 @@ export class CatalogFactCollector implements MaturityFactCollector {
         (entity.relations ?? []).some(r => r.type === RELATION_PROVIDES_API) ||
         ((entity.spec?.providesApis as unknown[] | undefined)?.length ?? 0) > 0;
       facts.set(stringifyEntityRef(entity), {
-        ...(kind.ok && kind.value
-          ? { [FACTS.catalog.workloadKind]: kind.value }
-          : {}),
+        ...(kind.ok && kind.value ? { [FACTS.catalog.workloadKind]: kind.value } : {}),
         [FACTS.catalog.apiDeclared]: providesApis,
         ...practiceFacts(entity),
       });

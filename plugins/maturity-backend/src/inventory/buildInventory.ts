@@ -13,11 +13,7 @@ import { InventoryWorkload } from '../database/MaturityStore';
 
 /** The catalog's Groups by ref: the tree a workload's team, department and company come from. */
 export function groupsByRef(groups: Entity[]): Map<string, GroupEntity> {
-  return new Map(
-    groups
-      .filter(isGroupEntity)
-      .map(group => [stringifyEntityRef(group), group]),
-  );
+  return new Map(groups.filter(isGroupEntity).map(group => [stringifyEntityRef(group), group]));
 }
 
 /**
@@ -41,8 +37,7 @@ export function buildInventory(
       ref: stringifyEntityRef(component),
       ...Object.fromEntries(place),
       cores: cores.ok && cores.value !== undefined ? cores.value : null,
-      coresSource:
-        cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
+      coresSource: cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
       problems: findAnnotationProblems(component),
     };
     if (component.metadata.title) workload.title = component.metadata.title;

@@ -4,2020 +4,2215 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
 /** The OpenAPI spec of the plugin, as a typed constant. @public */
 export const spec = {
-  openapi: '3.1.0',
-  info: {
-    title: 'maturity',
-    version: '1',
-    description:
-      "Cloud-native maturity scorecards, roll-ups and leaderboards. Paths are relative to the plugin's base URL, `/api/maturity` on a default install; versioned routes live under `/v1`. Every route answers only what the caller may read in the catalog (the catalog's `catalog.entity.read` permission): an entity the caller may not read answers 404 exactly as an unknown one, and members, leaderboard rows and listed workloads the caller may not read are left out. A group's own figures cover all of its workloads.\n",
-    license: {
-      name: 'Apache-2.0',
-      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
-    },
+  "openapi": "3.1.0",
+  "info": {
+    "title": "maturity",
+    "version": "1",
+    "description": "Cloud-native maturity scorecards, roll-ups and leaderboards. Paths are relative to the plugin's base URL, `/api/maturity` on a default install; versioned routes live under `/v1`. Every route answers only what the caller may read in the catalog (the catalog's `catalog.entity.read` permission): an entity the caller may not read answers 404 exactly as an unknown one, and members, leaderboard rows and listed workloads the caller may not read are left out. A group's own figures cover all of its workloads.\n",
+    "license": {
+      "name": "Apache-2.0",
+      "url": "http://www.apache.org/licenses/LICENSE-2.0.html"
+    }
   },
-  servers: [
+  "servers": [
     {
-      url: '/',
-    },
+      "url": "/"
+    }
   ],
-  components: {
-    schemas: {
-      WorkloadSummary: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['ref', 'cores', 'coresSource', 'problems', 'lastSeenAt'],
-        properties: {
-          ref: {
-            type: 'string',
-            description:
-              'Entity ref of the Component, e.g. component:default/checkout-api.',
+  "components": {
+    "schemas": {
+      "WorkloadSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "ref",
+          "cores",
+          "coresSource",
+          "problems",
+          "lastSeenAt"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string",
+            "description": "Entity ref of the Component, e.g. component:default/checkout-api."
           },
-          title: {
-            type: 'string',
+          "title": {
+            "type": "string"
           },
-          product: {
-            type: 'string',
-            description: 'Entity ref of the System the workload belongs to.',
+          "product": {
+            "type": "string",
+            "description": "Entity ref of the System the workload belongs to."
           },
-          team: {
-            type: 'string',
+          "team": {
+            "type": "string"
           },
-          department: {
-            type: 'string',
+          "department": {
+            "type": "string"
           },
-          company: {
-            type: 'string',
+          "company": {
+            "type": "string"
           },
-          cores: {
-            type: ['number', 'null'],
-            description:
-              'CPU cores the workload is weighted by; null when unknown.',
-          },
-          coresSource: {
-            type: 'string',
-            enum: ['kubernetes', 'annotation', 'unknown'],
-          },
-          problems: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          lastSeenAt: {
-            type: 'string',
-            format: 'date-time',
-          },
-        },
-      },
-      WorkloadListResponse: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['items', 'unweighted', 'refreshedAt'],
-        properties: {
-          items: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/WorkloadSummary',
-            },
-          },
-          unweighted: {
-            type: 'integer',
-            description:
-              'Workloads that carry no weight because their cores are unknown or zero.',
-          },
-          refreshedAt: {
-            type: ['string', 'null'],
-            format: 'date-time',
-          },
-        },
-      },
-      Score: {
-        type: ['number', 'null'],
-        minimum: 0,
-        maximum: 100,
-      },
-      LevelId: {
-        type: ['string', 'null'],
-        enum: ['L1', 'L2', 'L3', 'L4', 'L5', null],
-      },
-      RollUpLevel: {
-        type: 'string',
-        enum: ['product', 'team', 'department', 'company'],
-      },
-      SnapshotRef: {
-        type: 'object',
-        required: ['id', 'at'],
-        properties: {
-          id: {
-            type: 'integer',
-          },
-          at: {
-            type: 'string',
-            format: 'date-time',
-          },
-        },
-        additionalProperties: false,
-      },
-      CheckResult: {
-        type: 'object',
-        required: ['id', 'status', 'credit', 'facts', 'stale'],
-        properties: {
-          id: {
-            type: 'string',
-          },
-          status: {
-            type: 'string',
-            enum: [
-              'pass',
-              'partial',
-              'fail',
-              'not-applicable',
-              'unknown',
-              'waived',
+          "cores": {
+            "type": [
+              "number",
+              "null"
             ],
+            "description": "CPU cores the workload is weighted by; null when unknown."
           },
-          credit: {
-            type: ['number', 'null'],
-            minimum: 0,
-            maximum: 1,
+          "coresSource": {
+            "type": "string",
+            "enum": [
+              "kubernetes",
+              "annotation",
+              "unknown"
+            ]
           },
-          facts: {
-            type: 'object',
-            description:
-              'The facts the check read, by fact id; a fact missing here was unknown.',
-            additionalProperties: {
-              type: ['string', 'number', 'boolean', 'null'],
-            },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
           },
-          stale: {
-            type: 'boolean',
-          },
-          waiver: {
-            type: 'object',
-            required: ['checkId', 'reason', 'until'],
-            properties: {
-              checkId: {
-                type: 'string',
-              },
-              reason: {
-                type: 'string',
-              },
-              until: {
-                type: 'string',
-                format: 'date',
-              },
-            },
-            additionalProperties: false,
-          },
-        },
-        additionalProperties: false,
+          "lastSeenAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
       },
-      StaleSource: {
-        type: 'object',
-        required: ['collector', 'reason'],
-        properties: {
-          collector: {
-            type: 'string',
-          },
-          reason: {
-            type: 'string',
-          },
-          since: {
-            type: 'string',
-            format: 'date-time',
-          },
-        },
-        additionalProperties: false,
-      },
-      ScorecardMember: {
-        type: 'object',
-        required: [
-          'kind',
-          'ref',
-          'rank',
-          'score',
-          'level',
-          'cores',
-          'workloads',
+      "WorkloadListResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items",
+          "unweighted",
+          "refreshedAt"
         ],
-        properties: {
-          kind: {
-            type: 'string',
-            enum: ['workload', 'product', 'team', 'department', 'company'],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WorkloadSummary"
+            }
           },
-          ref: {
-            type: 'string',
+          "unweighted": {
+            "type": "integer",
+            "description": "Workloads that carry no weight because their cores are unknown or zero."
           },
-          rank: {
-            type: ['integer', 'null'],
-          },
-          score: {
-            $ref: '#/components/schemas/Score',
-          },
-          level: {
-            $ref: '#/components/schemas/LevelId',
-          },
-          cores: {
-            type: 'number',
-          },
-          workloads: {
-            type: 'integer',
-          },
-        },
-        additionalProperties: false,
+          "refreshedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
       },
-      Scorecard: {
-        type: 'object',
-        description:
-          "A Component's scorecard (kind workload: checks, dimensions, facts, problems) or a System's or Group's roll-up (kind product, team, department or company: members ranked).\n",
-        required: [
-          'kind',
-          'ref',
-          'score',
-          'platform',
-          'business',
-          'level',
-          'cores',
-          'snapshot',
+      "Score": {
+        "type": [
+          "number",
+          "null"
         ],
-        properties: {
-          kind: {
-            type: 'string',
-            enum: ['workload', 'product', 'team', 'department', 'company'],
-          },
-          ref: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          score: {
-            $ref: '#/components/schemas/Score',
-          },
-          platform: {
-            $ref: '#/components/schemas/Score',
-          },
-          business: {
-            $ref: '#/components/schemas/Score',
-          },
-          level: {
-            $ref: '#/components/schemas/LevelId',
-          },
-          cores: {
-            type: 'number',
-          },
-          coresSource: {
-            type: 'string',
-            enum: ['kubernetes', 'annotation', 'unknown'],
-          },
-          product: {
-            type: 'string',
-          },
-          team: {
-            type: 'string',
-          },
-          department: {
-            type: 'string',
-          },
-          company: {
-            type: 'string',
-          },
-          dimensions: {
-            type: 'object',
-            additionalProperties: {
-              $ref: '#/components/schemas/Score',
-            },
-          },
-          checks: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/CheckResult',
-            },
-          },
-          problems: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          stale: {
-            type: 'boolean',
-          },
-          staleSources: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/StaleSource',
-            },
-          },
-          workloads: {
-            type: 'integer',
-          },
-          unweightedWorkloads: {
-            type: 'integer',
-          },
-          members: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/ScorecardMember',
-            },
-          },
-          snapshot: {
-            $ref: '#/components/schemas/SnapshotRef',
-          },
-        },
-        additionalProperties: false,
+        "minimum": 0,
+        "maximum": 100
       },
-      HistoryResponse: {
-        type: 'object',
-        required: ['ref', 'kind', 'points'],
-        properties: {
-          ref: {
-            type: 'string',
+      "LevelId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "L1",
+          "L2",
+          "L3",
+          "L4",
+          "L5",
+          null
+        ]
+      },
+      "RollUpLevel": {
+        "type": "string",
+        "enum": [
+          "product",
+          "team",
+          "department",
+          "company"
+        ]
+      },
+      "SnapshotRef": {
+        "type": "object",
+        "required": [
+          "id",
+          "at"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
           },
-          kind: {
-            type: 'string',
-            enum: ['workload', 'product', 'team', 'department', 'company'],
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "additionalProperties": false
+      },
+      "CheckResult": {
+        "type": "object",
+        "required": [
+          "id",
+          "status",
+          "credit",
+          "facts",
+          "stale"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
           },
-          points: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: [
-                'at',
-                'score',
-                'platform',
-                'business',
-                'level',
-                'cores',
+          "status": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "partial",
+              "fail",
+              "not-applicable",
+              "unknown",
+              "waived"
+            ]
+          },
+          "credit": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1
+          },
+          "facts": {
+            "type": "object",
+            "description": "The facts the check read, by fact id; a fact missing here was unknown.",
+            "additionalProperties": {
+              "type": [
+                "string",
+                "number",
+                "boolean",
+                "null"
+              ]
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "waiver": {
+            "type": "object",
+            "required": [
+              "checkId",
+              "reason",
+              "until"
+            ],
+            "properties": {
+              "checkId": {
+                "type": "string"
+              },
+              "reason": {
+                "type": "string"
+              },
+              "until": {
+                "type": "string",
+                "format": "date"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": false
+      },
+      "StaleSource": {
+        "type": "object",
+        "required": [
+          "collector",
+          "reason"
+        ],
+        "properties": {
+          "collector": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "additionalProperties": false
+      },
+      "ScorecardMember": {
+        "type": "object",
+        "required": [
+          "kind",
+          "ref",
+          "rank",
+          "score",
+          "level",
+          "cores",
+          "workloads"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "workload",
+              "product",
+              "team",
+              "department",
+              "company"
+            ]
+          },
+          "ref": {
+            "type": "string"
+          },
+          "rank": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "score": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "level": {
+            "$ref": "#/components/schemas/LevelId"
+          },
+          "cores": {
+            "type": "number"
+          },
+          "workloads": {
+            "type": "integer"
+          }
+        },
+        "additionalProperties": false
+      },
+      "Scorecard": {
+        "type": "object",
+        "description": "A Component's scorecard (kind workload: checks, dimensions, facts, problems) or a System's or Group's roll-up (kind product, team, department or company: members ranked).\n",
+        "required": [
+          "kind",
+          "ref",
+          "score",
+          "platform",
+          "business",
+          "level",
+          "cores",
+          "snapshot"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "workload",
+              "product",
+              "team",
+              "department",
+              "company"
+            ]
+          },
+          "ref": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "score": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "platform": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "business": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "level": {
+            "$ref": "#/components/schemas/LevelId"
+          },
+          "cores": {
+            "type": "number"
+          },
+          "coresSource": {
+            "type": "string",
+            "enum": [
+              "kubernetes",
+              "annotation",
+              "unknown"
+            ]
+          },
+          "product": {
+            "type": "string"
+          },
+          "team": {
+            "type": "string"
+          },
+          "department": {
+            "type": "string"
+          },
+          "company": {
+            "type": "string"
+          },
+          "dimensions": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/Score"
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CheckResult"
+            }
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "staleSources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StaleSource"
+            }
+          },
+          "workloads": {
+            "type": "integer"
+          },
+          "unweightedWorkloads": {
+            "type": "integer"
+          },
+          "members": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ScorecardMember"
+            }
+          },
+          "snapshot": {
+            "$ref": "#/components/schemas/SnapshotRef"
+          }
+        },
+        "additionalProperties": false
+      },
+      "HistoryResponse": {
+        "type": "object",
+        "required": [
+          "ref",
+          "kind",
+          "points"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "workload",
+              "product",
+              "team",
+              "department",
+              "company"
+            ]
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "at",
+                "score",
+                "platform",
+                "business",
+                "level",
+                "cores"
               ],
-              properties: {
-                at: {
-                  type: 'string',
-                  format: 'date-time',
+              "properties": {
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
                 },
-                score: {
-                  $ref: '#/components/schemas/Score',
+                "score": {
+                  "$ref": "#/components/schemas/Score"
                 },
-                platform: {
-                  $ref: '#/components/schemas/Score',
+                "platform": {
+                  "$ref": "#/components/schemas/Score"
                 },
-                business: {
-                  $ref: '#/components/schemas/Score',
+                "business": {
+                  "$ref": "#/components/schemas/Score"
                 },
-                level: {
-                  $ref: '#/components/schemas/LevelId',
+                "level": {
+                  "$ref": "#/components/schemas/LevelId"
                 },
-                cores: {
-                  type: 'number',
-                },
+                "cores": {
+                  "type": "number"
+                }
               },
-              additionalProperties: false,
-            },
-          },
+              "additionalProperties": false
+            }
+          }
         },
-        additionalProperties: false,
+        "additionalProperties": false
       },
-      LeaderboardResponse: {
-        type: 'object',
-        required: [
-          'level',
-          'by',
-          'currency',
-          'window',
-          'snapshot',
-          'comparedTo',
-          'total',
-          'offset',
-          'rows',
+      "LeaderboardResponse": {
+        "type": "object",
+        "required": [
+          "level",
+          "by",
+          "currency",
+          "window",
+          "snapshot",
+          "comparedTo",
+          "total",
+          "offset",
+          "rows"
         ],
-        properties: {
-          total: {
-            type: 'integer',
-            description:
-              'Rows that match the filters, before offset and limit.',
+        "properties": {
+          "total": {
+            "type": "integer",
+            "description": "Rows that match the filters, before offset and limit."
           },
-          offset: {
-            type: 'integer',
+          "offset": {
+            "type": "integer"
           },
-          level: {
-            $ref: '#/components/schemas/RollUpLevel',
+          "level": {
+            "$ref": "#/components/schemas/RollUpLevel"
           },
-          by: {
-            $ref: '#/components/schemas/LeaderboardOrder',
+          "by": {
+            "$ref": "#/components/schemas/LeaderboardOrder"
           },
-          currency: {
-            type: 'string',
-            description: "ISO 4217 code of the rows' cost figures.",
+          "currency": {
+            "type": "string",
+            "description": "ISO 4217 code of the rows' cost figures."
           },
-          window: {
-            type: 'string',
+          "window": {
+            "type": "string"
           },
-          snapshot: {
-            oneOf: [
+          "snapshot": {
+            "oneOf": [
               {
-                $ref: '#/components/schemas/SnapshotRef',
+                "$ref": "#/components/schemas/SnapshotRef"
               },
               {
-                type: 'null',
-              },
-            ],
+                "type": "null"
+              }
+            ]
           },
-          comparedTo: {
-            oneOf: [
+          "comparedTo": {
+            "oneOf": [
               {
-                $ref: '#/components/schemas/SnapshotRef',
+                "$ref": "#/components/schemas/SnapshotRef"
               },
               {
-                type: 'null',
-              },
-            ],
+                "type": "null"
+              }
+            ]
           },
-          rows: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: [
-                'ref',
-                'rank',
-                'score',
-                'platform',
-                'business',
-                'level',
-                'cores',
-                'workloads',
-                'scoreChange',
-                'rankChange',
-                'cost',
+          "rows": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "ref",
+                "rank",
+                "score",
+                "platform",
+                "business",
+                "level",
+                "cores",
+                "workloads",
+                "scoreChange",
+                "rankChange",
+                "cost"
               ],
-              properties: {
-                ref: {
-                  type: 'string',
+              "properties": {
+                "ref": {
+                  "type": "string"
                 },
-                rank: {
-                  type: ['integer', 'null'],
+                "rank": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
                 },
-                score: {
-                  $ref: '#/components/schemas/Score',
+                "score": {
+                  "$ref": "#/components/schemas/Score"
                 },
-                platform: {
-                  $ref: '#/components/schemas/Score',
+                "platform": {
+                  "$ref": "#/components/schemas/Score"
                 },
-                business: {
-                  $ref: '#/components/schemas/Score',
+                "business": {
+                  "$ref": "#/components/schemas/Score"
                 },
-                level: {
-                  $ref: '#/components/schemas/LevelId',
+                "level": {
+                  "$ref": "#/components/schemas/LevelId"
                 },
-                cores: {
-                  type: 'number',
+                "cores": {
+                  "type": "number"
                 },
-                workloads: {
-                  type: 'integer',
+                "workloads": {
+                  "type": "integer"
                 },
-                scoreChange: {
-                  type: ['number', 'null'],
+                "scoreChange": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
                 },
-                rankChange: {
-                  type: ['integer', 'null'],
+                "rankChange": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
                 },
-                cost: {
-                  oneOf: [
+                "cost": {
+                  "oneOf": [
                     {
-                      $ref: '#/components/schemas/CostSummary',
+                      "$ref": "#/components/schemas/CostSummary"
                     },
                     {
-                      type: 'null',
-                    },
+                      "type": "null"
+                    }
+                  ]
+                }
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false
+      },
+      "ScoreLevelKind": {
+        "type": "string",
+        "enum": [
+          "workload",
+          "product",
+          "team",
+          "department",
+          "company"
+        ]
+      },
+      "LeaderboardOrder": {
+        "type": "string",
+        "enum": [
+          "score",
+          "savings",
+          "waste"
+        ],
+        "description": "score (best first), savings (largest potential monthly saving first) or waste (largest share of cost wasted first)."
+      },
+      "CostSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "hourlyCost",
+          "hourlyWaste",
+          "monthlySaving",
+          "efficiency",
+          "wasteShare"
+        ],
+        "properties": {
+          "hourlyCost": {
+            "type": "number",
+            "description": "Σ max(request, usage) × price, per hour."
+          },
+          "hourlyWaste": {
+            "type": "number",
+            "description": "Σ (request − usage) × price where positive, per hour."
+          },
+          "monthlySaving": {
+            "type": "number",
+            "description": "Potential saving per month (730 h) from right-sizing requests."
+          },
+          "efficiency": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Usage over requests, weighted by price (and by cost in a roll-up)."
+          },
+          "wasteShare": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "ResourceCost": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "request",
+          "usage",
+          "hourlyCost",
+          "hourlyWaste",
+          "efficiency"
+        ],
+        "properties": {
+          "request": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "usage": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "hourlyCost": {
+            "type": "number"
+          },
+          "hourlyWaste": {
+            "type": "number"
+          },
+          "efficiency": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "ResourceRecommendation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "current",
+          "recommended",
+          "replicas",
+          "monthlySaving",
+          "basis"
+        ],
+        "properties": {
+          "current": {
+            "type": "number",
+            "description": "Current request per replica (cores or GiB)."
+          },
+          "recommended": {
+            "type": "number",
+            "description": "Recommended request per replica."
+          },
+          "replicas": {
+            "type": "integer"
+          },
+          "monthlySaving": {
+            "type": "number",
+            "description": "Negative when the request should grow."
+          },
+          "basis": {
+            "type": "string"
+          }
+        }
+      },
+      "CostResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "ref",
+          "window",
+          "currency",
+          "snapshot",
+          "current",
+          "totals",
+          "estimatedWorkloads",
+          "estimate",
+          "trend"
+        ],
+        "properties": {
+          "kind": {
+            "$ref": "#/components/schemas/ScoreLevelKind"
+          },
+          "ref": {
+            "type": "string"
+          },
+          "window": {
+            "type": "string",
+            "enum": [
+              "7d",
+              "30d"
+            ]
+          },
+          "currency": {
+            "type": "string"
+          },
+          "snapshot": {
+            "$ref": "#/components/schemas/SnapshotRef"
+          },
+          "current": {
+            "$ref": "#/components/schemas/CostSummary"
+          },
+          "totals": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "hours",
+              "cost",
+              "waste",
+              "wasteShare",
+              "points",
+              "from",
+              "to"
+            ],
+            "properties": {
+              "hours": {
+                "type": "number"
+              },
+              "cost": {
+                "type": "number"
+              },
+              "waste": {
+                "type": "number"
+              },
+              "wasteShare": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "points": {
+                "type": "integer",
+                "description": "Snapshots the window's mean hourly figures were taken over."
+              },
+              "from": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "to": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "workload": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "basis",
+              "cpu",
+              "memory",
+              "rightSizing",
+              "elasticity",
+              "prices"
+            ],
+            "properties": {
+              "basis": {
+                "type": "string",
+                "enum": [
+                  "measured",
+                  "requests",
+                  "declared",
+                  "none"
+                ],
+                "description": "measured (requests and real usage), requests (no usage known), declared (an estimate from the cores annotation) or none."
+              },
+              "cpu": {
+                "$ref": "#/components/schemas/ResourceCost"
+              },
+              "memory": {
+                "$ref": "#/components/schemas/ResourceCost"
+              },
+              "rightSizing": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "cpu",
+                  "memory",
+                  "monthlySaving"
+                ],
+                "properties": {
+                  "cpu": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/ResourceRecommendation"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "memory": {
+                    "oneOf": [
+                      {
+                        "$ref": "#/components/schemas/ResourceRecommendation"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "monthlySaving": {
+                    "type": "number"
+                  }
+                }
+              },
+              "elasticity": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "recommended",
+                  "swing",
+                  "targetUtilization",
+                  "checkId",
+                  "reason"
+                ],
+                "properties": {
+                  "recommended": {
+                    "type": "boolean"
+                  },
+                  "swing": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "targetUtilization": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "checkId": {
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                }
+              },
+              "prices": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "cpuCoreHour",
+                  "memoryGiBHour",
+                  "currency",
+                  "discount"
+                ],
+                "properties": {
+                  "cpuCoreHour": {
+                    "type": "number"
+                  },
+                  "memoryGiBHour": {
+                    "type": "number"
+                  },
+                  "currency": {
+                    "type": "string"
+                  },
+                  "discount": {
+                    "type": "number"
+                  }
+                }
+              }
+            }
+          },
+          "members": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "kind",
+                "ref",
+                "rank",
+                "cores",
+                "workloads",
+                "hourlyCost",
+                "hourlyWaste",
+                "monthlySaving",
+                "efficiency",
+                "wasteShare"
+              ],
+              "properties": {
+                "hourlyCost": {
+                  "type": "number"
+                },
+                "hourlyWaste": {
+                  "type": "number"
+                },
+                "monthlySaving": {
+                  "type": "number"
+                },
+                "efficiency": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "wasteShare": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "kind": {
+                  "$ref": "#/components/schemas/ScoreLevelKind"
+                },
+                "ref": {
+                  "type": "string"
+                },
+                "rank": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ]
+                },
+                "cores": {
+                  "type": "number"
+                },
+                "workloads": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "estimatedWorkloads": {
+            "type": "integer"
+          },
+          "estimate": {
+            "type": "boolean",
+            "description": "Some figure rests on declared cores only."
+          },
+          "trend": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CostPoint"
+            }
+          }
+        }
+      },
+      "CostPoint": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "at",
+          "hourlyCost",
+          "hourlyWaste",
+          "monthlySaving",
+          "efficiency"
+        ],
+        "properties": {
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "hourlyCost": {
+            "type": "number"
+          },
+          "hourlyWaste": {
+            "type": "number"
+          },
+          "monthlySaving": {
+            "type": "number"
+          },
+          "efficiency": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "ModelResponse": {
+        "type": "object",
+        "required": [
+          "dimensions",
+          "levels",
+          "checks",
+          "weights",
+          "unknownAsZero"
+        ],
+        "properties": {
+          "dimensions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "criteria"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "criteria": {
+                  "type": "string"
+                }
+              },
+              "additionalProperties": false
+            }
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "name",
+                "minScore"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "minScore": {
+                  "type": "number"
+                }
+              },
+              "additionalProperties": false
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "dimension",
+                "side",
+                "weight",
+                "rule",
+                "rationale",
+                "remediation",
+                "cases"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "dimension": {
+                  "type": "string"
+                },
+                "side": {
+                  "type": "string",
+                  "enum": [
+                    "platform",
+                    "business"
+                  ]
+                },
+                "weight": {
+                  "type": "number"
+                },
+                "rule": {
+                  "type": "object",
+                  "required": [
+                    "kind",
+                    "fact"
                   ],
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false",
+                        "atLeast",
+                        "atMost",
+                        "between"
+                      ]
+                    },
+                    "fact": {
+                      "type": "string"
+                    },
+                    "target": {
+                      "type": "number"
+                    },
+                    "limit": {
+                      "type": "number"
+                    },
+                    "zeroAt": {
+                      "type": "number"
+                    },
+                    "min": {
+                      "type": "number"
+                    },
+                    "max": {
+                      "type": "number"
+                    }
+                  },
+                  "additionalProperties": false
                 },
+                "appliesTo": {
+                  "type": "object",
+                  "required": [
+                    "facts",
+                    "values"
+                  ],
+                  "properties": {
+                    "facts": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "values": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "additionalProperties": false
+                },
+                "rationale": {
+                  "type": "string"
+                },
+                "remediation": {
+                  "type": "string"
+                },
+                "cases": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
               },
-              additionalProperties: false,
-            },
+              "additionalProperties": false
+            }
           },
-        },
-        additionalProperties: false,
-      },
-      ScoreLevelKind: {
-        type: 'string',
-        enum: ['workload', 'product', 'team', 'department', 'company'],
-      },
-      LeaderboardOrder: {
-        type: 'string',
-        enum: ['score', 'savings', 'waste'],
-        description:
-          'score (best first), savings (largest potential monthly saving first) or waste (largest share of cost wasted first).',
-      },
-      CostSummary: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'hourlyCost',
-          'hourlyWaste',
-          'monthlySaving',
-          'efficiency',
-          'wasteShare',
-        ],
-        properties: {
-          hourlyCost: {
-            type: 'number',
-            description: 'Σ max(request, usage) × price, per hour.',
-          },
-          hourlyWaste: {
-            type: 'number',
-            description:
-              'Σ (request − usage) × price where positive, per hour.',
-          },
-          monthlySaving: {
-            type: 'number',
-            description:
-              'Potential saving per month (730 h) from right-sizing requests.',
-          },
-          efficiency: {
-            type: ['number', 'null'],
-            description:
-              'Usage over requests, weighted by price (and by cost in a roll-up).',
-          },
-          wasteShare: {
-            type: ['number', 'null'],
-          },
-        },
-      },
-      ResourceCost: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'request',
-          'usage',
-          'hourlyCost',
-          'hourlyWaste',
-          'efficiency',
-        ],
-        properties: {
-          request: {
-            type: ['number', 'null'],
-          },
-          usage: {
-            type: ['number', 'null'],
-          },
-          hourlyCost: {
-            type: 'number',
-          },
-          hourlyWaste: {
-            type: 'number',
-          },
-          efficiency: {
-            type: ['number', 'null'],
-          },
-        },
-      },
-      ResourceRecommendation: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'current',
-          'recommended',
-          'replicas',
-          'monthlySaving',
-          'basis',
-        ],
-        properties: {
-          current: {
-            type: 'number',
-            description: 'Current request per replica (cores or GiB).',
-          },
-          recommended: {
-            type: 'number',
-            description: 'Recommended request per replica.',
-          },
-          replicas: {
-            type: 'integer',
-          },
-          monthlySaving: {
-            type: 'number',
-            description: 'Negative when the request should grow.',
-          },
-          basis: {
-            type: 'string',
-          },
-        },
-      },
-      CostResponse: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'kind',
-          'ref',
-          'window',
-          'currency',
-          'snapshot',
-          'current',
-          'totals',
-          'estimatedWorkloads',
-          'estimate',
-          'trend',
-        ],
-        properties: {
-          kind: {
-            $ref: '#/components/schemas/ScoreLevelKind',
-          },
-          ref: {
-            type: 'string',
-          },
-          window: {
-            type: 'string',
-            enum: ['7d', '30d'],
-          },
-          currency: {
-            type: 'string',
-          },
-          snapshot: {
-            $ref: '#/components/schemas/SnapshotRef',
-          },
-          current: {
-            $ref: '#/components/schemas/CostSummary',
-          },
-          totals: {
-            type: 'object',
-            additionalProperties: false,
-            required: [
-              'hours',
-              'cost',
-              'waste',
-              'wasteShare',
-              'points',
-              'from',
-              'to',
+          "weights": {
+            "type": "object",
+            "required": [
+              "platform",
+              "business"
             ],
-            properties: {
-              hours: {
-                type: 'number',
+            "properties": {
+              "platform": {
+                "type": "number"
               },
-              cost: {
-                type: 'number',
-              },
-              waste: {
-                type: 'number',
-              },
-              wasteShare: {
-                type: ['number', 'null'],
-              },
-              points: {
-                type: 'integer',
-                description:
-                  "Snapshots the window's mean hourly figures were taken over.",
-              },
-              from: {
-                type: 'string',
-                format: 'date-time',
-              },
-              to: {
-                type: 'string',
-                format: 'date-time',
-              },
+              "business": {
+                "type": "number"
+              }
             },
+            "additionalProperties": false
           },
-          workload: {
-            type: 'object',
-            additionalProperties: false,
-            required: [
-              'basis',
-              'cpu',
-              'memory',
-              'rightSizing',
-              'elasticity',
-              'prices',
+          "unknownAsZero": {
+            "type": "boolean"
+          }
+        },
+        "additionalProperties": false
+      },
+      "Run": {
+        "type": "object",
+        "required": [
+          "id",
+          "status",
+          "startedAt",
+          "finishedAt",
+          "workloads"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "status": {
+            "type": "string",
+            "description": "`running` while a run writes its snapshot page by page (its rows are not visible until it succeeds); a run whose process died stays `running` until the next run deletes it.",
+            "enum": [
+              "running",
+              "succeeded",
+              "failed"
+            ]
+          },
+          "error": {
+            "type": "string"
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "finishedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "For a run still `running`, when it started."
+          },
+          "workloads": {
+            "type": "integer"
+          }
+        },
+        "additionalProperties": false
+      },
+      "PracticeCase": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "organisation",
+          "industry",
+          "category",
+          "dimensions",
+          "products",
+          "tags",
+          "summary",
+          "outcomes",
+          "source"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "organisation": {
+            "type": "string"
+          },
+          "industry": {
+            "type": "string"
+          },
+          "category": {
+            "type": "string"
+          },
+          "dimensions": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "products": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "summary": {
+            "type": "string"
+          },
+          "outcomes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "metric"
+              ],
+              "properties": {
+                "metric": {
+                  "type": "string"
+                },
+                "change": {
+                  "type": "number"
+                },
+                "from": {
+                  "type": "number"
+                },
+                "to": {
+                  "type": "number"
+                },
+                "value": {
+                  "type": "number"
+                },
+                "unit": {
+                  "type": "string"
+                },
+                "note": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "source": {
+            "type": "string"
+          }
+        }
+      },
+      "Error": {
+        "type": "object",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": [
+              "name",
+              "message"
             ],
-            properties: {
-              basis: {
-                type: 'string',
-                enum: ['measured', 'requests', 'declared', 'none'],
-                description:
-                  'measured (requests and real usage), requests (no usage known), declared (an estimate from the cores annotation) or none.',
+            "properties": {
+              "name": {
+                "type": "string"
               },
-              cpu: {
-                $ref: '#/components/schemas/ResourceCost',
-              },
-              memory: {
-                $ref: '#/components/schemas/ResourceCost',
-              },
-              rightSizing: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['cpu', 'memory', 'monthlySaving'],
-                properties: {
-                  cpu: {
-                    oneOf: [
-                      {
-                        $ref: '#/components/schemas/ResourceRecommendation',
-                      },
-                      {
-                        type: 'null',
-                      },
-                    ],
-                  },
-                  memory: {
-                    oneOf: [
-                      {
-                        $ref: '#/components/schemas/ResourceRecommendation',
-                      },
-                      {
-                        type: 'null',
-                      },
-                    ],
-                  },
-                  monthlySaving: {
-                    type: 'number',
-                  },
-                },
-              },
-              elasticity: {
-                type: 'object',
-                additionalProperties: false,
-                required: [
-                  'recommended',
-                  'swing',
-                  'targetUtilization',
-                  'checkId',
-                  'reason',
-                ],
-                properties: {
-                  recommended: {
-                    type: 'boolean',
-                  },
-                  swing: {
-                    type: ['number', 'null'],
-                  },
-                  targetUtilization: {
-                    type: ['number', 'null'],
-                  },
-                  checkId: {
-                    type: 'string',
-                  },
-                  reason: {
-                    type: 'string',
-                  },
-                },
-              },
-              prices: {
-                type: 'object',
-                additionalProperties: false,
-                required: [
-                  'cpuCoreHour',
-                  'memoryGiBHour',
-                  'currency',
-                  'discount',
-                ],
-                properties: {
-                  cpuCoreHour: {
-                    type: 'number',
-                  },
-                  memoryGiBHour: {
-                    type: 'number',
-                  },
-                  currency: {
-                    type: 'string',
-                  },
-                  discount: {
-                    type: 'number',
-                  },
-                },
-              },
-            },
+              "message": {
+                "type": "string"
+              }
+            }
           },
-          members: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: [
-                'kind',
-                'ref',
-                'rank',
-                'cores',
-                'workloads',
-                'hourlyCost',
-                'hourlyWaste',
-                'monthlySaving',
-                'efficiency',
-                'wasteShare',
-              ],
-              properties: {
-                hourlyCost: {
-                  type: 'number',
-                },
-                hourlyWaste: {
-                  type: 'number',
-                },
-                monthlySaving: {
-                  type: 'number',
-                },
-                efficiency: {
-                  type: ['number', 'null'],
-                },
-                wasteShare: {
-                  type: ['number', 'null'],
-                },
-                kind: {
-                  $ref: '#/components/schemas/ScoreLevelKind',
-                },
-                ref: {
-                  type: 'string',
-                },
-                rank: {
-                  type: ['integer', 'null'],
-                },
-                cores: {
-                  type: 'number',
-                },
-                workloads: {
-                  type: 'integer',
-                },
-              },
-            },
+          "request": {
+            "type": "object"
           },
-          estimatedWorkloads: {
-            type: 'integer',
-          },
-          estimate: {
-            type: 'boolean',
-            description: 'Some figure rests on declared cores only.',
-          },
-          trend: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/CostPoint',
-            },
-          },
-        },
-      },
-      CostPoint: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'at',
-          'hourlyCost',
-          'hourlyWaste',
-          'monthlySaving',
-          'efficiency',
-        ],
-        properties: {
-          at: {
-            type: 'string',
-            format: 'date-time',
-          },
-          hourlyCost: {
-            type: 'number',
-          },
-          hourlyWaste: {
-            type: 'number',
-          },
-          monthlySaving: {
-            type: 'number',
-          },
-          efficiency: {
-            type: ['number', 'null'],
-          },
-        },
-      },
-      ModelResponse: {
-        type: 'object',
-        required: [
-          'dimensions',
-          'levels',
-          'checks',
-          'weights',
-          'unknownAsZero',
-        ],
-        properties: {
-          dimensions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['id', 'title', 'criteria'],
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                criteria: {
-                  type: 'string',
-                },
-              },
-              additionalProperties: false,
-            },
-          },
-          levels: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['id', 'name', 'minScore'],
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                name: {
-                  type: 'string',
-                },
-                minScore: {
-                  type: 'number',
-                },
-              },
-              additionalProperties: false,
-            },
-          },
-          checks: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: [
-                'id',
-                'title',
-                'dimension',
-                'side',
-                'weight',
-                'rule',
-                'rationale',
-                'remediation',
-                'cases',
-              ],
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                dimension: {
-                  type: 'string',
-                },
-                side: {
-                  type: 'string',
-                  enum: ['platform', 'business'],
-                },
-                weight: {
-                  type: 'number',
-                },
-                rule: {
-                  type: 'object',
-                  required: ['kind', 'fact'],
-                  properties: {
-                    kind: {
-                      type: 'string',
-                      enum: ['true', 'false', 'atLeast', 'atMost', 'between'],
-                    },
-                    fact: {
-                      type: 'string',
-                    },
-                    target: {
-                      type: 'number',
-                    },
-                    limit: {
-                      type: 'number',
-                    },
-                    zeroAt: {
-                      type: 'number',
-                    },
-                    min: {
-                      type: 'number',
-                    },
-                    max: {
-                      type: 'number',
-                    },
-                  },
-                  additionalProperties: false,
-                },
-                appliesTo: {
-                  type: 'object',
-                  required: ['facts', 'values'],
-                  properties: {
-                    facts: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    values: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                  additionalProperties: false,
-                },
-                rationale: {
-                  type: 'string',
-                },
-                remediation: {
-                  type: 'string',
-                },
-                cases: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-              },
-              additionalProperties: false,
-            },
-          },
-          weights: {
-            type: 'object',
-            required: ['platform', 'business'],
-            properties: {
-              platform: {
-                type: 'number',
-              },
-              business: {
-                type: 'number',
-              },
-            },
-            additionalProperties: false,
-          },
-          unknownAsZero: {
-            type: 'boolean',
-          },
-        },
-        additionalProperties: false,
-      },
-      Run: {
-        type: 'object',
-        required: ['id', 'status', 'startedAt', 'finishedAt', 'workloads'],
-        properties: {
-          id: {
-            type: 'integer',
-          },
-          status: {
-            type: 'string',
-            description:
-              '`running` while a run writes its snapshot page by page (its rows are not visible until it succeeds); a run whose process died stays `running` until the next run deletes it.',
-            enum: ['running', 'succeeded', 'failed'],
-          },
-          error: {
-            type: 'string',
-          },
-          startedAt: {
-            type: 'string',
-            format: 'date-time',
-          },
-          finishedAt: {
-            type: 'string',
-            format: 'date-time',
-            description: 'For a run still `running`, when it started.',
-          },
-          workloads: {
-            type: 'integer',
-          },
-        },
-        additionalProperties: false,
-      },
-      PracticeCase: {
-        type: 'object',
-        additionalProperties: false,
-        required: [
-          'id',
-          'organisation',
-          'industry',
-          'category',
-          'dimensions',
-          'products',
-          'tags',
-          'summary',
-          'outcomes',
-          'source',
-        ],
-        properties: {
-          id: {
-            type: 'string',
-          },
-          organisation: {
-            type: 'string',
-          },
-          industry: {
-            type: 'string',
-          },
-          category: {
-            type: 'string',
-          },
-          dimensions: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          products: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          tags: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          summary: {
-            type: 'string',
-          },
-          outcomes: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['metric'],
-              properties: {
-                metric: {
-                  type: 'string',
-                },
-                change: {
-                  type: 'number',
-                },
-                from: {
-                  type: 'number',
-                },
-                to: {
-                  type: 'number',
-                },
-                value: {
-                  type: 'number',
-                },
-                unit: {
-                  type: 'string',
-                },
-                note: {
-                  type: 'string',
-                },
-              },
-            },
-          },
-          source: {
-            type: 'string',
-          },
-        },
-      },
-      Error: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
-            type: 'object',
-            required: ['name', 'message'],
-            properties: {
-              name: {
-                type: 'string',
-              },
-              message: {
-                type: 'string',
-              },
-            },
-          },
-          request: {
-            type: 'object',
-          },
-          response: {
-            type: 'object',
-          },
-        },
-      },
-    },
+          "response": {
+            "type": "object"
+          }
+        }
+      }
+    }
   },
-  paths: {
-    '/health': {
-      get: {
-        operationId: 'GetHealth',
-        description: 'Liveness check; needs no authentication.',
-        responses: {
-          '200': {
-            description: 'The plugin is up.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['status'],
-                  properties: {
-                    status: {
-                      type: 'string',
-                      enum: ['ok'],
-                    },
+  "paths": {
+    "/health": {
+      "get": {
+        "operationId": "GetHealth",
+        "description": "Liveness check; needs no authentication.",
+        "responses": {
+          "200": {
+            "description": "The plugin is up.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "status"
+                  ],
+                  "properties": {
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "ok"
+                      ]
+                    }
                   },
-                  additionalProperties: false,
-                },
-              },
-            },
-          },
-        },
-      },
+                  "additionalProperties": false
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/workloads': {
-      get: {
-        operationId: 'ListWorkloads',
-        description:
-          "Every Component the plugin sees, with its product, team, department and company resolved from the catalog's ownership and parent chain, and the cores it is weighted by.\n",
-        parameters: [
+    "/v1/workloads": {
+      "get": {
+        "operationId": "ListWorkloads",
+        "description": "Every Component the plugin sees, with its product, team, department and company resolved from the catalog's ownership and parent chain, and the cores it is weighted by.\n",
+        "parameters": [
           {
-            name: 'product',
-            in: 'query',
-            allowReserved: true,
-            description: 'Only workloads of this System (entity ref).',
-            schema: {
-              type: 'string',
-            },
+            "name": "product",
+            "in": "query",
+            "allowReserved": true,
+            "description": "Only workloads of this System (entity ref).",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'team',
-            in: 'query',
-            allowReserved: true,
-            description:
-              'Only workloads owned by this team Group (entity ref).',
-            schema: {
-              type: 'string',
-            },
+            "name": "team",
+            "in": "query",
+            "allowReserved": true,
+            "description": "Only workloads owned by this team Group (entity ref).",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'department',
-            in: 'query',
-            allowReserved: true,
-            description:
-              'Only workloads under this department Group (entity ref).',
-            schema: {
-              type: 'string',
-            },
+            "name": "department",
+            "in": "query",
+            "allowReserved": true,
+            "description": "Only workloads under this department Group (entity ref).",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'company',
-            in: 'query',
-            allowReserved: true,
-            description:
-              'Only workloads under this company Group (entity ref).',
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "company",
+            "in": "query",
+            "allowReserved": true,
+            "description": "Only workloads under this company Group (entity ref).",
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The workloads, sorted by entity ref.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/WorkloadListResponse',
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The workloads, sorted by entity ref.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WorkloadListResponse"
+                }
+              }
+            }
           },
-          '400': {
-            description:
-              'A query parameter is malformed; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "400": {
+            "description": "A query parameter is malformed; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/model': {
-      get: {
-        operationId: 'GetModel',
-        description:
-          'The model in force - dimensions, levels, checks with their operator overrides, weights.',
-        responses: {
-          '200': {
-            description: 'The model.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/ModelResponse',
-                },
-              },
-            },
-          },
-        },
-      },
+    "/v1/model": {
+      "get": {
+        "operationId": "GetModel",
+        "description": "The model in force - dimensions, levels, checks with their operator overrides, weights.",
+        "responses": {
+          "200": {
+            "description": "The model.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ModelResponse"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/scorecards/{kind}/{namespace}/{name}': {
-      get: {
-        operationId: 'GetScorecard',
-        description:
-          "The entity's scorecard from the current snapshot. For a Component - score, platform, business, level, cores, per-dimension scores and every check with its credit, facts, waiver and staleness. For a System or Group - its core-weighted roll-up and its members ranked.\n",
-        parameters: [
+    "/v1/scorecards/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetScorecard",
+        "description": "The entity's scorecard from the current snapshot. For a Component - score, platform, business, level, cores, per-dimension scores and every check with its credit, facts, waiver and staleness. For a System or Group - its core-weighted roll-up and its members ranked.\n",
+        "parameters": [
           {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            description: 'Entity kind, e.g. component, system or group.',
-            schema: {
-              type: 'string',
-            },
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "description": "Entity kind, e.g. component, system or group.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The scorecard.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Scorecard',
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Scorecard"
+                }
+              }
+            }
           },
-          '404': {
-            description:
-              'The entity has no scorecard, the caller may not read it, or no run has finished yet.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "404": {
+            "description": "The entity has no scorecard, the caller may not read it, or no run has finished yet.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/scorecards/{kind}/{namespace}/{name}/history': {
-      get: {
-        operationId: 'GetScorecardHistory',
-        description:
-          "The entity's score over time, oldest first: one point per kept snapshot, every run of the last `maturity.history.runDays`, then the last run of each day.",
-        parameters: [
+    "/v1/scorecards/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetScorecardHistory",
+        "description": "The entity's score over time, oldest first: one point per kept snapshot, every run of the last `maturity.history.runDays`, then the last run of each day.",
+        "parameters": [
           {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            description: 'Entity kind, e.g. component, system or group.',
-            schema: {
-              type: 'string',
-            },
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "description": "Entity kind, e.g. component, system or group.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'from',
-            in: 'query',
-            description:
-              'Start of the range (ISO 8601); default 90 days before `to`.',
-            schema: {
-              type: 'string',
-            },
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (ISO 8601); default 90 days before `to`.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'to',
-            in: 'query',
-            description: 'End of the range (ISO 8601); default now.',
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (ISO 8601); default now.",
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The history.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/HistoryResponse',
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/HistoryResponse"
+                }
+              }
+            }
           },
-          '400': {
-            description:
-              'from or to is malformed, or from is after to; the message names the parameter.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
+          "400": {
+            "description": "from or to is malformed, or from is after to; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
-          '404': {
-            description:
-              'The entity has no scorecard, or the caller may not read it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "404": {
+            "description": "The entity has no scorecard, or the caller may not read it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/leaderboard': {
-      get: {
-        operationId: 'GetLeaderboard',
-        description:
-          "Products, teams, departments or companies ranked by core-weighted score, by potential monthly saving or by waste share, with the change of the figure's rank and of the score against the newest snapshot at least `window` old.\n",
-        parameters: [
+    "/v1/leaderboard": {
+      "get": {
+        "operationId": "GetLeaderboard",
+        "description": "Products, teams, departments or companies ranked by core-weighted score, by potential monthly saving or by waste share, with the change of the figure's rank and of the score against the newest snapshot at least `window` old.\n",
+        "parameters": [
           {
-            name: 'level',
-            in: 'query',
-            description: 'Which roll-up to rank; default department.',
-            schema: {
-              $ref: '#/components/schemas/RollUpLevel',
-            },
+            "name": "level",
+            "in": "query",
+            "description": "Which roll-up to rank; default department.",
+            "schema": {
+              "$ref": "#/components/schemas/RollUpLevel"
+            }
           },
           {
-            name: 'by',
-            in: 'query',
-            description: 'What to rank by; default score.',
-            schema: {
-              $ref: '#/components/schemas/LeaderboardOrder',
-            },
+            "name": "by",
+            "in": "query",
+            "description": "What to rank by; default score.",
+            "schema": {
+              "$ref": "#/components/schemas/LeaderboardOrder"
+            }
           },
           {
-            name: 'window',
-            in: 'query',
-            description:
-              'How far back changes are measured, as days or hours, e.g. 30d or 12h; default 30d.',
-            schema: {
-              type: 'string',
-            },
+            "name": "window",
+            "in": "query",
+            "description": "How far back changes are measured, as days or hours, e.g. 30d or 12h; default 30d.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'department',
-            in: 'query',
-            allowReserved: true,
-            description:
-              "Only rows under this department (entity ref); ranks stay company-wide so a row's rank means the same with and without the filter.",
-            schema: {
-              type: 'string',
-            },
+            "name": "department",
+            "in": "query",
+            "allowReserved": true,
+            "description": "Only rows under this department (entity ref); ranks stay company-wide so a row's rank means the same with and without the filter.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'q',
-            in: 'query',
-            description:
-              'Only rows whose entity ref contains this text, ignoring case; ranks stay company-wide.',
-            schema: {
-              type: 'string',
-            },
+            "name": "q",
+            "in": "query",
+            "description": "Only rows whose entity ref contains this text, ignoring case; ranks stay company-wide.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'offset',
-            in: 'query',
-            description: 'Rows to skip after filtering; default 0.',
-            schema: {
-              type: 'integer',
-              minimum: 0,
-            },
+            "name": "offset",
+            "in": "query",
+            "description": "Rows to skip after filtering; default 0.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
           },
           {
-            name: 'limit',
-            in: 'query',
-            description:
-              'At most this many rows (1–1000); default all. `total` tells how many match.',
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 1000,
-            },
-          },
+            "name": "limit",
+            "in": "query",
+            "description": "At most this many rows (1–1000); default all. `total` tells how many match.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description:
-              'The leaderboard, best first; rows without a score last.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/LeaderboardResponse',
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The leaderboard, best first; rows without a score last.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LeaderboardResponse"
+                }
+              }
+            }
           },
-          '400': {
-            description:
-              'level or window is malformed; the message names the parameter.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "400": {
+            "description": "level or window is malformed; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/runs': {
-      get: {
-        operationId: 'ListRuns',
-        description:
-          'The latest scoring runs, newest first, failed ones with their error.',
-        responses: {
-          '200': {
-            description: 'The runs.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['items'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/Run',
-                      },
-                    },
+    "/v1/runs": {
+      "get": {
+        "operationId": "ListRuns",
+        "description": "The latest scoring runs, newest first, failed ones with their error.",
+        "responses": {
+          "200": {
+            "description": "The runs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Run"
+                      }
+                    }
                   },
-                  additionalProperties: false,
-                },
-              },
-            },
-          },
-        },
+                  "additionalProperties": false
+                }
+              }
+            }
+          }
+        }
       },
-      post: {
-        operationId: 'StartRun',
-        description:
-          'Starts a scoring run now (on whichever replica the scheduler picks). Needs the maturity.run.create permission.\n',
-        responses: {
-          '202': {
-            description: 'The run was triggered.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['status'],
-                  properties: {
-                    status: {
-                      type: 'string',
-                      enum: ['triggered'],
-                    },
+      "post": {
+        "operationId": "StartRun",
+        "description": "Starts a scoring run now (on whichever replica the scheduler picks). Needs the maturity.run.create permission.\n",
+        "responses": {
+          "202": {
+            "description": "The run was triggered.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "status"
+                  ],
+                  "properties": {
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "triggered"
+                      ]
+                    }
                   },
-                  additionalProperties: false,
-                },
-              },
-            },
+                  "additionalProperties": false
+                }
+              }
+            }
           },
-          '403': {
-            description: 'The caller lacks the maturity.run.create permission.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
+          "403": {
+            "description": "The caller lacks the maturity.run.create permission.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
-          '409': {
-            description: 'A run is already in progress.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "409": {
+            "description": "A run is already in progress.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/labels': {
-      get: {
-        operationId: 'ListLabels',
-        description:
-          'The level and rounded score of every scored entity in the current snapshot, for the catalog module that writes them back as labels. A Group scored at several levels gets its broadest one. Answered to service principals only.\n',
-        responses: {
-          '200': {
-            description: 'The labels.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['snapshot', 'items'],
-                  properties: {
-                    snapshot: {
-                      oneOf: [
+    "/v1/labels": {
+      "get": {
+        "operationId": "ListLabels",
+        "description": "The level and rounded score of every scored entity in the current snapshot, for the catalog module that writes them back as labels. A Group scored at several levels gets its broadest one. Answered to service principals only.\n",
+        "responses": {
+          "200": {
+            "description": "The labels.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "snapshot",
+                    "items"
+                  ],
+                  "properties": {
+                    "snapshot": {
+                      "oneOf": [
                         {
-                          $ref: '#/components/schemas/SnapshotRef',
+                          "$ref": "#/components/schemas/SnapshotRef"
                         },
                         {
-                          type: 'null',
-                        },
-                      ],
+                          "type": "null"
+                        }
+                      ]
                     },
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['ref', 'level', 'score'],
-                        properties: {
-                          ref: {
-                            type: 'string',
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "ref",
+                          "level",
+                          "score"
+                        ],
+                        "properties": {
+                          "ref": {
+                            "type": "string"
                           },
-                          level: {
-                            type: 'string',
-                            enum: ['L1', 'L2', 'L3', 'L4', 'L5'],
+                          "level": {
+                            "type": "string",
+                            "enum": [
+                              "L1",
+                              "L2",
+                              "L3",
+                              "L4",
+                              "L5"
+                            ]
                           },
-                          score: {
-                            type: 'integer',
-                            minimum: 0,
-                            maximum: 100,
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
+                          "score": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": 100
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
-          '403': {
-            description: 'The caller is not a service.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "403": {
+            "description": "The caller is not a service.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/practices': {
-      get: {
-        operationId: 'ListPractices',
-        description:
-          "The best-practice cases (published and the organisation's own), optionally filtered.",
-        parameters: [
+    "/v1/practices": {
+      "get": {
+        "operationId": "ListPractices",
+        "description": "The best-practice cases (published and the organisation's own), optionally filtered.",
+        "parameters": [
           {
-            name: 'dimension',
-            in: 'query',
-            schema: {
-              type: 'string',
-              enum: [
-                'development',
-                'compute',
-                'architecture',
-                'data',
-                'security',
-              ],
-            },
+            "name": "dimension",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "development",
+                "compute",
+                "architecture",
+                "data",
+                "security"
+              ]
+            }
           },
           {
-            name: 'category',
-            in: 'query',
-            schema: {
-              type: 'string',
-            },
+            "name": "category",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'industry',
-            in: 'query',
-            description: 'Substring of the industry, case-insensitive.',
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "industry",
+            "in": "query",
+            "description": "Substring of the industry, case-insensitive.",
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The cases.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['items'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/PracticeCase',
-                      },
-                    },
-                  },
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The cases.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/PracticeCase"
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
-          '400': {
-            description:
-              'A query parameter is malformed; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "400": {
+            "description": "A query parameter is malformed; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/costs/{kind}/{namespace}/{name}': {
-      get: {
-        operationId: 'GetCosts',
-        description:
-          "An entity's cost over a window (OpenCost's rule, max(request, usage) × price), its waste and efficiency, right-sizing and HPA advice for a workload, members ranked by potential saving for a roll-up, and 90 days of cost history.\n",
-        parameters: [
+    "/v1/costs/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetCosts",
+        "description": "An entity's cost over a window (OpenCost's rule, max(request, usage) × price), its waste and efficiency, right-sizing and HPA advice for a workload, members ranked by potential saving for a roll-up, and 90 days of cost history.\n",
+        "parameters": [
           {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'window',
-            in: 'query',
-            description: '7d or 30d; default 30d.',
-            schema: {
-              type: 'string',
-              enum: ['7d', '30d'],
-            },
-          },
+            "name": "window",
+            "in": "query",
+            "description": "7d or 30d; default 30d.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "7d",
+                "30d"
+              ]
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The cost view.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/CostResponse',
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The cost view.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CostResponse"
+                }
+              }
+            }
           },
-          '400': {
-            description:
-              'window is malformed; the message names the parameter.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
+          "400": {
+            "description": "window is malformed; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
-          '404': {
-            description:
-              'The entity is not scored, the caller may not read it, or no run has finished yet.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "404": {
+            "description": "The entity is not scored, the caller may not read it, or no run has finished yet.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/costs/{kind}/{namespace}/{name}/history': {
-      get: {
-        operationId: 'GetCostHistory',
-        description:
-          "An entity's hourly cost, waste, potential saving and efficiency over time, oldest first.",
-        parameters: [
+    "/v1/costs/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetCostHistory",
+        "description": "An entity's hourly cost, waste, potential saving and efficiency over time, oldest first.",
+        "parameters": [
           {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'from',
-            in: 'query',
-            description:
-              'Start of the range (ISO 8601); default 90 days before `to`.',
-            schema: {
-              type: 'string',
-            },
+            "name": "from",
+            "in": "query",
+            "description": "Start of the range (ISO 8601); default 90 days before `to`.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'to',
-            in: 'query',
-            description: 'End of the range (ISO 8601); default now.',
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "to",
+            "in": "query",
+            "description": "End of the range (ISO 8601); default now.",
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The points.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['ref', 'kind', 'currency', 'points'],
-                  properties: {
-                    ref: {
-                      type: 'string',
+        "responses": {
+          "200": {
+            "description": "The points.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "ref",
+                    "kind",
+                    "currency",
+                    "points"
+                  ],
+                  "properties": {
+                    "ref": {
+                      "type": "string"
                     },
-                    kind: {
-                      $ref: '#/components/schemas/ScoreLevelKind',
+                    "kind": {
+                      "$ref": "#/components/schemas/ScoreLevelKind"
                     },
-                    currency: {
-                      type: 'string',
+                    "currency": {
+                      "type": "string"
                     },
-                    points: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/CostPoint',
-                      },
-                    },
-                  },
-                },
-              },
-            },
+                    "points": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CostPoint"
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
-          '400': {
-            description:
-              'from or to is malformed; the message names the parameter.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
+          "400": {
+            "description": "from or to is malformed; the message names the parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
-          '404': {
-            description:
-              'The entity is not scored, the caller may not read it, or no run has finished yet.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "404": {
+            "description": "The entity is not scored, the caller may not read it, or no run has finished yet.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/v1/practices/{kind}/{namespace}/{name}': {
-      get: {
-        operationId: 'SuggestPractices',
-        description:
-          'The five cases most relevant to the entity: by the dimensions where it scores lowest, the failing checks a case demonstrates, and shared scenario tags; each with the reason.\n',
-        parameters: [
+    "/v1/practices/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "SuggestPractices",
+        "description": "The five cases most relevant to the entity: by the dimensions where it scores lowest, the failing checks a case demonstrates, and shared scenario tags; each with the reason.\n",
+        "parameters": [
           {
-            name: 'kind',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "kind",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'namespace',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "namespace",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'name',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The suggestions, most relevant first.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['ref', 'items'],
-                  properties: {
-                    ref: {
-                      type: 'string',
+        "responses": {
+          "200": {
+            "description": "The suggestions, most relevant first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "ref",
+                    "items"
+                  ],
+                  "properties": {
+                    "ref": {
+                      "type": "string"
                     },
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['case', 'relevance', 'reason', 'because'],
-                        properties: {
-                          case: {
-                            $ref: '#/components/schemas/PracticeCase',
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "case",
+                          "relevance",
+                          "reason",
+                          "because"
+                        ],
+                        "properties": {
+                          "case": {
+                            "$ref": "#/components/schemas/PracticeCase"
                           },
-                          relevance: {
-                            type: 'number',
+                          "relevance": {
+                            "type": "number"
                           },
-                          reason: {
-                            type: 'string',
+                          "reason": {
+                            "type": "string"
                           },
-                          because: {
-                            type: 'array',
-                            items: {
-                              type: 'string',
-                            },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
+                          "because": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
-          '404': {
-            description:
-              'The entity has no scorecard, or the caller may not read it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+          "404": {
+            "description": "The entity has no scorecard, or the caller may not read it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 } as const;
 
 /** An express router that validates requests against {@link spec}. @public */

@@ -5,26 +5,13 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  GroupEntity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FACTS } from '@internal/plugin-maturity-common';
-import {
-  createFactCollectionRun,
-  FactCollectionRun,
-  MaturityFactCollector,
-} from '@internal/plugin-maturity-node';
+import { createFactCollectionRun, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
 import { CostConfig } from '../config/readMaturityConfig';
 import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
-import {
-  RetentionPolicy,
-  SnapshotDraft,
-  SnapshotInfo,
-  SnapshotStore,
-} from '../database/SnapshotStore';
+import { RetentionPolicy, SnapshotDraft, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 import { buildInventory, groupsByRef } from '../inventory/buildInventory';
 import {
   emptyRollUpInputs,
@@ -47,10 +34,7 @@ function withMeasuredCores(
   evidence: Map<string, WorkloadEvidence>,
 ): InventoryWorkload[] {
   return inventory.map(workload => {
-    const measured = latestFact(
-      evidence.get(workload.ref)?.sources ?? [],
-      FACTS.kubernetes.cores,
-    );
+    const measured = latestFact(evidence.get(workload.ref)?.sources ?? [], FACTS.kubernetes.cores);
     return typeof measured === 'number'
       ? { ...workload, cores: measured, coresSource: 'kubernetes' }
       : workload;
@@ -91,32 +75,21 @@ export class ScoringRunner {
       snapshot = await this.scoreAndStore(draft, now);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      logger.error(
-        `Maturity run failed; the previous snapshot stays current: ${message}`,
-      );
+      logger.error(`Maturity run failed; the previous snapshot stays current: ${message}`);
       await draft.fail(message, new Date());
       throw error;
     }
     this.options.onSnapshotSaved?.(snapshot);
     const pruned = await snapshots.pruneHistory(now, this.options.retention);
-    const left = pruned.pending
-      ? `, ${pruned.pending} left for the next runs`
-      : '';
+    const left = pruned.pending ? `, ${pruned.pending} left for the next runs` : '';
     const history =
-      pruned.deleted || pruned.thinned
-        ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned${left}`
-        : '';
-    logger.info(
-      `Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads${history}`,
-    );
+      pruned.deleted || pruned.thinned ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned${left}` : '';
+    logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads${history}`);
     return snapshot;
   }
 
   /** Schedules runs through the scheduler service: with several replicas, one runs each time. */
-  async schedule(
-    scheduler: SchedulerService,
-    schedule: SchedulerServiceTaskScheduleDefinition,
-  ) {
+  async schedule(scheduler: SchedulerService, schedule: SchedulerServiceTaskScheduleDefinition) {
     await scheduler.scheduleTask({
       id: SCORING_TASK_ID,
       ...schedule,
@@ -126,17 +99,8 @@ export class ScoringRunner {
     });
   }
 
-  private async scoreAndStore(
-    draft: SnapshotDraft,
-    now: Date,
-  ): Promise<SnapshotInfo> {
-    const {
-      auth,
-      inventory: inventoryStore,
-      snapshots,
-      model,
-      cost,
-    } = this.options;
+  private async scoreAndStore(draft: SnapshotDraft, now: Date): Promise<SnapshotInfo> {
+    const { auth, inventory: inventoryStore, snapshots, model, cost } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const groups = new Map<string, GroupEntity>();
     for await (const page of this.pagesOf('group', credentials)) {
@@ -158,31 +122,13 @@ export class ScoringRunner {
           // The catalog may change between pages; a workload seen twice is scored once.
           if (seen.has(ref)) continue;
           seen.add(ref);
-          evidence.set(ref, {
-            entity,
-            sources: [],
-            staleFacts: new Set(),
-            staleSources: [],
-            problems: [],
-          });
+          evidence.set(ref, { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] });
         }
         const components = [...evidence.values()].map(e => e.entity);
         await this.collectFacts(components, evidence, run, current);
-        const pageInventory = withMeasuredCores(
-          buildInventory(components, groups, groupRefs),
-          evidence,
-        );
+        const pageInventory = withMeasuredCores(buildInventory(components, groups, groupRefs), evidence);
         await writing;
-        writing = draft.addRows(
-          workloadRows({
-            inventory: pageInventory,
-            evidence,
-            model,
-            cost,
-            now,
-            rollUp,
-          }),
-        );
+        writing = draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
         writing.catch(() => {});
         inventory.push(...pageInventory);
@@ -197,14 +143,8 @@ export class ScoringRunner {
     return draft.publish(new Date());
   }
 
-  private pagesOf(
-    kind: 'component' | 'group',
-    credentials: BackstageCredentials,
-  ): AsyncIterable<Entity[]> {
-    return this.options.catalog.streamEntities(
-      { filter: { kind }, pageSize: PAGE_SIZE },
-      { credentials },
-    );
+  private pagesOf(kind: 'component' | 'group', credentials: BackstageCredentials): AsyncIterable<Entity[]> {
+    return this.options.catalog.streamEntities({ filter: { kind }, pageSize: PAGE_SIZE }, { credentials });
   }
 
   private async collectFacts(
@@ -221,35 +161,20 @@ export class ScoringRunner {
         result = await collector.collect(components, run);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        logger.warn(
-          `Maturity fact collector '${collector.id}' failed; using its last facts: ${reason}`,
-        );
-        result = {
-          facts: new Map(),
-          failures: new Map([...evidence.keys()].map(ref => [ref, reason])),
-        };
+        logger.warn(`Maturity fact collector '${collector.id}' failed; using its last facts: ${reason}`);
+        result = { facts: new Map(), failures: new Map([...evidence.keys()].map(ref => [ref, reason])) };
       }
       const previous = result.failures?.size
-        ? await this.previousFacts(collector.id, current, [
-            ...result.failures.keys(),
-          ])
+        ? await this.previousFacts(collector.id, current, [...result.failures.keys()])
         : new Map();
       for (const [ref, item] of evidence) {
         const failure = result.failures?.get(ref);
         if (failure !== undefined) {
           const last = previous.get(ref);
           const since = last?.collectedAt.toISOString();
-          item.staleSources.push({
-            collector: collector.id,
-            reason: failure,
-            ...(since ? { since } : {}),
-          });
+          item.staleSources.push({ collector: collector.id, reason: failure, ...(since ? { since } : {}) });
           if (last) {
-            item.sources.push({
-              collector: collector.id,
-              at: since!,
-              facts: last.facts,
-            });
+            item.sources.push({ collector: collector.id, at: since!, facts: last.facts });
             for (const id of Object.keys(last.facts)) item.staleFacts.add(id);
           }
           continue;
@@ -257,32 +182,17 @@ export class ScoringRunner {
         const facts = result.facts.get(ref);
         // Copied once: an object grown fact by fact sits in V8's dictionary mode at ~2.5× the
         // memory of the copy.
-        if (facts)
-          item.sources.push({
-            collector: collector.id,
-            at,
-            facts: { ...facts },
-          });
+        if (facts) item.sources.push({ collector: collector.id, at, facts: { ...facts } });
         item.problems.push(...(result.problems?.get(ref) ?? []));
       }
     }
   }
 
   /** What a collector gave these workloads in the current snapshot: its fallback when it fails. */
-  private async previousFacts(
-    collector: string,
-    current: SnapshotInfo | undefined,
-    refs: string[],
-  ) {
-    const found = new Map<
-      string,
-      NonNullable<ReturnType<typeof factsFromCollector>>
-    >();
+  private async previousFacts(collector: string, current: SnapshotInfo | undefined, refs: string[]) {
+    const found = new Map<string, NonNullable<ReturnType<typeof factsFromCollector>>>();
     if (!current) return found;
-    const rows = await this.options.snapshots.getScores(current.id, {
-      levelKind: 'workload',
-      refs,
-    });
+    const rows = await this.options.snapshots.getScores(current.id, { levelKind: 'workload', refs });
     for (const row of rows) {
       const facts = factsFromCollector(row.detail, collector);
       if (facts) found.set(row.ref, facts);

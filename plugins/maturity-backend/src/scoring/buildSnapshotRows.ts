@@ -64,10 +64,7 @@ export interface WorkloadDetail {
 
 function entityTags(entity: Entity): string[] {
   const type = entity.spec?.type;
-  return [
-    ...(entity.metadata.tags ?? []),
-    ...(typeof type === 'string' ? [type] : []),
-  ];
+  return [...(entity.metadata.tags ?? []), ...(typeof type === 'string' ? [type] : [])];
 }
 
 function groupRows(
@@ -87,10 +84,7 @@ function groupRows(
     cores: g.cores,
     workloads: g.workloads,
     ...(costOf.has(g.ref) ? { cost: costOf.get(g.ref) } : {}),
-    detail: {
-      unweightedWorkloads: g.unweightedWorkloads,
-      ...details.detailOf(levelKind, g.ref),
-    } satisfies GroupDetail,
+    detail: { unweightedWorkloads: g.unweightedWorkloads, ...details.detailOf(levelKind, g.ref) } satisfies GroupDetail,
   }));
 }
 
@@ -142,8 +136,7 @@ export function* workloadRows(options: {
       department: workload.department,
       company: workload.company,
     };
-    const declaredCores =
-      workload.coresSource === 'annotation' ? workload.cores ?? null : null;
+    const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
     if (priced.figures) kept.costs.add({ ...priced.figures, ...hierarchy });
     const detail: WorkloadDetail = {
@@ -151,9 +144,7 @@ export function* workloadRows(options: {
       coresSource: workload.coresSource,
       dimensions: result.dimensions,
       checks: result.checks,
-      problems: [
-        ...new Set([...workload.problems, ...(found?.problems ?? [])]),
-      ],
+      problems: [...new Set([...workload.problems, ...(found?.problems ?? [])])],
       staleSources: found?.staleSources ?? [],
       tags: found ? entityTags(found.entity) : [],
       cost: priced.advice,
@@ -167,9 +158,7 @@ export function* workloadRows(options: {
       level: result.level,
       cores: workload.cores ?? 0,
       workloads: 1,
-      ...Object.fromEntries(
-        Object.entries(hierarchy).filter(([, v]) => v !== undefined),
-      ),
+      ...Object.fromEntries(Object.entries(hierarchy).filter(([, v]) => v !== undefined)),
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? []),
     };
@@ -198,12 +187,7 @@ export function rollUpRows(kept: RollUpInputs): ScoreRow[] {
   return [
     ...groupRows('product', rolled.products, costs.product, kept.groups),
     ...groupRows('team', rolled.teams, costs.team, kept.groups),
-    ...groupRows(
-      'department',
-      rolled.departments,
-      costs.department,
-      kept.groups,
-    ),
+    ...groupRows('department', rolled.departments, costs.department, kept.groups),
     ...groupRows('company', rolled.companies, costs.company, kept.groups),
   ];
 }

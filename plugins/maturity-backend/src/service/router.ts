@@ -24,27 +24,11 @@ import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
-import {
-  EncodedAnswer,
-  encodeAnswer,
-  encodedBytes,
-  sendAnswer,
-} from './encodedAnswer';
+import { EncodedAnswer, encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { EntityReadAccess, ReadScope } from './EntityReadAccess';
-import {
-  requireReadable,
-  withReadableMembers,
-  withReadableRows,
-  withReadableWorkloads,
-} from './restrictAnswer';
-import {
-  getEntityLabels,
-  getHistory,
-  getLeaderboard,
-  getScorecard,
-  leaderboardPage,
-} from './scorecards';
+import { requireReadable, withReadableMembers, withReadableRows, withReadableWorkloads } from './restrictAnswer';
+import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
 
 const WINDOW = /^(\d+)([dh])$/;
 const HISTORY_DAYS = 90;
@@ -52,47 +36,26 @@ const HISTORY_DAYS = 90;
 function parseWindow(window: string): number {
   const match = WINDOW.exec(window);
   if (!match || Number(match[1]) === 0) {
-    throw new InputError(
-      `Invalid query parameter window: ${JSON.stringify(
-        window,
-      )}; expected a number of days or hours, e.g. 30d or 12h`,
-    );
+    throw new InputError(`Invalid query parameter window: ${JSON.stringify(window)}; expected a number of days or hours, e.g. 30d or 12h`);
   }
   return Number(match[1]) * (match[2] === 'd' ? 86_400_000 : 3_600_000);
 }
 
-function parseTime(
-  name: string,
-  value: string | undefined,
-  fallback: Date,
-): Date {
+function parseTime(name: string, value: string | undefined, fallback: Date): Date {
   if (value === undefined) return fallback;
   const parsed = DateTime.fromISO(value, { zone: 'utc' });
   if (!parsed.isValid) {
-    throw new InputError(
-      `Invalid query parameter ${name}: ${JSON.stringify(
-        value,
-      )}; expected an ISO 8601 date or time, e.g. 2026-11-01`,
-    );
+    throw new InputError(`Invalid query parameter ${name}: ${JSON.stringify(value)}; expected an ISO 8601 date or time, e.g. 2026-11-01`);
   }
   return parsed.toJSDate();
 }
 
 /** The `from`/`to` range of a history route; default the last 90 days. */
-function parseRange(query: { from?: string; to?: string }): {
-  from: Date;
-  to: Date;
-} {
+function parseRange(query: { from?: string; to?: string }): { from: Date; to: Date } {
   const to = parseTime('to', query.to, new Date());
-  const from = parseTime(
-    'from',
-    query.from,
-    new Date(to.getTime() - HISTORY_DAYS * 86_400_000),
-  );
+  const from = parseTime('from', query.from, new Date(to.getTime() - HISTORY_DAYS * 86_400_000));
   if (from > to) {
-    throw new InputError(
-      `Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`,
-    );
+    throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
   }
   return { from, to };
 }
@@ -112,17 +75,7 @@ export async function createRouter(options: {
   /** The answers cache, when something else (the runner) needs it too. */
   answers?: SnapshotResponseCache<SnapshotStore>;
 }): Promise<express.Router> {
-  const {
-    inventory,
-    snapshots,
-    model,
-    cases,
-    currency,
-    httpAuth,
-    permissions,
-    access,
-    scheduler,
-  } = options;
+  const { inventory, snapshots, model, cases, currency, httpAuth, permissions, access, scheduler } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
   // encoded (see encodeAnswer): a leaderboard of thousands of teams is serialised, hashed and
@@ -143,29 +96,18 @@ export async function createRouter(options: {
     req: object,
     res: object,
     compute: () => Promise<T>,
-    restrict: (scope: ReadScope, answer: T) => Promise<T> = async (
-      _scope,
-      answer,
-    ) => answer,
+    restrict: (scope: ReadScope, answer: T) => Promise<T> = async (_scope, answer) => answer,
   ) => {
     // The typed router's request and response take objects only; this body is serialised already.
     const request = req as express.Request;
     const response = res as express.Response;
     const scope = await scopeOf(request, response);
-    const answer = await cache.get(
-      request.originalUrl,
-      async () => encodeAnswer(await compute()),
-      encodedBytes,
-    );
+    const answer = await cache.get(request.originalUrl, async () => encodeAnswer(await compute()), encodedBytes);
     if (scope.all) {
       sendAnswer(request, response, answer);
     } else {
       const whole = JSON.parse(answer.body.toString('utf8')) as T;
-      sendAnswer(
-        request,
-        response,
-        await encodeAnswer(await restrict(scope, whole)),
-      );
+      sendAnswer(request, response, await encodeAnswer(await restrict(scope, whole)));
     }
   };
   /** Sends an entity's answer, or the 404 of an unknown entity when the caller may not read it. */
@@ -178,10 +120,8 @@ export async function createRouter(options: {
     await requireReadable(await scopeOf(req, res), ref);
     await sendCached(req, res, () => compute(ref), withReadableMembers);
   };
-  const sendScorecard = (
-    req: { params: { kind: string; namespace: string; name: string } },
-    res: object,
-  ) => sendEntity(req, res, ref => getScorecard(reads, ref));
+  const sendScorecard = (req: { params: { kind: string; namespace: string; name: string } }, res: object) =>
+    sendEntity(req, res, ref => getScorecard(reads, ref));
   // A URL is cached only once it passed validation and was answered, so a repeat of it is
   // answered here, before the validating router: matching a request to its OpenAPI route
   // (express-openapi-validator compiles every route's pattern per request) was ~40 % of the
@@ -205,9 +145,7 @@ export async function createRouter(options: {
   answered.get('*', async (req, res, next) => {
     try {
       if (!(await scopeOf(req, res)).all) return next();
-      const answer = await cache
-        .peek<EncodedAnswer>(req.originalUrl)
-        .catch(() => undefined);
+      const answer = await cache.peek<EncodedAnswer>(req.originalUrl).catch(() => undefined);
       if (answer) return sendAnswer(req, res, answer);
       return next();
     } catch (error) {
@@ -245,13 +183,10 @@ export async function createRouter(options: {
   // Reached with a query only (see `answered`), which the validator refuses unless it is empty.
   router.get('/v1/scorecards/:kind/:namespace/:name', sendScorecard);
 
-  router.get(
-    '/v1/scorecards/:kind/:namespace/:name/history',
-    async (req, res) => {
-      const { from, to } = parseRange(req.query);
-      await sendEntity(req, res, ref => getHistory(reads, ref, { from, to }));
-    },
-  );
+  router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
+    const { from, to } = parseRange(req.query);
+    await sendEntity(req, res, ref => getHistory(reads, ref, { from, to }));
+  });
 
   router.get('/v1/leaderboard', async (req, res) => {
     const level = req.query.level ?? 'department';
@@ -261,52 +196,27 @@ export async function createRouter(options: {
     const by = req.query.by ?? 'score';
     const { q, offset = 0, limit } = req.query;
     // Pages and searches of one leaderboard share its ranking, computed once per snapshot.
-    const board = `leaderboard\u0000${level}\u0000${by}\u0000${window}\u0000${
-      department ?? ''
-    }`;
+    const board = `leaderboard\u0000${level}\u0000${by}\u0000${window}\u0000${department ?? ''}`;
     const ranking = () =>
-      cache.get(board, () =>
-        getLeaderboard(reads, {
-          level,
-          by,
-          currency,
-          window,
-          windowMs,
-          department,
-          now: new Date(),
-        }),
-      );
+      cache.get(board, () => getLeaderboard(reads, { level, by, currency, window, windowMs, department, now: new Date() }));
     const scope = await scopeOf(req, res);
     if (scope.all) {
-      await sendCached(req, res, async () =>
-        leaderboardPage(await ranking(), { q, offset, limit }),
-      );
+      await sendCached(req, res, async () => leaderboardPage(await ranking(), { q, offset, limit }));
     } else {
       // Rows are left out before paging, so a page is full and `total` counts what the caller sees.
-      const readable = await withReadableRows(scope, await ranking());
-      const answer = await encodeAnswer(
-        leaderboardPage(readable, { q, offset, limit }),
-      );
-      sendAnswer(
-        req as unknown as express.Request,
-        res as unknown as express.Response,
-        answer,
-      );
+      const answer = await encodeAnswer(leaderboardPage(await withReadableRows(scope, await ranking()), { q, offset, limit }));
+      sendAnswer(req as unknown as express.Request, res as unknown as express.Response, answer);
     }
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
-    await sendEntity(req, res, ref =>
-      getCosts(reads, ref, { window, currency, now: new Date() }),
-    );
+    await sendEntity(req, res, ref => getCosts(reads, ref, { window, currency, now: new Date() }));
   });
 
   router.get('/v1/costs/:kind/:namespace/:name/history', async (req, res) => {
     const range = parseRange(req.query);
-    await sendEntity(req, res, ref =>
-      getCostHistory(reads, ref, { ...range, currency }),
-    );
+    await sendEntity(req, res, ref => getCostHistory(reads, ref, { ...range, currency }));
   });
 
   router.get('/v1/practices', (req, res) => {
@@ -315,18 +225,13 @@ export async function createRouter(options: {
       c =>
         (!dimension || c.dimensions.includes(dimension)) &&
         (!category || c.category === category) &&
-        (!industry ||
-          c.industry
-            .toLocaleLowerCase('en-US')
-            .includes(industry.toLocaleLowerCase('en-US'))),
+        (!industry || c.industry.toLocaleLowerCase('en-US').includes(industry.toLocaleLowerCase('en-US'))),
     );
     res.json({ items });
   });
 
   router.get('/v1/practices/:kind/:namespace/:name', async (req, res) => {
-    await sendEntity(req, res, ref =>
-      suggestCases(reads, ref, cases, model.checks),
-    );
+    await sendEntity(req, res, ref => suggestCases(reads, ref, cases, model.checks));
   });
 
   router.get('/v1/labels', async (req, res) => {
@@ -354,17 +259,12 @@ export async function createRouter(options: {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'Starting a maturity run needs the maturity.run.create permission',
-      );
+      throw new NotAllowedError('Starting a maturity run needs the maturity.run.create permission');
     }
     try {
       await scheduler.triggerTask(SCORING_TASK_ID);
     } catch (error) {
-      if (
-        error instanceof ConflictError ||
-        (error as Error)?.name === 'ConflictError'
-      ) {
+      if (error instanceof ConflictError || (error as Error)?.name === 'ConflictError') {
         throw new ConflictError('A maturity run is already in progress');
       }
       throw error;
