@@ -4,7 +4,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   coreWeight,
   DIMENSIONS,
@@ -16,7 +16,6 @@ import {
 } from '@internal/plugin-maturity-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import { DateTime } from 'luxon';
 import { MaturityStore } from '../database/MaturityStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -28,37 +27,8 @@ import { EncodedAnswer, encodeAnswer, encodedBytes, sendAnswer } from './encoded
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { EntityReadAccess, ReadScope } from './EntityReadAccess';
 import { requireReadable, withReadableMembers, withReadableRows, withReadableWorkloads } from './restrictAnswer';
+import { parseRange, parseWindow, refuseNul } from './parseQuery';
 import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
-
-const WINDOW = /^(\d+)([dh])$/;
-const HISTORY_DAYS = 90;
-
-function parseWindow(window: string): number {
-  const match = WINDOW.exec(window);
-  if (!match || Number(match[1]) === 0) {
-    throw new InputError(`Invalid query parameter window: ${JSON.stringify(window)}; expected a number of days or hours, e.g. 30d or 12h`);
-  }
-  return Number(match[1]) * (match[2] === 'd' ? 86_400_000 : 3_600_000);
-}
-
-function parseTime(name: string, value: string | undefined, fallback: Date): Date {
-  if (value === undefined) return fallback;
-  const parsed = DateTime.fromISO(value, { zone: 'utc' });
-  if (!parsed.isValid) {
-    throw new InputError(`Invalid query parameter ${name}: ${JSON.stringify(value)}; expected an ISO 8601 date or time, e.g. 2026-11-01`);
-  }
-  return parsed.toJSDate();
-}
-
-/** The `from`/`to` range of a history route; default the last 90 days. */
-function parseRange(query: { from?: string; to?: string }): { from: Date; to: Date } {
-  const to = parseTime('to', query.to, new Date());
-  const from = parseTime('from', query.from, new Date(to.getTime() - HISTORY_DAYS * 86_400_000));
-  if (from > to) {
-    throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
-  }
-  return { from, to };
-}
 
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
 export async function createRouter(options: {
@@ -116,6 +86,7 @@ export async function createRouter(options: {
     res: object,
     compute: (ref: string) => Promise<T>,
   ) => {
+    for (const [name, value] of Object.entries(req.params)) refuseNul(`path parameter ${name}`, value);
     const ref = stringifyEntityRef(req.params);
     await requireReadable(await scopeOf(req, res), ref);
     await sendCached(req, res, () => compute(ref), withReadableMembers);
@@ -130,6 +101,10 @@ export async function createRouter(options: {
   // and most people open a workload nobody opened since the last run, so it is mostly a miss.
   // Only a caller who may read everything is answered from the cache as it is.
   const answered = express.Router();
+  answered.use((req, _res, next) => {
+    for (const [name, value] of Object.entries(req.query)) refuseNul(`query parameter ${name}`, value);
+    next();
+  });
   // A load balancer asks often, and there is nothing to validate.
   answered.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -153,6 +128,11 @@ export async function createRouter(options: {
     }
   });
   answered.use(router);
+  // Anything no route matched (an unknown path, or a known one with another method) gets
+  // Backstage's error body like every other failure, not express's empty 404.
+  answered.use((req, _res, next) => {
+    next(new NotFoundError(`No such maturity API route: ${req.method} ${req.baseUrl}${req.path}`));
+  });
   router.use(express.json());
 
   router.get('/v1/workloads', async (req, res) => {
