@@ -47,13 +47,14 @@ export const maturityPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        const { auth, catalog, config, database, httpAuth, httpRouter, logger } = deps;
+        const { auth, catalog, config, database, httpAuth, httpRouter, lifecycle, logger } = deps;
         const { permissions, permissionsRegistry, scheduler } = deps;
         const settings = readMaturityConfig(config);
         const db = await openDatabase({ database });
@@ -79,6 +80,9 @@ export const maturityPlugin = createBackendPlugin({
           ],
         });
         await runner.schedule(scheduler, settings.schedule);
+        // A run this replica was scoring when it died is recorded now, not left `running`.
+        await snapshots.failDeadRuns(new Date());
+        lifecycle.addShutdownHook(() => runner.stop());
 
         permissionsRegistry.addPermissions(maturityPermissions);
         httpRouter.use(
@@ -86,6 +90,8 @@ export const maturityPlugin = createBackendPlugin({
             inventory, snapshots, model, cases: settings.cases, currency: settings.cost.prices.currency,
             httpAuth, permissions, scheduler, answers,
             access: new EntityReadAccess({ httpAuth, permissions, catalog }),
+            // The run logs and records its own failure.
+            runNow: () => void runner.run().catch(() => {}),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -154,24 +154,55 @@ describe.each(databases.eachSupportedId())('DatabaseSnapshotStore on %p', databa
     expect((await store.getCurrentSnapshot())?.id).toBe(next.id);
   });
 
-  it('deletes what a run whose process died had written when the next run begins', async () => {
+  it('records a run whose process died as failed once its lease lapses, and deletes its rows', async () => {
     const { knex, store } = await createStore();
     const first = await saveAt(store, '2026-11-20T10:00:00Z', [workload('a', 50)]);
     const died = await store.beginSnapshot(new Date('2026-11-21T10:00:00Z'));
     await died.addRows(Array.from({ length: 600 }, (_, i) => workload(`w${i}`, 80)));
+    await died.heartbeat(new Date('2026-11-21T10:00:45Z'));
     // Never published nor failed: the process is gone. Readers still see the first snapshot.
     expect((await store.getCurrentSnapshot())?.id).toBe(first.id);
 
-    const next = await store.beginSnapshot(new Date('2026-11-21T11:00:00Z'));
+    // 60 s after its last heartbeat it still holds its lease: no second run may begin.
+    expect(await store.failDeadRuns(new Date('2026-11-21T10:01:45Z'))).toBe(0);
+    expect((await store.getLiveRun(new Date('2026-11-21T10:01:45Z')))?.id).toBe(died.id);
+    await expect(store.beginSnapshot(new Date('2026-11-21T10:01:45Z'))).rejects.toThrow(
+      `A maturity run is already in progress (run ${died.id})`,
+    );
+    // One millisecond later it is dead: recorded as failed, with when it was last alive.
+    expect(await store.getLiveRun(new Date('2026-11-21T10:01:45.001Z'))).toBeUndefined();
+    expect(await store.failDeadRuns(new Date('2026-11-21T10:01:45.001Z'))).toBe(1);
     const [{ n }] = await knex('maturity_scores').count({ n: '*' });
     expect(Number(n)).toBe(1);
-    expect((await store.listRuns(5)).map(r => [r.id, r.status])).toEqual([[next.id, 'running'], [first.id, 'succeeded']]);
+    const [failed] = await store.listRuns(1);
+    expect(failed).toMatchObject({
+      id: died.id, status: 'failed', workloads: 0,
+      error: 'The backend running it stopped: no heartbeat since 2026-11-21T10:00:45.000Z',
+    });
+    expect(failed.finishedAt.toISOString()).toBe('2026-11-21T10:00:45.000Z');
+
+    const next = await store.beginSnapshot(new Date('2026-11-21T11:00:00Z'));
+    expect((await store.listRuns(5)).map(r => [r.id, r.status])).toEqual([
+      [next.id, 'running'], [died.id, 'failed'], [first.id, 'succeeded'],
+    ]);
     // Were the first process still alive after all, its snapshot could not be published.
     await expect(died.publish(new Date('2026-11-21T11:00:30Z'))).rejects.toThrow(
-      `Snapshot ${died.id} was deleted while it was written: another run began meanwhile`,
+      `Snapshot ${died.id} can no longer be published: its lease lapsed and it was recorded as failed`,
     );
     await next.addRows([workload('b', 60)]);
     expect((await next.publish(new Date('2026-11-21T11:01:00Z'))).workloads).toBe(1);
+  });
+
+  it('takes a run that began before leases existed for dead at once', async () => {
+    const { knex, store } = await createStore();
+    const [{ id }] = await knex('maturity_snapshots')
+      .insert({ started_at: new Date('2026-11-21T10:00:00Z'), finished_at: new Date('2026-11-21T10:00:00Z'), status: 'running', workloads: 0 })
+      .returning('id');
+    expect(await store.failDeadRuns(new Date('2026-11-21T10:00:01Z'))).toBe(1);
+    expect((await store.listRuns(1))[0]).toMatchObject({
+      id: Number(typeof id === 'object' ? id.id : id), status: 'failed',
+      error: 'The backend running it stopped: no heartbeat since 2026-11-21T10:00:00.000Z',
+    });
   });
 
   it('answers history over a time range, oldest first, without detail', async () => {

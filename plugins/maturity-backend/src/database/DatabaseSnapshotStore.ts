@@ -12,6 +12,7 @@ import {
   ScoreLevelRow,
   ScoreQuery,
   ScoreRow,
+  RUN_LEASE_MS,
   SnapshotInfo,
   SnapshotStore,
 } from './SnapshotStore';
@@ -153,6 +154,13 @@ async function deleteSnapshots(tx: Knex.Transaction, ids: number[]) {
   }
 }
 
+/** Runs still `running` whose lease is live at `now`. */
+function liveRuns(db: Knex, now: Date) {
+  return db<SnapshotDbRow>('maturity_snapshots')
+    .where('status', 'running')
+    .where('heartbeat_at', '>=', new Date(now.getTime() - RUN_LEASE_MS));
+}
+
 /** A {@link SnapshotStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class DatabaseSnapshotStore implements SnapshotStore {
   static async create(options: {
@@ -166,11 +174,14 @@ export class DatabaseSnapshotStore implements SnapshotStore {
 
   async beginSnapshot(startedAt: Date): Promise<SnapshotDraft> {
     const db = this.db;
+    await this.failDeadRuns(startedAt);
     const id = await db.transaction(async tx => {
-      const debris = (await tx('maturity_snapshots').where('status', 'running').select('id')).map(r => Number(r.id));
-      await deleteSnapshots(tx, debris);
+      const live = await liveRuns(tx, startedAt).first('id');
+      if (live) throw new ConflictError(`A maturity run is already in progress (run ${live.id})`);
       return insertId(
-        tx('maturity_snapshots').insert({ started_at: startedAt, finished_at: startedAt, status: 'running', workloads: 0 }),
+        tx('maturity_snapshots').insert({
+          started_at: startedAt, finished_at: startedAt, heartbeat_at: startedAt, status: 'running', workloads: 0,
+        }),
       );
     });
     let workloads = 0;
@@ -205,7 +216,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           .where({ id, status: 'running' })
           .update({ status: 'succeeded', finished_at: finishedAt, workloads });
         if (updated !== 1) {
-          throw new ConflictError(`Snapshot ${id} was deleted while it was written: another run began meanwhile`);
+          throw new ConflictError(`Snapshot ${id} can no longer be published: its lease lapsed and it was recorded as failed`);
         }
         return { id, startedAt, finishedAt, status: 'succeeded', workloads };
       },
@@ -218,7 +229,39 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         });
         return { id, startedAt, finishedAt, status: 'failed', error, workloads: 0 };
       },
+      async heartbeat(at) {
+        await db('maturity_snapshots').where({ id, status: 'running' }).update({ heartbeat_at: at });
+      },
     };
+  }
+
+  async failDeadRuns(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - RUN_LEASE_MS);
+    const dead: Array<{ id: number; heartbeat_at: Date | string | number | null; started_at: Date | string | number }> =
+      await this.db('maturity_snapshots')
+        .where('status', 'running')
+        .where(q => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', cutoff))
+        .select('id', 'heartbeat_at', 'started_at');
+    for (const run of dead) {
+      const lastSign = readDate(run.heartbeat_at ?? run.started_at);
+      await this.db.transaction(async tx => {
+        await tx('maturity_scores').where('snapshot_id', run.id).delete();
+        await tx('maturity_snapshots')
+          .where({ id: run.id, status: 'running' })
+          .update({
+            status: 'failed',
+            finished_at: lastSign,
+            workloads: 0,
+            error: `The backend running it stopped: no heartbeat since ${lastSign.toISOString()}`,
+          });
+      });
+    }
+    return dead.length;
+  }
+
+  async getLiveRun(now: Date): Promise<SnapshotInfo | undefined> {
+    const row = await liveRuns(this.db, now).first();
+    return row ? toInfo(row) : undefined;
   }
 
   async getCurrentSnapshot(): Promise<SnapshotInfo | undefined> {

@@ -39,14 +39,24 @@ export interface SnapshotDraft {
   publish(finishedAt: Date): Promise<SnapshotInfo>;
   /** Deletes every row written and records the run as failed; the current snapshot stays. */
   fail(error: string, finishedAt: Date): Promise<SnapshotInfo>;
+  /** Renews the run's lease: a run without a heartbeat for RUN_LEASE_MS is taken for dead. */
+  heartbeat(at: Date): Promise<void>;
 }
+
+/**
+ * How long a running run may go without a heartbeat before it is recorded as failed: its process
+ * died (kill -9, a node lost) or hangs. A run renews it every RUN_HEARTBEAT_MS.
+ */
+export const RUN_LEASE_MS = 60_000;
+/** How often a running run renews its lease. */
+export const RUN_HEARTBEAT_MS = 15_000;
 
 /** A run as recorded. */
 export interface SnapshotInfo {
   id: number;
   startedAt: Date;
   finishedAt: Date;
-  /** A run in progress, or one whose process died (its rows are deleted by the next run). */
+  /** A run in progress; a run whose process died is recorded as failed once its lease lapses. */
   status: 'running' | 'succeeded' | 'failed';
   error?: string;
   workloads: number;
@@ -93,10 +103,19 @@ export interface ScoreQuery {
 /** Persistence of scoring snapshots, history and the latest facts. */
 export interface SnapshotStore {
   /**
-   * Starts writing a snapshot. Rows left by a run whose process died are deleted first: the
-   * scheduler runs one scoring run at a time, so any other snapshot still `running` is debris.
+   * Starts writing a snapshot, after recording dead runs as failed (see failDeadRuns). Throws a
+   * ConflictError while another run holds a live lease: one run at a time, whoever started it.
    */
   beginSnapshot(startedAt: Date): Promise<SnapshotDraft>;
+
+  /**
+   * Records every running run whose lease lapsed by `now` as failed, with the reason, and
+   * deletes its rows; returns how many. The current snapshot is untouched.
+   */
+  failDeadRuns(now: Date): Promise<number>;
+
+  /** The running run holding a live lease at `now`, if any. */
+  getLiveRun(now: Date): Promise<SnapshotInfo | undefined>;
 
   /** The newest succeeded snapshot. */
   getCurrentSnapshot(): Promise<SnapshotInfo | undefined>;

@@ -28,7 +28,17 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasColumn('maturity_workloads', 'last_seen_at')).toBe(false);
     expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(true);
 
-    // Each step down undoes only its own migration.
+    expect(await knex.schema.hasColumn('maturity_snapshots', 'heartbeat_at')).toBe(true);
+    // A title of any length is stored (PostgreSQL refused more than 255 characters).
+    const long = 'T'.repeat(300);
+    await knex('maturity_workloads').insert({ entity_ref: 'component:default/long', title: long, cores_source: 'unknown', problems: '[]' });
+    expect((await knex('maturity_workloads').first('title')).title).toBe(long);
+
+    // Each step down undoes only its own migration; a title is cut to what the column holds.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasColumn('maturity_snapshots', 'heartbeat_at')).toBe(false);
+    expect((await knex('maturity_workloads').first('title')).title).toHaveLength(postgres ? 255 : 300);
+    await knex('maturity_workloads').delete();
     await knex('maturity_snapshots').insert({ started_at: new Date(), finished_at: new Date(), status: 'succeeded', workloads: 0 });
     // A snapshot written before the mark existed counts as not yet thinned.
     expect((await knex('maturity_snapshots').first('thinned')).thinned).toBeFalsy();

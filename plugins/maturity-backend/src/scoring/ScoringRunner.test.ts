@@ -137,4 +137,35 @@ describe.each(databases.eachSupportedId())('ScoringRunner on %p', databaseId => 
     const [{ n }] = await knex('maturity_scores').whereNot('snapshot_id', first.id).count({ n: '*' });
     expect(Number(n)).toBe(0);
   });
+
+  it('stops between pages when the backend shuts down, and records why', async () => {
+    const { knex, snapshots, runner } = await setUp();
+    const first = await runner(new MeasuringCollector(2)).run(new Date('2026-11-20T10:00:00Z'));
+    let stopping: Promise<void> | undefined;
+    const collector = new MeasuringCollector(3);
+    const scoring = runner(collector);
+    const collect = collector.collect.bind(collector);
+    collector.collect = async (workloads, run) => {
+      // Shutdown begins while the first page is collected: that page is the last one read.
+      if (collector.pages.length === 0) stopping = scoring.stop();
+      return collect(workloads, run);
+    };
+    await expectWriteToFail(scoring.run(new Date('2026-11-21T10:00:00Z')));
+    await stopping;
+
+    expect(collector.pages).toEqual([500]);
+    expect((await snapshots.getCurrentSnapshot())?.id).toBe(first.id);
+    expect((await snapshots.listRuns(1)).map(r => [r.status, r.error])).toEqual([['failed', 'The backend shut down during the run']]);
+    const [{ n }] = await knex('maturity_scores').whereNot('snapshot_id', first.id).count({ n: '*' });
+    expect(Number(n)).toBe(0);
+  });
+
+  it('stops when the scheduler aborts the run', async () => {
+    const { snapshots, runner } = await setUp();
+    const aborted = AbortSignal.abort();
+    await expectWriteToFail(runner(new MeasuringCollector(2)).run(new Date('2026-11-20T10:00:00Z'), aborted));
+    expect((await snapshots.listRuns(1))[0].error).toBe(
+      'The scheduler stopped the run: its timeout passed, or the backend is shutting down',
+    );
+  });
 });

@@ -11,7 +11,14 @@ import { FACTS } from '@internal/plugin-maturity-common';
 import { createFactCollectionRun, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
 import { CostConfig } from '../config/readMaturityConfig';
 import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
-import { RetentionPolicy, SnapshotDraft, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
+import {
+  RetentionPolicy,
+  RUN_HEARTBEAT_MS,
+  SnapshotDraft,
+  SnapshotInfo,
+  SnapshotStore,
+} from '../database/SnapshotStore';
+import { describeRunFailure } from './describeRunFailure';
 import { buildInventory, groupsByRef } from '../inventory/buildInventory';
 import {
   emptyRollUpInputs,
@@ -41,6 +48,10 @@ function withMeasuredCores(
   });
 }
 
+function throwIfStopped(signal: AbortSignal): void {
+  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The run was stopped');
+}
+
 /**
  * One scoring run: read the catalog page by page, collect facts, score and write each page into
  * a draft snapshot, then refresh the inventory, roll up and publish the snapshot. Only a page's
@@ -67,17 +78,35 @@ export class ScoringRunner {
     },
   ) {}
 
-  async run(now: Date = new Date()): Promise<SnapshotInfo> {
+  /**
+   * Scores every workload into a new snapshot. `signal` (the scheduler's, or shutdown's) stops
+   * the run between pages; it is then recorded as failed with the reason.
+   */
+  async run(now: Date = new Date(), signal?: AbortSignal): Promise<SnapshotInfo> {
     const { snapshots, logger } = this.options;
     const draft = await snapshots.beginSnapshot(new Date());
+    // The lease tells other replicas, and this one after a restart, that the run is alive.
+    const heartbeat = setInterval(() => {
+      draft.heartbeat(new Date()).catch(error => logger.warn(`Maturity run ${draft.id} heartbeat failed: ${error}`));
+    }, RUN_HEARTBEAT_MS);
+    heartbeat.unref();
+    const stop = new AbortController();
+    const stopRun = () => stop.abort(new Error('The scheduler stopped the run: its timeout passed, or the backend is shutting down'));
+    signal?.addEventListener('abort', stopRun);
+    if (signal?.aborted) stopRun();
+    this.running.add(stop);
     let snapshot: SnapshotInfo;
     try {
-      snapshot = await this.scoreAndStore(draft, now);
+      snapshot = await this.scoreAndStore(draft, now, stop.signal);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeRunFailure(error);
       logger.error(`Maturity run failed; the previous snapshot stays current: ${message}`);
       await draft.fail(message, new Date());
       throw error;
+    } finally {
+      clearInterval(heartbeat);
+      signal?.removeEventListener('abort', stopRun);
+      this.running.delete(stop);
     }
     this.options.onSnapshotSaved?.(snapshot);
     const pruned = await snapshots.pruneHistory(now, this.options.retention);
@@ -93,13 +122,26 @@ export class ScoringRunner {
     await scheduler.scheduleTask({
       id: SCORING_TASK_ID,
       ...schedule,
-      fn: async () => {
-        await this.run();
+      fn: async signal => {
+        await this.run(new Date(), signal);
       },
     });
   }
 
-  private async scoreAndStore(draft: SnapshotDraft, now: Date): Promise<SnapshotInfo> {
+  /**
+   * Stops the runs in progress on this replica and waits until each is recorded as failed: the
+   * backend is shutting down (a rolling deploy), and a run left behind would hold its lease.
+   */
+  async stop(timeoutMs = 20_000): Promise<void> {
+    for (const stop of this.running) stop.abort(new Error('The backend shut down during the run'));
+    // A run stops between pages; one stuck in a source past the timeout is left to its lease.
+    const until = Date.now() + timeoutMs;
+    while (this.running.size > 0 && Date.now() < until) await new Promise(r => setTimeout(r, 50));
+  }
+
+  private readonly running = new Set<AbortController>();
+
+  private async scoreAndStore(draft: SnapshotDraft, now: Date, signal: AbortSignal): Promise<SnapshotInfo> {
     const { auth, inventory: inventoryStore, snapshots, model, cost } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const groups = new Map<string, GroupEntity>();
@@ -116,6 +158,7 @@ export class ScoringRunner {
     let writing: Promise<void> = Promise.resolve();
     try {
       for await (const page of this.pagesOf('component', credentials)) {
+        throwIfStopped(signal);
         const evidence = new Map<string, WorkloadEvidence>();
         for (const entity of page) {
           const ref = stringifyEntityRef(entity);
@@ -138,6 +181,7 @@ export class ScoringRunner {
       await writing.catch(() => {});
     }
     await writing;
+    throwIfStopped(signal);
     await inventoryStore.replaceInventory(inventory, draft.startedAt);
     await draft.addRows(rollUpRows(rollUp));
     return draft.publish(new Date());

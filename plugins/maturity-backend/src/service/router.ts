@@ -41,11 +41,13 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   /** Decides what each caller may read of the catalog. */
   access: EntityReadAccess;
+  /** Starts a run outside the scheduler, when its claim on the task outlived a dead process. */
+  runNow: () => void;
   scheduler: SchedulerService;
   /** The answers cache, when something else (the runner) needs it too. */
   answers?: SnapshotResponseCache<SnapshotStore>;
 }): Promise<express.Router> {
-  const { inventory, snapshots, model, cases, currency, httpAuth, permissions, access, scheduler } = options;
+  const { inventory, snapshots, model, cases, currency, httpAuth, permissions, access, scheduler, runNow } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
   // encoded (see encodeAnswer): a leaderboard of thousands of teams is serialised, hashed and
@@ -219,6 +221,8 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/runs', async (_req, res) => {
+    // A run whose process died shows as failed within its lease, whoever looks.
+    await snapshots.failDeadRuns(new Date());
     const runs = await snapshots.listRuns(20);
     res.json({
       items: runs.map(r => ({
@@ -244,10 +248,13 @@ export async function createRouter(options: {
     try {
       await scheduler.triggerTask(SCORING_TASK_ID);
     } catch (error) {
-      if (error instanceof ConflictError || (error as Error)?.name === 'ConflictError') {
-        throw new ConflictError('A maturity run is already in progress');
-      }
-      throw error;
+      if (!(error instanceof ConflictError || (error as Error)?.name === 'ConflictError')) throw error;
+      // The scheduler holds its claim on the task until its timeout even when the process that
+      // ran it died; the run's own lease tells whether a run is really in progress.
+      await snapshots.failDeadRuns(new Date());
+      const live = await snapshots.getLiveRun(new Date());
+      if (live) throw new ConflictError(`A maturity run is already in progress (run ${live.id})`);
+      runNow();
     }
     res.status(202).json({ status: 'triggered' });
   });
