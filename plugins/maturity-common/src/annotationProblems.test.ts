@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { findAnnotationProblems } from './annotationProblems';
-import { readPractices, readWorkloadKind } from './annotations';
+import { readDeclaredCores, readPractices, readWorkloadKind } from './annotations';
 
 const entity = (annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1', kind: 'Component',
@@ -31,6 +31,18 @@ describe('annotation readers', () => {
     );
     expect(problems[2]).toContain('(unknown: tracng)');
     expect(problems[3]).toContain('maturity.cloudnative.dev/waiver.hpa-elastic');
+  });
+
+  it('refuses cores past the bound, however finite, naming the entity, the annotation and the bound', () => {
+    const huge = readDeclaredCores(entity({ 'maturity.cloudnative.dev/cores': `1${'0'.repeat(308)}` }));
+    expect(huge).toEqual({
+      ok: false,
+      error:
+        `Entity component:default/cart has an invalid annotation maturity.cloudnative.dev/cores: "1${'0'.repeat(39)}…"; ` +
+        'expected a non-negative number of CPU cores up to 1,000,000, e.g. "16" or "0.5"',
+    });
+    expect(readDeclaredCores(entity({ 'maturity.cloudnative.dev/cores': '1000001' })).ok).toBe(false);
+    expect(readDeclaredCores(entity({ 'maturity.cloudnative.dev/cores': '1000000' }))).toEqual({ ok: true, value: 1_000_000 });
   });
 
   it('finds nothing wrong with an entity that has no maturity annotations', () => {

@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { MAX_WORKLOAD_CORES } from './rollUp';
 import {
   PracticeId,
   PRACTICES,
@@ -59,8 +60,11 @@ export function readDeclaredCores(entity: Entity): AnnotationReading<number> {
     return { ok: true, value: undefined };
   }
   const text = String(raw).trim();
-  if (!DECIMAL.test(text) || !Number.isFinite(Number(text))) {
-    return invalid(entity, key, raw, 'a non-negative number of CPU cores, e.g. "16" or "0.5"');
+  if (!DECIMAL.test(text) || !(Number(text) <= MAX_WORKLOAD_CORES)) {
+    return invalid(
+      entity, key, raw.length > 40 ? `${raw.slice(0, 40)}…` : raw,
+      `a non-negative number of CPU cores up to ${MAX_WORKLOAD_CORES.toLocaleString('en-US')}, e.g. "16" or "0.5"`,
+    );
   }
   return { ok: true, value: Number(text) };
 }

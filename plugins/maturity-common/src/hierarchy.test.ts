@@ -82,7 +82,7 @@ describe('readDeclaredCores', () => {
     const reading = readDeclaredCores(component({}, { 'maturity.cloudnative.dev/cores': raw }));
     expect(reading).toEqual({
       ok: false,
-      error: `Entity component:default/checkout has an invalid annotation maturity.cloudnative.dev/cores: ${JSON.stringify(raw)}; expected a non-negative number of CPU cores, e.g. "16" or "0.5"`,
+      error: `Entity component:default/checkout has an invalid annotation maturity.cloudnative.dev/cores: ${JSON.stringify(raw)}; expected a non-negative number of CPU cores up to 1,000,000, e.g. "16" or "0.5"`,
     });
   });
 });

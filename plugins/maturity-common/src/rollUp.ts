@@ -10,7 +10,7 @@ import type { RollUpLevel } from './api';
 /** One workload's input to {@link rollUp}. @public */
 export interface RollUpWorkload {
   ref: string;
-  /** CPU cores; `null`, 0, negative or non-finite cores give the workload no weight. */
+  /** CPU cores; `null`, 0, negative, non-finite or more than MAX_WORKLOAD_CORES give no weight. */
   cores: number | null;
   /** Platform score, 0–100. */
   platform: number;
@@ -90,9 +90,21 @@ export function combineScore(
   return combine(platform, business, weights, weightsTotal(weights));
 }
 
-/** The weight a workload's cores give it: 0 unless they are a positive finite number. @public */
+/**
+ * The most cores one workload may weigh: well above any single service (the largest groups the
+ * brief describes run millions of cores across many thousands of workloads), and low enough that
+ * no sum over any real number of workloads overflows to Infinity, which would make a score NaN.
+ * @public
+ */
+export const MAX_WORKLOAD_CORES = 1_000_000;
+
+/**
+ * The weight a workload's cores give it: 0 unless they are a positive number of at most
+ * {@link MAX_WORKLOAD_CORES}.
+ * @public
+ */
 export function coreWeight(cores: number | null | undefined): number {
-  return typeof cores === 'number' && Number.isFinite(cores) && cores > 0 ? cores : 0;
+  return typeof cores === 'number' && cores > 0 && cores <= MAX_WORKLOAD_CORES ? cores : 0;
 }
 
 interface Accumulator {
