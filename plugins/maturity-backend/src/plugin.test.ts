@@ -383,4 +383,45 @@ describe('maturity backend plugin', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/department/);
   });
+
+  it('lists a workload whose owner is no Group as unassigned, and an unknown platform, with their problems', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        maturityPlugin,
+        catalogServiceMock.factory({
+          entities: [
+            ...entities,
+            entity('Component', 'orphan', { type: 'service', owner: 'ghost-team' }, { 'maturity.cloudnative.dev/cores': '8' }),
+            entity('Component', 'martian', { type: 'service', owner: 'labs' }, {
+              'maturity.cloudnative.dev/cores': '2',
+              'maturity.cloudnative.dev/platform': 'mars',
+            }),
+          ],
+        }),
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    expect((await waitForRuns(server))[0]).toMatchObject({ status: 'succeeded', workloads: 5 });
+    const items = (await request(server).get('/api/maturity/v1/workloads')).body.items;
+    const orphan = items.find((w: any) => w.ref === 'component:default/orphan');
+    expect(orphan).toMatchObject({ cores: 8 });
+    expect([orphan.team, orphan.department, orphan.company]).toEqual([undefined, undefined, undefined]);
+    const unassigned =
+      'Entity component:default/orphan is unassigned: its owner "ghost-team" is not a Group in the catalog, so it has ' +
+      'no team, department or company and counts in no roll-up above its product; expected spec.owner to name an existing Group';
+    expect(orphan.problems).toEqual([unassigned]);
+    expect((await request(server).get('/api/maturity/v1/scorecards/component/default/orphan')).body.problems).toEqual([unassigned]);
+    const martian = items.find((w: any) => w.ref === 'component:default/martian');
+    expect(martian.problems).toEqual([
+      'Entity component:default/martian has an invalid annotation maturity.cloudnative.dev/platform: "mars"; ' +
+        'expected one of the platforms in maturity.platforms (default)',
+    ]);
+    // The company counts the one workload outside it, and its own figures leave the orphan out:
+    // 4 workloads; 16 cores, cart's 12 and lab's 4, as martian (no platform facts, so no score)
+    // and pricing (no cores) carry no weight.
+    const company = (await request(server).get('/api/maturity/v1/scorecards/group/default/acme')).body;
+    expect(company).toMatchObject({ kind: 'company', unassignedWorkloads: 1, cores: 16, workloads: 4, unweightedWorkloads: 2 });
+    const martianCard = (await request(server).get('/api/maturity/v1/scorecards/component/default/martian')).body;
+    expect([martianCard.score, martianCard.platform]).toEqual([null, null]);
+  });
 });

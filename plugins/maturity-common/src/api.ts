@@ -100,6 +100,11 @@ export interface GroupScorecard extends ScoreSummary {
   workloads: number;
   /** Workloads under it that carry no weight (0 or unknown cores, or no score). */
   unweightedWorkloads: number;
+  /**
+   * On a company: workloads in no company because their owner is not a Group in the catalog
+   * (each listed with that problem in `/v1/workloads`).
+   */
+  unassignedWorkloads?: number;
   /** Workloads for a product or team, teams for a department, departments for a company. */
   members: ScorecardMember[];
   snapshot: SnapshotRef;

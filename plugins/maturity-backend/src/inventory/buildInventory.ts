@@ -16,6 +16,16 @@ export function groupsByRef(groups: Entity[]): Map<string, GroupEntity> {
   return new Map(groups.filter(isGroupEntity).map(group => [stringifyEntityRef(group), group]));
 }
 
+/** Why a workload is in no team, department or company: its owner is not a Group in the catalog. */
+function unassignedProblem(component: Entity): string {
+  const owner = (component.spec as { owner?: unknown } | undefined)?.owner;
+  return (
+    `Entity ${stringifyEntityRef(component)} is unassigned: its owner ${JSON.stringify(owner ?? null)} is not a Group ` +
+    'in the catalog, so it has no team, department or company and counts in no roll-up above its product; ' +
+    'expected spec.owner to name an existing Group'
+  );
+}
+
 /**
  * Turns catalog Components into workload inventory entries, with their hierarchy and declared
  * cores. Malformed annotations are recorded as problems on that workload only.
@@ -30,7 +40,10 @@ export function buildInventory(
   const shared = (ref: string) => refs.get(ref) ?? (refs.set(ref, ref), ref);
   return components.map(component => {
     const cores = readDeclaredCores(component);
-    const place = Object.entries(resolveWorkloadHierarchy(component, groups))
+    const hierarchy = resolveWorkloadHierarchy(component, groups);
+    const problems = findAnnotationProblems(component);
+    if (!hierarchy.company) problems.push(unassignedProblem(component));
+    const place = Object.entries(hierarchy)
       .filter(([, ref]) => ref !== undefined)
       .map(([level, ref]) => [level, shared(ref!)]);
     const workload: InventoryWorkload = {
@@ -38,7 +51,7 @@ export function buildInventory(
       ...Object.fromEntries(place),
       cores: cores.ok && cores.value !== undefined ? cores.value : null,
       coresSource: cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
-      problems: findAnnotationProblems(component),
+      problems,
     };
     if (component.metadata.title) workload.title = component.metadata.title;
     return workload;

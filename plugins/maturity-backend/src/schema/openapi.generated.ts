@@ -390,6 +390,10 @@ export const spec = {
           "unweightedWorkloads": {
             "type": "integer"
           },
+          "unassignedWorkloads": {
+            "type": "integer",
+            "description": "On a company: workloads in no company because their owner is not a Group in the catalog; each is listed with that problem in /v1/workloads.\n"
+          },
           "members": {
             "type": "array",
             "items": {

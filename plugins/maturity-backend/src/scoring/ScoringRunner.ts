@@ -35,16 +35,22 @@ export const SCORING_TASK_ID = 'maturity-scoring-run';
 /** Components read, collected, scored and written at a time (the catalog's own page size). */
 const PAGE_SIZE = 500;
 
-/** Requests × replicas from Kubernetes outrank the declared cores annotation. */
-function withMeasuredCores(
+/**
+ * What the collectors found, on the inventory: requests × replicas from Kubernetes outrank the
+ * declared cores annotation, and the problems collectors found (an unknown platform, a bad
+ * selector) are listed by `/v1/workloads` beside the annotation problems.
+ */
+function withCollectedFacts(
   inventory: InventoryWorkload[],
   evidence: Map<string, WorkloadEvidence>,
 ): InventoryWorkload[] {
   return inventory.map(workload => {
-    const measured = latestFact(evidence.get(workload.ref)?.sources ?? [], FACTS.kubernetes.cores);
+    const found = evidence.get(workload.ref);
+    const measured = latestFact(found?.sources ?? [], FACTS.kubernetes.cores);
+    const problems = found?.problems.length ? [...new Set([...workload.problems, ...found.problems])] : workload.problems;
     return typeof measured === 'number'
-      ? { ...workload, cores: measured, coresSource: 'kubernetes' }
-      : workload;
+      ? { ...workload, problems, cores: measured, coresSource: 'kubernetes' }
+      : { ...workload, problems };
   });
 }
 
@@ -169,7 +175,7 @@ export class ScoringRunner {
         }
         const components = [...evidence.values()].map(e => e.entity);
         await this.collectFacts(components, evidence, run, current);
-        const pageInventory = withMeasuredCores(buildInventory(components, groups, groupRefs), evidence);
+        const pageInventory = withCollectedFacts(buildInventory(components, groups, groupRefs), evidence);
         await writing;
         writing = draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.

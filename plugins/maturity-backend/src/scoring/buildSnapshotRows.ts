@@ -96,12 +96,15 @@ export interface RollUpInputs {
   scores: ScoreRollUp;
   costs: CostRollUp;
   groups: GroupDetailsBuilder;
+  /** Workloads in no company: their owner is no Group in the catalog. */
+  unassigned: number;
 }
 
 export const emptyRollUpInputs = (weights: ScoreWeights): RollUpInputs => ({
   scores: new ScoreRollUp(weights),
   costs: new CostRollUp(),
   groups: new GroupDetailsBuilder(),
+  unassigned: 0,
 });
 
 /**
@@ -136,6 +139,7 @@ export function* workloadRows(options: {
       department: workload.department,
       company: workload.company,
     };
+    if (!workload.company) kept.unassigned += 1;
     const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
     if (priced.figures) kept.costs.add({ ...priced.figures, ...hierarchy });
@@ -188,6 +192,10 @@ export function rollUpRows(kept: RollUpInputs): ScoreRow[] {
     ...groupRows('product', rolled.products, costs.product, kept.groups),
     ...groupRows('team', rolled.teams, costs.team, kept.groups),
     ...groupRows('department', rolled.departments, costs.department, kept.groups),
-    ...groupRows('company', rolled.companies, costs.company, kept.groups),
+    // Every company shows how many workloads fell outside all of them.
+    ...groupRows('company', rolled.companies, costs.company, kept.groups).map(row => ({
+      ...row,
+      detail: { ...(row.detail as GroupDetail), unassignedWorkloads: kept.unassigned },
+    })),
   ];
 }

@@ -27,6 +27,8 @@ export interface GroupDetail {
    * teams, later than for departments and companies).
    */
   members?: Partial<Record<ScoreLevelKind, string[]>>;
+  /** On a company: the run's workloads whose owner is no Group in the catalog, so in no company. */
+  unassignedWorkloads?: number;
 }
 
 /** What a group's detail keeps of the workloads under it. */

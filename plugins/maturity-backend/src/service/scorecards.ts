@@ -125,6 +125,7 @@ export async function getScorecard(
     kind: levelKind, ref, ...scores(row),
     workloads: row.workloads,
     unweightedWorkloads: detail?.unweightedWorkloads ?? 0,
+    ...(levelKind === 'company' ? { unassignedWorkloads: detail?.unassignedWorkloads ?? 0 } : {}),
     members: await members(store, snapshot.id, row),
     snapshot: snapshotRef(snapshot),
   };
