@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { MaturityAnnotationProcessor } from './MaturityAnnotationProcessor';
 import { MaturityLabel } from './MaturityLabelSource';
@@ -39,14 +40,27 @@ describe('MaturityAnnotationProcessor', () => {
   });
 
   it.each([
-    [{ 'maturity.cloudnative.dev/cores': '-3' }, expected('cores', '"-3"', 'a non-negative number of CPU cores, e.g. "16" or "0.5"')],
-    [{ 'maturity.cloudnative.dev/cores': 'many' }, expected('cores', '"many"', 'a non-negative number of CPU cores, e.g. "16" or "0.5"')],
+    [{ 'maturity.cloudnative.dev/cores': '-3' }, expected('cores', '"-3"', 'a non-negative number of CPU cores up to 1,000,000, e.g. "16" or "0.5"')],
+    [{ 'maturity.cloudnative.dev/cores': 'many' }, expected('cores', '"many"', 'a non-negative number of CPU cores up to 1,000,000, e.g. "16" or "0.5"')],
     [{ 'maturity.cloudnative.dev/prometheus-selector': 'shop' }, expected('prometheus-selector', '"shop"', 'PromQL label matchers without braces, e.g. namespace="shop",pod=~"cart-.*"')],
     [{ 'maturity.cloudnative.dev/waiver.hpa': '2027-01-31: typo' }, 'Entity component:default/checkout has an invalid annotation maturity.cloudnative.dev/waiver.hpa: there is no check \'hpa\'; expected "YYYY-MM-DD: reason", e.g. "2027-03-31: pinned cores needed for the matching engine"'],
     [{ 'maturity.cloudnative.dev/waiver.zone-spread': '2027-01-31:' }, 'Entity component:default/checkout has an invalid annotation maturity.cloudnative.dev/waiver.zone-spread: the reason is missing; expected "YYYY-MM-DD: reason", e.g. "2027-03-31: pinned cores needed for the matching engine"'],
     [{ 'maturity.cloudnative.dev/waiver.zone-spread': '2027-13-01: late' }, 'Entity component:default/checkout has an invalid annotation maturity.cloudnative.dev/waiver.zone-spread: 2027-13-01 is not a date; expected "YYYY-MM-DD: reason", e.g. "2027-03-31: pinned cores needed for the matching engine"'],
   ])('reports %j as an input error naming annotation, value and form', async (annotations, message) => {
     expect(await errorsFor(annotations)).toEqual([message]);
+  });
+
+  it('logs each problem once, naming the entity, the annotation and where it was read', async () => {
+    const logger = mockServices.logger.mock();
+    const processor = new MaturityAnnotationProcessor(undefined, logger);
+    const bad = component({ 'maturity.cloudnative.dev/cores': 'many' });
+    // The catalog processes an entity again and again; the warning is logged once.
+    for (let i = 0; i < 3; i++) await processor.postProcessEntity(bad, location, jest.fn());
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `${expected('cores', '"many"', 'a non-negative number of CPU cores up to 1,000,000, e.g. "16" or "0.5"')} ` +
+        "(from url:https://example.com/catalog-info.yaml); the catalog keeps the entity's last good version, or none",
+    );
   });
 
   it('writes level and score labels of scored entities, keeping their own labels', async () => {

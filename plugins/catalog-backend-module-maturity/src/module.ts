@@ -21,7 +21,7 @@ export const catalogModuleMaturity = createBackendModule({
       },
       async init({ catalog, auth, discovery, logger }) {
         const labels = new MaturityLabelSource({ auth, discovery, logger });
-        catalog.addProcessor(new MaturityAnnotationProcessor(labels));
+        catalog.addProcessor(new MaturityAnnotationProcessor(labels, logger));
       },
     });
   },
