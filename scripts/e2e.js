@@ -176,6 +176,15 @@ step('a second run draws the score history on a time axis', async page => {
   await page.screenshot({ path: path.join(shots, 'component-maturity-history.png') });
 });
 
+step('the unprocessed-entities page lists what the catalog could not store', async page => {
+  await open(page, '/catalog-unprocessed-entities');
+  await page.getByRole('heading', { name: 'Unprocessed Entities' }).first().waitFor();
+  // The demo catalog is clean: the page answers, and has nothing to list.
+  const response = await fetch(`${backend}/api/catalog/entities/unprocessed/failed`);
+  assert.equal(response.status, 200, `the unprocessed entities API answered ${response.status}`);
+  assert.deepEqual((await response.json()).entities, []);
+});
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -13,6 +13,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@internal/plugin-catalog-backend-module-maturity'));
+// Entities the catalog could not store (a malformed maturity annotation, say), for the
+// unprocessed-entities page of the app.
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // allow-all unless demo.permissionPolicy chooses owned-only (app-config.permissions.yaml).
