@@ -1,4 +1,5 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { createTestDatabases } from './__testUtils__/databases';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import path from 'node:path';
@@ -11,7 +12,8 @@ const root = path.resolve(__dirname, '../../..');
 
 // Bad values for every annotation docs/annotations.md lists as read by the suite.
 const BAD: Array<[string, string[]]> = [
-  ['maturity.cloudnative.dev/cores', ['-3', 'lots', '1e999', '', '12 cores', 'NaN']],
+  // Finite but past any real workload: 1 followed by 308 zeros (1e308), and one core too many.
+  ['maturity.cloudnative.dev/cores', ['-3', 'lots', '1e999', '', '12 cores', 'NaN', `1${'0'.repeat(308)}`, '1000000.5']],
   ['maturity.cloudnative.dev/workload-kind', ['serverless', 'STATELESS!', '']],
   ['maturity.cloudnative.dev/practices', ['ci-pipeline, yolo', 'tracing;alerting', 'everything']],
   ['maturity.cloudnative.dev/platform', ['mars', 'legacy vms']],
@@ -40,18 +42,27 @@ function fuzzedEntities(count: number): Array<{ entity: Entity; annotation: stri
       entity: {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
-        metadata: { name: `fuzz-${i}`, namespace: 'default', annotations: { [annotation]: value } },
+        // Every third one has a title longer than PostgreSQL's varchar(255) (the catalog sets none).
+        metadata: {
+          name: `fuzz-${i}`,
+          namespace: 'default',
+          annotations: { [annotation]: value },
+          ...(i % 3 === 0 ? { title: `Fuzzed workload ${i} `.padEnd(300 + i, 'x') } : {}),
+        },
         spec: { type: 'service', owner: 'team-a' },
       },
     };
   });
 }
 
-describe('scoring with fuzzed annotations', () => {
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())('scoring with fuzzed annotations on %p', databaseId => {
   it('never fails a run, and names the entity and the annotation for every bad value', async () => {
     const fuzzed = fuzzedEntities(300);
     const { server } = await startTestBackend({
       features: [
+        mockServices.database.factory({ knex: await databases.init(databaseId) }),
         maturityPlugin,
         kubernetesModule,
         prometheusModule,
@@ -59,6 +70,13 @@ describe('scoring with fuzzed annotations', () => {
           entities: [
             { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'team-a', namespace: 'default' }, spec: { type: 'team', children: [] } },
             ...fuzzed.map(f => f.entity),
+            // The one workload with good cores: whatever its neighbours declare, the team has a score.
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'steady', namespace: 'default', annotations: { 'maturity.cloudnative.dev/cores': '4' } },
+              spec: { type: 'service', owner: 'team-a' },
+            },
           ],
         }),
         mockServices.rootConfig.factory({
@@ -78,7 +96,7 @@ describe('scoring with fuzzed annotations', () => {
       runs = (await request(server).get('/api/maturity/v1/runs')).body.items ?? [];
       if (!runs.length) await new Promise(r => setTimeout(r, 100));
     }
-    expect(runs[0]).toMatchObject({ status: 'succeeded', workloads: 300 });
+    expect(runs[0]).toMatchObject({ status: 'succeeded', workloads: 301 });
 
     const unexplained: string[] = [];
     for (const { entity, annotation } of fuzzed) {
@@ -89,5 +107,17 @@ describe('scoring with fuzzed annotations', () => {
       if (!named) unexplained.push(`${ref} ${annotation}=${JSON.stringify(entity.metadata.annotations![annotation])}: ${JSON.stringify(card.body.problems)}`);
     }
     expect(unexplained).toEqual([]);
+
+    // Titles of any length are kept whole.
+    const listed = (await request(server).get('/api/maturity/v1/workloads')).body.items;
+    const titled = fuzzed.filter(f => f.entity.metadata.title);
+    expect(titled.length).toBe(100);
+    expect(titled.map(f => listed.find((w: any) => w.ref === `component:default/${f.entity.metadata.name}`)?.title)).toEqual(
+      titled.map(f => f.entity.metadata.title),
+    );
+    // Only steady's 4 cores weigh: 1e308 and 1000000.5 cores are problems, not weights.
+    const team = (await request(server).get('/api/maturity/v1/scorecards/group/default/team-a')).body;
+    expect(team).toMatchObject({ cores: 4, workloads: 301, unweightedWorkloads: 300 });
+    expect([typeof team.score, team.level]).toEqual(['number', expect.stringMatching(/^L[1-5]$/)]);
   }, 60_000);
 });

@@ -8,7 +8,6 @@ import {
   mockServices,
   startTestBackend,
   TestDatabaseId,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
@@ -19,17 +18,12 @@ import request from 'supertest';
 import YAML from 'yaml';
 import { Knex } from 'knex';
 import maturityPlugin from '@internal/plugin-maturity-backend';
+import { createTestDatabases } from './__testUtils__/databases';
 import { demoPolicyModule } from './permissions/demoPolicyModule';
 
 jest.setTimeout(120_000);
 
-// The databases the suite runs on: SQLite, and PostgreSQL where scripts/test.sh names it.
-const databases = TestDatabases.create({
-  ids: process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-    ? ['SQLITE_3', 'POSTGRES_15']
-    : ['SQLITE_3'],
-  disableDocker: true,
-});
+const databases = createTestDatabases();
 
 // Two departments under one company. Alice is in the checkout team; Bob reads everything.
 const ORG = [
