@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /*
  * End-to-end test of a running demo portal in headless Chromium: the numbers on the pages match
- * the REST API, sorting and filtering work, and each page is saved to docs/screenshots/.
+ * the REST API, sorting and filtering work, and each page is saved to .tools/screenshots/ (or to
+ * the folder SCREENSHOTS names, e.g. docs/screenshots to refresh the docs' pictures).
  * Run by scripts/e2e.sh, which starts the portal first. Environment: CHROMIUM, FRONTEND, BACKEND.
  */
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const frontend = process.env.FRONTEND ?? 'http://localhost:3000';
 const backend = process.env.BACKEND ?? 'http://localhost:7007';
-const shots = path.join(__dirname, '..', 'docs', 'screenshots');
+// Kept out of the work tree unless asked for: SCREENSHOTS=docs/screenshots refreshes the docs' ones.
+const shots = path.resolve(process.env.SCREENSHOTS ?? path.join(__dirname, '..', '.tools', 'screenshots'));
+fs.mkdirSync(shots, { recursive: true });
 const fmt = score => (typeof score === 'number' ? score.toFixed(1) : '—');
 
 async function api(route) {

@@ -68,6 +68,13 @@ describe('EntityMaturityContent', () => {
     expect(api.calls).toContain('leaderboard {"level":"team","department":"group:default/retail","window":"30d"}');
   });
 
+  it("counts the workloads outside every company on a company's tab", async () => {
+    const company = { ...retailScorecard, kind: 'company' as const, ref: 'group:default/acme', unassignedWorkloads: 2 };
+    const api = new FakeMaturityApi({ scorecards: { 'group:default/acme': company } });
+    await renderTab(api, entity('Group', 'acme'));
+    expect(await screen.findByText('3 (1 without weight); 2 unassigned (owner not a Group in the catalog)')).toBeInTheDocument();
+  });
+
   it('cuts 30 days from the history it loaded, and fetches a year', async () => {
     const api = new FakeMaturityApi({ scorecards: { 'component:default/cart': cartScorecard } });
     await renderTab(api, entity('Component', 'cart'));

@@ -70,6 +70,7 @@ function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
           <Fact label="Workloads">
             {s.workloads}
             {s.unweightedWorkloads > 0 && ` (${s.unweightedWorkloads} without weight)`}
+            {s.unassignedWorkloads ? `; ${s.unassignedWorkloads} unassigned (owner not a Group in the catalog)` : ''}
           </Fact>
         )}
       </Grid>
