@@ -26,6 +26,8 @@ import { DatabaseSnapshotStore, THINNED_COLUMNS } from '../plugins/maturity-back
 import { PruneResult, RetentionPolicy } from '../plugins/maturity-backend/src/database/SnapshotStore';
 import { ScoringRunner } from '../plugins/maturity-backend/src/scoring/ScoringRunner';
 import { createRouter } from '../plugins/maturity-backend/src/service/router';
+import { EntityReadAccess } from '../plugins/maturity-backend/src/service/EntityReadAccess';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { generateOrganisation, WORKLOADS_PER_TEAM } from './organisation';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -296,6 +298,8 @@ async function serveMain(name: DatabaseName, label: string) {
   const stores = await openStores(db);
   const middleware = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger({ level: 'none' }) });
   const app = express();
+  const httpAuth = mockServices.httpAuth();
+  const permissions = mockServices.permissions();
   app.use(middleware.compression());
   app.use('/api/maturity', await createRouter({
     inventory: stores.inventory,
@@ -303,9 +307,14 @@ async function serveMain(name: DatabaseName, label: string) {
     model,
     cases: settings.cases,
     currency: settings.cost.prices.currency,
-    httpAuth: mockServices.httpAuth(),
-    permissions: mockServices.permissions(),
+    httpAuth,
+    permissions,
+    // An allow-all policy: the measured path is the one every caller who may read the whole
+    // catalog takes (one permission check, then the shared cache); a conditional policy's
+    // callers also ask the catalog once an answer, which is not measured here.
+    access: new EntityReadAccess({ httpAuth, permissions, catalog: catalogServiceMock() }),
     scheduler: mockServices.scheduler(),
+    runNow: () => {},
   }));
   app.use(middleware.error());
   const server = app.listen(0, '127.0.0.1');
