@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
+import { GroupScorecard } from '@internal/plugin-maturity-common';
 import { rootRouteRef } from '../../routes';
 import { maturityApiRef } from '../../api';
 import {
@@ -69,7 +70,9 @@ describe('EntityMaturityContent', () => {
   });
 
   it("counts the workloads outside every company on a company's tab", async () => {
-    const company = { ...retailScorecard, kind: 'company' as const, ref: 'group:default/acme', unassignedWorkloads: 2 };
+    const company: GroupScorecard = {
+      ...(retailScorecard as GroupScorecard), kind: 'company', ref: 'group:default/acme', unassignedWorkloads: 2,
+    };
     const api = new FakeMaturityApi({ scorecards: { 'group:default/acme': company } });
     await renderTab(api, entity('Group', 'acme'));
     expect(await screen.findByText('3 (1 without weight); 2 unassigned (owner not a Group in the catalog)')).toBeInTheDocument();
