@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 /** Capabilities a platform offers its workloads; each feeds one platform-side check. */
 interface PlatformProfile {
@@ -32,6 +33,11 @@ export interface Config {
      * backend replicas one of them runs each time. Default: hourly, 15 minute timeout.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * How long a run may take before it stops itself, recording why, with its sources asked no
+     * further; shorter than `schedule.timeout`. Default: four fifths of it (12 minutes).
+     */
+    runDeadline?: HumanDuration | string;
     /** Relative weights of the platform and business scores. Default 0.5 / 0.5. */
     weights?: {
       platform: number;

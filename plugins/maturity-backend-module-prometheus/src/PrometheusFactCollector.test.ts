@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DEFAULT_COST_PRICES, elasticityHint, recommendRequests } from '@internal/plugin-maturity-common';
+import { createFactCollectionRun } from '@internal/plugin-maturity-node';
 import { PrometheusFactCollector, selectorOf } from './PrometheusFactCollector';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
 import { plantedLoadOpenMetrics } from './__testUtils__/openMetrics';
@@ -143,4 +144,51 @@ describe('PrometheusFactCollector when Prometheus misbehaves', () => {
     },
     10_000,
   );
+
+  it('asks a Prometheus that never answers once a workload in flight, not once a workload, and says why', async () => {
+    let requests = 0;
+    const server = http.createServer(() => {
+      requests += 1; // and never answers
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const collector = new PrometheusFactCollector({
+        source: new PrometheusLoadSource({ url, timeoutMs: 300, stepSeconds: 3600 }),
+        lookbackDays: 7,
+        concurrency: 4,
+      });
+      const page = (from: number) =>
+        Array.from({ length: 40 }, (_, i) =>
+          component(`w${from + i}`, { 'maturity.cloudnative.dev/prometheus-selector': `namespace="n${from + i}"` }),
+        );
+      const run = createFactCollectionRun(new Date());
+      const first = await collector.collect(page(0), run);
+      // Four workloads in flight when the first timeout trips the breaker, four queries each.
+      expect(requests).toBeLessThanOrEqual(4 * 4);
+      expect(first.failures?.size).toBe(40);
+      // The four asked time out; the 36 after them are not asked.
+      const reasons = [...first.failures!.values()];
+      expect(first.failures?.get('component:default/w0')).toBe(
+        'Prometheus query for namespace="n0" failed: timeout_error: timeout of 300ms exceeded',
+      );
+      expect(reasons.filter(r => r.startsWith('Prometheus query for'))).toHaveLength(4);
+      expect(first.failures?.get('component:default/w39')).toBe(
+        'Prometheus is not answering this run, so it was not asked again (first failure: timeout_error: timeout of 300ms exceeded)',
+      );
+      expect(reasons.some(r => r.includes('[object Object]'))).toBe(false);
+      // The run's next page is not asked at all; a new run asks again.
+      const asked = requests;
+      expect((await collector.collect(page(40), run)).failures?.size).toBe(40);
+      expect(requests).toBe(asked);
+      const stopping = new AbortController();
+      stopping.abort(new Error('The backend shut down during the run'));
+      const stopped = await collector.collect(page(80), createFactCollectionRun(new Date(), stopping.signal));
+      expect(requests).toBe(asked);
+      expect(stopped.failures?.get('component:default/w80')).toBe('Prometheus was not asked: The backend shut down during the run');
+    } finally {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
+    }
+  }, 10_000);
 });

@@ -5,7 +5,8 @@ import {
   readPrometheusSelector,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import { FactCollectionResult, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import { FactCollectionResult, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import { describeError, isSourceFailure } from './describeError';
 import { deriveLoadFacts } from './deriveLoadFacts';
 import { LoadSource } from './LoadSeries';
 
@@ -23,7 +24,18 @@ export function selectorOf(entity: Entity): string | undefined {
   return namespace && id ? `namespace="${namespace}",pod=~"${id}-.*"` : undefined;
 }
 
-/** Real-load facts from Prometheus (or recorded results): one workload failing never fails others. */
+/** What the pages of one run share: the reason the source failed, once it has. */
+interface Breaker {
+  tripped?: string;
+}
+
+/**
+ * Real-load facts from Prometheus (or recorded results): a query failing for one workload never
+ * fails others. A source failure (a timeout, the server down or failing) trips a breaker for the
+ * rest of the run: every workload after it keeps its last good facts, stale with that reason,
+ * without another request, so a Prometheus that hangs costs a run one timeout, not one per
+ * workload. The run's signal stops it the same way.
+ */
 export class PrometheusFactCollector implements MaturityFactCollector {
   readonly id = 'prometheus';
 
@@ -31,7 +43,11 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     private readonly options: { source: LoadSource; lookbackDays: number; concurrency: number; now?: () => Date },
   ) {}
 
-  async collect(workloads: Entity[]): Promise<FactCollectionResult> {
+  async collect(workloads: Entity[], run?: FactCollectionRun): Promise<FactCollectionResult> {
+    // Shared by every page of the run (and only of this run).
+    const breaker = run ? await run.once<Breaker>('prometheus.breaker', async () => ({})) : {};
+    const stopped = () =>
+      run?.signal?.aborted ? `Prometheus was not asked: ${describeError(run.signal.reason)}` : breaker.tripped;
     const facts = new Map<string, WorkloadFacts>();
     const failures = new Map<string, string>();
     const problems = new Map<string, string[]>();
@@ -50,6 +66,11 @@ export class PrometheusFactCollector implements MaturityFactCollector {
           continue;
         }
         if (!selector) continue;
+        const skipped = stopped();
+        if (skipped) {
+          failures.set(ref, skipped);
+          continue;
+        }
         try {
           const series = await this.options.source.read(selector, window);
           if (series.cpu.length > 0 || series.memory.length > 0) {
@@ -58,7 +79,11 @@ export class PrometheusFactCollector implements MaturityFactCollector {
             problems.set(ref, [`Prometheus has no CPU or memory samples for ${selector} in the last ${this.options.lookbackDays} days; check ${MATURITY_ANNOTATIONS.prometheusSelector}`]);
           }
         } catch (error) {
-          failures.set(ref, `Prometheus query for ${selector} failed: ${(error as Error)?.message ?? error}`);
+          const reason = describeError(error);
+          failures.set(ref, `Prometheus query for ${selector} failed: ${reason}`);
+          if (isSourceFailure(error)) {
+            breaker.tripped ??= `Prometheus is not answering this run, so it was not asked again (first failure: ${reason})`;
+          }
         }
       }
     };

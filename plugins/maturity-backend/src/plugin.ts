@@ -73,6 +73,7 @@ export const maturityPlugin = createBackendPlugin({
           onSnapshotSaved: () => answers.forgetCurrent(),
           cost: settings.cost,
           retention: settings.retention,
+          deadlineMs: settings.runDeadlineMs,
           collectors: [
             new CatalogFactCollector(),
             new PlatformFactCollector(settings.platforms),

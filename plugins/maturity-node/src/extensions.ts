@@ -28,6 +28,11 @@ export interface FactCollectionResult {
 export interface FactCollectionRun {
   readonly startedAt: Date;
   /**
+   * Fires when the run must stop: its deadline passed, the scheduler aborted it, or the backend
+   * is shutting down. A collector should stop asking its source and return what it has.
+   */
+  readonly signal?: AbortSignal;
+  /**
    * Does work that every page of the run shares once per run, e.g. listing a whole cluster, and
    * hands each later page the same promise (a failure included).
    */
@@ -35,10 +40,11 @@ export interface FactCollectionRun {
 }
 
 /** A fresh {@link FactCollectionRun}; the scoring run makes one, tests may too. @public */
-export function createFactCollectionRun(startedAt: Date): FactCollectionRun {
+export function createFactCollectionRun(startedAt: Date, signal?: AbortSignal): FactCollectionRun {
   const shared = new Map<string, Promise<unknown>>();
   return {
     startedAt,
+    ...(signal ? { signal } : {}),
     once<T>(key: string, load: () => Promise<T>) {
       if (!shared.has(key)) shared.set(key, load());
       return shared.get(key) as Promise<T>;

@@ -16,6 +16,17 @@ describe('readMaturityConfig', () => {
     expect(config.cost.elasticity).toEqual({ fluctuationThreshold: 1.5, minTargetUtilization: 30, maxTargetUtilization: 75 });
   });
 
+  it('gives a run a deadline below the scheduler timeout: four fifths of it, or one configured shorter', () => {
+    // Default timeout 15 minutes: 12.
+    expect(readMaturityConfig(new ConfigReader({})).runDeadlineMs).toBe(12 * 60_000);
+    expect(read({ schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } } }).runDeadlineMs).toBe(4 * 60_000);
+    expect(read({ runDeadline: { minutes: 10 } }).runDeadlineMs).toBe(10 * 60_000);
+    expect(read({ runDeadline: 'PT90S' }).runDeadlineMs).toBe(90_000);
+    expect(() => read({ runDeadline: { minutes: 15 } })).toThrow(
+      'Invalid config maturity.runDeadline: 900 seconds; expected a positive duration shorter than maturity.schedule.timeout (900 seconds)',
+    );
+  });
+
   it('reads prices, overrides and right-sizing parameters', () => {
     const { cost } = read({
       cost: {

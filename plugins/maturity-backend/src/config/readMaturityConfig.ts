@@ -2,7 +2,9 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { Duration } from 'luxon';
 import {
   applyCheckOverrides,
   CheckDefinition,
@@ -34,6 +36,8 @@ export interface MaturityConfig {
   weights: ScoreWeights;
   unknownAsZero: boolean;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** When a run stops itself, in milliseconds: below the schedule's timeout. */
+  runDeadlineMs: number;
   retention: RetentionPolicy;
   platforms: PlatformProfiles;
   /** The published cases and the operator's own. */
@@ -144,6 +148,7 @@ const schema = z
       )
       .optional(),
     schedule: z.unknown().optional(),
+    runDeadline: z.unknown().optional(),
     history: z
       .object({
         runDays: z.number().int().nonnegative().optional(),
@@ -160,6 +165,25 @@ const schema = z
   })
   .passthrough();
 
+const toMs = (duration: Duration | HumanDuration) =>
+  Duration.isDuration(duration) ? duration.toMillis() : durationToMilliseconds(duration);
+
+/**
+ * `maturity.runDeadline`: by default four fifths of the schedule's timeout, so that a run stops
+ * itself and records why before the scheduler gives up on it.
+ */
+function readRunDeadline(config: Config, schedule: SchedulerServiceTaskScheduleDefinition): number {
+  const timeoutMs = toMs(schedule.timeout);
+  if (!config.has('maturity.runDeadline')) return Math.floor(timeoutMs * 0.8);
+  const deadlineMs = toMs(readDurationFromConfig(config, { key: 'maturity.runDeadline' }));
+  if (!(deadlineMs > 0 && deadlineMs < timeoutMs)) {
+    throw new Error(
+      `Invalid config maturity.runDeadline: ${deadlineMs / 1000} seconds; expected a positive duration shorter than maturity.schedule.timeout (${timeoutMs / 1000} seconds)`,
+    );
+  }
+  return deadlineMs;
+}
+
 /**
  * Reads and validates `maturity` from app-config. A bad value throws an error naming the key and
  * what is expected, which stops start-up rather than scoring with a half-understood model.
@@ -173,13 +197,15 @@ export function readMaturityConfig(config: Config): MaturityConfig {
   }
   const value = parsed.data;
   const scheduleConfig = config.getOptionalConfig('maturity.schedule');
+  const schedule = scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : DEFAULT_SCHEDULE;
   return {
     checks: applyCheckOverrides(DEFAULT_CHECKS, value.checks ?? {}),
     weights: value.weights ?? DEFAULT_SCORE_WEIGHTS,
     unknownAsZero: value.unknownAsZero ?? false,
-    schedule: scheduleConfig
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-      : DEFAULT_SCHEDULE,
+    schedule,
+    runDeadlineMs: readRunDeadline(config, schedule),
     retention: { ...DEFAULT_RETENTION, ...value.history },
     platforms: (value.platforms ?? {}) as PlatformProfiles,
     cases: [...PRACTICE_CASES, ...readCustomCases(value.practices?.files ?? [])],

@@ -62,8 +62,9 @@ describe.each(databases.eachSupportedId())('ScoringRunner on %p', databaseId => 
     const settings = readMaturityConfig(new ConfigReader({}));
     const inventory = await DatabaseMaturityStore.create({ database });
     const snapshots = await DatabaseSnapshotStore.create({ database });
-    const runner = (collector: MaturityFactCollector, catalog = catalogServiceMock({ entities })) =>
+    const runner = (collector: MaturityFactCollector, catalog = catalogServiceMock({ entities }), deadlineMs?: number) =>
       new ScoringRunner({
+        deadlineMs,
         catalog, auth: mockServices.auth(), inventory, snapshots, logger: mockServices.logger.mock(),
         collectors: [collector],
         // Unknown facts count as unmet, so every workload has a score and weighs in by its cores.
@@ -158,6 +159,22 @@ describe.each(databases.eachSupportedId())('ScoringRunner on %p', databaseId => 
     expect((await snapshots.listRuns(1)).map(r => [r.status, r.error])).toEqual([['failed', 'The backend shut down during the run']]);
     const [{ n }] = await knex('maturity_scores').whereNot('snapshot_id', first.id).count({ n: '*' });
     expect(Number(n)).toBe(0);
+  });
+
+  it('stops itself at its deadline, between pages, and its collectors see the signal', async () => {
+    const { snapshots, runner } = await setUp();
+    const collector = new MeasuringCollector(2);
+    const signals: boolean[] = [];
+    const collect = collector.collect.bind(collector);
+    collector.collect = async (workloads, run) => {
+      await new Promise(resolve => setTimeout(resolve, 1200));
+      signals.push(run.signal?.aborted ?? false);
+      return collect(workloads, run);
+    };
+    await expectWriteToFail(runner(collector, undefined, 2000).run(new Date('2026-11-20T10:00:00Z')));
+    // Page 1 ends at 1.2 s, page 2 at 2.4 s, after the deadline; page 3 is never read.
+    expect(signals).toEqual([false, true]);
+    expect((await snapshots.listRuns(1))[0].error).toBe('The run passed its deadline of 2 seconds');
   });
 
   it('stops when the scheduler aborts the run', async () => {

@@ -54,6 +54,9 @@ function withCollectedFacts(
   });
 }
 
+const formatDuration = (ms: number) =>
+  ms % 60_000 === 0 ? `${ms / 60_000} minutes` : `${Math.round(ms / 1000)} seconds`;
+
 function throwIfStopped(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The run was stopped');
 }
@@ -79,6 +82,8 @@ export class ScoringRunner {
       model: ScoringModel;
       cost: CostConfig;
       retention: RetentionPolicy;
+      /** How long a run may take before it stops itself: below the scheduler's timeout. */
+      deadlineMs?: number;
       /** Called once a snapshot is stored and current. */
       onSnapshotSaved?: (snapshot: SnapshotInfo) => void;
     },
@@ -100,6 +105,11 @@ export class ScoringRunner {
     const stopRun = () => stop.abort(new Error('The scheduler stopped the run: its timeout passed, or the backend is shutting down'));
     signal?.addEventListener('abort', stopRun);
     if (signal?.aborted) stopRun();
+    const { deadlineMs } = this.options;
+    const deadline = deadlineMs
+      ? setTimeout(() => stop.abort(new Error(`The run passed its deadline of ${formatDuration(deadlineMs)}`)), deadlineMs)
+      : undefined;
+    deadline?.unref();
     this.running.add(stop);
     let snapshot: SnapshotInfo;
     try {
@@ -111,6 +121,7 @@ export class ScoringRunner {
       throw error;
     } finally {
       clearInterval(heartbeat);
+      clearTimeout(deadline);
       signal?.removeEventListener('abort', stopRun);
       this.running.delete(stop);
     }
@@ -155,7 +166,9 @@ export class ScoringRunner {
       for (const [ref, group] of groupsByRef(page)) groups.set(ref, group);
     }
     const current = await snapshots.getCurrentSnapshot();
-    const run = createFactCollectionRun(now);
+    // Collectors see the run's stop signal, to stop asking their sources when it fires.
+    const run = createFactCollectionRun(now, signal);
+    const warned = new Set<string>();
     const inventory: InventoryWorkload[] = [];
     const seen = new Set<string>();
     const groupRefs = new Map<string, string>();
@@ -174,7 +187,7 @@ export class ScoringRunner {
           evidence.set(ref, { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] });
         }
         const components = [...evidence.values()].map(e => e.entity);
-        await this.collectFacts(components, evidence, run, current);
+        await this.collectFacts(components, evidence, run, current, warned);
         const pageInventory = withCollectedFacts(buildInventory(components, groups, groupRefs), evidence);
         await writing;
         writing = draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
@@ -202,6 +215,8 @@ export class ScoringRunner {
     evidence: Map<string, WorkloadEvidence>,
     run: FactCollectionRun,
     current: SnapshotInfo | undefined,
+    /** Collectors already warned about in this run: one warning a source, not one a page. */
+    warned: Set<string>,
   ): Promise<void> {
     const { collectors, logger } = this.options;
     const at = run.startedAt.toISOString();
@@ -213,6 +228,11 @@ export class ScoringRunner {
         const reason = error instanceof Error ? error.message : String(error);
         logger.warn(`Maturity fact collector '${collector.id}' failed; using its last facts: ${reason}`);
         result = { facts: new Map(), failures: new Map([...evidence.keys()].map(ref => [ref, reason])) };
+      }
+      const [firstFailure] = result.failures?.values() ?? [];
+      if (firstFailure !== undefined && !warned.has(collector.id)) {
+        warned.add(collector.id);
+        logger.warn(`Maturity fact collector '${collector.id}' could not read some workloads; they keep their last facts, marked stale: ${firstFailure}`);
       }
       const previous = result.failures?.size
         ? await this.previousFacts(collector.id, current, [...result.failures.keys()])
