@@ -88,4 +88,10 @@ describe('MaturityLeaderboardPage', () => {
     await renderPage(api);
     expect(await screen.findByText('No scores yet')).toBeInTheDocument();
   });
+
+  it('explains an empty board: it lists only the groups the caller may read', async () => {
+    const api = new FakeMaturityApi({ leaderboard: q => ({ ...board(q), comparedTo: null, total: 0, rows: [] }) });
+    await renderPage(api);
+    expect(await screen.findByText(/No departments to show here\. The board lists only the groups you may read in the catalog/)).toBeInTheDocument();
+  });
 });

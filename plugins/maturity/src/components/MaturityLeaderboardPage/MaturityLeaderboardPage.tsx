@@ -254,6 +254,14 @@ export function MaturityLeaderboardPage() {
                 }}
                 columns={by === 'score' ? scoreColumns : costColumns(value.board.currency)}
                 data={value.board.rows}
+                emptyContent={
+                  <Box p={2}>
+                    <Typography variant="body2" color="textSecondary">
+                      No {LEVELS.find(l => l.id === level)!.label.toLocaleLowerCase('en-US')} to show here. The board
+                      lists only the groups you may read in the catalog; ask your platform team if yours is missing.
+                    </Typography>
+                  </Box>
+                }
               />
             </Grid>
             {value.board.comparedTo && by === 'score' && (
