@@ -103,6 +103,18 @@ describe('selectorOf', () => {
 });
 
 describe('PrometheusFactCollector when Prometheus misbehaves', () => {
+  /** Runs `test` against a local server answering with `handler`, and closes it afterwards. */
+  async function withServer(handler: http.RequestListener, test: (url: string) => Promise<void>) {
+    const server = http.createServer(handler);
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await test(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    } finally {
+      server.closeAllConnections();
+      await new Promise(resolve => server.close(resolve));
+    }
+  }
+
   const answers = {
     malformed: (res: http.ServerResponse) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -119,11 +131,8 @@ describe('PrometheusFactCollector when Prometheus misbehaves', () => {
 
   it.each(Object.keys(answers) as Array<keyof typeof answers>)(
     'marks the workload stale with the reason when answers are %s, and finishes',
-    async mode => {
-      const server = http.createServer((_req, res) => answers[mode](res));
-      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      try {
+    async mode =>
+      withServer((_req, res) => answers[mode](res), async url => {
         const collector = new PrometheusFactCollector({
           source: new PrometheusLoadSource({ url, timeoutMs: 500, stepSeconds: 60 }),
           lookbackDays: 7,
@@ -137,22 +146,16 @@ describe('PrometheusFactCollector when Prometheus misbehaves', () => {
         expect(result.failures?.get('component:default/cart')).toMatch(/^Prometheus query for namespace="shop" failed: \S/);
         // A workload Prometheus is not asked about is not made stale by the outage.
         expect(result.failures?.has('component:default/plain')).toBe(false);
-      } finally {
-        server.closeAllConnections();
-        await new Promise(resolve => server.close(resolve));
-      }
-    },
+      }),
     10_000,
   );
 
   it('asks a Prometheus that never answers once a workload in flight, not once a workload, and says why', async () => {
     let requests = 0;
-    const server = http.createServer(() => {
-      requests += 1; // and never answers
-    });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
+    const neverAnswers = () => {
+      requests += 1;
+    };
+    await withServer(neverAnswers, async url => {
       const collector = new PrometheusFactCollector({
         source: new PrometheusLoadSource({ url, timeoutMs: 300, stepSeconds: 3600 }),
         lookbackDays: 7,
@@ -186,9 +189,6 @@ describe('PrometheusFactCollector when Prometheus misbehaves', () => {
       const stopped = await collector.collect(page(80), createFactCollectionRun(new Date(), stopping.signal));
       expect(requests).toBe(asked);
       expect(stopped.failures?.get('component:default/w80')).toBe('Prometheus was not asked: The backend shut down during the run');
-    } finally {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
-    }
+    });
   }, 10_000);
 });

@@ -2,11 +2,20 @@ import { describeError, isSourceFailure } from './describeError';
 
 describe('describeError', () => {
   it('reads the plain objects the Prometheus client rejects with, and Errors', () => {
-    const timeout = { status: 'error', errorType: 'timeout_error', error: 'timeout of 300ms exceeded', code: 'ECONNABORTED' };
-    expect(describeError(timeout)).toBe('timeout_error: timeout of 300ms exceeded');
+    const timeout = {
+      status: 'error',
+      errorType: 'timeout_error',
+      error: 'timeout of 300ms exceeded',
+      code: 'ECONNABORTED',
+    };
+    expect(describeError(timeout)).toBe(
+      'timeout_error: timeout of 300ms exceeded',
+    );
     expect(describeError({ message: 'socket hang up' })).toBe('socket hang up');
     expect(describeError({ status: 'error' })).toBe('{"status":"error"}');
-    expect(describeError(new Error('ECONNREFUSED 127.0.0.1:9090'))).toBe('ECONNREFUSED 127.0.0.1:9090');
+    expect(describeError(new Error('ECONNREFUSED 127.0.0.1:9090'))).toBe(
+      'ECONNREFUSED 127.0.0.1:9090',
+    );
     expect(describeError('plain')).toBe('plain');
   });
 
@@ -14,6 +23,11 @@ describe('describeError', () => {
     expect(isSourceFailure({ errorType: 'timeout_error' })).toBe(true);
     expect(isSourceFailure({ errorType: 'unavailable' })).toBe(true);
     expect(isSourceFailure(new Error('ECONNREFUSED'))).toBe(true);
-    expect(isSourceFailure({ errorType: 'bad_data', error: 'parse error at char 7' })).toBe(false);
+    expect(
+      isSourceFailure({
+        errorType: 'bad_data',
+        error: 'parse error at char 7',
+      }),
+    ).toBe(false);
   });
 });

@@ -6,9 +6,16 @@
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error && typeof error === 'object') {
-    const { errorType, error: text, message } = error as { errorType?: unknown; error?: unknown; message?: unknown };
-    const said = [text, message].find((v): v is string => typeof v === 'string');
-    if (said) return typeof errorType === 'string' ? `${errorType}: ${said}` : said;
+    const {
+      errorType,
+      error: text,
+      message,
+    } = error as { errorType?: unknown; error?: unknown; message?: unknown };
+    const said = [text, message].find(
+      (v): v is string => typeof v === 'string',
+    );
+    if (said)
+      return typeof errorType === 'string' ? `${errorType}: ${said}` : said;
     return JSON.stringify(error);
   }
   return String(error);

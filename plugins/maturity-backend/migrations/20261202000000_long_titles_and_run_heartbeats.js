@@ -28,7 +28,9 @@ exports.down = async function down(knex) {
     table.dropColumn('heartbeat_at');
   });
   if (knex.client.config.client === 'pg') {
-    await knex('maturity_workloads').update({ title: knex.raw('left(title, 255)') });
+    await knex('maturity_workloads').update({
+      title: knex.raw('left(title, 255)'),
+    });
     await knex.schema.alterTable('maturity_workloads', table => {
       table.string('title', 255).nullable().alter();
     });

@@ -47,7 +47,7 @@ function withCollectedFacts(
   return inventory.map(workload => {
     const found = evidence.get(workload.ref);
     const measured = latestFact(found?.sources ?? [], FACTS.kubernetes.cores);
-    const problems = found?.problems.length ? [...new Set([...workload.problems, ...found.problems])] : workload.problems;
+    const problems = [...new Set([...workload.problems, ...(found?.problems ?? [])])];
     return typeof measured === 'number'
       ? { ...workload, problems, cores: measured, coresSource: 'kubernetes' }
       : { ...workload, problems };
@@ -225,8 +225,8 @@ export class ScoringRunner {
       try {
         result = await collector.collect(components, run);
       } catch (error) {
+        // Logged below, with any other failure of this collector, once a run.
         const reason = error instanceof Error ? error.message : String(error);
-        logger.warn(`Maturity fact collector '${collector.id}' failed; using its last facts: ${reason}`);
         result = { facts: new Map(), failures: new Map([...evidence.keys()].map(ref => [ref, reason])) };
       }
       const [firstFailure] = result.failures?.values() ?? [];

@@ -148,7 +148,7 @@ export function* workloadRows(options: {
       coresSource: workload.coresSource,
       dimensions: result.dimensions,
       checks: result.checks,
-      problems: [...new Set([...workload.problems, ...(found?.problems ?? [])])],
+      problems: workload.problems,
       staleSources: found?.staleSources ?? [],
       tags: found ? entityTags(found.entity) : [],
       cost: priced.advice,

@@ -1,8 +1,11 @@
 import { describeRunFailure } from './describeRunFailure';
 
 describe('describeRunFailure', () => {
-  it("keeps only what the database said of a statement knex quotes whole", () => {
-    const values = Array.from({ length: 500 }, (_, i) => `('component:default/w-${i}', 'T')`).join(', ');
+  it('keeps only what the database said of a statement knex quotes whole', () => {
+    const values = Array.from(
+      { length: 500 },
+      (_, i) => `('component:default/w-${i}', 'T')`,
+    ).join(', ');
     const error = new Error(
       `insert into "maturity_workloads" ("entity_ref", "title") values ${values} - value too long for type character varying(255)`,
     );
@@ -12,9 +15,15 @@ describe('describeRunFailure', () => {
   });
 
   it('keeps a plain message, its first line only, and cuts one too long to 500 characters', () => {
-    expect(describeRunFailure(new Error('catalog connection reset'))).toBe('catalog connection reset');
-    expect(describeRunFailure(new Error('first line\n    at stack frame'))).toBe('first line');
+    expect(describeRunFailure(new Error('catalog connection reset'))).toBe(
+      'catalog connection reset',
+    );
+    expect(
+      describeRunFailure(new Error('first line\n    at stack frame')),
+    ).toBe('first line');
     expect(describeRunFailure('x'.repeat(600))).toBe(`${'x'.repeat(499)}…`);
-    expect(describeRunFailure({ toString: () => 'not an Error' })).toBe('not an Error');
+    expect(describeRunFailure({ toString: () => 'not an Error' })).toBe(
+      'not an Error',
+    );
   });
 });

@@ -8,8 +8,14 @@ const MAX_LENGTH = 500;
  */
 export function describeRunFailure(error: unknown): string {
   let message = error instanceof Error ? error.message : String(error);
-  const statement = /^\s*(insert|update|delete|select|with|create|alter|drop)\b[\s\S]* - ([^\n]+)$/i.exec(message);
-  if (statement) message = `The database refused the run's writes: ${statement[2]}`;
+  const statement =
+    /^\s*(insert|update|delete|select|with|create|alter|drop)\b[\s\S]* - ([^\n]+)$/i.exec(
+      message,
+    );
+  if (statement)
+    message = `The database refused the run's writes: ${statement[2]}`;
   message = message.split('\n')[0].trim();
-  return message.length > MAX_LENGTH ? `${message.slice(0, MAX_LENGTH - 1)}…` : message;
+  return message.length > MAX_LENGTH
+    ? `${message.slice(0, MAX_LENGTH - 1)}…`
+    : message;
 }

@@ -78,17 +78,23 @@ export class EntityReadAccess {
         const asked = [...new Set(refs)];
         const unknown = asked.filter(ref => !known.has(ref));
         const chunks = [];
-        for (let i = 0; i < unknown.length; i += REFS_PER_REQUEST) chunks.push(unknown.slice(i, i + REFS_PER_REQUEST));
+        for (let i = 0; i < unknown.length; i += REFS_PER_REQUEST)
+          chunks.push(unknown.slice(i, i + REFS_PER_REQUEST));
         // A few requests at a time: 100,000 workloads are 100 requests, not 100 in a row.
         for (let i = 0; i < chunks.length; i += PARALLEL_REQUESTS) {
           await Promise.all(
             chunks.slice(i, i + PARALLEL_REQUESTS).map(async chunk => {
               const { items } = await catalog.getEntitiesByRefs(
-                { entityRefs: chunk, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+                {
+                  entityRefs: chunk,
+                  fields: ['kind', 'metadata.namespace', 'metadata.name'],
+                },
                 { credentials },
               );
               // The catalog matches refs without regard to case, and answers in its own.
-              const found = new Set(items.flatMap(e => (e ? [lower(stringifyEntityRef(e))] : [])));
+              const found = new Set(
+                items.flatMap(e => (e ? [lower(stringifyEntityRef(e))] : [])),
+              );
               for (const ref of chunk) known.set(ref, found.has(lower(ref)));
             }),
           );

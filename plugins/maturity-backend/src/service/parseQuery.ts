@@ -17,7 +17,9 @@ const LATEST_YEAR = 9999;
 export function refuseNul(name: string, value: unknown): void {
   const values = Array.isArray(value) ? value : [value];
   if (values.some(v => typeof v === 'string' && v.includes('\u0000'))) {
-    throw new InputError(`Invalid ${name}: it contains a NUL character (%00), which no entity ref or value may hold`);
+    throw new InputError(
+      `Invalid ${name}: it contains a NUL character (%00), which no entity ref or value may hold`,
+    );
   }
 }
 
@@ -27,29 +29,50 @@ export function parseWindow(window: string): number {
   const days = match ? Number(match[1]) / (match[2] === 'd' ? 1 : 24) : 0;
   if (!match || days === 0 || days > MAX_WINDOW_DAYS) {
     throw new InputError(
-      `Invalid query parameter window: ${JSON.stringify(window)}; expected a number of days or hours up to ${MAX_WINDOW_DAYS}d, e.g. 30d or 12h`,
+      `Invalid query parameter window: ${JSON.stringify(
+        window,
+      )}; expected a number of days or hours up to ${MAX_WINDOW_DAYS}d, e.g. 30d or 12h`,
     );
   }
   return days * DAY_MS;
 }
 
-function parseTime(name: string, value: string | undefined, fallback: Date): Date {
+function parseTime(
+  name: string,
+  value: string | undefined,
+  fallback: Date,
+): Date {
   if (value === undefined) return fallback;
   const parsed = DateTime.fromISO(value, { zone: 'utc' });
-  if (!parsed.isValid || parsed.year < EARLIEST_YEAR || parsed.year > LATEST_YEAR) {
+  if (
+    !parsed.isValid ||
+    parsed.year < EARLIEST_YEAR ||
+    parsed.year > LATEST_YEAR
+  ) {
     throw new InputError(
-      `Invalid query parameter ${name}: ${JSON.stringify(value)}; expected an ISO 8601 date or time between ${EARLIEST_YEAR} and ${LATEST_YEAR}, e.g. 2026-11-01`,
+      `Invalid query parameter ${name}: ${JSON.stringify(
+        value,
+      )}; expected an ISO 8601 date or time between ${EARLIEST_YEAR} and ${LATEST_YEAR}, e.g. 2026-11-01`,
     );
   }
   return parsed.toJSDate();
 }
 
 /** The `from`/`to` range of a history route; default the last 90 days. */
-export function parseRange(query: { from?: string; to?: string }): { from: Date; to: Date } {
+export function parseRange(query: { from?: string; to?: string }): {
+  from: Date;
+  to: Date;
+} {
   const to = parseTime('to', query.to, new Date());
-  const from = parseTime('from', query.from, new Date(to.getTime() - HISTORY_DAYS * DAY_MS));
+  const from = parseTime(
+    'from',
+    query.from,
+    new Date(to.getTime() - HISTORY_DAYS * DAY_MS),
+  );
   if (from > to) {
-    throw new InputError(`Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`);
+    throw new InputError(
+      `Invalid query parameter from: ${from.toISOString()} is after to (${to.toISOString()})`,
+    );
   }
   return { from, to };
 }

@@ -1,8 +1,4 @@
-import {
-  LeaderboardResponse,
-  WorkloadListResponse,
-  coreWeight,
-} from '@internal/plugin-maturity-common';
+import { LeaderboardResponse } from '@internal/plugin-maturity-common';
 import { ReadScope } from './EntityReadAccess';
 import { notScored } from './scorecards';
 
@@ -18,6 +14,16 @@ export async function requireReadable(
   if (!(await scope.readable([ref])).has(ref)) throw notScored(ref);
 }
 
+/** The items whose entity the caller may read, in their order. */
+export async function readableOf<T extends { ref: string }>(
+  scope: ReadScope,
+  items: T[],
+): Promise<T[]> {
+  if (scope.all) return items;
+  const readable = await scope.readable(items.map(item => item.ref));
+  return items.filter(item => readable.has(item.ref));
+}
+
 /**
  * An entity's answer with the members the caller may not read left out. A roll-up's own figures
  * stay whole: they are the group's, which the caller may read, and leaving out a hidden member's
@@ -28,9 +34,8 @@ export async function withReadableMembers<T extends object>(
   answer: T,
 ): Promise<T> {
   const members = (answer as { members?: Array<{ ref: string }> }).members;
-  if (scope.all || !members) return answer;
-  const readable = await scope.readable(members.map(m => m.ref));
-  return { ...answer, members: members.filter(m => readable.has(m.ref)) };
+  if (!members) return answer;
+  return { ...answer, members: await readableOf(scope, members) };
 }
 
 /** A leaderboard with the rows the caller may not read left out; ranks stay those of the whole board. */
@@ -38,23 +43,6 @@ export async function withReadableRows(
   scope: ReadScope,
   board: LeaderboardResponse,
 ): Promise<LeaderboardResponse> {
-  if (scope.all) return board;
-  const readable = await scope.readable(board.rows.map(r => r.ref));
-  const rows = board.rows.filter(r => readable.has(r.ref));
+  const rows = await readableOf(scope, board.rows);
   return { ...board, total: rows.length, rows };
-}
-
-/** The workloads the caller may read, with the unweighted count taken over them. */
-export async function withReadableWorkloads(
-  scope: ReadScope,
-  list: WorkloadListResponse,
-): Promise<WorkloadListResponse> {
-  if (scope.all) return list;
-  const readable = await scope.readable(list.items.map(w => w.ref));
-  const items = list.items.filter(w => readable.has(w.ref));
-  return {
-    ...list,
-    items,
-    unweighted: items.filter(w => coreWeight(w.cores) === 0).length,
-  };
 }

@@ -26,7 +26,7 @@ import { suggestCases } from './practices';
 import { EncodedAnswer, encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { EntityReadAccess, ReadScope } from './EntityReadAccess';
-import { requireReadable, withReadableMembers, withReadableRows, withReadableWorkloads } from './restrictAnswer';
+import { readableOf, requireReadable, withReadableMembers, withReadableRows } from './restrictAnswer';
 import { parseRange, parseWindow, refuseNul } from './parseQuery';
 import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
 
@@ -139,16 +139,17 @@ export async function createRouter(options: {
 
   router.get('/v1/workloads', async (req, res) => {
     const { product, team, department, company } = req.query;
-    const [items, refreshedAt] = await Promise.all([
+    const [listed, refreshedAt] = await Promise.all([
       inventory.listWorkloads({ product, team, department, company }),
       inventory.getInventoryRefreshedAt(),
     ]);
+    const items = await readableOf(await scopeOf(req, res), listed);
     const body: WorkloadListResponse = {
       items,
       unweighted: items.filter(w => coreWeight(w.cores) === 0).length,
       refreshedAt: refreshedAt?.toISOString() ?? null,
     };
-    res.json(await withReadableWorkloads(await scopeOf(req, res), body));
+    res.json(body);
   });
 
   router.get('/v1/model', (_req, res) => {
