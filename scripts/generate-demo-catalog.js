@@ -152,7 +152,6 @@ const workloads = components.map(([name, team, system, type, cores, description]
   const annotations = onLegacyVms.has(name) ? {} : {
     'backstage.io/kubernetes-id': name,
     'backstage.io/kubernetes-namespace': namespace,
-    'maturity.cloudnative.dev/prometheus-selector': `namespace="${namespace}",pod=~"${name}-.*"`,
   };
   if (cores !== null) annotations['maturity.cloudnative.dev/cores'] = String(cores);
   annotations['maturity.cloudnative.dev/workload-kind'] =

@@ -2,7 +2,8 @@
 /*
  * Writes the demo's recorded data source files from catalog-info/components.yaml:
  *   demo-data/kubernetes/demo-cluster/<resource>.json  Kubernetes List objects, as the API returns them
- *   demo-data/prometheus/<selector>.json                 a week of CPU and memory load per workload
+ *   demo-data/prometheus/owned.json                      each workload's load statistics over a week, as
+ *                                                        the Prometheus module's queries answer them
  * The modules read them in recorded mode (app-config.yaml) through the same code as live data.
  * Each team's declared practices set how well its workloads are configured and used, so the
  * demo's scores and waste differ between teams the way they would in a real company.
@@ -117,6 +118,43 @@ function loadFor(c) {
   return { cpu, memory, cpuRequests: cores, oomKills: d < 0.2 && h < 0.5 ? 2 : 0 };
 }
 
+/** Prometheus' quantile: linear interpolation between the closest ranks. */
+function quantile(q, values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = q * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+/** What the module's queries would answer for a recorded week of load (see docs/prometheus.md). */
+function statisticsOf({ cpu, memory, cpuRequests, oomKills }) {
+  const round = v => Number(v.toFixed(4));
+  const values = samples => samples.map(([, v]) => v);
+  const since = (samples, seconds) => values(samples.filter(([t]) => t >= -seconds));
+  const mean = list => list.reduce((a, b) => a + b, 0) / list.length;
+  const hours = new Map();
+  for (const [t, v] of cpu) {
+    const hour = Math.floor(t / 3600);
+    hours.set(hour, [...(hours.get(hour) ?? []), v]);
+  }
+  const hourly = [...hours.values()].map(mean);
+  return {
+    cpuMean: round(mean(values(cpu))),
+    cpuP50: round(quantile(0.5, values(cpu))),
+    cpuP95: round(quantile(0.95, values(cpu))),
+    cpuP99: round(quantile(0.99, values(cpu))),
+    cpuMax1h: round(Math.max(...since(cpu, 3600))),
+    cpuMax1d: round(Math.max(...since(cpu, 86400))),
+    cpuHourlySwing: round(Math.max(...hourly) / Math.min(...hourly)),
+    memoryMean: Math.round(mean(values(memory))),
+    memoryP99: Math.round(quantile(0.99, values(memory))),
+    memoryMax: Math.max(...values(memory)),
+    oomKills,
+    cpuRequests,
+  };
+}
+
 const lists = { deployments: [], statefulsets: [], daemonsets: [], horizontalpodautoscalers: [], poddisruptionbudgets: [], pods: [] };
 const listKinds = {
   deployments: ['DeploymentList', 'apps/v1'], statefulsets: ['StatefulSetList', 'apps/v1'], daemonsets: ['DaemonSetList', 'apps/v1'],
@@ -127,17 +165,17 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'kubernetes', 'demo-cluster'), { recursive: true });
 fs.mkdirSync(promDir, { recursive: true });
 
+const owned = {};
 for (const c of components) {
   const { controller, hpa, pdb, pods } = objectsFor(c);
   lists[controller.kind === 'StatefulSet' ? 'statefulsets' : 'deployments'].push(controller);
   if (hpa) lists.horizontalpodautoscalers.push(hpa);
   if (pdb) lists.poddisruptionbudgets.push(pdb);
   lists.pods.push(...pods);
-  const selector = c.metadata.annotations['maturity.cloudnative.dev/prometheus-selector'];
-  // Same key as RecordedLoadSource.keyOf in the Prometheus module.
-  const key = selector.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '');
-  fs.writeFileSync(path.join(promDir, `${key}.json`), JSON.stringify(loadFor(c)));
+  const { namespace } = controller.metadata;
+  owned[`${namespace}/${c.metadata.annotations['backstage.io/kubernetes-id']}`] = statisticsOf(loadFor(c));
 }
+fs.writeFileSync(path.join(promDir, 'owned.json'), `${JSON.stringify(owned, null, 1)}\n`);
 for (const [resource, items] of Object.entries(lists)) {
   const [kind, apiVersion] = listKinds[resource];
   fs.writeFileSync(
@@ -145,4 +183,4 @@ for (const [resource, items] of Object.entries(lists)) {
     `${JSON.stringify({ kind, apiVersion, metadata: { resourceVersion: '1000' }, items }, null, 1)}\n`,
   );
 }
-console.log(`demo-data/: ${components.length} workloads on demo-cluster, ${components.length} load recordings`);
+console.log(`demo-data/: ${components.length} workloads on demo-cluster, ${Object.keys(owned).length} load recordings`);

@@ -8,14 +8,21 @@ export interface Config {
       headers?: { [name: string]: string };
       /** @visibility secret */
       bearerToken?: string;
-      /** Per-request timeout. Default 30. */
+      /** Per-query timeout; each query covers many workloads. Default 120. */
       timeoutSeconds?: number;
-      /** Resolution of range queries. Default 60 (1-minute samples). */
+      /** Resolution of the subqueries the percentiles and means run over. Default 300 (5 minutes). */
       stepSeconds?: number;
       /** Window the percentiles cover. Default 7. */
       lookbackDays?: number;
-      /** Workloads queried at the same time. Default 4. */
+      /** Queries in flight at once. Default 2. */
       concurrency?: number;
+      /**
+       * The most samples one query may hold: set it to the server's `--query.max-samples`.
+       * Workloads are split into shards of namespaces so that no subquery holds more. Default 50000000.
+       */
+      maxSamplesPerQuery?: number;
+      /** Workloads with their own selector asked in one query. Default 50, at most 500. */
+      selectorsPerQuery?: number;
       /**
        * Recorded query results instead of a server (the demo); relative to the backend's
        * directory. Ignored when `url` is set.

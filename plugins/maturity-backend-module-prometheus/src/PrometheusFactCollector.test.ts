@@ -1,102 +1,260 @@
 import { Entity } from '@backstage/catalog-model';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DEFAULT_COST_PRICES, elasticityHint, recommendRequests } from '@internal/plugin-maturity-common';
+import {
+  DEFAULT_COST_PRICES,
+  elasticityHint,
+  recommendRequests,
+} from '@internal/plugin-maturity-common';
 import { createFactCollectionRun } from '@internal/plugin-maturity-node';
-import { PrometheusFactCollector, selectorOf } from './PrometheusFactCollector';
+import { PrometheusFactCollector, targetOf } from './PrometheusFactCollector';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
 import { plantedLoadOpenMetrics } from './__testUtils__/openMetrics';
 import { startPrometheus } from './__testUtils__/startPrometheus';
 
 const GiB = 1024 ** 3;
-const component = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1', kind: 'Component',
-  metadata: { name, namespace: 'default', annotations }, spec: {},
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {},
 });
 
 // The end of the planted week; the query window ends a little later, as a live run would.
 const end = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
-// 2 cores, 8 during two hours of each day (1/12 of the time: more than the top 5 %, less than
-// half) placed well away from the last hour; memory 3 GiB, 5 GiB at the peaks; 16 cores
-// requested; one OOM kill on day 3.
+// cart: 2 cores, 8 during two hours of each day (1/12 of the time: more than the top 5 %, less
+// than half) placed well away from the last hour; memory 3 GiB, 5 GiB at the peaks; 16 cores
+// requested; one OOM kill on day 3. Its pod belongs to a ReplicaSet of the Deployment cart.
 const peakHours = [6, 7].map(h => (end.getUTCHours() + h) % 24);
-const planted = {
-  labels: { namespace: 'shop', pod: 'cart-7d9f-a', container: 'app' },
-  end, days: 7, baseCores: 2, peakCores: 8, peakHours,
-  baseBytes: 3 * GiB, peakBytes: 5 * GiB, requestCores: 16, oomAtMinute: 3 * 24 * 60,
+const cartLoad = {
+  namespace: 'shop',
+  pod: 'cart-7d9f-a',
+  owner: { kind: 'ReplicaSet', name: 'cart-7d9f' },
+  end,
+  days: 7,
+  baseCores: 2,
+  peakCores: 8,
+  peakHours,
+  baseBytes: 3 * GiB,
+  peakBytes: 5 * GiB,
+  requestCores: 16,
+  oomAtMinute: 3 * 24 * 60,
 };
+// ledger: the StatefulSet's one pod runs a steady core and 1 GiB, with 4 cores requested.
+const ledgerLoad = {
+  namespace: 'bank',
+  pod: 'ledger-0',
+  owner: { kind: 'StatefulSet', name: 'ledger' },
+  end,
+  days: 7,
+  baseCores: 1,
+  peakCores: 1,
+  peakHours: [],
+  baseBytes: GiB,
+  peakBytes: GiB,
+  requestCores: 4,
+};
+const owned = (name: string, namespace: string) =>
+  component(name, {
+    'backstage.io/kubernetes-id': name,
+    'backstage.io/kubernetes-namespace': namespace,
+  });
+const selected = (name: string, selector: string) =>
+  component(name, { 'maturity.cloudnative.dev/prometheus-selector': selector });
+
+/** What the planted load of cart must give, worked out from the plant. */
+function expectCartFacts(facts: Record<string, unknown>) {
+  // Means: the peak is 2 h of every 24, so 2 + 6/12 cores and 3 + 2/12 GiB (±1 edge sample).
+  expect(facts['prometheus.cpuMean']).toBeCloseTo(2.5, 2);
+  expect(facts['prometheus.memoryMeanGiB']).toBeCloseTo(3 + 2 / 12, 2);
+  expect(facts['prometheus.cpuP50']).toBeCloseTo(2, 6);
+  expect(facts['prometheus.cpuP95']).toBeCloseTo(8, 6);
+  expect(facts['prometheus.cpuP99']).toBeCloseTo(8, 6);
+  expect(facts['prometheus.cpuMax1d']).toBeCloseTo(8, 6);
+  expect(facts['prometheus.memoryP99GiB']).toBeCloseTo(5, 6);
+  expect(facts['prometheus.memoryMaxGiB']).toBeCloseTo(5, 6);
+  expect(facts['prometheus.cpuRequestCores']).toBe(16);
+  expect(facts['prometheus.cpuP95OfRequests']).toBeCloseTo(0.5, 6);
+  expect(facts['prometheus.oomKills']).toBe(1);
+  // Hourly means: 8 in the peak hours, 2 in the others.
+  expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(4, 6);
+  // The last hour is off-peak; the last day holds one peak.
+  expect(facts['prometheus.cpuMax1h']).toBeCloseTo(2, 6);
+}
+
+function expectLedgerFacts(facts: Record<string, unknown>) {
+  for (const fact of [
+    'cpuMean',
+    'cpuP50',
+    'cpuP95',
+    'cpuP99',
+    'cpuMax1h',
+    'cpuMax1d',
+  ]) {
+    expect(facts[`prometheus.${fact}`]).toBeCloseTo(1, 6);
+  }
+  expect(facts['prometheus.memoryP99GiB']).toBeCloseTo(1, 6);
+  expect(facts['prometheus.cpuRequestCores']).toBe(4);
+  expect(facts['prometheus.cpuP95OfRequests']).toBeCloseTo(0.25, 6);
+  expect(facts['prometheus.oomKills']).toBe(0);
+  expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(1, 6);
+}
 
 describe('PrometheusFactCollector against a real Prometheus', () => {
   let prometheus: { url: string; stop: () => Promise<void> };
   beforeAll(async () => {
-    prometheus = await startPrometheus(plantedLoadOpenMetrics(planted));
+    prometheus = await startPrometheus(
+      plantedLoadOpenMetrics([cartLoad, ledgerLoad]),
+    );
   }, 60_000);
   afterAll(() => prometheus?.stop());
 
-  const collector = (url = prometheus.url) =>
-    new PrometheusFactCollector({
-      source: new PrometheusLoadSource({ url, timeoutMs: 10_000, stepSeconds: 60 }),
-      lookbackDays: 7,
+  const collect = async (
+    entities: Entity[],
+    options: {
+      url?: string;
+      maxSamplesPerQuery?: number;
+      selectorsPerQuery?: number;
+    } = {},
+  ) => {
+    const source = new PrometheusLoadSource({
+      url: options.url ?? prometheus.url,
+      timeoutMs: 10_000,
+      stepSeconds: 300,
       concurrency: 2,
+      maxSamplesPerQuery: options.maxSamplesPerQuery ?? 50_000_000,
+    });
+    const collector = new PrometheusFactCollector({
+      source,
+      lookbackDays: 7,
+      selectorsPerQuery: options.selectorsPerQuery ?? 50,
       now: () => new Date(end.getTime() + 60_000),
     });
+    const result = await collector.collect(
+      entities,
+      createFactCollectionRun(new Date()),
+    );
+    return { ...result, queries: source.queriesSent };
+  };
 
-  it('finds the planted percentiles, peaks, memory, OOM kill and utilisation', async () => {
-    const cart = component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop",pod=~"cart-.*"' });
-    const result = await collector().collect([cart]);
+  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 13 queries", async () => {
+    const result = await collect([
+      owned('cart', 'shop'),
+      owned('ledger', 'bank'),
+    ]);
     expect(result.failures?.size ?? 0).toBe(0);
-    const facts = result.facts.get('component:default/cart')!;
-    // Means: the peak is 2 h of every 24, so 2 + 6/12 cores and 3 + 2/12 GiB (±1 edge sample).
-    expect(facts['prometheus.cpuMean']).toBeCloseTo(2.5, 2);
-    expect(facts['prometheus.memoryMeanGiB']).toBeCloseTo(3 + 2 / 12, 2);
-    expect(facts['prometheus.cpuP50']).toBeCloseTo(2, 6);
-    expect(facts['prometheus.cpuP95']).toBeCloseTo(8, 6);
-    expect(facts['prometheus.cpuP99']).toBeCloseTo(8, 6);
-    expect(facts['prometheus.cpuMax1d']).toBeCloseTo(8, 6);
-    expect(facts['prometheus.memoryP99GiB']).toBeCloseTo(5, 6);
-    expect(facts['prometheus.memoryMaxGiB']).toBeCloseTo(5, 6);
-    expect(facts['prometheus.cpuRequestCores']).toBe(16);
-    expect(facts['prometheus.cpuP95OfRequests']).toBeCloseTo(0.5, 6);
-    expect(facts['prometheus.oomKills']).toBe(1);
-    // Hourly medians: 8 at the peak hours, 2 elsewhere.
-    expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(4, 6);
-    // The last hour is off-peak; the last day holds one peak.
-    expect(facts['prometheus.cpuMax1h']).toBeCloseTo(2, 6);
+    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!);
+    // One query sizes the namespaces, then one per statistic covers every workload.
+    expect(result.queries).toBe(1 + 12);
   }, 30_000);
 
-  it('feeds Crane\'s right-sizing and HPA rules with the planted figures', async () => {
-    const cart = component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop",pod=~"cart-.*"' });
-    const load = (await collector().collect([cart])).facts.get('component:default/cart')!;
+  it('splits owned workloads into shards of namespaces when one answer would hold too many samples', async () => {
+    // A week at 5-minute steps is 2,017 samples a workload: room for one workload a query.
+    const result = await collect(
+      [owned('cart', 'shop'), owned('ledger', 'bank')],
+      { maxSamplesPerQuery: 2017 },
+    );
+    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!);
+    expect(result.queries).toBe(1 + 2 * 12);
+  }, 30_000);
+
+  it('batches workloads with their own selectors: 12 queries for a batch', async () => {
+    const result = await collect([
+      selected('cart', 'namespace="shop",pod=~"cart-.*"'),
+      selected('ledger', 'namespace="bank",pod="ledger-0"'),
+    ]);
+    expect(result.failures?.size ?? 0).toBe(0);
+    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!);
+    expect(result.queries).toBe(12);
+  }, 30_000);
+
+  it('halves a batch Prometheus refuses until the bad selector stands alone', async () => {
+    const result = await collect([
+      selected('cart', 'namespace="shop",pod=~"cart-.*"'),
+      selected('broken', 'namespace="shop",pod=~"("'),
+      selected('ledger', 'namespace="bank",pod="ledger-0"'),
+    ]);
+    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!);
+    expect(result.failures?.get('component:default/broken')).toMatch(
+      /^Prometheus query for namespace="shop",pod=~"\(" failed: bad_data: /,
+    );
+    expect([...(result.failures?.keys() ?? [])]).toEqual([
+      'component:default/broken',
+    ]);
+  }, 30_000);
+
+  it("feeds Crane's right-sizing and HPA rules with the planted figures", async () => {
+    const load = (await collect([owned('cart', 'shop')])).facts.get(
+      'component:default/cart',
+    )!;
     // One replica requesting 16 cores and 8 GiB, as Kubernetes would report it, without an HPA.
-    const facts = { ...load, 'kubernetes.replicas': 1, 'kubernetes.cores': 16, 'kubernetes.memoryRequestGiB': 8, 'kubernetes.hpaElastic': false };
+    const facts = {
+      ...load,
+      'kubernetes.replicas': 1,
+      'kubernetes.cores': 16,
+      'kubernetes.memoryRequestGiB': 8,
+      'kubernetes.hpaElastic': false,
+    };
     const advice = recommendRequests(facts, DEFAULT_COST_PRICES);
     // CPU p99 8 × 1.15 = 9.2 cores; memory p99 5 GiB × 1.15 = 5.75, but the OOM kill raises it to
     // max(5 GiB + 100 MiB, 5 × 1.2 = 6 GiB).
     expect(advice.cpu).toMatchObject({ current: 16, recommended: 9.2 });
-    expect(advice.memory).toMatchObject({ current: 8, recommended: 6, basis: 'OOM-killed in the window: peak usage + margin' });
-    // Hourly medians swing 4× (≥ 1.5): an HPA at p95 8 / 16 = 50 %.
-    expect(elasticityHint(facts)).toMatchObject({ recommended: true, targetUtilization: 50 });
+    expect(advice.memory).toMatchObject({
+      current: 8,
+      recommended: 6,
+      basis: 'OOM-killed in the window: peak usage + margin',
+    });
+    // Hourly means swing 4× (≥ 1.5): an HPA at p95 8 / 16 = 50 %.
+    expect(elasticityHint(facts)).toMatchObject({
+      recommended: true,
+      targetUtilization: 50,
+    });
   }, 30_000);
 
-  it('derives the selector from Kubernetes annotations, and reports a workload with no samples', async () => {
-    const byId = component('cart', { 'backstage.io/kubernetes-id': 'cart', 'backstage.io/kubernetes-namespace': 'shop' });
-    const ghost = component('ghost', { 'backstage.io/kubernetes-id': 'ghost', 'backstage.io/kubernetes-namespace': 'shop' });
-    const result = await collector().collect([byId, ghost]);
-    expect(result.facts.get('component:default/cart')?.['prometheus.cpuP95']).toBeCloseTo(8, 6);
-    expect(result.problems?.get('component:default/ghost')?.[0]).toMatch(/no CPU or memory samples for namespace="shop",pod=~"ghost-\.\*"/);
-  }, 30_000);
-
-  it('marks a workload stale when its queries fail, without failing the others', async () => {
-    const result = await collector('http://127.0.0.1:1').collect([
-      component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop"' }),
+  it('reports a workload Prometheus has no samples for, naming where it looked', async () => {
+    const result = await collect([
+      owned('ghost', 'shop'),
+      selected('phantom', 'namespace="void"'),
     ]);
-    expect(result.failures?.get('component:default/cart')).toMatch(/^Prometheus query for namespace="shop" failed/);
+    expect(result.problems?.get('component:default/ghost')?.[0]).toBe(
+      "Prometheus has no CPU or memory samples for workload shop/ghost (pods it controls, from kube_pod_owner) in the last 7 days; check maturity.cloudnative.dev/prometheus-selector or the entity's Kubernetes annotations",
+    );
+    expect(result.problems?.get('component:default/phantom')?.[0]).toMatch(
+      /^Prometheus has no CPU or memory samples for namespace="void" in/,
+    );
+  }, 30_000);
+
+  it('marks workloads stale when Prometheus cannot be reached', async () => {
+    const result = await collect(
+      [selected('cart', 'namespace="shop"'), owned('ledger', 'bank')],
+      { url: 'http://127.0.0.1:1' },
+    );
+    expect(result.failures?.get('component:default/ledger')).toMatch(
+      /^Prometheus queries for workloads by owner failed: \S/,
+    );
+    // The owned workloads are asked first; their failure trips the breaker before the batch.
+    expect(result.failures?.get('component:default/cart')).toMatch(
+      /^Prometheus is not answering this run/,
+    );
   });
 });
 
-describe('selectorOf', () => {
+describe('targetOf', () => {
   it('rejects a malformed selector naming the annotation', () => {
-    expect(() => selectorOf(component('cart', { 'maturity.cloudnative.dev/prometheus-selector': '{namespace=shop}' }))).toThrow(
+    expect(() =>
+      targetOf(
+        component('cart', {
+          'maturity.cloudnative.dev/prometheus-selector': '{namespace=shop}',
+        }),
+      ),
+    ).toThrow(
       'Entity component:default/cart has an invalid annotation maturity.cloudnative.dev/prometheus-selector: "{namespace=shop}"; expected PromQL label matchers without braces, e.g. namespace="shop",pod=~"cart-.*"',
     );
   });
@@ -104,7 +262,10 @@ describe('selectorOf', () => {
 
 describe('PrometheusFactCollector when Prometheus misbehaves', () => {
   /** Runs `test` against a local server answering with `handler`, and closes it afterwards. */
-  async function withServer(handler: http.RequestListener, test: (url: string) => Promise<void>) {
+  async function withServer(
+    handler: http.RequestListener,
+    test: (url: string) => Promise<void>,
+  ) {
     const server = http.createServer(handler);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -122,73 +283,92 @@ describe('PrometheusFactCollector when Prometheus misbehaves', () => {
     },
     overloaded: (res: http.ServerResponse) => {
       res.writeHead(503, { 'content-type': 'application/json' });
-      res.end('{"status":"error","errorType":"unavailable","error":"too many queries"}');
+      res.end(
+        '{"status":"error","errorType":"unavailable","error":"too many queries"}',
+      );
     },
     slow: () => {
       // Never answers: the request must time out.
     },
   };
 
-  it.each(Object.keys(answers) as Array<keyof typeof answers>)(
-    'marks the workload stale with the reason when answers are %s, and finishes',
-    async mode =>
-      withServer((_req, res) => answers[mode](res), async url => {
-        const collector = new PrometheusFactCollector({
-          source: new PrometheusLoadSource({ url, timeoutMs: 500, stepSeconds: 60 }),
-          lookbackDays: 7,
-          concurrency: 2,
-        });
-        const result = await collector.collect([
-          component('cart', { 'maturity.cloudnative.dev/prometheus-selector': 'namespace="shop"' }),
-          component('plain', {}),
-        ]);
-        expect(result.facts.size).toBe(0);
-        expect(result.failures?.get('component:default/cart')).toMatch(/^Prometheus query for namespace="shop" failed: \S/);
-        // A workload Prometheus is not asked about is not made stale by the outage.
-        expect(result.failures?.has('component:default/plain')).toBe(false);
+  const misbehaving = (url: string, timeoutMs: number) =>
+    new PrometheusFactCollector({
+      source: new PrometheusLoadSource({
+        url,
+        timeoutMs,
+        stepSeconds: 3600,
+        concurrency: 2,
+        maxSamplesPerQuery: 50_000_000,
       }),
+      lookbackDays: 7,
+      selectorsPerQuery: 50,
+    });
+
+  it.each(Object.keys(answers) as Array<keyof typeof answers>)(
+    'marks the workloads stale with the reason when answers are %s, and finishes',
+    async mode =>
+      withServer(
+        (_req, res) => answers[mode](res),
+        async url => {
+          const result = await misbehaving(url, 500).collect([
+            selected('cart', 'namespace="shop"'),
+            component('plain', {}),
+          ]);
+          expect(result.facts.size).toBe(0);
+          expect(result.failures?.get('component:default/cart')).toMatch(
+            /^Prometheus query for namespace="shop" failed: \S/,
+          );
+          // A workload Prometheus is not asked about is not made stale by the outage.
+          expect(result.failures?.has('component:default/plain')).toBe(false);
+        },
+      ),
     10_000,
   );
 
-  it('asks a Prometheus that never answers once a workload in flight, not once a workload, and says why', async () => {
+  it('asks a Prometheus that never answers once a run, and says why', async () => {
     let requests = 0;
     const neverAnswers = () => {
       requests += 1;
     };
     await withServer(neverAnswers, async url => {
-      const collector = new PrometheusFactCollector({
-        source: new PrometheusLoadSource({ url, timeoutMs: 300, stepSeconds: 3600 }),
-        lookbackDays: 7,
-        concurrency: 4,
-      });
-      const page = (from: number) =>
-        Array.from({ length: 40 }, (_, i) =>
-          component(`w${from + i}`, { 'maturity.cloudnative.dev/prometheus-selector': `namespace="n${from + i}"` }),
-        );
+      const collector = misbehaving(url, 300);
+      const page = (from: number) => [
+        owned(`o${from}`, 'shop'),
+        ...Array.from({ length: 40 }, (_, i) =>
+          selected(`w${from + i}`, `namespace="n${from + i}"`),
+        ),
+      ];
       const run = createFactCollectionRun(new Date());
       const first = await collector.collect(page(0), run);
-      // Four workloads in flight when the first timeout trips the breaker, four queries each.
-      expect(requests).toBeLessThanOrEqual(4 * 4);
-      expect(first.failures?.size).toBe(40);
-      // The four asked time out; the 36 after them are not asked.
-      const reasons = [...first.failures!.values()];
-      expect(first.failures?.get('component:default/w0')).toBe(
-        'Prometheus query for namespace="n0" failed: timeout_error: timeout of 300ms exceeded',
+      // The first query (the namespace sizes) times out and trips the breaker: one request in all.
+      expect(requests).toBe(1);
+      expect(first.failures?.size).toBe(41);
+      expect(first.failures?.get('component:default/o0')).toBe(
+        'Prometheus queries for workloads by owner failed: timeout_error: timeout of 300ms exceeded',
       );
-      expect(reasons.filter(r => r.startsWith('Prometheus query for'))).toHaveLength(4);
       expect(first.failures?.get('component:default/w39')).toBe(
         'Prometheus is not answering this run, so it was not asked again (first failure: timeout_error: timeout of 300ms exceeded)',
       );
-      expect(reasons.some(r => r.includes('[object Object]'))).toBe(false);
-      // The run's next page is not asked at all; a new run asks again.
-      const asked = requests;
-      expect((await collector.collect(page(40), run)).failures?.size).toBe(40);
-      expect(requests).toBe(asked);
+      expect(
+        [...first.failures!.values()].some(r => r.includes('[object Object]')),
+      ).toBe(false);
+      // The run's next page is not asked at all; a stopped run asks nothing either.
+      expect((await collector.collect(page(40), run)).failures?.size).toBe(41);
+      expect(requests).toBe(1);
       const stopping = new AbortController();
       stopping.abort(new Error('The backend shut down during the run'));
-      const stopped = await collector.collect(page(80), createFactCollectionRun(new Date(), stopping.signal));
-      expect(requests).toBe(asked);
-      expect(stopped.failures?.get('component:default/w80')).toBe('Prometheus was not asked: The backend shut down during the run');
+      const stopped = await collector.collect(
+        page(80),
+        createFactCollectionRun(new Date(), stopping.signal),
+      );
+      expect(requests).toBe(1);
+      expect(stopped.failures?.get('component:default/w80')).toBe(
+        'Prometheus was not asked: The backend shut down during the run',
+      );
+      expect(stopped.failures?.get('component:default/o80')).toBe(
+        'Prometheus was not asked: The backend shut down during the run',
+      );
     });
   }, 10_000);
 });

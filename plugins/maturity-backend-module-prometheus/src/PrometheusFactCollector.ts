@@ -5,89 +5,212 @@ import {
   readPrometheusSelector,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import { FactCollectionResult, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import {
+  FactCollectionResult,
+  FactCollectionRun,
+  MaturityFactCollector,
+} from '@internal/plugin-maturity-node';
 import { describeError, isSourceFailure } from './describeError';
-import { deriveLoadFacts } from './deriveLoadFacts';
-import { LoadSource } from './LoadSeries';
+import { hasSamples, loadFacts } from './loadFacts';
+import {
+  LoadSource,
+  LoadWindow,
+  OwnedLoads,
+  ownedKey,
+  WorkloadLoad,
+} from './LoadSource';
+
+/** How Prometheus knows a workload: by its own selector, or by namespace and controller name. */
+export type LoadTarget =
+  | { selector: string }
+  | { namespace: string; workload: string };
 
 /**
- * The workload's label matchers: its own annotation, else namespace and pod name prefix from its
- * Kubernetes annotations. Throws an error naming the annotation when it is malformed.
+ * The workload's place in Prometheus: its selector annotation, else its Kubernetes namespace and
+ * id (the name of its controller, as `kube_pod_owner` names it). Undefined when it has neither;
+ * throws an error naming the annotation when the selector is malformed.
  */
-export function selectorOf(entity: Entity): string | undefined {
+export function targetOf(entity: Entity): LoadTarget | undefined {
   const declared = readPrometheusSelector(entity);
   if (!declared.ok) throw new Error(declared.error);
-  if (declared.value !== undefined) return declared.value;
+  if (declared.value !== undefined) return { selector: declared.value };
   const annotations = entity.metadata.annotations ?? {};
   const namespace = annotations[KUBERNETES_ANNOTATIONS.namespace];
-  const id = annotations[KUBERNETES_ANNOTATIONS.id];
-  return namespace && id ? `namespace="${namespace}",pod=~"${id}-.*"` : undefined;
+  const workload = annotations[KUBERNETES_ANNOTATIONS.id];
+  return namespace && workload ? { namespace, workload } : undefined;
 }
 
-/** What the pages of one run share: the reason the source failed, once it has. */
-interface Breaker {
+const describeTarget = (target: LoadTarget) =>
+  'selector' in target
+    ? target.selector
+    : `workload ${ownedKey(
+        target.namespace,
+        target.workload,
+      )} (pods it controls, from kube_pod_owner)`;
+
+/** What the pages of one run share. */
+interface RunState {
+  window: LoadWindow;
+  /** The reason the source failed, once it has: nothing more is asked this run. */
   tripped?: string;
+  owned?: Promise<OwnedLoads>;
+}
+
+export interface PrometheusCollectorOptions {
+  source: LoadSource;
+  lookbackDays: number;
+  /** Selectors asked in one query. */
+  selectorsPerQuery: number;
+  now?: () => Date;
 }
 
 /**
- * Real-load facts from Prometheus (or recorded results): a query failing for one workload never
- * fails others. A source failure (a timeout, the server down or failing) trips a breaker for the
- * rest of the run: every workload after it keeps its last good facts, stale with that reason,
- * without another request, so a Prometheus that hangs costs a run one timeout, not one per
- * workload. The run's signal stops it the same way.
+ * Real-load facts from Prometheus (or recorded answers), asked in a fixed number of queries: every
+ * workload known by namespace and controller at once, once per run, and workloads with their own
+ * selector in batches. A query Prometheus refuses marks only its workloads stale. A failure of the
+ * source (a timeout, the server down or failing) trips a breaker for the rest of the run: every
+ * workload after it keeps its last good facts, stale with that reason, so a Prometheus that hangs
+ * costs a run one timeout. The run's signal stops it the same way.
  */
 export class PrometheusFactCollector implements MaturityFactCollector {
   readonly id = 'prometheus';
 
-  constructor(
-    private readonly options: { source: LoadSource; lookbackDays: number; concurrency: number; now?: () => Date },
-  ) {}
+  constructor(private readonly options: PrometheusCollectorOptions) {}
 
-  async collect(workloads: Entity[], run?: FactCollectionRun): Promise<FactCollectionResult> {
-    // Shared by every page of the run (and only of this run).
-    const breaker = run ? await run.once<Breaker>('prometheus.breaker', async () => ({})) : {};
-    const stopped = () =>
-      run?.signal?.aborted ? `Prometheus was not asked: ${describeError(run.signal.reason)}` : breaker.tripped;
+  private async stateOf(run?: FactCollectionRun): Promise<RunState> {
+    const create = async (): Promise<RunState> => {
+      const end = this.options.now?.() ?? new Date();
+      return {
+        window: {
+          start: new Date(
+            end.getTime() - this.options.lookbackDays * 86_400_000,
+          ),
+          end,
+        },
+      };
+    };
+    return run ? run.once('prometheus.run', create) : create();
+  }
+
+  async collect(
+    workloads: Entity[],
+    run?: FactCollectionRun,
+  ): Promise<FactCollectionResult> {
+    const state = await this.stateOf(run);
+    const signal = run?.signal;
     const facts = new Map<string, WorkloadFacts>();
     const failures = new Map<string, string>();
     const problems = new Map<string, string[]>();
-    const end = this.options.now?.() ?? new Date();
-    const window = { start: new Date(end.getTime() - this.options.lookbackDays * 86_400_000), end };
+    const owned: Array<[string, { namespace: string; workload: string }]> = [];
+    const selected: Array<[string, { selector: string }]> = [];
+    for (const entity of workloads) {
+      const ref = stringifyEntityRef(entity);
+      try {
+        const target = targetOf(entity);
+        if (target && 'selector' in target) selected.push([ref, target]);
+        else if (target) owned.push([ref, target]);
+      } catch (error) {
+        problems.set(ref, [(error as Error).message]);
+      }
+    }
 
-    const queue = [...workloads];
-    const worker = async () => {
-      for (let entity = queue.shift(); entity; entity = queue.shift()) {
-        const ref = stringifyEntityRef(entity);
-        let selector: string | undefined;
-        try {
-          selector = selectorOf(entity);
-        } catch (error) {
-          problems.set(ref, [(error as Error).message]);
-          continue;
-        }
-        if (!selector) continue;
-        const skipped = stopped();
-        if (skipped) {
-          failures.set(ref, skipped);
-          continue;
-        }
-        try {
-          const series = await this.options.source.read(selector, window);
-          if (series.cpu.length > 0 || series.memory.length > 0) {
-            facts.set(ref, deriveLoadFacts(series, end));
-          } else {
-            problems.set(ref, [`Prometheus has no CPU or memory samples for ${selector} in the last ${this.options.lookbackDays} days; check ${MATURITY_ANNOTATIONS.prometheusSelector}`]);
-          }
-        } catch (error) {
-          const reason = describeError(error);
-          failures.set(ref, `Prometheus query for ${selector} failed: ${reason}`);
-          if (isSourceFailure(error)) {
-            breaker.tripped ??= `Prometheus is not answering this run, so it was not asked again (first failure: ${reason})`;
-          }
-        }
+    const record = (
+      ref: string,
+      target: LoadTarget,
+      load: WorkloadLoad | undefined,
+    ) => {
+      if (hasSamples(load)) facts.set(ref, loadFacts(load));
+      else {
+        problems.set(ref, [
+          `Prometheus has no CPU or memory samples for ${describeTarget(
+            target,
+          )} in the last ${this.options.lookbackDays} days; check ${
+            MATURITY_ANNOTATIONS.prometheusSelector
+          } or the entity's Kubernetes annotations`,
+        ]);
       }
     };
-    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    /** Asks, unless the run stopped or the source failed; a source failure trips the breaker. */
+    const ask = async <T>(
+      what: () => Promise<T>,
+      refs: string[],
+      describe: (reason: string) => string,
+    ) => {
+      const skipped = signal?.aborted
+        ? `Prometheus was not asked: ${describeError(signal.reason)}`
+        : state.tripped;
+      if (skipped) {
+        for (const ref of refs) failures.set(ref, skipped);
+        return undefined;
+      }
+      try {
+        return await what();
+      } catch (error) {
+        const reason = describeError(error);
+        if (isSourceFailure(error) && !signal?.aborted) {
+          state.tripped ??= `Prometheus is not answering this run, so it was not asked again (first failure: ${reason})`;
+        }
+        for (const ref of refs) failures.set(ref, describe(reason));
+        return undefined;
+      }
+    };
+
+    if (owned.length > 0) {
+      // Asked once a run, by the first page that needs it; later pages share the answer.
+      const answer = await ask(
+        () =>
+          (state.owned ??= this.options.source.readOwned(state.window, signal)),
+        owned.map(([ref]) => ref),
+        reason => `Prometheus queries for workloads by owner failed: ${reason}`,
+      );
+      for (const [ref, target] of answer ? owned : []) {
+        const refused = answer!.refused.get(target.namespace);
+        if (refused)
+          failures.set(
+            ref,
+            `Prometheus refused the queries for namespace ${target.namespace}: ${refused}`,
+          );
+        else
+          record(
+            ref,
+            target,
+            answer!.loads.get(ownedKey(target.namespace, target.workload)),
+          );
+      }
+    }
+    // A batch Prometheus refuses (one bad selector) is halved until the bad one stands alone.
+    const askSelected = async (batch: typeof selected): Promise<void> => {
+      let refused = false;
+      const loads = await ask(
+        async () => {
+          try {
+            return await this.options.source.readSelected(
+              batch.map(([, t]) => t.selector),
+              state.window,
+              signal,
+            );
+          } catch (error) {
+            if (batch.length === 1 || isSourceFailure(error)) throw error;
+            refused = true;
+            return undefined;
+          }
+        },
+        batch.map(([ref]) => ref),
+        reason =>
+          batch.length === 1
+            ? `Prometheus query for ${batch[0][1].selector} failed: ${reason}`
+            : `Prometheus queries for a batch of ${batch.length} selectors failed: ${reason}`,
+      );
+      if (refused) {
+        const half = Math.ceil(batch.length / 2);
+        await askSelected(batch.slice(0, half));
+        await askSelected(batch.slice(half));
+      } else if (loads)
+        batch.forEach(([ref, target], j) => record(ref, target, loads[j]));
+    };
+    for (let i = 0; i < selected.length; i += this.options.selectorsPerQuery) {
+      await askSelected(selected.slice(i, i + this.options.selectorsPerQuery));
+    }
     return { facts, failures, problems };
   }
 }

@@ -1,22 +1,102 @@
 import { PrometheusDriver } from 'prometheus-query';
-import { LoadSeries, LoadSource, Samples } from './LoadSeries';
-import { QUERIES } from './queries';
-
-// Prometheus refuses range queries of more than 11,000 points per series.
-const MAX_POINTS = 11_000;
+import {
+  LoadSource,
+  LoadWindow,
+  OwnedLoads,
+  ownedKey,
+  WorkloadLoad,
+} from './LoadSource';
+import { describeError, isSourceFailure } from './describeError';
+import {
+  LOAD_STATISTICS,
+  LoadStatistic,
+  ownedWorkloads,
+  SELECTOR_LABEL,
+  selectedWorkloads,
+  statisticQueries,
+  WorkloadSeries,
+  workloadsPerNamespace,
+} from './queries';
 
 export interface PrometheusOptions {
   url: string;
   headers?: Record<string, string>;
   /** Per-request timeout in milliseconds. */
   timeoutMs: number;
-  /** Resolution of range queries in seconds. */
+  /** Resolution of the subqueries in seconds. */
   stepSeconds: number;
+  /** Queries in flight at once. */
+  concurrency: number;
+  /**
+   * The most samples one query may hold (Prometheus' `--query.max-samples`): owned workloads are
+   * split into shards of namespaces so that no subquery holds more.
+   */
+  maxSamplesPerQuery: number;
 }
 
-/** Reads load series from a Prometheus server through its HTTP API. */
+type Vector = Array<{ labels: Record<string, string>; value: number }>;
+
+const windowSeconds = (window: LoadWindow) =>
+  Math.round((window.end.getTime() - window.start.getTime()) / 1000);
+
+/** Runs `tasks` with at most `limit` in flight; after the first failure starts no more, and rejects. */
+async function inParallel<T>(
+  tasks: Array<() => Promise<T>>,
+  limit: number,
+): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < tasks.length && !failed) {
+      const i = next++;
+      try {
+        results[i] = await tasks[i]();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, tasks.length) }, worker),
+  );
+  return results;
+}
+
+/** Packs namespaces, in name order, into shards of at most `limit` workloads (a larger one alone). */
+export function packShards(
+  sizes: Map<string, number>,
+  limit: number,
+): string[][] {
+  const shards: string[][] = [];
+  let current: string[] = [];
+  let held = 0;
+  for (const [namespace, count] of [...sizes].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (current.length > 0 && held + count > limit) {
+      shards.push(current);
+      current = [];
+      held = 0;
+    }
+    current.push(namespace);
+    held += count;
+  }
+  if (current.length > 0) shards.push(current);
+  return shards;
+}
+
+/**
+ * Reads load statistics from a Prometheus server through its HTTP API: one instant query per
+ * statistic for every owned workload at once (split into shards of namespaces only when a subquery
+ * would hold more than `maxSamplesPerQuery` samples), and one per statistic for each batch of
+ * selectors. Queries are sent as POST, so long batches fit.
+ */
 export class PrometheusLoadSource implements LoadSource {
   private readonly driver: PrometheusDriver;
+  /** Queries sent since the source was made (what the benchmark and the tests count). */
+  queriesSent = 0;
 
   constructor(private readonly options: PrometheusOptions) {
     this.driver = new PrometheusDriver({
@@ -24,40 +104,117 @@ export class PrometheusLoadSource implements LoadSource {
       baseURL: '/api/v1',
       headers: options.headers,
       timeout: options.timeoutMs,
+      preferPost: true,
     });
   }
 
-  async read(selector: string, window: { start: Date; end: Date }): Promise<LoadSeries> {
-    const seconds = Math.round((window.end.getTime() - window.start.getTime()) / 1000);
-    const [cpu, memory, cpuRequests, oomKills] = await Promise.all([
-      this.range(QUERIES.cpu(selector), window),
-      this.range(QUERIES.memory(selector), window),
-      this.instant(QUERIES.cpuRequests(selector), window.end),
-      this.instant(QUERIES.oomKills(selector, seconds), window.end),
-    ]);
-    return { cpu, memory, cpuRequests, oomKills };
-  }
-
-  /** A range query split into chunks that each stay within the points limit. */
-  private async range(query: string, window: { start: Date; end: Date }): Promise<Samples> {
-    const step = this.options.stepSeconds;
-    const chunkMs = (MAX_POINTS - 1) * step * 1000;
-    const samples: Samples = [];
-    for (let from = window.start.getTime(); from <= window.end.getTime(); from += chunkMs + step * 1000) {
-      const to = Math.min(from + chunkMs, window.end.getTime());
-      const result = await this.driver.rangeQuery(query, new Date(from), new Date(to), step);
-      for (const series of result.result) {
-        for (const sample of series.values) {
-          samples.push([Math.round(sample.time.getTime() / 1000), Number(sample.value)]);
+  async readOwned(
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<OwnedLoads> {
+    const seconds = windowSeconds(window);
+    const sizes = new Map<string, number>();
+    for (const { labels, value } of await this.vector(
+      workloadsPerNamespace(seconds),
+      window.end,
+      signal,
+    )) {
+      if (labels.namespace) sizes.set(labels.namespace, value);
+    }
+    // A subquery holds one sample per resolution step and workload.
+    const points = Math.floor(seconds / this.options.stepSeconds) + 1;
+    const shards = packShards(
+      sizes,
+      Math.max(1, Math.floor(this.options.maxSamplesPerQuery / points)),
+    );
+    const result: OwnedLoads = { loads: new Map(), refused: new Map() };
+    // One shard asks for every namespace, with no matcher to evaluate.
+    const series =
+      shards.length > 1
+        ? shards.map(shard => ownedWorkloads(shard))
+        : [ownedWorkloads()];
+    for (const [i, shard] of series.entries()) {
+      try {
+        const answers = await this.statistics(shard, window, signal);
+        for (const [statistic, vector] of answers) {
+          for (const { labels, value } of vector) {
+            const key = ownedKey(labels.namespace, labels.workload);
+            const load = result.loads.get(key) ?? {};
+            load[statistic] = value;
+            result.loads.set(key, load);
+          }
         }
+      } catch (error) {
+        if (isSourceFailure(error)) throw error;
+        for (const namespace of shards[i] ?? [])
+          result.refused.set(namespace, describeError(error));
       }
     }
-    return samples.filter(([, v]) => Number.isFinite(v));
+    return result;
   }
 
-  private async instant(query: string, time: Date): Promise<number | null> {
-    const result = await this.driver.instantQuery(query, time);
-    const value = Number(result.result[0]?.value?.value);
-    return Number.isFinite(value) ? value : null;
+  async readSelected(
+    selectors: string[],
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ) {
+    const loads: Array<WorkloadLoad | undefined> = new Array(
+      selectors.length,
+    ).fill(undefined);
+    for (const [statistic, vector] of await this.statistics(
+      selectedWorkloads(selectors),
+      window,
+      signal,
+    )) {
+      for (const { labels, value } of vector) {
+        const i = Number(labels[SELECTOR_LABEL]);
+        loads[i] = { ...loads[i], [statistic]: value };
+      }
+    }
+    return loads;
+  }
+
+  /** Every statistic of `series`, as [statistic, answer] pairs. */
+  private async statistics(
+    series: WorkloadSeries,
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ) {
+    const queries = statisticQueries(
+      series,
+      windowSeconds(window),
+      this.options.stepSeconds,
+    );
+    return inParallel(
+      LOAD_STATISTICS.map(
+        statistic => async (): Promise<[LoadStatistic, Vector]> =>
+          [
+            statistic,
+            await this.vector(queries[statistic], window.end, signal),
+          ],
+      ),
+      this.options.concurrency,
+    );
+  }
+
+  private async vector(
+    query: string,
+    time: Date,
+    signal?: AbortSignal,
+  ): Promise<Vector> {
+    signal?.throwIfAborted();
+    this.queriesSent += 1;
+    const answer = await this.driver.instantQuery(query, time);
+    return answer.result
+      .map(
+        (sample: {
+          metric: { labels: Record<string, string> };
+          value: { value: number };
+        }) => ({
+          labels: sample.metric.labels,
+          value: Number(sample.value.value),
+        }),
+      )
+      .filter(sample => Number.isFinite(sample.value));
   }
 }

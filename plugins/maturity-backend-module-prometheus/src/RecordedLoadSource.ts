@@ -1,11 +1,24 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { LoadSeries, LoadSource } from './LoadSeries';
+import { LoadSource, OwnedLoads, WorkloadLoad } from './LoadSource';
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(
+      `Recorded Prometheus answer ${file} cannot be read: ${
+        (error as Error).message
+      }`,
+    );
+  }
+}
 
 /**
- * Reads recorded query results, one file per selector: `<directory>/<key>.json` holding a
- * {@link LoadSeries} whose sample times are relative to the end of the window (seconds, ≤ 0), so
- * the recording stays current. The demo uses it; the facts come from the same derivation as live.
+ * Reads recorded answers instead of a server (the demo): `<directory>/owned.json` maps
+ * `<namespace>/<workload>` to its statistics, and `<directory>/<key>.json` holds the statistics of
+ * one selector. The facts come from them through the same conversion as live answers.
  */
 export class RecordedLoadSource implements LoadSource {
   constructor(private readonly directory: string) {}
@@ -15,13 +28,20 @@ export class RecordedLoadSource implements LoadSource {
     return selector.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '');
   }
 
-  async read(selector: string, window: { start: Date; end: Date }): Promise<LoadSeries> {
-    const file = path.join(this.directory, `${RecordedLoadSource.keyOf(selector)}.json`);
-    const recorded = JSON.parse(await fs.readFile(file, 'utf8')) as LoadSeries;
-    const end = Math.round(window.end.getTime() / 1000);
-    const start = Math.round(window.start.getTime() / 1000);
-    const shift = (samples: LoadSeries['cpu']) =>
-      samples.map(([t, v]) => [end + t, v] as [number, number]).filter(([t]) => t >= start);
-    return { ...recorded, cpu: shift(recorded.cpu), memory: shift(recorded.memory) };
+  async readOwned(): Promise<OwnedLoads> {
+    const owned = await readJson<Record<string, WorkloadLoad>>(
+      path.join(this.directory, 'owned.json'),
+    );
+    return { loads: new Map(Object.entries(owned ?? {})), refused: new Map() };
+  }
+
+  async readSelected(selectors: string[]) {
+    return Promise.all(
+      selectors.map(s =>
+        readJson<WorkloadLoad>(
+          path.join(this.directory, `${RecordedLoadSource.keyOf(s)}.json`),
+        ),
+      ),
+    );
   }
 }

@@ -17,6 +17,34 @@ describe('describeError', () => {
       'ECONNREFUSED 127.0.0.1:9090',
     );
     expect(describeError('plain')).toBe('plain');
+    // An error answer: Prometheus' own type, not the client's.
+    const refused = {
+      status: 'error',
+      errorType: 'http_error',
+      httpStatus: 400,
+      error: 'invalid parameter "query": parse error',
+      prometheus: {
+        status: 'error',
+        errorType: 'bad_data',
+        error: 'invalid parameter "query": parse error',
+      },
+    };
+    expect(describeError(refused)).toBe(
+      'bad_data: invalid parameter "query": parse error',
+    );
+    expect(isSourceFailure(refused)).toBe(false);
+    expect(
+      isSourceFailure({
+        errorType: 'http_error',
+        prometheus: { errorType: 'execution' },
+      }),
+    ).toBe(false);
+    expect(
+      isSourceFailure({
+        errorType: 'http_error',
+        prometheus: { errorType: 'unavailable' },
+      }),
+    ).toBe(true);
   });
 
   it("trips the breaker for the source's failures, not for one query Prometheus refuses", () => {

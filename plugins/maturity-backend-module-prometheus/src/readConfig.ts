@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import path from 'node:path';
 import { z } from 'zod';
-import { LoadSource } from './LoadSeries';
+import { LoadSource } from './LoadSource';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
 import { RecordedLoadSource } from './RecordedLoadSource';
 
@@ -14,6 +14,8 @@ const schema = z
     stepSeconds: z.number().int().positive().optional(),
     lookbackDays: z.number().positive().optional(),
     concurrency: z.number().int().positive().optional(),
+    maxSamplesPerQuery: z.number().int().positive().optional(),
+    selectorsPerQuery: z.number().int().positive().max(500).optional(),
     recorded: z.object({ directory: z.string().min(1) }).strict().optional(),
   })
   .strict();
@@ -22,7 +24,7 @@ const schema = z
 export interface PrometheusSettings {
   source?: LoadSource;
   lookbackDays: number;
-  concurrency: number;
+  selectorsPerQuery: number;
 }
 
 /** Reads `maturity.prometheus`; a bad value throws an error naming the key. */
@@ -33,7 +35,7 @@ export function readPrometheusConfig(config: Config): PrometheusSettings {
     throw new Error(`Invalid config ${['maturity', 'prometheus', ...issue.path].join('.')}: ${issue.message}`);
   }
   const c = parsed.data;
-  const settings = { lookbackDays: c.lookbackDays ?? 7, concurrency: c.concurrency ?? 4 };
+  const settings = { lookbackDays: c.lookbackDays ?? 7, selectorsPerQuery: c.selectorsPerQuery ?? 50 };
   // A live server wins, so production config layered over the demo's never reads recordings.
   if (!c.url) {
     return c.recorded
@@ -46,8 +48,11 @@ export function readPrometheusConfig(config: Config): PrometheusSettings {
     source: new PrometheusLoadSource({
       url: c.url,
       headers,
-      timeoutMs: (c.timeoutSeconds ?? 30) * 1000,
-      stepSeconds: c.stepSeconds ?? 60,
+      timeoutMs: (c.timeoutSeconds ?? 120) * 1000,
+      stepSeconds: c.stepSeconds ?? 300,
+      concurrency: c.concurrency ?? 2,
+      // Prometheus' own default for --query.max-samples.
+      maxSamplesPerQuery: c.maxSamplesPerQuery ?? 50_000_000,
     }),
   };
 }

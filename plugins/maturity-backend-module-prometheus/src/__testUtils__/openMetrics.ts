@@ -1,11 +1,14 @@
 /**
- * Writes a week of cAdvisor and kube-state-metrics series for one pod in OpenMetrics text, for
+ * Writes a week of cAdvisor and kube-state-metrics series for pods in OpenMetrics text, for
  * `promtool tsdb create-blocks-from openmetrics`. The load is planted so its percentiles are known:
  * CPU runs at `baseCores`, and at `peakCores` during `peakHours` (UTC hours of day); memory
- * follows the same pattern between `baseBytes` and `peakBytes`.
+ * follows the same pattern between `baseBytes` and `peakBytes`. Each pod has its controlling owner
+ * in `kube_pod_owner`, as kube-state-metrics exports it.
  */
 export interface PlantedLoad {
-  labels: Record<string, string>;
+  namespace: string;
+  pod: string;
+  owner: { kind: string; name: string };
   end: Date;
   days: number;
   baseCores: number;
@@ -19,37 +22,102 @@ export interface PlantedLoad {
 }
 
 const labelText = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
+  Object.entries(labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',');
 
-export function plantedLoadOpenMetrics(load: PlantedLoad): string {
-  const minutes = load.days * 24 * 60;
-  const endSeconds = Math.floor(load.end.getTime() / 60_000) * 60;
-  const start = endSeconds - minutes * 60;
-  const isPeak = (t: number) => load.peakHours.includes(new Date(t * 1000).getUTCHours());
-  const labels = labelText(load.labels);
-  const lines: string[] = [];
+/** The lines of one family: every pod's series in turn, each in time order. */
+function family(
+  loads: PlantedLoad[],
+  name: string,
+  type: string,
+  everyMinutes: number,
+  line: (
+    load: PlantedLoad,
+    labels: string,
+    t: number,
+    minute: number,
+  ) => string,
+): string[] {
+  const lines = [`# TYPE ${name} ${type}`];
+  for (const load of loads) {
+    const minutes = load.days * 24 * 60;
+    const start = Math.floor(load.end.getTime() / 60_000) * 60 - minutes * 60;
+    const labels = labelText({
+      namespace: load.namespace,
+      pod: load.pod,
+      container: 'app',
+    });
+    for (let i = 0; i <= minutes; i += everyMinutes)
+      lines.push(line(load, labels, start + i * 60, i));
+  }
+  return lines;
+}
 
-  lines.push('# TYPE container_cpu_usage_seconds counter');
-  let used = 0;
-  for (let i = 0; i <= minutes; i++) {
-    const t = start + i * 60;
-    lines.push(`container_cpu_usage_seconds_total{${labels}} ${used.toFixed(3)} ${t}`);
-    used += (isPeak(t) ? load.peakCores : load.baseCores) * 60;
-  }
-  lines.push('# TYPE container_memory_working_set_bytes gauge');
-  for (let i = 0; i <= minutes; i++) {
-    const t = start + i * 60;
-    lines.push(`container_memory_working_set_bytes{${labels}} ${isPeak(t) ? load.peakBytes : load.baseBytes} ${t}`);
-  }
-  lines.push('# TYPE container_oom_events counter');
-  for (let i = 0; i <= minutes; i += 5) {
-    const kills = load.oomAtMinute !== undefined && i >= load.oomAtMinute ? 1 : 0;
-    lines.push(`container_oom_events_total{${labels}} ${kills} ${start + i * 60}`);
-  }
-  lines.push('# TYPE kube_pod_container_resource_requests gauge');
-  for (let i = 0; i <= minutes; i += 5) {
-    lines.push(`kube_pod_container_resource_requests{${labels},resource="cpu",unit="core"} ${load.requestCores} ${start + i * 60}`);
-  }
-  lines.push('# EOF');
+export function plantedLoadOpenMetrics(loads: PlantedLoad[]): string {
+  const isPeak = (load: PlantedLoad, t: number) =>
+    load.peakHours.includes(new Date(t * 1000).getUTCHours());
+  const cores = (load: PlantedLoad, t: number) =>
+    isPeak(load, t) ? load.peakCores : load.baseCores;
+  // CPU seconds used before minute `i`: each minute adds the cores it ran at × 60.
+  const used = new Map<PlantedLoad, number>();
+  const lines = [
+    ...family(
+      loads,
+      'container_cpu_usage_seconds',
+      'counter',
+      1,
+      (load, labels, t, i) => {
+        const total = i === 0 ? 0 : used.get(load)!;
+        used.set(load, total + cores(load, t) * 60);
+        return `container_cpu_usage_seconds_total{${labels}} ${total.toFixed(
+          3,
+        )} ${t}`;
+      },
+    ),
+    ...family(
+      loads,
+      'container_memory_working_set_bytes',
+      'gauge',
+      1,
+      (load, labels, t) =>
+        `container_memory_working_set_bytes{${labels}} ${
+          isPeak(load, t) ? load.peakBytes : load.baseBytes
+        } ${t}`,
+    ),
+    ...family(
+      loads,
+      'container_oom_events',
+      'counter',
+      5,
+      (load, labels, t, i) =>
+        `container_oom_events_total{${labels}} ${
+          load.oomAtMinute !== undefined && i >= load.oomAtMinute ? 1 : 0
+        } ${t}`,
+    ),
+    ...family(
+      loads,
+      'kube_pod_container_resource_requests',
+      'gauge',
+      5,
+      (load, labels, t) =>
+        `kube_pod_container_resource_requests{${labels},resource="cpu",unit="core"} ${load.requestCores} ${t}`,
+    ),
+    ...family(
+      loads,
+      'kube_pod_owner',
+      'gauge',
+      5,
+      (load, _labels, t) =>
+        `kube_pod_owner{${labelText({
+          namespace: load.namespace,
+          pod: load.pod,
+          owner_kind: load.owner.kind,
+          owner_name: load.owner.name,
+          owner_is_controller: 'true',
+        })}} 1 ${t}`,
+    ),
+    '# EOF',
+  ];
   return `${lines.join('\n')}\n`;
 }

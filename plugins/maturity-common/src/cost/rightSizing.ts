@@ -124,7 +124,7 @@ export function recommendRequests(
 
 /** Parameters of Crane's HPA recommendation; the defaults are Crane's. @public */
 export interface ElasticityParams {
-  /** Busiest over quietest hourly median CPU from which load counts as fluctuating (1.5). */
+  /** Busiest over quietest hourly mean CPU from which load counts as fluctuating (1.5). */
   fluctuationThreshold: number;
   /** Bounds of the recommended target utilisation, in percent (30 and 75). */
   minTargetUtilization: number;
@@ -141,7 +141,7 @@ export const DEFAULT_ELASTICITY: ElasticityParams = {
 /** Whether the workload should get an HPA, and with what target. @public */
 export interface ElasticityHint {
   recommended: boolean;
-  /** Busiest over quietest hourly median CPU over a day, when known. */
+  /** Busiest over quietest hourly mean CPU across the window, when known. */
   swing: number | null;
   /** Recommended HPA target CPU utilisation in percent, when an HPA is recommended. */
   targetUtilization: number | null;
@@ -151,7 +151,7 @@ export interface ElasticityHint {
 }
 
 /**
- * Crane's HPA rule: a workload without an HPA whose hourly median CPU swings by the threshold or
+ * Crane's HPA rule: a workload without an HPA whose hourly mean CPU swings by the threshold or
  * more over a day should scale horizontally, with a target of its p95 usage over requests,
  * clamped to 30–75 %.
  * @public

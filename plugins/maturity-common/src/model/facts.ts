@@ -114,7 +114,7 @@ export const FACTS = {
     memoryP99GiB: 'prometheus.memoryP99GiB',
     memoryMaxGiB: 'prometheus.memoryMaxGiB',
     oomKills: 'prometheus.oomKills',
-    /** Busiest hour's median CPU over the quietest hour's (hours of the day, UTC). */
+    /** Busiest hour's mean CPU over the quietest hour's, across the window's hours. */
     hourlyPeakToTrough: 'prometheus.hourlyPeakToTrough',
   },
 } as const;

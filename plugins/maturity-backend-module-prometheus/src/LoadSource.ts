@@ -1,0 +1,36 @@
+import { LoadStatistic } from './queries';
+
+/** A workload's load statistics over the lookback window, as Prometheus computed them. */
+export type WorkloadLoad = Partial<Record<LoadStatistic, number>>;
+
+/** The window a run's statistics cover. */
+export interface LoadWindow {
+  start: Date;
+  end: Date;
+}
+
+/** Loads of the workloads grouped by owner, keyed `<namespace>/<workload>`. */
+export interface OwnedLoads {
+  loads: Map<string, WorkloadLoad>;
+  /** Namespaces whose queries Prometheus refused, with its reason; their workloads are stale. */
+  refused: Map<string, string>;
+}
+
+/** Where load statistics come from: a Prometheus server, or recorded answers (the demo). */
+export interface LoadSource {
+  /** Every workload known by its controlling owner, in a fixed number of queries. */
+  readOwned(window: LoadWindow, signal?: AbortSignal): Promise<OwnedLoads>;
+  /**
+   * Workloads named by their own label matchers (without braces, e.g.
+   * `namespace="shop",pod=~"cart-.*"`), answered in the order asked; undefined where nothing matched.
+   */
+  readSelected(
+    selectors: string[],
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<Array<WorkloadLoad | undefined>>;
+}
+
+/** The key of a workload grouped by owner. */
+export const ownedKey = (namespace: string, workload: string) =>
+  `${namespace}/${workload}`;
