@@ -86,8 +86,9 @@ function expectCartFacts(facts: Record<string, unknown>) {
 }
 
 function expectLedgerFacts(facts: Record<string, unknown>) {
+  // The mean includes the window's first step, whose rate may see part of its 5 minutes.
+  expect(facts['prometheus.cpuMean']).toBeCloseTo(1, 2);
   for (const fact of [
-    'cpuMean',
     'cpuP50',
     'cpuP95',
     'cpuP99',
