@@ -2,33 +2,15 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { FactCollectionResult, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import { ClusterIndex } from './ClusterIndex';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
-import { matches, readMatcher, WorkloadMatcher } from './matchWorkloads';
-import { ClusterSource, KubeObject, RESOURCES, ResourceName } from './sources/ClusterSource';
-
-const CONTROLLERS: ResourceName[] = ['deployments', 'statefulsets', 'daemonsets'];
-type Snapshot = Record<ResourceName, KubeObject[]>;
-
-async function readCluster(source: ClusterSource): Promise<Snapshot> {
-  const lists = await Promise.all(RESOURCES.map(r => source.list(r)));
-  return Object.fromEntries(RESOURCES.map((r, i) => [r, lists[i]])) as Snapshot;
-}
-
-function objectsOf(matcher: WorkloadMatcher, snapshot: Snapshot): WorkloadObjects {
-  const controllers = CONTROLLERS.flatMap(r => snapshot[r]).filter(c => matches(matcher, c));
-  const namespaces = new Set(controllers.map(c => c.metadata?.namespace));
-  const near = (o: KubeObject) => namespaces.has(o.metadata?.namespace);
-  return {
-    controllers,
-    hpas: snapshot.horizontalpodautoscalers.filter(near),
-    pdbs: snapshot.poddisruptionbudgets.filter(near),
-    pods: snapshot.pods.filter(near),
-  };
-}
+import { readMatcher, WorkloadMatcher } from './matchWorkloads';
+import { ClusterSource } from './sources/ClusterSource';
 
 /**
- * Workload facts from Kubernetes: each cluster is listed once per run, then every Component
- * with Kubernetes annotations, page by page, is matched against the objects of every cluster.
+ * Workload facts from Kubernetes: each cluster is listed once per run, page by page, into a
+ * {@link ClusterIndex}; then every Component with Kubernetes annotations, page by page, is looked
+ * up in the index of every cluster.
  */
 export class KubernetesFactCollector implements MaturityFactCollector {
   readonly id = 'kubernetes';
@@ -40,11 +22,11 @@ export class KubernetesFactCollector implements MaturityFactCollector {
   /** Every cluster, listed once per run: the run calls `collect` once per page of workloads. */
   private async readClusters() {
     const sources = await this.options.sources();
-    const read = await Promise.allSettled(sources.map(readCluster));
-    const snapshots: Array<{ cluster: string; objects: Snapshot }> = [];
+    const read = await Promise.allSettled(sources.map(source => ClusterIndex.read(source)));
+    const snapshots: ClusterIndex[] = [];
     const clusterErrors: string[] = [];
-    read.forEach((result, i) => {
-      if (result.status === 'fulfilled') snapshots.push({ cluster: sources[i].cluster, objects: result.value });
+    read.forEach(result => {
+      if (result.status === 'fulfilled') snapshots.push(result.value);
       else {
         clusterErrors.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
         this.options.logger.warn(`Maturity: ${clusterErrors[clusterErrors.length - 1]}`);
@@ -69,12 +51,12 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         continue;
       }
       if (!matcher) continue;
-      const objects = snapshots.map(s => objectsOf(matcher!, s.objects));
+      const objects = snapshots.map(s => s.objectsOf(matcher!));
       const merged: WorkloadObjects = {
         controllers: objects.flatMap(o => o.controllers),
         hpas: objects.flatMap(o => o.hpas),
         pdbs: objects.flatMap(o => o.pdbs),
-        pods: objects.flatMap(o => o.pods),
+        runningPods: objects.reduce((sum, o) => sum + o.runningPods, 0),
       };
       if (merged.controllers.length > 0) {
         // Where it runs selects the prices its cost is computed with.

@@ -13,7 +13,8 @@ export interface WorkloadObjects {
   controllers: KubeObject[];
   hpas: KubeObject[];
   pdbs: KubeObject[];
-  pods: KubeObject[];
+  /** Running pods its controllers select (counted per controller). */
+  runningPods: number;
 }
 
 const containersOf = (c: KubeObject): any[] => c.spec?.template?.spec?.containers ?? [];
@@ -88,7 +89,7 @@ function drainsGracefully(c: KubeObject): boolean {
  * only if it holds for every controller.
  */
 export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
-  const { controllers, hpas, pdbs, pods } = objects;
+  const { controllers, hpas, pdbs, runningPods } = objects;
   if (controllers.length === 0) return {};
   const k = FACTS.kubernetes;
   let cores = 0;
@@ -116,14 +117,11 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
   });
   const hpa = scalable.map(c => hpaFor(c, hpas)).find(Boolean);
   const templateLabels = controllers.map(c => c.spec?.template?.metadata?.labels ?? {});
-  const running = pods.filter(
-    p => p.status?.phase === 'Running' && controllers.some(c => selects(c.spec?.selector, p.metadata?.labels)),
-  ).length;
 
   const facts: WorkloadFacts = {
     [k.workloadKind]: controllers.some(c => c.kind === 'StatefulSet') ? 'stateful' : 'stateless',
     [k.replicas]: replicas,
-    'kubernetes.runningPods': running,
+    'kubernetes.runningPods': runningPods,
     [k.cores]: cores,
     [k.memoryRequestGiB]: memory,
     [k.cpuRequestsSet]: allRequestsSet,

@@ -28,6 +28,10 @@ export interface KubeObject {
 /** Where a cluster's objects come from: the live API or recorded responses. */
 export interface ClusterSource {
   readonly cluster: string;
-  /** Every object of one resource across all namespaces, following pagination. */
-  list(resource: ResourceName): Promise<KubeObject[]>;
+  /**
+   * Every object of one resource across all namespaces, following pagination. Each object is
+   * passed through `keep` as its page arrives and only what it returns is held (nothing for
+   * undefined), so a list never holds more than one page of full objects.
+   */
+  list<T>(resource: ResourceName, keep: (object: KubeObject) => T | undefined): Promise<T[]>;
 }

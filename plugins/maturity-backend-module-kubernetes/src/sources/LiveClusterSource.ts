@@ -67,21 +67,21 @@ export class LiveClusterSource implements ClusterSource {
     };
   }
 
-  async list(resource: ResourceName): Promise<KubeObject[]> {
+  async list<T>(resource: ResourceName, keep: (object: KubeObject) => T | undefined): Promise<T[]> {
     try {
-      return await this.listAll(resource);
+      return await this.listAll(resource, keep);
     } catch (error) {
       if (statusOf(error) !== 410) throw this.explain(resource, error);
       try {
-        return await this.listAll(resource);
+        return await this.listAll(resource, keep);
       } catch (retryError) {
         throw this.explain(resource, retryError);
       }
     }
   }
 
-  private async listAll(resource: ResourceName): Promise<KubeObject[]> {
-    const items: KubeObject[] = [];
+  private async listAll<T>(resource: ResourceName, keep: (object: KubeObject) => T | undefined): Promise<T[]> {
+    const kept: T[] = [];
     let token: string | undefined;
     do {
       const page = await withTimeout(
@@ -94,10 +94,13 @@ export class LiveClusterSource implements ClusterSource {
         (this.options.timeoutSeconds + 5) * 1000,
         'the request',
       );
-      items.push(...(page.items as KubeObject[]));
+      for (const item of page.items as KubeObject[]) {
+        const slim = keep(item);
+        if (slim !== undefined) kept.push(slim);
+      }
       token = page.metadata?._continue || undefined;
     } while (token);
-    return items;
+    return kept;
   }
 
   private explain(resource: ResourceName, error: unknown): Error {

@@ -13,7 +13,7 @@ export class RecordedClusterSource implements ClusterSource {
     private readonly directory: string,
   ) {}
 
-  async list(resource: ResourceName): Promise<KubeObject[]> {
+  async list<T>(resource: ResourceName, keep: (object: KubeObject) => T | undefined): Promise<T[]> {
     const file = path.join(this.directory, this.cluster, `${resource}.json`);
     let text: string;
     try {
@@ -26,7 +26,7 @@ export class RecordedClusterSource implements ClusterSource {
     if (!Array.isArray(list.items)) {
       throw new Error(`Recorded Kubernetes response ${file} is not a List: it has no items array`);
     }
-    return list.items;
+    return (list.items as KubeObject[]).map(keep).filter((o): o is T => o !== undefined);
   }
 
   /** The clusters recorded under a directory: one sub-directory each. */
