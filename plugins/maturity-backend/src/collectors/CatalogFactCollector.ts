@@ -1,4 +1,4 @@
-import { Entity, RELATION_PROVIDES_API, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   FACTS,
   PracticeId,
@@ -35,9 +35,8 @@ export class CatalogFactCollector implements MaturityFactCollector {
     const facts = new Map<string, WorkloadFacts>();
     for (const entity of workloads) {
       const kind = readWorkloadKind(entity);
-      const providesApis =
-        (entity.relations ?? []).some(r => r.type === RELATION_PROVIDES_API) ||
-        ((entity.spec?.providesApis as unknown[] | undefined)?.length ?? 0) > 0;
+      // The catalog's providesApi relations are made from this field; a run reads no relations.
+      const providesApis = ((entity.spec?.providesApis as unknown[] | undefined)?.length ?? 0) > 0;
       facts.set(stringifyEntityRef(entity), {
         ...(kind.ok && kind.value ? { [FACTS.catalog.workloadKind]: kind.value } : {}),
         [FACTS.catalog.apiDeclared]: providesApis,

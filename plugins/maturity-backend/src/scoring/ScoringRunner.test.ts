@@ -116,6 +116,36 @@ describe.each(databases.eachSupportedId())('ScoringRunner on %p', databaseId => 
     expect(first.id).not.toBe(second.id);
   });
 
+  it('reads the catalog lean: collectors see only the fields a run needs', async () => {
+    const { runner } = await setUp();
+    const seen: Entity[] = [];
+    const described = entities.map(e =>
+      e.kind === 'Component'
+        ? {
+            ...e,
+            metadata: { ...e.metadata, description: 'x'.repeat(2000), links: [{ url: 'https://example.com' }], annotations: { a: '1' } },
+            relations: [{ type: 'dependsOn', targetRef: 'component:default/w-0000' }],
+          }
+        : e,
+    );
+    const collector: MaturityFactCollector = {
+      id: 'observe',
+      async collect(workloads) {
+        seen.push(...workloads);
+        return { facts: new Map() };
+      },
+    };
+    await runner(collector, catalogServiceMock({ entities: described })).run(new Date('2026-11-20T10:00:00Z'));
+    expect(seen).toHaveLength(1201);
+    // Identity, annotations and spec come through; the description, links and relations do not.
+    expect(seen[0]).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'w-0000', namespace: 'default', annotations: { a: '1' } },
+      spec: { type: 'service', owner: 'team-retail' },
+    });
+  });
+
   it('fails a run whose catalog breaks off midway, deleting its pages and keeping the previous snapshot', async () => {
     const { knex, snapshots, runner } = await setUp();
     const first = await runner(new MeasuringCollector(2)).run(new Date('2026-11-20T10:00:00Z'));

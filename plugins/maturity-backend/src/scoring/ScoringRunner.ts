@@ -32,6 +32,27 @@ import { factsFromCollector, latestFact } from './storedDetail';
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
 export const SCORING_TASK_ID = 'maturity-scoring-run';
 
+/**
+ * The only fields a run reads of the catalog: a Component's identity, annotations, labels, tags
+ * and spec (owner, system, type, lifecycle, providesApis), and a Group's place in the tree.
+ * Descriptions, links, relations and the catalog's own bookkeeping stay in the catalog. Fact
+ * collectors see Components with these fields.
+ */
+export const RUN_FIELDS = {
+  component: [
+    'apiVersion',
+    'kind',
+    'metadata.name',
+    'metadata.namespace',
+    'metadata.title',
+    'metadata.annotations',
+    'metadata.labels',
+    'metadata.tags',
+    'spec',
+  ],
+  group: ['apiVersion', 'kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.type', 'spec.parent'],
+};
+
 /** Components read, collected, scored and written at a time (the catalog's own page size). */
 const PAGE_SIZE = 500;
 
@@ -207,7 +228,10 @@ export class ScoringRunner {
   }
 
   private pagesOf(kind: 'component' | 'group', credentials: BackstageCredentials): AsyncIterable<Entity[]> {
-    return this.options.catalog.streamEntities({ filter: { kind }, pageSize: PAGE_SIZE }, { credentials });
+    return this.options.catalog.streamEntities(
+      { filter: { kind }, fields: RUN_FIELDS[kind], pageSize: PAGE_SIZE },
+      { credentials },
+    );
   }
 
   private async collectFacts(
