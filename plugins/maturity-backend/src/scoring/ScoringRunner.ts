@@ -19,6 +19,7 @@ import {
   SnapshotStore,
 } from '../database/SnapshotStore';
 import { describeRunFailure } from './describeRunFailure';
+import { RunPhases } from './RunPhases';
 import { buildInventory, groupsByRef } from '../inventory/buildInventory';
 import {
   emptyRollUpInputs,
@@ -133,8 +134,9 @@ export class ScoringRunner {
     deadline?.unref();
     this.running.add(stop);
     let snapshot: SnapshotInfo;
+    const phases = new RunPhases();
     try {
-      snapshot = await this.scoreAndStore(draft, now, stop.signal);
+      snapshot = await this.scoreAndStore(draft, now, stop.signal, phases);
     } catch (error) {
       const message = describeRunFailure(error);
       logger.error(`Maturity run failed; the previous snapshot stays current: ${message}`);
@@ -151,7 +153,9 @@ export class ScoringRunner {
     const left = pruned.pending ? `, ${pruned.pending} left for the next runs` : '';
     const history =
       pruned.deleted || pruned.thinned ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned${left}` : '';
-    logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads${history}`);
+    logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads in ${phases.describe()}${history}`, {
+      phases: phases.seconds(),
+    });
     return snapshot;
   }
 
@@ -179,11 +183,16 @@ export class ScoringRunner {
 
   private readonly running = new Set<AbortController>();
 
-  private async scoreAndStore(draft: SnapshotDraft, now: Date, signal: AbortSignal): Promise<SnapshotInfo> {
+  private async scoreAndStore(
+    draft: SnapshotDraft,
+    now: Date,
+    signal: AbortSignal,
+    phases: RunPhases,
+  ): Promise<SnapshotInfo> {
     const { auth, inventory: inventoryStore, snapshots, model, cost } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const groups = new Map<string, GroupEntity>();
-    for await (const page of this.pagesOf('group', credentials)) {
+    for await (const page of phases.pages('catalog', this.pagesOf('group', credentials))) {
       for (const [ref, group] of groupsByRef(page)) groups.set(ref, group);
     }
     const current = await snapshots.getCurrentSnapshot();
@@ -197,7 +206,7 @@ export class ScoringRunner {
     // The next page is read and collected while the database finishes writing the last one.
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const page of this.pagesOf('component', credentials)) {
+      for await (const page of phases.pages('catalog', this.pagesOf('component', credentials))) {
         throwIfStopped(signal);
         const evidence = new Map<string, WorkloadEvidence>();
         for (const entity of page) {
@@ -208,10 +217,15 @@ export class ScoringRunner {
           evidence.set(ref, { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] });
         }
         const components = [...evidence.values()].map(e => e.entity);
-        await this.collectFacts(components, evidence, run, current, warned);
-        const pageInventory = withCollectedFacts(buildInventory(components, groups, groupRefs), evidence);
-        await writing;
-        writing = draft.addRows(workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }));
+        await this.collectFacts(components, evidence, run, current, warned, phases);
+        const pageInventory = phases.timeSync('scoring', () =>
+          withCollectedFacts(buildInventory(components, groups, groupRefs), evidence),
+        );
+        const rows = phases.timeSync('scoring', () =>
+          workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }),
+        );
+        await phases.time('writing', () => writing);
+        writing = draft.addRows(rows);
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
         writing.catch(() => {});
         inventory.push(...pageInventory);
@@ -220,11 +234,14 @@ export class ScoringRunner {
       // No page may still be writing when a failed run deletes its rows.
       await writing.catch(() => {});
     }
-    await writing;
+    await phases.time('writing', () => writing);
     throwIfStopped(signal);
-    await inventoryStore.replaceInventory(inventory, draft.startedAt);
-    await draft.addRows(rollUpRows(rollUp));
-    return draft.publish(new Date());
+    await phases.time('inventory', () => inventoryStore.replaceInventory(inventory, draft.startedAt));
+    const rolled = phases.timeSync('roll-up', () => rollUpRows(rollUp));
+    return phases.time('writing', async () => {
+      await draft.addRows(rolled);
+      return draft.publish(new Date());
+    });
   }
 
   private pagesOf(kind: 'component' | 'group', credentials: BackstageCredentials): AsyncIterable<Entity[]> {
@@ -241,13 +258,14 @@ export class ScoringRunner {
     current: SnapshotInfo | undefined,
     /** Collectors already warned about in this run: one warning a source, not one a page. */
     warned: Set<string>,
+    phases: RunPhases,
   ): Promise<void> {
     const { collectors, logger } = this.options;
     const at = run.startedAt.toISOString();
     for (const collector of collectors) {
       let result;
       try {
-        result = await collector.collect(components, run);
+        result = await phases.time(`collector ${collector.id}`, () => collector.collect(components, run));
       } catch (error) {
         // Logged below, with any other failure of this collector, once a run.
         const reason = error instanceof Error ? error.message : String(error);
