@@ -24,6 +24,12 @@ export interface Config {
       /** Workloads with their own selector asked in one query. Default 50, at most 500. */
       selectorsPerQuery?: number;
       /**
+       * Whether the server runs the module's recording rules (docs/prometheus.md), so statistics
+       * of workloads by owner read stored per-workload series instead of evaluating subqueries.
+       * Recommended past a few thousand workloads. Default false.
+       */
+      recordingRules?: boolean;
+      /**
        * Recorded query results instead of a server (the demo); relative to the backend's
        * directory. Ignored when `url` is set.
        */

@@ -9,6 +9,7 @@ import {
 import { createFactCollectionRun } from '@internal/plugin-maturity-node';
 import { PrometheusFactCollector, targetOf } from './PrometheusFactCollector';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
+import { recordingRules } from './queries';
 import { plantedLoadOpenMetrics } from './__testUtils__/openMetrics';
 import { startPrometheus } from './__testUtils__/startPrometheus';
 
@@ -88,13 +89,7 @@ function expectCartFacts(facts: Record<string, unknown>) {
 function expectLedgerFacts(facts: Record<string, unknown>) {
   // The mean includes the window's first step, whose rate may see part of its 5 minutes.
   expect(facts['prometheus.cpuMean']).toBeCloseTo(1, 2);
-  for (const fact of [
-    'cpuP50',
-    'cpuP95',
-    'cpuP99',
-    'cpuMax1h',
-    'cpuMax1d',
-  ]) {
+  for (const fact of ['cpuP50', 'cpuP95', 'cpuP99', 'cpuMax1h', 'cpuMax1d']) {
     expect(facts[`prometheus.${fact}`]).toBeCloseTo(1, 6);
   }
   expect(facts['prometheus.memoryP99GiB']).toBeCloseTo(1, 6);
@@ -245,6 +240,50 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
       /^Prometheus is not answering this run/,
     );
   });
+});
+
+describe('PrometheusFactCollector against a Prometheus that runs the recording rules', () => {
+  let prometheus: { url: string; stop: () => Promise<void> };
+  beforeAll(async () => {
+    // The rules backfilled over the planted week, from a whole hour, as if they had always run.
+    const from = new Date(
+      Math.ceil((end.getTime() - 7 * 86_400_000) / 3_600_000) * 3_600_000,
+    );
+    prometheus = await startPrometheus(
+      plantedLoadOpenMetrics([cartLoad, ledgerLoad]),
+      {
+        rules: JSON.stringify(recordingRules()),
+        rulesFrom: from,
+        rulesTo: end,
+      },
+    );
+  }, 120_000);
+  afterAll(() => prometheus?.stop());
+
+  it('reads the recorded series and finds the same planted figures in 13 queries', async () => {
+    const source = new PrometheusLoadSource({
+      url: prometheus.url,
+      timeoutMs: 10_000,
+      stepSeconds: 300,
+      concurrency: 2,
+      maxSamplesPerQuery: 50_000_000,
+      recordingRules: true,
+    });
+    const collector = new PrometheusFactCollector({
+      source,
+      lookbackDays: 7,
+      selectorsPerQuery: 50,
+      now: () => new Date(end.getTime() + 60_000),
+    });
+    const result = await collector.collect(
+      [owned('cart', 'shop'), owned('ledger', 'bank')],
+      createFactCollectionRun(new Date()),
+    );
+    expect(result.failures?.size ?? 0).toBe(0);
+    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!);
+    expect(source.queriesSent).toBe(1 + 12);
+  }, 30_000);
 });
 
 describe('targetOf', () => {

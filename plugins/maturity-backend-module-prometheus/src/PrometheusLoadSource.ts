@@ -11,6 +11,7 @@ import {
   LOAD_STATISTICS,
   LoadStatistic,
   ownedWorkloads,
+  recordedWorkloads,
   SELECTOR_LABEL,
   selectedWorkloads,
   statisticQueries,
@@ -32,6 +33,11 @@ export interface PrometheusOptions {
    * split into shards of namespaces so that no subquery holds more.
    */
   maxSamplesPerQuery: number;
+  /**
+   * Whether Prometheus runs the module's recording rules (`recordingRules()` in `queries.ts`):
+   * statistics of workloads by owner then read their stored series instead of subqueries.
+   */
+  recordingRules?: boolean;
 }
 
 type Vector = Array<{ labels: Record<string, string>; value: number }>;
@@ -129,10 +135,11 @@ export class PrometheusLoadSource implements LoadSource {
     );
     const result: OwnedLoads = { loads: new Map(), refused: new Map() };
     // One shard asks for every namespace, with no matcher to evaluate.
+    const workloads = this.options.recordingRules
+      ? recordedWorkloads
+      : ownedWorkloads;
     const series =
-      shards.length > 1
-        ? shards.map(shard => ownedWorkloads(shard))
-        : [ownedWorkloads()];
+      shards.length > 1 ? shards.map(shard => workloads(shard)) : [workloads()];
     for (const [i, shard] of series.entries()) {
       try {
         const answers = await this.statistics(shard, window, signal);

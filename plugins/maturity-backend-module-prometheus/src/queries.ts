@@ -30,15 +30,23 @@ const CONTAINERS = 'container!="",container!="POD"';
 export interface WorkloadSeries {
   /** The labels that identify a workload in the answers. */
   readonly keyLabels: string[];
-  /** CPU used per workload, in cores, averaged over `rangeSeconds`. */
-  cpu(rangeSeconds: number): string;
-  /** Memory working set per workload, in bytes. */
-  memory(): string;
+  /** CPU used per workload, in cores, as a range over the last `seconds` at `stepSeconds`. */
+  cpuRange(seconds: number, stepSeconds: number): string;
+  /** CPU used per workload as the mean of each hour ending now (an instant vector). */
+  cpuHourly(): string;
+  /** Memory working set per workload, in bytes, as a range over the last `seconds`. */
+  memoryRange(seconds: number, stepSeconds: number): string;
   /** OOM kills per workload over the window. */
   oomKills(windowSeconds: number): string;
   /** CPU requested per workload, in cores (kube-state-metrics). */
   cpuRequests(): string;
 }
+
+/** A subquery over an instant expression: Prometheus evaluates it at every step. */
+const subquery = (expr: string, seconds: number, stepSeconds: number) =>
+  `(${expr})[${seconds}s:${stepSeconds}s]`;
+/** CPU as a rate over one step (at least 5 minutes), so the steps tile the window. */
+const rateWindow = (stepSeconds: number) => Math.max(stepSeconds, 300);
 
 /**
  * Pod → workload, from kube-state-metrics' `kube_pod_owner`: a pod's controlling owner, with the
@@ -83,14 +91,18 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
       m,
       windowSeconds,
     )})`;
+  const cpu = (rangeSeconds: number) =>
+    byWorkload(
+      `rate(container_cpu_usage_seconds_total{${CONTAINERS}${m}}[${rangeSeconds}s])`,
+    );
+  const memory = byWorkload(
+    `container_memory_working_set_bytes{${CONTAINERS}${m}}`,
+  );
   return {
     keyLabels: ['namespace', 'workload'],
-    cpu: range =>
-      byWorkload(
-        `rate(container_cpu_usage_seconds_total{${CONTAINERS}${m}}[${range}s])`,
-      ),
-    memory: () =>
-      byWorkload(`container_memory_working_set_bytes{${CONTAINERS}${m}}`),
+    cpuRange: (seconds, step) => subquery(cpu(rateWindow(step)), seconds, step),
+    cpuHourly: () => cpu(3600),
+    memoryRange: (seconds, step) => subquery(memory, seconds, step),
     oomKills: window =>
       byWorkload(
         `increase(container_oom_events_total{${CONTAINERS}${m}}[${window}s])`,
@@ -98,6 +110,57 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
       ),
     cpuRequests: () =>
       byWorkload(`kube_pod_container_resource_requests{resource="cpu"${m}}`),
+  };
+}
+
+/** The names of the recorded series of {@link recordingRules}. */
+export const RECORDED_SERIES = {
+  cpu: 'namespace_workload:container_cpu_usage_seconds:rate5m',
+  memory: 'namespace_workload:container_memory_working_set_bytes:sum',
+};
+
+/**
+ * The recording rules that keep each workload's CPU and memory as series of their own, the
+ * expressions {@link ownedWorkloads} would otherwise evaluate at every step of every subquery.
+ * Prometheus evaluates a rule once per interval as data arrives; a run then reads the stored
+ * samples, which at tens of thousands of workloads is the difference between minutes and seconds.
+ */
+export function recordingRules() {
+  const owned = ownedWorkloads();
+  // The instant expressions inside the subqueries, at the default 5-minute rate.
+  const inner = (range: string) => range.slice(1, range.lastIndexOf(')['));
+  return {
+    groups: [
+      {
+        name: 'maturity-workloads',
+        rules: [
+          {
+            record: RECORDED_SERIES.cpu,
+            expr: inner(owned.cpuRange(300, 300)),
+          },
+          {
+            record: RECORDED_SERIES.memory,
+            expr: inner(owned.memoryRange(300, 300)),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * Workloads by owner, read from the series of {@link recordingRules}: CPU and memory statistics
+ * run over stored samples instead of subqueries. OOM kills and requests are instant queries and
+ * stay as in {@link ownedWorkloads}.
+ */
+export function recordedWorkloads(namespaces?: string[]): WorkloadSeries {
+  const m = namespaceMatcher(namespaces).replace(/^,/, '');
+  const owned = ownedWorkloads(namespaces);
+  return {
+    ...owned,
+    cpuRange: seconds => `${RECORDED_SERIES.cpu}{${m}}[${seconds}s]`,
+    cpuHourly: () => `avg_over_time(${RECORDED_SERIES.cpu}{${m}}[1h])`,
+    memoryRange: seconds => `${RECORDED_SERIES.memory}{${m}}[${seconds}s]`,
   };
 }
 
@@ -126,15 +189,21 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
           )}), "${SELECTOR_LABEL}", "${i}", "", "")`,
       )
       .join(' or ');
+  const cpu = (rangeSeconds: number) =>
+    each(
+      s =>
+        `rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${rangeSeconds}s])`,
+    );
   return {
     keyLabels: [SELECTOR_LABEL],
-    cpu: range =>
-      each(
-        s =>
-          `rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${range}s])`,
+    cpuRange: (seconds, step) => subquery(cpu(rateWindow(step)), seconds, step),
+    cpuHourly: () => cpu(3600),
+    memoryRange: (seconds, step) =>
+      subquery(
+        each(s => `container_memory_working_set_bytes{${s},${CONTAINERS}}`),
+        seconds,
+        step,
       ),
-    memory: () =>
-      each(s => `container_memory_working_set_bytes{${s},${CONTAINERS}}`),
     oomKills: window =>
       each(
         s =>
@@ -146,38 +215,34 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
 }
 
 /**
- * One instant query per statistic, evaluated at the end of the window. Percentiles, means and
- * maxima run over a subquery at `resolutionSeconds`; CPU is the rate over one resolution step (at
- * least 5 minutes), so the steps tile the window. The hourly swing is the busiest hour's mean CPU
- * over the quietest hour's, across the window's hours.
+ * One instant query per statistic, evaluated at the end of the window: percentiles, means and
+ * maxima over the workload's CPU and memory at `resolutionSeconds`. The hourly swing is the
+ * busiest hour's mean CPU over the quietest hour's, across the window's whole hours.
  */
 export function statisticQueries(
   series: WorkloadSeries,
   windowSeconds: number,
   resolutionSeconds: number,
 ): Record<LoadStatistic, string> {
-  const over = (expr: string, seconds: number, step = resolutionSeconds) =>
-    `(${expr})[${seconds}s:${step}s]`;
-  const cpu = series.cpu(Math.max(resolutionSeconds, 300));
-  const memory = series.memory();
-  const hourly = series.cpu(3600);
+  const cpu = (seconds: number) => series.cpuRange(seconds, resolutionSeconds);
+  const memory = series.memoryRange(windowSeconds, resolutionSeconds);
   // Hours that end at least an hour into the window: a whole hour of it each.
-  const hours = Math.max(3600, windowSeconds - 3600);
+  const hours = subquery(
+    series.cpuHourly(),
+    Math.max(3600, windowSeconds - 3600),
+    3600,
+  );
   return {
-    cpuMean: `avg_over_time(${over(cpu, windowSeconds)})`,
-    cpuP50: `quantile_over_time(0.5, ${over(cpu, windowSeconds)})`,
-    cpuP95: `quantile_over_time(0.95, ${over(cpu, windowSeconds)})`,
-    cpuP99: `quantile_over_time(0.99, ${over(cpu, windowSeconds)})`,
-    cpuMax1h: `max_over_time(${over(cpu, Math.min(3600, windowSeconds))})`,
-    cpuMax1d: `max_over_time(${over(cpu, Math.min(86_400, windowSeconds))})`,
-    cpuHourlySwing: `max_over_time(${over(
-      hourly,
-      hours,
-      3600,
-    )}) / min_over_time(${over(hourly, hours, 3600)})`,
-    memoryMean: `avg_over_time(${over(memory, windowSeconds)})`,
-    memoryP99: `quantile_over_time(0.99, ${over(memory, windowSeconds)})`,
-    memoryMax: `max_over_time(${over(memory, windowSeconds)})`,
+    cpuMean: `avg_over_time(${cpu(windowSeconds)})`,
+    cpuP50: `quantile_over_time(0.5, ${cpu(windowSeconds)})`,
+    cpuP95: `quantile_over_time(0.95, ${cpu(windowSeconds)})`,
+    cpuP99: `quantile_over_time(0.99, ${cpu(windowSeconds)})`,
+    cpuMax1h: `max_over_time(${cpu(Math.min(3600, windowSeconds))})`,
+    cpuMax1d: `max_over_time(${cpu(Math.min(86_400, windowSeconds))})`,
+    cpuHourlySwing: `max_over_time(${hours}) / min_over_time(${hours})`,
+    memoryMean: `avg_over_time(${memory})`,
+    memoryP99: `quantile_over_time(0.99, ${memory})`,
+    memoryMax: `max_over_time(${memory})`,
     oomKills: series.oomKills(windowSeconds),
     cpuRequests: series.cpuRequests(),
   };

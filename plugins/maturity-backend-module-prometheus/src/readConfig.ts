@@ -16,6 +16,7 @@ const schema = z
     concurrency: z.number().int().positive().optional(),
     maxSamplesPerQuery: z.number().int().positive().optional(),
     selectorsPerQuery: z.number().int().positive().max(500).optional(),
+    recordingRules: z.boolean().optional(),
     recorded: z.object({ directory: z.string().min(1) }).strict().optional(),
   })
   .strict();
@@ -53,6 +54,7 @@ export function readPrometheusConfig(config: Config): PrometheusSettings {
       concurrency: c.concurrency ?? 2,
       // Prometheus' own default for --query.max-samples.
       maxSamplesPerQuery: c.maxSamplesPerQuery ?? 50_000_000,
+      recordingRules: c.recordingRules ?? false,
     }),
   };
 }

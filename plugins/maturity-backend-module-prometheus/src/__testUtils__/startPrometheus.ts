@@ -18,46 +18,107 @@ async function freePort(): Promise<number> {
 /**
  * Starts a real Prometheus (Debian's `prometheus` package) on 127.0.0.1 with a temporary data
  * directory backfilled from OpenMetrics text by `promtool`. Fails loudly when it is not installed.
+ * With `rules` (a rule file's YAML) the recording rules are backfilled too, with `promtool tsdb
+ * create-blocks-from rules` over `rulesFrom`..`rulesTo` at 5-minute steps, as if they had run all
+ * along, and Prometheus is restarted to load them.
  */
-export async function startPrometheus(openMetrics: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startPrometheus(
+  openMetrics: string,
+  options: { rules?: string; rulesFrom?: Date; rulesTo?: Date } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   for (const binary of ['prometheus', 'promtool']) {
     if (spawnSync(binary, ['--version']).error) {
-      throw new Error(`${binary} is not installed; the Prometheus tests need the real server: apt-get install -y --no-install-recommends prometheus`);
+      throw new Error(
+        `${binary} is not installed; the Prometheus tests need the real server: apt-get install -y --no-install-recommends prometheus`,
+      );
     }
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'maturity-prometheus-'));
   const data = path.join(dir, 'data');
   await fs.writeFile(path.join(dir, 'load.om'), openMetrics);
-  const backfill = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=24h', path.join(dir, 'load.om'), data], { encoding: 'utf8' });
-  if (backfill.status !== 0) throw new Error(`promtool backfill failed: ${backfill.stderr}`);
-  await fs.writeFile(path.join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
-
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    'prometheus',
+  const backfill = spawnSync(
+    'promtool',
     [
-      `--config.file=${path.join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${data}`,
-      '--storage.tsdb.retention.time=30d',
-      `--web.listen-address=127.0.0.1:${port}`,
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      '--max-block-duration=24h',
+      path.join(dir, 'load.om'),
+      data,
     ],
-    { stdio: 'ignore' },
+    { encoding: 'utf8' },
   );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) break;
-    } catch {
-      // not listening yet
+  if (backfill.status !== 0)
+    throw new Error(`promtool backfill failed: ${backfill.stderr}`);
+  await fs.writeFile(
+    path.join(dir, 'prometheus.yml'),
+    'global:\n  scrape_interval: 1m\n',
+  );
+
+  const start = async () => {
+    const port = await freePort();
+    const child: ChildProcess = spawn(
+      'prometheus',
+      [
+        `--config.file=${path.join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${data}`,
+        '--storage.tsdb.retention.time=30d',
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${url}/-/ready`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (i > 150 || child.exitCode !== null)
+        throw new Error('Prometheus did not become ready');
+      await new Promise(r => setTimeout(r, 200));
     }
-    if (i > 150 || child.exitCode !== null) throw new Error('Prometheus did not become ready');
-    await new Promise(r => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: async () => {
+    const stop = async () => {
       child.kill();
       await new Promise(r => child.once('exit', r));
+    };
+    return { url, stop };
+  };
+
+  let server = await start();
+  if (options.rules && options.rulesFrom && options.rulesTo) {
+    await fs.writeFile(path.join(dir, 'rules.yml'), options.rules);
+    const seconds = (d: Date) => String(Math.floor(d.getTime() / 1000));
+    const recorded = spawnSync(
+      'promtool',
+      [
+        'tsdb',
+        'create-blocks-from',
+        'rules',
+        `--start=${seconds(options.rulesFrom)}`,
+        `--end=${seconds(options.rulesTo)}`,
+        `--url=${server.url}`,
+        `--output-dir=${path.join(dir, 'recorded')}`,
+        '--eval-interval=5m',
+        path.join(dir, 'rules.yml'),
+      ],
+      { encoding: 'utf8' },
+    );
+    if (recorded.status !== 0)
+      throw new Error(`promtool rule backfill failed: ${recorded.stderr}`);
+    await server.stop();
+    for (const block of await fs.readdir(path.join(dir, 'recorded'))) {
+      await fs.rename(
+        path.join(dir, 'recorded', block),
+        path.join(data, block),
+      );
+    }
+    server = await start();
+  }
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
       await fs.rm(dir, { recursive: true, force: true });
     },
   };

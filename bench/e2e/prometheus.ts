@@ -1,0 +1,139 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { writeOpenMetrics } from './prometheusData';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface PrometheusData {
+  directory: string;
+  series: number;
+  samples: number;
+  writeSeconds: number;
+  backfillSeconds: number;
+}
+
+/**
+ * A TSDB holding `days` of load for `n` workloads, backfilled by promtool into `work`. A run's
+ * window ends at "now", and its instant queries (requests, owners) look back only 5 minutes, so
+ * the data runs on until `aheadMinutes` after it is made: a run in that time finds samples up to
+ * its own "now", as it would from a Prometheus scraping all along.
+ */
+export async function preparePrometheusData(
+  work: string,
+  n: number,
+  days: number,
+  aheadMinutes = 60,
+): Promise<PrometheusData> {
+  for (const binary of ['prometheus', 'promtool']) {
+    if (spawnSync(binary, ['--version']).error) {
+      throw new Error(
+        `${binary} is not installed: apt-get install -y --no-install-recommends prometheus`,
+      );
+    }
+  }
+  const directory = path.join(work, 'prometheus');
+  fs.rmSync(directory, { recursive: true, force: true });
+  fs.mkdirSync(directory, { recursive: true });
+  const input = path.join(directory, 'load.om');
+  let start = performance.now();
+  const end = new Date(Date.now() + aheadMinutes * 60_000);
+  const { series, samples } = await writeOpenMetrics(input, {
+    n,
+    days: days + aheadMinutes / 1440,
+    end,
+    stepSeconds: 300,
+  });
+  const writeSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  const backfill = spawnSync(
+    'promtool',
+    [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      '--max-block-duration=24h',
+      input,
+      path.join(directory, 'data'),
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
+  if (backfill.status !== 0)
+    throw new Error(
+      `promtool backfill failed: ${backfill.stderr.slice(-2000)}`,
+    );
+  fs.rmSync(input);
+  return {
+    directory,
+    series,
+    samples,
+    writeSeconds,
+    backfillSeconds: (performance.now() - start) / 1000,
+  };
+}
+
+/** Prometheus on 127.0.0.1 over a prepared TSDB, at its default limits (`--query.max-samples`). */
+export async function startPrometheus(
+  data: PrometheusData,
+): Promise<{
+  url: string;
+  stop: () => Promise<void>;
+  queries: () => Promise<number>;
+}> {
+  fs.writeFileSync(
+    path.join(data.directory, 'prometheus.yml'),
+    'global:\n  scrape_interval: 1m\n',
+  );
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    'prometheus',
+    [
+      `--config.file=${path.join(data.directory, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${path.join(data.directory, 'data')}`,
+      '--storage.tsdb.retention.time=30d',
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/-/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 600 || child.exitCode !== null)
+      throw new Error('Prometheus did not become ready');
+    await new Promise(r => setTimeout(r, 200));
+  }
+  return {
+    url,
+    /** Instant queries Prometheus has answered, from its own metrics. */
+    queries: async () => {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find(
+          l =>
+            l.startsWith('prometheus_http_requests_total{') &&
+            l.includes('handler="/api/v1/query"'),
+        );
+      return line ? Number(line.split(' ').pop()) : 0;
+    },
+    stop: async () => {
+      child.kill();
+      await new Promise(r => child.once('exit', r));
+    },
+  };
+}
