@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -411,4 +413,16 @@ describe('PrometheusFactCollector when Prometheus misbehaves', () => {
       );
     });
   }, 10_000);
+});
+
+describe('the recording rules in docs/prometheus.md', () => {
+  it('are the ones the module reads', () => {
+    const docs = fs.readFileSync(
+      path.resolve(__dirname, '../../../docs/prometheus.md'),
+      'utf8',
+    );
+    for (const { record, expr } of recordingRules().groups[0].rules) {
+      expect(docs).toContain(`- record: ${record}\n        expr: ${expr}\n`);
+    }
+  });
 });
