@@ -151,10 +151,10 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
   }, 30_000);
 
   it('splits owned workloads into shards of namespaces when one answer would hold too many samples', async () => {
-    // A week at 5-minute steps is 2,017 samples a workload: room for one workload a query.
+    // A week at 5-minute steps is 2,017 points, counted as 3 samples each: room for one a query.
     const result = await collect(
       [owned('cart', 'shop'), owned('ledger', 'bank')],
-      { maxSamplesPerQuery: 2017 },
+      { maxSamplesPerQuery: 3 * 2017 },
     );
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
@@ -242,6 +242,49 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
       /^Prometheus is not answering this run/,
     );
   });
+});
+
+describe('PrometheusFactCollector against a Prometheus with a low sample limit', () => {
+  let prometheus: { url: string; stop: () => Promise<void> };
+  const limit = 12_000;
+  beforeAll(async () => {
+    // Room for one workload's week at 5-minute steps (2,017 points a subquery, which Prometheus
+    // counts as about three samples each), not for two.
+    prometheus = await startPrometheus(
+      plantedLoadOpenMetrics([cartLoad, ledgerLoad]),
+      {
+        flags: [`--query.max-samples=${limit}`],
+      },
+    );
+  }, 60_000);
+  afterAll(() => prometheus?.stop());
+
+  it('halves a shard Prometheus refuses until each half answers', async () => {
+    const source = new PrometheusLoadSource({
+      url: prometheus.url,
+      timeoutMs: 10_000,
+      stepSeconds: 300,
+      concurrency: 1,
+      // Told a larger limit than the server's, the source asks for both workloads at once first.
+      maxSamplesPerQuery: 50_000_000,
+    });
+    const collector = new PrometheusFactCollector({
+      source,
+      lookbackDays: 7,
+      selectorsPerQuery: 50,
+      now: () => new Date(end.getTime() + 60_000),
+    });
+    const result = await collector.collect(
+      [owned('cart', 'shop'), owned('ledger', 'bank')],
+      createFactCollectionRun(new Date()),
+    );
+    expect(result.failures?.size ?? 0).toBe(0);
+    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!);
+    // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
+    // two namespaces, 12 statistics each.
+    expect(source.queriesSent).toBe(1 + 1 + 2 * 12);
+  }, 30_000);
 });
 
 describe('PrometheusFactCollector against a Prometheus that runs the recording rules', () => {

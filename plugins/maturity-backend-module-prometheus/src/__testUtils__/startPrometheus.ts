@@ -24,7 +24,12 @@ async function freePort(): Promise<number> {
  */
 export async function startPrometheus(
   openMetrics: string,
-  options: { rules?: string; rulesFrom?: Date; rulesTo?: Date } = {},
+  options: {
+    rules?: string;
+    rulesFrom?: Date;
+    rulesTo?: Date;
+    flags?: string[];
+  } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   for (const binary of ['prometheus', 'promtool']) {
     if (spawnSync(binary, ['--version']).error) {
@@ -64,6 +69,7 @@ export async function startPrometheus(
         `--storage.tsdb.path=${data}`,
         '--storage.tsdb.retention.time=30d',
         `--web.listen-address=127.0.0.1:${port}`,
+        ...(options.flags ?? []),
       ],
       { stdio: 'ignore' },
     );
