@@ -23,3 +23,7 @@ export const replicasOf = (i: number) => 1 + (i % 3);
 /** The name of the pod Prometheus holds series for (the first replica). */
 export const podOf = (i: number) =>
   `${nameOf(i)}-${TEMPLATE_HASH}-${(i % 99_991).toString(36).padStart(5, 'b')}`;
+
+/** Entities the fleet of `n` workloads puts in the catalog: its Groups, Systems and Components. */
+export const fleetEntityCount = (n: number) =>
+  1 + DEPARTMENTS + Math.ceil(n / WORKLOADS_PER_TEAM) + Math.ceil(n / WORKLOADS_PER_PRODUCT) + n;
