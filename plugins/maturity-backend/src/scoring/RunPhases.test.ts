@@ -6,12 +6,12 @@ describe('RunPhases', () => {
     try {
       const phases = new RunPhases();
       const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-      async function* source() {
+      const source = async function* paged() {
         await sleep(100);
         yield 1;
         await sleep(200);
         yield 2;
-      }
+      };
       const seen: number[] = [];
       const reading = (async () => {
         for await (const page of phases.pages('catalog', source())) {

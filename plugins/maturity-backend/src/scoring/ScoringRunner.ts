@@ -224,7 +224,8 @@ export class ScoringRunner {
         const rows = phases.timeSync('scoring', () =>
           workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }),
         );
-        await phases.time('writing', () => writing);
+        const previous = writing;
+        await phases.time('writing', () => previous);
         writing = draft.addRows(rows);
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
         writing.catch(() => {});
