@@ -5,35 +5,83 @@
  * `bench.load` set, a catalog entity provider applies the fleet's Groups, Systems and Components in
  * one full mutation; without it, the provider leaves the catalog as it is.
  */
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { createBackend } from '@backstage/backend-defaults';
 import { Entity } from '@backstage/catalog-model';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { DEPARTMENTS, departmentOf, namespaceOf, nameOf, productOf, teamOf, WORKLOADS_PER_PRODUCT, WORKLOADS_PER_TEAM } from './fleet';
+import {
+  DEPARTMENTS,
+  departmentOf,
+  namespaceOf,
+  nameOf,
+  productOf,
+  teamOf,
+  WORKLOADS_PER_PRODUCT,
+  WORKLOADS_PER_TEAM,
+} from './fleet';
 
 const LOCATION = 'bench-fleet:generated';
 
 function fleetEntities(n: number): Entity[] {
-  const managed = { 'backstage.io/managed-by-location': LOCATION, 'backstage.io/managed-by-origin-location': LOCATION };
-  const entity = (kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): Entity => ({
+  const managed = {
+    'backstage.io/managed-by-location': LOCATION,
+    'backstage.io/managed-by-origin-location': LOCATION,
+  };
+  const entity = (
+    kind: string,
+    name: string,
+    spec: Record<string, unknown>,
+    annotations: Record<string, string> = {},
+  ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind,
-    metadata: { name, namespace: 'default', annotations: { ...managed, ...annotations } },
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { ...managed, ...annotations },
+    },
     spec,
   });
   const teams = Math.ceil(n / WORKLOADS_PER_TEAM);
   const products = Math.ceil(n / WORKLOADS_PER_PRODUCT);
   return [
     entity('Group', 'acme', { type: 'organization', children: [] }),
-    ...Array.from({ length: DEPARTMENTS }, (_, d) => entity('Group', `department-${d}`, { type: 'department', parent: 'acme', children: [] })),
-    ...Array.from({ length: teams }, (_, t) => entity('Group', `team-${t}`, { type: 'team', parent: `department-${departmentOf(t)}`, children: [] })),
-    ...Array.from({ length: products }, (_, p) => entity('System', `product-${p}`, { owner: `team-${teamOf(p * WORKLOADS_PER_PRODUCT)}` })),
+    ...Array.from({ length: DEPARTMENTS }, (_, d) =>
+      entity('Group', `department-${d}`, {
+        type: 'department',
+        parent: 'acme',
+        children: [],
+      }),
+    ),
+    ...Array.from({ length: teams }, (_, t) =>
+      entity('Group', `team-${t}`, {
+        type: 'team',
+        parent: `department-${departmentOf(t)}`,
+        children: [],
+      }),
+    ),
+    ...Array.from({ length: products }, (_, p) =>
+      entity('System', `product-${p}`, {
+        owner: `team-${teamOf(p * WORKLOADS_PER_PRODUCT)}`,
+      }),
+    ),
     ...Array.from({ length: n }, (_, i) =>
       entity(
         'Component',
         nameOf(i),
-        { type: 'service', lifecycle: 'production', owner: `team-${teamOf(i)}`, system: `product-${productOf(i)}` },
-        { 'backstage.io/kubernetes-id': nameOf(i), 'backstage.io/kubernetes-namespace': namespaceOf(i) },
+        {
+          type: 'service',
+          lifecycle: 'production',
+          owner: `team-${teamOf(i)}`,
+          system: `product-${productOf(i)}`,
+        },
+        {
+          'backstage.io/kubernetes-id': nameOf(i),
+          'backstage.io/kubernetes-namespace': namespaceOf(i),
+        },
       ),
     ),
   ];
@@ -44,14 +92,20 @@ const fleetProvider = createBackendModule({
   moduleId: 'bench-fleet',
   register(env) {
     env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint, config: coreServices.rootConfig },
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+      },
       async init({ catalog, config }) {
         const load = config.getOptionalNumber('bench.load');
         catalog.addEntityProvider({
           getProviderName: () => 'bench-fleet',
           async connect(connection) {
             if (!load) return;
-            const entities = fleetEntities(load).map(entity => ({ entity, locationKey: LOCATION }));
+            const entities = fleetEntities(load).map(entity => ({
+              entity,
+              locationKey: LOCATION,
+            }));
             await connection.applyMutation({ type: 'full', entities });
           },
         });

@@ -26,4 +26,8 @@ export const podOf = (i: number) =>
 
 /** Entities the fleet of `n` workloads puts in the catalog: its Groups, Systems and Components. */
 export const fleetEntityCount = (n: number) =>
-  1 + DEPARTMENTS + Math.ceil(n / WORKLOADS_PER_TEAM) + Math.ceil(n / WORKLOADS_PER_PRODUCT) + n;
+  1 +
+  DEPARTMENTS +
+  Math.ceil(n / WORKLOADS_PER_TEAM) +
+  Math.ceil(n / WORKLOADS_PER_PRODUCT) +
+  n;

@@ -74,8 +74,17 @@ export async function preparePrometheusData(
       `promtool backfill failed: ${backfill.stderr.slice(-2000)}`,
     );
   fs.rmSync(input);
-  const data = { directory, series, samples, writeSeconds, backfillSeconds: (performance.now() - start) / 1000 };
-  fs.writeFileSync(path.join(directory, 'made.json'), JSON.stringify({ ...data, n, days, until: end.getTime() }));
+  const data = {
+    directory,
+    series,
+    samples,
+    writeSeconds,
+    backfillSeconds: (performance.now() - start) / 1000,
+  };
+  fs.writeFileSync(
+    path.join(directory, 'made.json'),
+    JSON.stringify({ ...data, n, days, until: end.getTime() }),
+  );
   return data;
 }
 
@@ -83,18 +92,24 @@ export async function preparePrometheusData(
  * The TSDB an earlier round made for the same fleet, while its data still runs past now by
  * `marginMinutes` (a run needs samples up to its own "now"); undefined otherwise.
  */
-export function reusablePrometheusData(work: string, n: number, days: number, marginMinutes = 15): PrometheusData | undefined {
+export function reusablePrometheusData(
+  work: string,
+  n: number,
+  days: number,
+  marginMinutes = 15,
+): PrometheusData | undefined {
   const file = path.join(work, 'prometheus', 'made.json');
   if (!fs.existsSync(file)) return undefined;
   const made = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const fresh = made.n === n && made.days === days && made.until - Date.now() > marginMinutes * 60_000;
+  const fresh =
+    made.n === n &&
+    made.days === days &&
+    made.until - Date.now() > marginMinutes * 60_000;
   return fresh ? made : undefined;
 }
 
 /** Prometheus on 127.0.0.1 over a prepared TSDB, at its default limits (`--query.max-samples`). */
-export async function startPrometheus(
-  data: PrometheusData,
-): Promise<{
+export async function startPrometheus(data: PrometheusData): Promise<{
   url: string;
   stop: () => Promise<void>;
   queries: () => Promise<number>;
