@@ -1,20 +1,11 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { launchPrometheus } from '../../plugins/maturity-backend-module-prometheus/src/__testUtils__/startPrometheus';
 import { writeOpenMetrics } from './prometheusData';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort } from '../../plugins/maturity-backend-module-prometheus/src/__testUtils__/startPrometheus';
 
 export interface PrometheusData {
   directory: string;
@@ -114,34 +105,14 @@ export async function startPrometheus(data: PrometheusData): Promise<{
   stop: () => Promise<void>;
   queries: () => Promise<number>;
 }> {
-  fs.writeFileSync(
-    path.join(data.directory, 'prometheus.yml'),
-    'global:\n  scrape_interval: 1m\n',
-  );
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    'prometheus',
-    [
-      `--config.file=${path.join(data.directory, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${path.join(data.directory, 'data')}`,
-      '--storage.tsdb.retention.time=30d',
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 600 || child.exitCode !== null)
-      throw new Error('Prometheus did not become ready');
-    await new Promise(r => setTimeout(r, 200));
-  }
+  // A TSDB of tens of millions of samples takes a while to open.
+  const { url, stop } = await launchPrometheus({
+    directory: data.directory,
+    readyTimeoutMs: 120_000,
+  });
   return {
     url,
+    stop,
     /** Instant queries Prometheus has answered, from its own metrics. */
     queries: async () => {
       const text = await (await fetch(`${url}/metrics`)).text();
@@ -153,10 +124,6 @@ export async function startPrometheus(data: PrometheusData): Promise<{
             l.includes('handler="/api/v1/query"'),
         );
       return line ? Number(line.split(' ').pop()) : 0;
-    },
-    stop: async () => {
-      child.kill();
-      await new Promise(r => child.once('exit', r));
     },
   };
 }

@@ -101,6 +101,37 @@ function expectLedgerFacts(facts: Record<string, unknown>) {
   expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(1, 6);
 }
 
+/** One run's collection from the Prometheus at `url`, with the queries it sent. */
+async function collectFrom(
+  url: string,
+  entities: Entity[],
+  options: {
+    maxSamplesPerQuery?: number;
+    concurrency?: number;
+    recordingRules?: boolean;
+  } = {},
+) {
+  const source = new PrometheusLoadSource({
+    url,
+    timeoutMs: 10_000,
+    stepSeconds: 300,
+    concurrency: options.concurrency ?? 2,
+    maxSamplesPerQuery: options.maxSamplesPerQuery ?? 50_000_000,
+    recordingRules: options.recordingRules,
+  });
+  const collector = new PrometheusFactCollector({
+    source,
+    lookbackDays: 7,
+    selectorsPerQuery: 50,
+    now: () => new Date(end.getTime() + 60_000),
+  });
+  const result = await collector.collect(
+    entities,
+    createFactCollectionRun(new Date()),
+  );
+  return { ...result, queries: source.queriesSent };
+}
+
 describe('PrometheusFactCollector against a real Prometheus', () => {
   let prometheus: { url: string; stop: () => Promise<void> };
   beforeAll(async () => {
@@ -110,33 +141,10 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
   }, 60_000);
   afterAll(() => prometheus?.stop());
 
-  const collect = async (
+  const collect = (
     entities: Entity[],
-    options: {
-      url?: string;
-      maxSamplesPerQuery?: number;
-      selectorsPerQuery?: number;
-    } = {},
-  ) => {
-    const source = new PrometheusLoadSource({
-      url: options.url ?? prometheus.url,
-      timeoutMs: 10_000,
-      stepSeconds: 300,
-      concurrency: 2,
-      maxSamplesPerQuery: options.maxSamplesPerQuery ?? 50_000_000,
-    });
-    const collector = new PrometheusFactCollector({
-      source,
-      lookbackDays: 7,
-      selectorsPerQuery: options.selectorsPerQuery ?? 50,
-      now: () => new Date(end.getTime() + 60_000),
-    });
-    const result = await collector.collect(
-      entities,
-      createFactCollectionRun(new Date()),
-    );
-    return { ...result, queries: source.queriesSent };
-  };
+    options: { url?: string; maxSamplesPerQuery?: number } = {},
+  ) => collectFrom(options.url ?? prometheus.url, entities, options);
 
   it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 13 queries", async () => {
     const result = await collect([
@@ -260,30 +268,20 @@ describe('PrometheusFactCollector against a Prometheus with a low sample limit',
   afterAll(() => prometheus?.stop());
 
   it('halves a shard Prometheus refuses until each half answers', async () => {
-    const source = new PrometheusLoadSource({
-      url: prometheus.url,
-      timeoutMs: 10_000,
-      stepSeconds: 300,
-      concurrency: 1,
-      // Told a larger limit than the server's, the source asks for both workloads at once first.
-      maxSamplesPerQuery: 50_000_000,
-    });
-    const collector = new PrometheusFactCollector({
-      source,
-      lookbackDays: 7,
-      selectorsPerQuery: 50,
-      now: () => new Date(end.getTime() + 60_000),
-    });
-    const result = await collector.collect(
+    // Told a larger limit than the server's, the source asks for both workloads at once first.
+    const result = await collectFrom(
+      prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
-      createFactCollectionRun(new Date()),
+      {
+        concurrency: 1,
+      },
     );
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
     // two namespaces, 12 statistics each.
-    expect(source.queriesSent).toBe(1 + 1 + 2 * 12);
+    expect(result.queries).toBe(1 + 1 + 2 * 12);
   }, 30_000);
 });
 
@@ -306,28 +304,17 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
   afterAll(() => prometheus?.stop());
 
   it('reads the recorded series and finds the same planted figures in 13 queries', async () => {
-    const source = new PrometheusLoadSource({
-      url: prometheus.url,
-      timeoutMs: 10_000,
-      stepSeconds: 300,
-      concurrency: 2,
-      maxSamplesPerQuery: 50_000_000,
-      recordingRules: true,
-    });
-    const collector = new PrometheusFactCollector({
-      source,
-      lookbackDays: 7,
-      selectorsPerQuery: 50,
-      now: () => new Date(end.getTime() + 60_000),
-    });
-    const result = await collector.collect(
+    const result = await collectFrom(
+      prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
-      createFactCollectionRun(new Date()),
+      {
+        recordingRules: true,
+      },
     );
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(source.queriesSent).toBe(1 + 12);
+    expect(result.queries).toBe(1 + 12);
   }, 30_000);
 });
 

@@ -4,7 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on at the moment. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -13,6 +14,51 @@ async function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/**
+ * Runs Prometheus on 127.0.0.1 over the TSDB in `<directory>/data`, with a minimal config written
+ * beside it, and waits until it is ready (a large TSDB takes longer to open: `readyTimeoutMs`).
+ */
+export async function launchPrometheus(options: {
+  directory: string;
+  flags?: string[];
+  readyTimeoutMs?: number;
+}): Promise<{ url: string; stop: () => Promise<void> }> {
+  const config = path.join(options.directory, 'prometheus.yml');
+  await fs.writeFile(config, 'global:\n  scrape_interval: 1m\n');
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    'prometheus',
+    [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${path.join(options.directory, 'data')}`,
+      '--storage.tsdb.retention.time=30d',
+      `--web.listen-address=127.0.0.1:${port}`,
+      ...(options.flags ?? []),
+    ],
+    { stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + (options.readyTimeoutMs ?? 30_000);
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/-/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until || child.exitCode !== null) {
+      throw new Error('Prometheus did not become ready');
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  const stop = async () => {
+    child.kill();
+    await new Promise(r =>
+      child.exitCode !== null ? r(null) : child.once('exit', r),
+    );
+  };
+  return { url, stop };
 }
 
 /**
@@ -55,41 +101,8 @@ export async function startPrometheus(
   );
   if (backfill.status !== 0)
     throw new Error(`promtool backfill failed: ${backfill.stderr}`);
-  await fs.writeFile(
-    path.join(dir, 'prometheus.yml'),
-    'global:\n  scrape_interval: 1m\n',
-  );
-
-  const start = async () => {
-    const port = await freePort();
-    const child: ChildProcess = spawn(
-      'prometheus',
-      [
-        `--config.file=${path.join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${data}`,
-        '--storage.tsdb.retention.time=30d',
-        `--web.listen-address=127.0.0.1:${port}`,
-        ...(options.flags ?? []),
-      ],
-      { stdio: 'ignore' },
-    );
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${url}/-/ready`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (i > 150 || child.exitCode !== null)
-        throw new Error('Prometheus did not become ready');
-      await new Promise(r => setTimeout(r, 200));
-    }
-    const stop = async () => {
-      child.kill();
-      await new Promise(r => child.once('exit', r));
-    };
-    return { url, stop };
-  };
+  const start = () =>
+    launchPrometheus({ directory: dir, flags: options.flags });
 
   let server = await start();
   if (options.rules && options.rulesFrom && options.rulesTo) {
