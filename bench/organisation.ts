@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { DEFAULT_CHECKS, FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
+import {
+  DEFAULT_CHECKS,
+  FACTS,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
 import { MaturityFactCollector } from '@internal/plugin-maturity-node';
 
 /** A small deterministic PRNG (mulberry32), so every run benchmarks the same organisation. */
@@ -38,13 +42,18 @@ export function generateOrganisation(n: number, seed = 42) {
   const teams = Math.max(1, Math.ceil(n / WORKLOADS_PER_TEAM));
   const products = Math.max(1, Math.ceil(n / WORKLOADS_PER_PRODUCT));
   const teamOf = (i: number) => Math.floor((i / n) * teams);
-  const departmentOf = (team: number) => Math.floor((team / teams) * DEPARTMENTS);
+  const departmentOf = (team: number) =>
+    Math.floor((team / teams) * DEPARTMENTS);
   const productOf = (i: number) => Math.floor((i / n) * products);
   const nameOf = (i: number) => `w-${String(i).padStart(6, '0')}`;
   const groups = [
     group('acme', 'organization'),
-    ...Array.from({ length: DEPARTMENTS }, (_, d) => group(`department-${d}`, 'department', 'acme')),
-    ...Array.from({ length: teams }, (_, t) => group(`team-${t}`, 'team', `department-${departmentOf(t)}`)),
+    ...Array.from({ length: DEPARTMENTS }, (_, d) =>
+      group(`department-${d}`, 'department', 'acme'),
+    ),
+    ...Array.from({ length: teams }, (_, t) =>
+      group(`team-${t}`, 'team', `department-${departmentOf(t)}`),
+    ),
   ];
 
   const component = (i: number): Entity => ({
@@ -70,8 +79,10 @@ export function generateOrganisation(n: number, seed = 42) {
       const rule = check.rule;
       if (rule.kind === 'true') result[rule.fact] = next() < maturity;
       else if (rule.kind === 'false') result[rule.fact] = next() > maturity;
-      else if (rule.kind === 'atLeast') result[rule.fact] = next() * rule.target * 2;
-      else if (rule.kind === 'atMost') result[rule.fact] = 1 + next() * rule.zeroAt;
+      else if (rule.kind === 'atLeast')
+        result[rule.fact] = next() * rule.target * 2;
+      else if (rule.kind === 'atMost')
+        result[rule.fact] = 1 + next() * rule.zeroAt;
       else result[rule.fact] = rule.min / 2 + next() * rule.max;
     }
     const usage = cores * (0.05 + next() * 0.8);
@@ -96,11 +107,14 @@ export function generateOrganisation(n: number, seed = 42) {
     async *streamEntities(request?: { filter?: unknown; pageSize?: number }) {
       const pageSize = request?.pageSize ?? 500;
       if (JSON.stringify(request?.filter).toLowerCase().includes('group')) {
-        for (let start = 0; start < groups.length; start += pageSize) yield groups.slice(start, start + pageSize);
+        for (let start = 0; start < groups.length; start += pageSize)
+          yield groups.slice(start, start + pageSize);
         return;
       }
       for (let start = 0; start < n; start += pageSize) {
-        yield Array.from({ length: Math.min(pageSize, n - start) }, (_, k) => component(start + k));
+        yield Array.from({ length: Math.min(pageSize, n - start) }, (_, k) =>
+          component(start + k),
+        );
       }
     },
   } as unknown as CatalogService;
@@ -111,7 +125,10 @@ export function generateOrganisation(n: number, seed = 42) {
     async collect(workloads) {
       return {
         facts: new Map(
-          workloads.map(w => [`component:default/${w.metadata.name}`, facts(Number(w.metadata.name.slice(2)))]),
+          workloads.map(w => [
+            `component:default/${w.metadata.name}`,
+            facts(Number(w.metadata.name.slice(2))),
+          ]),
         ),
       };
     },

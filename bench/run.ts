@@ -22,8 +22,14 @@ import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
 import { readMaturityConfig } from '../plugins/maturity-backend/src/config/readMaturityConfig';
 import { DatabaseMaturityStore } from '../plugins/maturity-backend/src/database/DatabaseMaturityStore';
-import { DatabaseSnapshotStore, THINNED_COLUMNS } from '../plugins/maturity-backend/src/database/DatabaseSnapshotStore';
-import { PruneResult, RetentionPolicy } from '../plugins/maturity-backend/src/database/SnapshotStore';
+import {
+  DatabaseSnapshotStore,
+  THINNED_COLUMNS,
+} from '../plugins/maturity-backend/src/database/DatabaseSnapshotStore';
+import {
+  PruneResult,
+  RetentionPolicy,
+} from '../plugins/maturity-backend/src/database/SnapshotStore';
 import { ScoringRunner } from '../plugins/maturity-backend/src/scoring/ScoringRunner';
 import { createRouter } from '../plugins/maturity-backend/src/service/router';
 import { EntityReadAccess } from '../plugins/maturity-backend/src/service/EntityReadAccess';
@@ -32,7 +38,9 @@ import { generateOrganisation, WORKLOADS_PER_TEAM } from './organisation';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, '.tools', 'bench');
-const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ?? 'postgresql://postgres@127.0.0.1:5432';
+const PG =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
 const DAY_MS = 86_400_000;
 
 const arg = (name: string, fallback: string) => {
@@ -53,22 +61,38 @@ interface Database {
 }
 
 /** A fresh database, or with `reopen` the one an earlier run (a child process) left. */
-async function openDatabase(name: DatabaseName, label: string, reopen = false): Promise<Database> {
+async function openDatabase(
+  name: DatabaseName,
+  label: string,
+  reopen = false,
+): Promise<Database> {
   if (name === 'SQLite') {
     const filename = path.join(WORK, `${label}.sqlite`);
     if (!reopen) {
       fs.mkdirSync(WORK, { recursive: true });
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filename + suffix, { force: true });
-    } else if (!fs.existsSync(filename)) throw new Error(`No benchmark database ${label} on SQLite: a run of that size (--child-run) writes it`);
-    const knex = knexFactory({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(filename + suffix, { force: true });
+    } else if (!fs.existsSync(filename))
+      throw new Error(
+        `No benchmark database ${label} on SQLite: a run of that size (--child-run) writes it`,
+      );
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+    });
     await knex.raw('PRAGMA journal_mode = WAL');
     return {
       knex,
       // Pages in use, as this connection sees the database (the WAL's pages included): the files'
       // sizes moved with how much of the WAL a checkpoint had reset, and not with freed pages.
       sizeBytes: async () => {
-        const pragma = async (name: string) => Number(Object.values((await knex.raw(`PRAGMA ${name}`))[0])[0]);
-        return ((await pragma('page_count')) - (await pragma('freelist_count'))) * (await pragma('page_size'));
+        const pragma = async (name: string) =>
+          Number(Object.values((await knex.raw(`PRAGMA ${name}`))[0])[0]);
+        return (
+          ((await pragma('page_count')) - (await pragma('freelist_count'))) *
+          (await pragma('page_size'))
+        );
       },
       close: () => knex.destroy(),
     };
@@ -80,10 +104,18 @@ async function openDatabase(name: DatabaseName, label: string, reopen = false): 
     await admin.raw(`CREATE DATABASE ${database}`);
     await admin.destroy();
   }
-  const knex = knexFactory({ client: 'pg', connection: `${PG}/${database}`, pool: { min: 0, max: 10 } });
+  const knex = knexFactory({
+    client: 'pg',
+    connection: `${PG}/${database}`,
+    pool: { min: 0, max: 10 },
+  });
   return {
     knex,
-    sizeBytes: async () => Number((await knex.raw('SELECT pg_database_size(current_database()) AS n')).rows[0].n),
+    sizeBytes: async () =>
+      Number(
+        (await knex.raw('SELECT pg_database_size(current_database()) AS n'))
+          .rows[0].n,
+      ),
     close: () => knex.destroy(),
   };
 }
@@ -97,7 +129,11 @@ async function openStores(db: Database) {
 }
 
 const settings = readMaturityConfig(new ConfigReader({}));
-const model = { checks: settings.checks, weights: settings.weights, unknownAsZero: settings.unknownAsZero };
+const model = {
+  checks: settings.checks,
+  weights: settings.weights,
+  unknownAsZero: settings.unknownAsZero,
+};
 
 const quietLogger = {
   info() {},
@@ -110,7 +146,11 @@ const quietLogger = {
 };
 
 /** One full run by the ScoringRunner: catalog pages → facts → checks → scores → roll-up → snapshot. */
-async function fullRun(stores: Awaited<ReturnType<typeof openStores>>, org: ReturnType<typeof generateOrganisation>, now: Date) {
+async function fullRun(
+  stores: Awaited<ReturnType<typeof openStores>>,
+  org: ReturnType<typeof generateOrganisation>,
+  now: Date,
+) {
   const runner = new ScoringRunner({
     catalog: org.catalog,
     auth: mockServices.auth(),
@@ -130,7 +170,11 @@ async function fullRun(stores: Awaited<ReturnType<typeof openStores>>, org: Retu
  * does it: the run before today's (the child's repeat run) loses its detail; past `runDays` the
  * thinned runs of the day are deleted. Then what the next run finds to do.
  */
-async function retentionBench(name: DatabaseName, now: Date, out: (line?: string) => void) {
+async function retentionBench(
+  name: DatabaseName,
+  now: Date,
+  out: (line?: string) => void,
+) {
   const db = await openDatabase(name, `n${API_SIZE}`, true);
   try {
     const { snapshots } = await openStores(db);
@@ -142,10 +186,22 @@ async function retentionBench(name: DatabaseName, now: Date, out: (line?: string
     const thinned = await timed(settings.retention);
     const deleted = await timed({ ...settings.retention, runDays: 0 });
     const next = await timed({ ...settings.retention, runDays: 0 });
-    out(`Retention on ${name}, on snapshots of ${API_SIZE.toLocaleString('en-US')} workloads (each run does this ` +
-      `after its snapshot is current): the run before, ${thinned.thinned} thinned in ${fmt(thinned.seconds, 2)} s; ` +
-      `past \`runDays\`, ${deleted.deleted} thinned runs deleted in ${fmt(deleted.seconds, 2)} s; the next run, ` +
-      `with ${next.deleted} deleted and ${next.thinned} thinned, ${fmt(next.seconds * 1000, 1)} ms.`);
+    out(
+      `Retention on ${name}, on snapshots of ${API_SIZE.toLocaleString(
+        'en-US',
+      )} workloads (each run does this ` +
+        `after its snapshot is current): the run before, ${
+          thinned.thinned
+        } thinned in ${fmt(thinned.seconds, 2)} s; ` +
+        `past \`runDays\`, ${deleted.deleted} thinned runs deleted in ${fmt(
+          deleted.seconds,
+          2,
+        )} s; the next run, ` +
+        `with ${next.deleted} deleted and ${next.thinned} thinned, ${fmt(
+          next.seconds * 1000,
+          1,
+        )} ms.`,
+    );
     out();
   } finally {
     await db.close();
@@ -155,17 +211,28 @@ async function retentionBench(name: DatabaseName, now: Date, out: (line?: string
 /** Copies a snapshot's scores as an older, thinned snapshot (what retention leaves of a past day). */
 async function copyAsOlderDay(knex: Knex, sourceId: number, at: Date) {
   const [row] = await knex('maturity_snapshots')
-    .insert({ started_at: at, finished_at: at, status: 'succeeded', workloads: 0, thinned: true })
+    .insert({
+      started_at: at,
+      finished_at: at,
+      status: 'succeeded',
+      workloads: 0,
+      thinned: true,
+    })
     .returning('id');
   const id = Number(typeof row === 'object' ? row.id : row);
   const columns = THINNED_COLUMNS.filter(c => c !== 'snapshot_id');
   await knex.raw(
-    `INSERT INTO maturity_scores (snapshot_id, ${columns.join(', ')}) SELECT ?, ${columns.join(', ')} FROM maturity_scores WHERE snapshot_id = ?`,
+    `INSERT INTO maturity_scores (snapshot_id, ${columns.join(
+      ', ',
+    )}) SELECT ?, ${columns.join(
+      ', ',
+    )} FROM maturity_scores WHERE snapshot_id = ?`,
     [id, sourceId],
   );
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Latencies in ms: as the closed-loop clients saw them, and with wrk's correction (bench/load.lua). */
 interface LoadResult {
@@ -183,22 +250,41 @@ interface LoadResult {
  * used before, decoded every body into a string, which cost it more CPU than the server spent
  * answering a large gzipped leaderboard.
  */
-async function load(origin: string, paths: string[], seconds: number, clients = 50) {
+async function load(
+  origin: string,
+  paths: string[],
+  seconds: number,
+  clients = 50,
+) {
   const file = path.join(WORK, 'paths.txt');
   fs.writeFileSync(file, `${paths.join('\n')}\n`);
   const { stdout: output } = await promisify(execFile)('wrk', [
-    '-t1', `-c${clients}`, `-d${seconds}s`, '-s', path.join(__dirname, 'load.lua'), origin, '--', file, String(clients),
+    '-t1',
+    `-c${clients}`,
+    `-d${seconds}s`,
+    '-s',
+    path.join(__dirname, 'load.lua'),
+    origin,
+    '--',
+    file,
+    String(clients),
   ]);
   const json = output.indexOf('{"requests"');
-  if (json < 0) throw new Error(`wrk printed no result (bench/load.lua needs wrk 4 built with LuaJIT):\n${output}`);
+  if (json < 0)
+    throw new Error(
+      `wrk printed no result (bench/load.lua needs wrk 4 built with LuaJIT):\n${output}`,
+    );
   const result = JSON.parse(output.slice(json)) as LoadResult;
-  if (result.requests === 0) throw new Error(`${paths[0]}: every request failed`);
+  if (result.requests === 0)
+    throw new Error(`${paths[0]}: every request failed`);
   return result;
 }
 
 function bareLoop(workloads: RollUpWorkload[]) {
   const levels = ['product', 'team', 'department', 'company'] as const;
-  const maps = levels.map(() => new Map<string, { cores: number; score: number }>());
+  const maps = levels.map(
+    () => new Map<string, { cores: number; score: number }>(),
+  );
   for (const w of workloads) {
     const score = (w.platform + w.business) / 2;
     const cores = w.cores && w.cores > 0 ? w.cores : 0;
@@ -227,7 +313,10 @@ function median(fn: () => unknown, times = 15) {
   for (let i = 0; i < 5; i++) fn();
   const start = performance.now();
   fn();
-  const calls = Math.max(1, Math.ceil(SAMPLE_MS / Math.max(performance.now() - start, 0.001)));
+  const calls = Math.max(
+    1,
+    Math.ceil(SAMPLE_MS / Math.max(performance.now() - start, 0.001)),
+  );
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const begin = performance.now();
@@ -237,7 +326,11 @@ function median(fn: () => unknown, times = 15) {
   return ms.sort((a, b) => a - b)[Math.floor(times / 2)];
 }
 
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
 const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 interface ChildRunResult {
@@ -249,20 +342,31 @@ interface ChildRunResult {
 }
 
 /** Runs `--child-run n database` in a fresh Node process, so its peak RSS is its own. */
-async function childRun(n: number, name: DatabaseName, heapLimitMB?: number): Promise<ChildRunResult> {
+async function childRun(
+  n: number,
+  name: DatabaseName,
+  heapLimitMB?: number,
+): Promise<ChildRunResult> {
   const execArgv = [
     ...process.execArgv.filter(a => !a.startsWith('--max-old-space-size')),
     ...(heapLimitMB ? [`--max-old-space-size=${heapLimitMB}`] : []),
   ];
-  const child = spawn(process.execPath, [...execArgv, __filename, '--child-run', String(n), name], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...execArgv, __filename, '--child-run', String(n), name],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   child.stdout.on('data', chunk => {
     output += chunk;
   });
   const code = await new Promise(resolve => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`full run of ${n} workloads on ${name} failed (exit ${code})`);
+  if (code !== 0)
+    throw new Error(
+      `full run of ${n} workloads on ${name} failed (exit ${code})`,
+    );
   return JSON.parse(output);
 }
 
@@ -283,7 +387,13 @@ async function childMain(n: number, name: DatabaseName) {
   const repeatMs = performance.now() - start;
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   await db.close();
-  const result: ChildRunResult = { firstMs, repeatMs, beforeRssMB, peakRssMB, snapshotMB };
+  const result: ChildRunResult = {
+    firstMs,
+    repeatMs,
+    beforeRssMB,
+    peakRssMB,
+    snapshotMB,
+  };
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -296,33 +406,48 @@ async function childMain(n: number, name: DatabaseName) {
 async function serveMain(name: DatabaseName, label: string) {
   const db = await openDatabase(name, label, true);
   const stores = await openStores(db);
-  const middleware = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger({ level: 'none' }) });
+  const middleware = MiddlewareFactory.create({
+    config: mockServices.rootConfig(),
+    logger: mockServices.rootLogger({ level: 'none' }),
+  });
   const app = express();
   const httpAuth = mockServices.httpAuth();
   const permissions = mockServices.permissions();
   app.use(middleware.compression());
-  app.use('/api/maturity', await createRouter({
-    inventory: stores.inventory,
-    snapshots: stores.snapshots,
-    model,
-    cases: settings.cases,
-    currency: settings.cost.prices.currency,
-    httpAuth,
-    permissions,
-    // An allow-all policy: the measured path is the one every caller who may read the whole
-    // catalog takes (one permission check, then the shared cache); a conditional policy's
-    // callers also ask the catalog once an answer, which is not measured here.
-    access: new EntityReadAccess({ httpAuth, permissions, catalog: catalogServiceMock() }),
-    scheduler: mockServices.scheduler(),
-    runNow: () => {},
-  }));
+  app.use(
+    '/api/maturity',
+    await createRouter({
+      inventory: stores.inventory,
+      snapshots: stores.snapshots,
+      model,
+      cases: settings.cases,
+      currency: settings.cost.prices.currency,
+      httpAuth,
+      permissions,
+      // An allow-all policy: the measured path is the one every caller who may read the whole
+      // catalog takes (one permission check, then the shared cache); a conditional policy's
+      // callers also ask the catalog once an answer, which is not measured here.
+      access: new EntityReadAccess({
+        httpAuth,
+        permissions,
+        catalog: catalogServiceMock(),
+      }),
+      scheduler: mockServices.scheduler(),
+      runNow: () => {},
+    }),
+  );
   app.use(middleware.error());
   const server = app.listen(0, '127.0.0.1');
   await new Promise(resolve => server.once('listening', resolve));
-  process.stdout.write(`${JSON.stringify({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    })}\n`,
+  );
   // Exiting rather than being killed lets --cpu-prof write its profile.
   await new Promise(() => {
-    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(0));
+    for (const signal of ['SIGINT', 'SIGTERM'])
+      process.once(signal, () => process.exit(0));
   });
 }
 
@@ -330,27 +455,50 @@ async function serveMain(name: DatabaseName, label: string) {
  * Starts `--serve` in a fresh Node process with a backend's default heap, as a replica serving the
  * stored snapshots is: the bench process itself holds a generated organisation and has just run.
  */
-async function startServer(name: DatabaseName, label: string): Promise<{ origin: string; stop(): void }> {
-  const execArgv = process.execArgv.filter(a => !a.startsWith('--max-old-space-size'));
-  const child = spawn(process.execPath, [...execArgv, __filename, '--serve', name, label], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startServer(
+  name: DatabaseName,
+  label: string,
+): Promise<{ origin: string; stop(): void }> {
+  const execArgv = process.execArgv.filter(
+    a => !a.startsWith('--max-old-space-size'),
+  );
+  const child = spawn(
+    process.execPath,
+    [...execArgv, __filename, '--serve', name, label],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const origin = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', chunk => {
       output += chunk;
       if (output.includes('\n')) resolve(JSON.parse(output).origin);
     });
-    child.once('exit', code => reject(new Error(`the API server on ${name} exited (${code}) before it listened`)));
+    child.once('exit', code =>
+      reject(
+        new Error(
+          `the API server on ${name} exited (${code}) before it listened`,
+        ),
+      ),
+    );
   });
   return { origin, stop: () => child.kill() };
 }
 
 /** One entity's history over 365 stored daily snapshots, on both databases. */
 async function historyBench(out: (line?: string) => void) {
-  out(`### History of one entity over 365 stored days (${HISTORY_SIZE.toLocaleString('en-US')} workloads, one thinned snapshot per day)`);
+  out(
+    `### History of one entity over 365 stored days (${HISTORY_SIZE.toLocaleString(
+      'en-US',
+    )} workloads, one thinned snapshot per day)`,
+  );
   out();
-  out('Store calls in this process, one after another (no HTTP): the query behind the history routes.');
+  out(
+    'Store calls in this process, one after another (no HTTP): the query behind the history routes.',
+  );
   out();
-  out('| database | rows stored | workload, 365 points: p50 | p95 | department, 365 points: p50 | p95 |');
+  out(
+    '| database | rows stored | workload, 365 points: p50 | p95 | department, 365 points: p50 | p95 |',
+  );
   out('|---|---:|---:|---:|---:|---:|');
   for (const name of ['SQLite', 'PostgreSQL'] as DatabaseName[]) {
     const db = await openDatabase(name, 'history');
@@ -359,24 +507,46 @@ async function historyBench(out: (line?: string) => void) {
     const now = Date.now();
     await fullRun(stores, org, new Date(now));
     const first = (await stores.snapshots.getCurrentSnapshot())!;
-    for (let day = 364; day >= 1; day--) await copyAsOlderDay(db.knex, first.id, new Date(now - day * DAY_MS));
-    await db.knex.raw(name === 'SQLite' ? 'ANALYZE' : 'ANALYZE maturity_scores');
+    for (let day = 364; day >= 1; day--)
+      await copyAsOlderDay(db.knex, first.id, new Date(now - day * DAY_MS));
+    await db.knex.raw(
+      name === 'SQLite' ? 'ANALYZE' : 'ANALYZE maturity_scores',
+    );
     // To the present: the run stamps its snapshot with the time it finished, after `now`.
     const range = { from: new Date(now - 365 * DAY_MS - 1000), to: new Date() };
-    const timings = async (ref: string, levelKind: 'workload' | 'department') => {
+    const timings = async (
+      ref: string,
+      levelKind: 'workload' | 'department',
+    ) => {
       const ms: number[] = [];
       for (let i = 0; i < 200; i++) {
         const start = performance.now();
         const points = await stores.snapshots.getHistory(ref, levelKind, range);
         ms.push(performance.now() - start);
-        if (points.length !== 365) throw new Error(`${ref}: ${points.length} history points, expected 365`);
+        if (points.length !== 365)
+          throw new Error(
+            `${ref}: ${points.length} history points, expected 365`,
+          );
       }
       return ms.sort((a, b) => a - b);
     };
-    const w = await timings(`component:default/w-${String(HISTORY_SIZE / 2).padStart(6, '0')}`, 'workload');
+    const w = await timings(
+      `component:default/w-${String(HISTORY_SIZE / 2).padStart(6, '0')}`,
+      'workload',
+    );
     const d = await timings('group:default/department-3', 'department');
-    const rows = Number((await db.knex('maturity_scores').count({ n: '*' }))[0].n);
-    out(`| ${name} | ${rows.toLocaleString('en-US')} | ${fmt(percentile(w, 50), 2)} ms | ${fmt(percentile(w, 95), 2)} ms | ${fmt(percentile(d, 50), 2)} ms | ${fmt(percentile(d, 95), 2)} ms |`);
+    const rows = Number(
+      (await db.knex('maturity_scores').count({ n: '*' }))[0].n,
+    );
+    out(
+      `| ${name} | ${rows.toLocaleString('en-US')} | ${fmt(
+        percentile(w, 50),
+        2,
+      )} ms | ${fmt(percentile(w, 95), 2)} ms | ${fmt(
+        percentile(d, 50),
+        2,
+      )} ms | ${fmt(percentile(d, 95), 2)} ms |`,
+    );
     await db.close();
   }
   out();
@@ -389,27 +559,57 @@ async function main() {
     lines.push(line);
     console.log(line);
   };
-  const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+  const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT })
+    .toString()
+    .trim();
   out(`## ${new Date().toISOString().slice(0, 10)} · commit ${commit}`);
   out();
-  out(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB RAM; ` +
-    `Node ${process.version}; PostgreSQL at ${PG.replace(/\/\/[^@]*@/, '//')}; SQLite in a file (WAL).`);
+  out(
+    `Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${fmt(
+      os.totalmem() / 2 ** 30,
+      0,
+    )} GiB RAM; ` +
+      `Node ${process.version}; PostgreSQL at ${PG.replace(
+        /\/\/[^@]*@/,
+        '//',
+      )}; SQLite in a file (WAL).`,
+  );
   out();
 
-  out('### Full run (facts → checks → scores → cost → roll-up → inventory and snapshot written)');
+  out(
+    '### Full run (facts → checks → scores → cost → roll-up → inventory and snapshot written)',
+  );
   out();
-  out('Each size and database runs in a fresh process with Node\'s default heap settings, through the');
-  out('ScoringRunner: it reads the generated catalog 500 Components a page, the generated collector');
-  out('makes each page\'s facts on demand (as a catalog database and real sources would hand them over),');
-  out('and each page is scored and written before the next is read. "Before" is the RSS when the first');
-  out('run starts; peak is the process\'s maximum RSS (getrusage) over both runs. The first run writes');
-  out('into an empty database; the repeat run is the daily case: the same workloads, a new snapshot,');
-  out('the inventory written by difference. The times include making the input.');
+  out(
+    "Each size and database runs in a fresh process with Node's default heap settings, through the",
+  );
+  out(
+    'ScoringRunner: it reads the generated catalog 500 Components a page, the generated collector',
+  );
+  out(
+    "makes each page's facts on demand (as a catalog database and real sources would hand them over),",
+  );
+  out(
+    'and each page is scored and written before the next is read. "Before" is the RSS when the first',
+  );
+  out(
+    "run starts; peak is the process's maximum RSS (getrusage) over both runs. The first run writes",
+  );
+  out(
+    'into an empty database; the repeat run is the daily case: the same workloads, a new snapshot,',
+  );
+  out(
+    'the inventory written by difference. The times include making the input.',
+  );
   out();
-  out('The largest size runs a second time with V8\'s heap capped at 400 MB: how much of the peak is');
+  out(
+    "The largest size runs a second time with V8's heap capped at 400 MB: how much of the peak is",
+  );
   out('garbage V8 had room to leave uncollected, against what the run needs.');
   out();
-  out('| workloads | database | heap limit | first run | repeat run | RSS before | peak RSS | snapshot on disk | target < 20 s | target < 500 MB |');
+  out(
+    '| workloads | database | heap limit | first run | repeat run | RSS before | peak RSS | snapshot on disk | target < 20 s | target < 500 MB |',
+  );
   out('|---:|---|---|---:|---:|---:|---:|---:|---|---|');
   const largest = Math.max(...SIZES);
   for (const n of SIZES) {
@@ -417,30 +617,55 @@ async function main() {
       for (const name of ['SQLite', 'PostgreSQL'] as DatabaseName[]) {
         const run = await childRun(n, name, heapLimitMB);
         const target = (met: boolean) => (n === 100_000 ? yes(met) : '—');
-        out(`| ${n.toLocaleString('en-US')} | ${name} | ${heapLimitMB ? `${heapLimitMB} MB` : 'default'} | ` +
-          `${fmt(run.firstMs / 1000, 2)} s | ${fmt(run.repeatMs / 1000, 2)} s | ` +
-          `${fmt(run.beforeRssMB, 0)} MB | ${fmt(run.peakRssMB, 0)} MB | ${fmt(run.snapshotMB, 1)} MB | ` +
-          `${target(run.firstMs < 20_000 && run.repeatMs < 20_000)} | ${target(run.peakRssMB < 500)} |`);
+        out(
+          `| ${n.toLocaleString('en-US')} | ${name} | ${
+            heapLimitMB ? `${heapLimitMB} MB` : 'default'
+          } | ` +
+            `${fmt(run.firstMs / 1000, 2)} s | ${fmt(
+              run.repeatMs / 1000,
+              2,
+            )} s | ` +
+            `${fmt(run.beforeRssMB, 0)} MB | ${fmt(
+              run.peakRssMB,
+              0,
+            )} MB | ${fmt(run.snapshotMB, 1)} MB | ` +
+            `${target(
+              run.firstMs < 20_000 && run.repeatMs < 20_000,
+            )} | ${target(run.peakRssMB < 500)} |`,
+        );
       }
     }
   }
   out();
 
-  out(`### rollUp() against a bare one-pass loop (median of 15 timings of at least ${SAMPLE_MS} ms each, after 5 warm-up calls)`);
+  out(
+    `### rollUp() against a bare one-pass loop (median of 15 timings of at least ${SAMPLE_MS} ms each, after 5 warm-up calls)`,
+  );
   out();
   out('| workloads | rollUp() | bare loop | ratio | target ≤ 3× |');
   out('|---:|---:|---:|---:|---|');
   for (const n of SIZES) {
     const { placement } = generateOrganisation(n);
-    const input: RollUpWorkload[] = Array.from({ length: n }, (_, i) => ({ ...placement(i), platform: (i * 37) % 100, business: (i * 53) % 100 }));
+    const input: RollUpWorkload[] = Array.from({ length: n }, (_, i) => ({
+      ...placement(i),
+      platform: (i * 37) % 100,
+      business: (i * 53) % 100,
+    }));
     const full = median(() => rollUp({ workloads: input }));
     const bare = median(() => bareLoop(input));
-    out(`| ${n.toLocaleString('en-US')} | ${fmt(full, 2)} ms | ${fmt(bare, 2)} ms | ${fmt(full / bare, 2)}× | ${yes(full / bare <= 3)} |`);
+    out(
+      `| ${n.toLocaleString('en-US')} | ${fmt(full, 2)} ms | ${fmt(
+        bare,
+        2,
+      )} ms | ${fmt(full / bare, 2)}× | ${yes(full / bare <= 3)} |`,
+    );
   }
   out();
 
   const org = API_SIZE > 0 ? generateOrganisation(API_SIZE) : undefined;
-  for (const name of API_SIZE > 0 ? (['SQLite', 'PostgreSQL'] as DatabaseName[]) : []) {
+  for (const name of API_SIZE > 0
+    ? (['SQLite', 'PostgreSQL'] as DatabaseName[])
+    : []) {
     if (!SIZES.includes(API_SIZE)) await childRun(API_SIZE, name);
     const db = await openDatabase(name, `n${API_SIZE}`, true);
     const stores = await openStores(db);
@@ -449,13 +674,22 @@ async function main() {
     const now = Date.now();
     const beforeCopies = await db.sizeBytes();
     const copyStart = performance.now();
-    for (let day = 29; day >= 1; day--) await copyAsOlderDay(db.knex, first.id, new Date(now - day * DAY_MS));
+    for (let day = 29; day >= 1; day--)
+      await copyAsOlderDay(db.knex, first.id, new Date(now - day * DAY_MS));
     const copyMs = performance.now() - copyStart;
     const beforeToday = await db.sizeBytes();
     const todayStart = performance.now();
     // Retention is timed on its own (retentionBench): here it would free the earlier runs' detail
     // as today's is written, and the growth measured would no longer be today's snapshot.
-    const keepHistory = Object.create(stores.snapshots, { pruneHistory: { value: async (): Promise<PruneResult> => ({ deleted: 0, thinned: 0, pending: 0 }) } });
+    const keepHistory = Object.create(stores.snapshots, {
+      pruneHistory: {
+        value: async (): Promise<PruneResult> => ({
+          deleted: 0,
+          thinned: 0,
+          pending: 0,
+        }),
+      },
+    });
     await fullRun({ ...stores, snapshots: keepHistory }, org!, new Date(now));
     const todayMs = performance.now() - todayStart;
     const todayMB = ((await db.sizeBytes()) - beforeToday) / 2 ** 20;
@@ -474,59 +708,154 @@ async function main() {
     const team = `team-${Math.floor(API_SIZE / 80)}`;
     const warmUpTeam = `team-${Math.floor(API_SIZE / 80) + 1}`;
     // Most people open different workloads: those requests mostly miss the response cache.
-    const spreadWorkloads = (count: number, offset: number) => Array.from({ length: count }, (_, i) =>
-      `/v1/scorecards/component/default/w-${String((Math.floor((i * API_SIZE) / count) + offset) % API_SIZE).padStart(6, '0')}`);
+    const spreadWorkloads = (count: number, offset: number) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `/v1/scorecards/component/default/w-${String(
+            (Math.floor((i * API_SIZE) / count) + offset) % API_SIZE,
+          ).padStart(6, '0')}`,
+      );
     const someWorkloads = spreadWorkloads(2000, 0);
     const teamCount = Math.ceil(API_SIZE / WORKLOADS_PER_TEAM);
     // Every other team: each is a miss the first time, as when people open their own team's page.
-    const otherTeams = Array.from({ length: teamCount }, (_, t) => `/v1/scorecards/group/default/team-${t}`)
-      .filter(p => !p.endsWith(`/${team}`) && !p.endsWith(`/${warmUpTeam}`));
+    const otherTeams = Array.from(
+      { length: teamCount },
+      (_, t) => `/v1/scorecards/group/default/team-${t}`,
+    ).filter(p => !p.endsWith(`/${team}`) && !p.endsWith(`/${warmUpTeam}`));
     const routes: Array<[string, string | string[]]> = [
       // What any answer costs here, however little work it does: the floor under the others.
       ['health (a constant answer: the floor)', '/health'],
-      ['leaderboard, departments', '/v1/leaderboard?level=department&window=30d'],
-      ['leaderboard, teams by saving (every team)', '/v1/leaderboard?level=team&by=savings&window=7d'],
-      ['leaderboard, teams by saving, pages of 50', Array.from({ length: 10 }, (_, i) => `/v1/leaderboard?level=team&by=savings&window=7d&limit=50&offset=${i * 50}`)],
-      ['workload scorecard, same workload', `/v1/scorecards/component/default/${workload}`],
+      [
+        'leaderboard, departments',
+        '/v1/leaderboard?level=department&window=30d',
+      ],
+      [
+        'leaderboard, teams by saving (every team)',
+        '/v1/leaderboard?level=team&by=savings&window=7d',
+      ],
+      [
+        'leaderboard, teams by saving, pages of 50',
+        Array.from(
+          { length: 10 },
+          (_, i) =>
+            `/v1/leaderboard?level=team&by=savings&window=7d&limit=50&offset=${
+              i * 50
+            }`,
+        ),
+      ],
+      [
+        'workload scorecard, same workload',
+        `/v1/scorecards/component/default/${workload}`,
+      ],
       ['workload scorecard, 2,000 workloads at random', someWorkloads],
       // A replica's capacity when nothing is cached: none of these was asked for before.
-      ['workload scorecard, 20,000 other workloads (nearly every request a miss)', spreadWorkloads(20_000, 2)],
+      [
+        'workload scorecard, 20,000 other workloads (nearly every request a miss)',
+        spreadWorkloads(20_000, 2),
+      ],
       ['team scorecard', `/v1/scorecards/group/default/${team}`],
-      [`team scorecards, ${otherTeams.length.toLocaleString('en-US')} other teams at random`, otherTeams],
+      [
+        `team scorecards, ${otherTeams.length.toLocaleString(
+          'en-US',
+        )} other teams at random`,
+        otherTeams,
+      ],
       ['department scorecard', '/v1/scorecards/group/default/department-3'],
-      ['workload history, 365 days', `/v1/scorecards/component/default/${workload}/history?from=${encodeURIComponent(from)}`],
-      ['department cost view', '/v1/costs/group/default/department-3?window=30d'],
+      [
+        'workload history, 365 days',
+        `/v1/scorecards/component/default/${workload}/history?from=${encodeURIComponent(
+          from,
+        )}`,
+      ],
+      [
+        'department cost view',
+        '/v1/costs/group/default/department-3?window=30d',
+      ],
     ];
-    out(`### API latency on ${name}: ${API_SIZE.toLocaleString('en-US')} workloads, 30 daily snapshots, 50 concurrent clients (wrk, gzip accepted), ${SECONDS} s per route after a 3 s warm-up on other entities`);
+    out(
+      `### API latency on ${name}: ${API_SIZE.toLocaleString(
+        'en-US',
+      )} workloads, 30 daily snapshots, 50 concurrent clients (wrk, gzip accepted), ${SECONDS} s per route after a 3 s warm-up on other entities`,
+    );
     out();
-    out(`Storage: today's full snapshot ${fmt(todayMB, 1)} MB (a day's last keeps its detail ${settings.retention.detailDays} days, the day's other runs lose it when the next lands); ` +
-      `a thinned past day ${fmt((beforeToday - beforeCopies) / 2 ** 20 / 29, 1)} MB. ` +
-      `Today's run with the history present (retention timed below): ${fmt(todayMs / 1000, 2)} s ` +
-      `(writing the 29 past days took ${fmt(copyMs / 1000, 1)} s).`);
+    out(
+      `Storage: today's full snapshot ${fmt(
+        todayMB,
+        1,
+      )} MB (a day's last keeps its detail ${
+        settings.retention.detailDays
+      } days, the day's other runs lose it when the next lands); ` +
+        `a thinned past day ${fmt(
+          (beforeToday - beforeCopies) / 2 ** 20 / 29,
+          1,
+        )} MB. ` +
+        `Today's run with the history present (retention timed below): ${fmt(
+          todayMs / 1000,
+          2,
+        )} s ` +
+        `(writing the 29 past days took ${fmt(copyMs / 1000, 1)} s).`,
+    );
     out();
-    out('Served by a fresh Node process with a backend\'s default heap, as a replica serves the stored');
-    out('snapshots, once the run\'s writes are on disk, sharing the 2 cores with wrk. Each route\'s');
-    out('clients connect before they send (Node accepts one connection per turn of its event loop).');
-    out('p50, p95 and p99 are what the 50 closed-loop clients saw; wrk\'s own figures add its correction');
-    out('for coordinated omission, which counts a slow answer again for every answer the waiting client');
+    out(
+      "Served by a fresh Node process with a backend's default heap, as a replica serves the stored",
+    );
+    out(
+      "snapshots, once the run's writes are on disk, sharing the 2 cores with wrk. Each route's",
+    );
+    out(
+      'clients connect before they send (Node accepts one connection per turn of its event loop).',
+    );
+    out(
+      "p50, p95 and p99 are what the 50 closed-loop clients saw; wrk's own figures add its correction",
+    );
+    out(
+      'for coordinated omission, which counts a slow answer again for every answer the waiting client',
+    );
     out('did not ask for meanwhile.');
     out();
     try {
       // A running backend has its code compiled: warm it up on the same routes for entities that
       // are not measured, so every measured answer still starts uncached.
-      const other = `w-${String(Math.floor(API_SIZE / 2) + 1).padStart(6, '0')}`;
-      await load(origin, [
-        '/v1/leaderboard?level=product&window=30d', '/v1/leaderboard?level=team&window=30d&limit=50',
-        `/v1/scorecards/component/default/${other}`, `/v1/scorecards/group/default/${warmUpTeam}`,
-        '/v1/scorecards/group/default/department-4', `/v1/scorecards/component/default/${other}/history?from=${encodeURIComponent(from)}`,
-        '/v1/costs/group/default/department-4?window=30d',
-      ].map(r => `/api/maturity${r}`), 3);
-      out('| route | requests | p50 | p95 | p99 | p95 / p99 with wrk\'s correction | target p95 < 25 ms |');
+      const other = `w-${String(Math.floor(API_SIZE / 2) + 1).padStart(
+        6,
+        '0',
+      )}`;
+      await load(
+        origin,
+        [
+          '/v1/leaderboard?level=product&window=30d',
+          '/v1/leaderboard?level=team&window=30d&limit=50',
+          `/v1/scorecards/component/default/${other}`,
+          `/v1/scorecards/group/default/${warmUpTeam}`,
+          '/v1/scorecards/group/default/department-4',
+          `/v1/scorecards/component/default/${other}/history?from=${encodeURIComponent(
+            from,
+          )}`,
+          '/v1/costs/group/default/department-4?window=30d',
+        ].map(r => `/api/maturity${r}`),
+        3,
+      );
+      out(
+        "| route | requests | p50 | p95 | p99 | p95 / p99 with wrk's correction | target p95 < 25 ms |",
+      );
       out('|---|---:|---:|---:|---:|---:|---|');
       for (const [label, route] of routes) {
-        const r = await load(origin, (typeof route === 'string' ? [route] : route).map(r => `/api/maturity${r}`), SECONDS);
-        out(`| ${label} | ${r.requests}${r.failures ? ` (${r.failures} failed)` : ''} | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ` +
-          `${fmt(r.p99)} ms | ${fmt(r.corrected.p95)} / ${fmt(r.corrected.p99)} ms | ${yes(r.p95 < 25)} |`);
+        const r = await load(
+          origin,
+          (typeof route === 'string' ? [route] : route).map(
+            r => `/api/maturity${r}`,
+          ),
+          SECONDS,
+        );
+        out(
+          `| ${label} | ${r.requests}${
+            r.failures ? ` (${r.failures} failed)` : ''
+          } | ${fmt(r.p50)} ms | ${fmt(r.p95)} ms | ` +
+            `${fmt(r.p99)} ms | ${fmt(r.corrected.p95)} / ${fmt(
+              r.corrected.p99,
+            )} ms | ${yes(r.p95 < 25)} |`,
+        );
       }
       out();
     } finally {
@@ -539,7 +868,10 @@ async function main() {
 
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
   if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, '# Benchmarks\n\nWritten by `yarn bench` (bench/run.ts); newest last. How the figures are produced: docs/architecture.md.\n\n');
+    fs.writeFileSync(
+      file,
+      '# Benchmarks\n\nWritten by `yarn bench` (bench/run.ts); newest last. How the figures are produced: docs/architecture.md.\n\n',
+    );
   }
   fs.appendFileSync(file, `${lines.join('\n')}\n\n`);
 }
@@ -547,8 +879,15 @@ async function main() {
 const child = process.argv.indexOf('--child-run');
 const serve = process.argv.indexOf('--serve');
 let job: () => Promise<void> = main;
-if (child > 0) job = () => childMain(Number(process.argv[child + 1]), process.argv[child + 2] as DatabaseName);
-else if (serve > 0) job = () => serveMain(process.argv[serve + 1] as DatabaseName, process.argv[serve + 2]);
+if (child > 0)
+  job = () =>
+    childMain(
+      Number(process.argv[child + 1]),
+      process.argv[child + 2] as DatabaseName,
+    );
+else if (serve > 0)
+  job = () =>
+    serveMain(process.argv[serve + 1] as DatabaseName, process.argv[serve + 2]);
 job().then(
   () => process.exit(0),
   error => {

@@ -3,7 +3,10 @@
 const { Client } = require('pg');
 
 const url = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+const client = new Client({
+  connectionString: url,
+  connectionTimeoutMillis: 5000,
+});
 client
   .connect()
   .then(() => client.query('select version() as v'))

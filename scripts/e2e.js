@@ -13,7 +13,10 @@ const { chromium } = require('playwright-core');
 const frontend = process.env.FRONTEND ?? 'http://localhost:3000';
 const backend = process.env.BACKEND ?? 'http://localhost:7007';
 // Kept out of the work tree unless asked for: SCREENSHOTS=docs/screenshots refreshes the docs' ones.
-const shots = path.resolve(process.env.SCREENSHOTS ?? path.join(__dirname, '..', '.tools', 'screenshots'));
+const shots = path.resolve(
+  process.env.SCREENSHOTS ??
+    path.join(__dirname, '..', '.tools', 'screenshots'),
+);
 fs.mkdirSync(shots, { recursive: true });
 const fmt = score => (typeof score === 'number' ? score.toFixed(1) : '—');
 
@@ -26,7 +29,10 @@ async function api(route) {
 async function open(page, route) {
   await page.goto(`${frontend}${route}`, { waitUntil: 'networkidle' });
   const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.or(page.getByLabel('sidebar nav')).first().waitFor({ state: 'attached', timeout: 60_000 });
+  await enter
+    .or(page.getByLabel('sidebar nav'))
+    .first()
+    .waitFor({ state: 'attached', timeout: 60_000 });
   if (await enter.isVisible()) {
     await enter.click();
     await page.getByLabel('sidebar nav').waitFor({ state: 'attached' });
@@ -35,15 +41,27 @@ async function open(page, route) {
 
 /** The body rows of the table whose title is `title`, as arrays of cell texts. */
 async function tableRows(page, title) {
-  const table = page.locator('div[class*="MuiPaper"]', { has: page.getByRole('heading', { name: title }) }).last();
+  const table = page
+    .locator('div[class*="MuiPaper"]', {
+      has: page.getByRole('heading', { name: title }),
+    })
+    .last();
   await table.locator('tbody tr').first().waitFor();
-  return table.locator('tbody tr').evaluateAll(rows =>
-    rows.map(row => [...row.querySelectorAll('td')].map(td => td.textContent.trim())),
-  );
+  return table
+    .locator('tbody tr')
+    .evaluateAll(rows =>
+      rows.map(row =>
+        [...row.querySelectorAll('td')].map(td => td.textContent.trim()),
+      ),
+    );
 }
 
 const monthly = hourly =>
-  (hourly * 730).toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: hourly * 730 >= 100 ? 0 : 2 });
+  (hourly * 730).toLocaleString('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: hourly * 730 >= 100 ? 0 : 2,
+  });
 
 const steps = [];
 const step = (name, fn) => steps.push({ name, fn });
@@ -55,32 +73,61 @@ step('leaderboard shows the API ranking, sorts and filters', async page => {
   assert.equal(rows.length, board.rows.length);
   board.rows.forEach((row, i) => {
     // The rank, with its change beneath once there is an older snapshot to compare with.
-    assert.match(rows[i][0], new RegExp(`^${row.rank}(?!\\d)`), `rank of row ${i}`);
+    assert.match(
+      rows[i][0],
+      new RegExp(`^${row.rank}(?!\\d)`),
+      `rank of row ${i}`,
+    );
     assert.equal(rows[i][2], fmt(row.score), `score of ${row.ref}`);
   });
-  await page.screenshot({ path: path.join(shots, 'maturity-page.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(shots, 'maturity-page.png'),
+    fullPage: true,
+  });
 
   // Sorting by score ascending puts the last-ranked department first.
   await page.getByRole('columnheader', { name: 'Score', exact: true }).click();
   const sorted = await tableRows(page, 'Departments by score');
-  assert.equal(sorted[0][2], fmt(board.rows[board.rows.length - 1].score), 'ascending sort by score');
+  assert.equal(
+    sorted[0][2],
+    fmt(board.rows[board.rows.length - 1].score),
+    'ascending sort by score',
+  );
 
   // Teams of one department, with the filter kept in the URL.
   await page.getByRole('tab', { name: 'Teams' }).click();
   await page.waitForURL(/level=team/);
   await page.getByLabel('Department').click();
   const department = board.rows[0].ref;
-  await page.getByRole('option', { name: department.replace('group:default/', '') }).click();
-  await page.waitForURL(url => url.searchParams.get('department') === department);
-  const teams = await api(`/leaderboard?level=team&window=30d&department=${encodeURIComponent(department)}`);
+  await page
+    .getByRole('option', { name: department.replace('group:default/', '') })
+    .click();
+  await page.waitForURL(
+    url => url.searchParams.get('department') === department,
+  );
+  const teams = await api(
+    `/leaderboard?level=team&window=30d&department=${encodeURIComponent(
+      department,
+    )}`,
+  );
   const teamRows = await tableRows(page, 'Teams by score');
-  assert.equal(teamRows.length, teams.rows.length, 'teams of the filtered department');
+  assert.equal(
+    teamRows.length,
+    teams.rows.length,
+    'teams of the filtered department',
+  );
 
   // The table's own search narrows the rows.
   const firstName = teamRows[0][1];
   await page.getByPlaceholder('Filter').fill(firstName);
-  await page.waitForFunction(n => document.querySelectorAll('tbody tr').length === n, 1);
-  await page.screenshot({ path: path.join(shots, 'maturity-page-teams.png'), fullPage: true });
+  await page.waitForFunction(
+    n => document.querySelectorAll('tbody tr').length === n,
+    1,
+  );
+  await page.screenshot({
+    path: path.join(shots, 'maturity-page-teams.png'),
+    fullPage: true,
+  });
 });
 
 step('the cases page filters by dimension', async page => {
@@ -88,7 +135,10 @@ step('the cases page filters by dimension', async page => {
   await open(page, '/maturity/practices?dimension=data');
   const rows = await tableRows(page, `${cases.items.length} cases`);
   assert.equal(rows.length, cases.items.length);
-  await page.screenshot({ path: path.join(shots, 'practices-page.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(shots, 'practices-page.png'),
+    fullPage: true,
+  });
 });
 
 step("a component's Maturity tab shows its scorecard", async page => {
@@ -99,7 +149,10 @@ step("a component's Maturity tab shows its scorecard", async page => {
   assert.equal((await score.textContent()).trim(), fmt(card.score));
   const rows = await tableRows(page, 'Checks');
   assert.equal(rows.length, card.checks.length, 'one row per check');
-  await page.screenshot({ path: path.join(shots, 'component-maturity-tab.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(shots, 'component-maturity-tab.png'),
+    fullPage: true,
+  });
 });
 
 step("a component's overview shows the card", async page => {
@@ -113,8 +166,14 @@ step("a component's overview shows the card", async page => {
   const costs = await api('/costs/component/default/ranker?window=30d');
   const runRate = page.getByLabel('Run rate');
   await runRate.waitFor();
-  assert.equal((await runRate.textContent()).trim(), `${monthly(costs.current.hourlyCost)}/mo`);
-  await page.screenshot({ path: path.join(shots, 'component-page.png'), fullPage: true });
+  assert.equal(
+    (await runRate.textContent()).trim(),
+    `${monthly(costs.current.hourlyCost)}/mo`,
+  );
+  await page.screenshot({
+    path: path.join(shots, 'component-page.png'),
+    fullPage: true,
+  });
 });
 
 step("a department's Maturity tab ranks its teams", async page => {
@@ -125,69 +184,145 @@ step("a department's Maturity tab ranks its teams", async page => {
   // Rank, then the name with its level kind beneath, then the score.
   assert.match(rows[0][1], new RegExp(`${card.members[0].kind}$`));
   assert.equal(rows[0][2], fmt(card.members[0].score));
-  await page.screenshot({ path: path.join(shots, 'department-maturity-tab.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(shots, 'department-maturity-tab.png'),
+    fullPage: true,
+  });
 });
 
-step("a component's Cost tab shows its cost and right-sizing advice", async page => {
-  const costs = await api('/costs/component/default/ranker?window=30d');
-  await open(page, '/catalog/default/component/ranker/cost');
-  const runRate = page.getByLabel('Run rate');
-  await runRate.waitFor();
-  assert.equal((await runRate.textContent()).trim(), `${monthly(costs.current.hourlyCost)}/mo`);
-  const rows = await tableRows(page, 'What it holds and uses');
-  assert.deepEqual(rows.map(r => r[0]), ['CPU', 'Memory']);
-  await page.getByRole('heading', { name: 'Right-sizing' }).waitFor();
-  await page.screenshot({ path: path.join(shots, 'component-cost-tab.png'), fullPage: true });
-});
+step(
+  "a component's Cost tab shows its cost and right-sizing advice",
+  async page => {
+    const costs = await api('/costs/component/default/ranker?window=30d');
+    await open(page, '/catalog/default/component/ranker/cost');
+    const runRate = page.getByLabel('Run rate');
+    await runRate.waitFor();
+    assert.equal(
+      (await runRate.textContent()).trim(),
+      `${monthly(costs.current.hourlyCost)}/mo`,
+    );
+    const rows = await tableRows(page, 'What it holds and uses');
+    assert.deepEqual(
+      rows.map(r => r[0]),
+      ['CPU', 'Memory'],
+    );
+    await page.getByRole('heading', { name: 'Right-sizing' }).waitFor();
+    await page.screenshot({
+      path: path.join(shots, 'component-cost-tab.png'),
+      fullPage: true,
+    });
+  },
+);
 
-step('the savings leaderboard ranks departments by potential saving', async page => {
-  const board = await api('/leaderboard?level=department&by=savings');
-  await open(page, '/maturity?by=savings');
-  const rows = await tableRows(page, 'Departments by potential saving');
-  assert.equal(rows.length, board.rows.length);
-  // The link shows the entity's title once the catalog has answered, its name until then.
-  const name = board.rows[0].ref.split('/')[1];
-  const entity = await (await fetch(`${backend}/api/catalog/entities/by-name/group/default/${name}`)).json();
-  assert.ok([name, entity.metadata.title].includes(rows[0][1]), `first row is ${board.rows[0].ref}, not ${rows[0][1]}`);
-  await page.screenshot({ path: path.join(shots, 'savings-leaderboard.png'), fullPage: true });
-  // The cost columns sort by the figure itself, which sits nested in a leaderboard row.
-  await page.getByRole('columnheader', { name: 'Waste share' }).click();
-  const byWaste = (await tableRows(page, 'Departments by potential saving')).map(r => Number.parseInt(r[4], 10));
-  const expected = board.rows.map(r => Math.round(r.cost.wasteShare * 100)).sort((a, b) => a - b);
-  assert.deepEqual(byWaste, expected, `waste shares after sorting by them: ${byWaste.join(', ')}`);
-});
+step(
+  'the savings leaderboard ranks departments by potential saving',
+  async page => {
+    const board = await api('/leaderboard?level=department&by=savings');
+    await open(page, '/maturity?by=savings');
+    const rows = await tableRows(page, 'Departments by potential saving');
+    assert.equal(rows.length, board.rows.length);
+    // The link shows the entity's title once the catalog has answered, its name until then.
+    const name = board.rows[0].ref.split('/')[1];
+    const entity = await (
+      await fetch(
+        `${backend}/api/catalog/entities/by-name/group/default/${name}`,
+      )
+    ).json();
+    assert.ok(
+      [name, entity.metadata.title].includes(rows[0][1]),
+      `first row is ${board.rows[0].ref}, not ${rows[0][1]}`,
+    );
+    await page.screenshot({
+      path: path.join(shots, 'savings-leaderboard.png'),
+      fullPage: true,
+    });
+    // The cost columns sort by the figure itself, which sits nested in a leaderboard row.
+    await page.getByRole('columnheader', { name: 'Waste share' }).click();
+    const byWaste = (
+      await tableRows(page, 'Departments by potential saving')
+    ).map(r => Number.parseInt(r[4], 10));
+    const expected = board.rows
+      .map(r => Math.round(r.cost.wasteShare * 100))
+      .sort((a, b) => a - b);
+    assert.deepEqual(
+      byWaste,
+      expected,
+      `waste shares after sorting by them: ${byWaste.join(', ')}`,
+    );
+  },
+);
 
 step('a second run draws the score history on a time axis', async page => {
-  const before = (await api('/runs')).items.filter(r => r.status === 'succeeded').length;
-  const triggered = await fetch(`${backend}/api/maturity/v1/runs`, { method: 'POST' });
-  assert.equal(triggered.status, 202, `POST /v1/runs answered ${triggered.status}`);
-  for (let i = 0; i < 60 && (await api('/runs')).items.filter(r => r.status === 'succeeded').length === before; i++) {
+  const before = (await api('/runs')).items.filter(
+    r => r.status === 'succeeded',
+  ).length;
+  const triggered = await fetch(`${backend}/api/maturity/v1/runs`, {
+    method: 'POST',
+  });
+  assert.equal(
+    triggered.status,
+    202,
+    `POST /v1/runs answered ${triggered.status}`,
+  );
+  for (
+    let i = 0;
+    i < 60 &&
+    (await api('/runs')).items.filter(r => r.status === 'succeeded').length ===
+      before;
+    i++
+  ) {
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
   const history = await api('/scorecards/component/default/ranker/history');
-  assert.ok(history.points.length >= 2, `${history.points.length} history points after a second run`);
+  assert.ok(
+    history.points.length >= 2,
+    `${history.points.length} history points after a second run`,
+  );
   await open(page, '/catalog/default/component/ranker/maturity');
-  const chart = page.getByRole('img', { name: `Score history, ${history.points.length} points` });
+  const chart = page.getByRole('img', {
+    name: `Score history, ${history.points.length} points`,
+  });
   // The same sources give the same score: a level line, which has no height to be "visible".
   const line = chart.locator('path.recharts-line-curve').first();
   await line.waitFor({ state: 'attached' });
-  assert.match(await line.getAttribute('d'), /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+/, 'the score line joins the points');
+  assert.match(
+    await line.getAttribute('d'),
+    /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+/,
+    'the score line joins the points',
+  );
   // The runs are seconds apart: the ticks give the time of day, as the tooltips give date and time.
-  const ticks = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  const ticks = await chart
+    .locator('.recharts-xAxis .recharts-cartesian-axis-tick-value')
+    .allTextContents();
   assert.ok(ticks.length > 0, 'the time axis has ticks');
-  for (const tick of ticks) assert.match(tick, /^(\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(:\d{2})?)$/);
+  for (const tick of ticks)
+    assert.match(tick, /^(\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(:\d{2})?)$/);
   await chart.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(shots, 'component-maturity-history.png') });
+  await page.screenshot({
+    path: path.join(shots, 'component-maturity-history.png'),
+  });
 });
 
-step('the unprocessed-entities page lists what the catalog could not store', async page => {
-  await open(page, '/catalog-unprocessed-entities');
-  await page.getByRole('heading', { name: 'Unprocessed Entities' }).first().waitFor();
-  // The demo catalog is clean: the page answers, and has nothing to list.
-  const response = await fetch(`${backend}/api/catalog/entities/unprocessed/failed`);
-  assert.equal(response.status, 200, `the unprocessed entities API answered ${response.status}`);
-  assert.deepEqual((await response.json()).entities, []);
-});
+step(
+  'the unprocessed-entities page lists what the catalog could not store',
+  async page => {
+    await open(page, '/catalog-unprocessed-entities');
+    await page
+      .getByRole('heading', { name: 'Unprocessed Entities' })
+      .first()
+      .waitFor();
+    // The demo catalog is clean: the page answers, and has nothing to list.
+    const response = await fetch(
+      `${backend}/api/catalog/entities/unprocessed/failed`,
+    );
+    assert.equal(
+      response.status,
+      200,
+      `the unprocessed entities API answered ${response.status}`,
+    );
+    assert.deepEqual((await response.json()).entities, []);
+  },
+);
 
 async function main() {
   const browser = await chromium.launch({
@@ -197,14 +332,20 @@ async function main() {
   let failed = 0;
   try {
     for (const { name, fn } of steps) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await browser.newPage({
+        viewport: { width: 1400, height: 1000 },
+      });
       try {
         await fn(page);
         console.log(`  ✓ ${name}`);
       } catch (error) {
         failed += 1;
-        console.log(`  ✕ ${name}\n    ${error.message.split('\n').join('\n    ')}`);
-        await page.screenshot({ path: path.join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+        console.log(
+          `  ✕ ${name}\n    ${error.message.split('\n').join('\n    ')}`,
+        );
+        await page
+          .screenshot({ path: path.join(shots, 'failure.png'), fullPage: true })
+          .catch(() => {});
       } finally {
         await page.close();
       }

@@ -15,23 +15,32 @@ const YAML = require('yaml');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'demo-data');
-const components = YAML.parseAllDocuments(fs.readFileSync(path.join(root, 'catalog-info/components.yaml'), 'utf8'))
+const components = YAML.parseAllDocuments(
+  fs.readFileSync(path.join(root, 'catalog-info/components.yaml'), 'utf8'),
+)
   .map(d => d.toJSON())
   .filter(c => c.metadata.annotations?.['backstage.io/kubernetes-id']);
 
 const PRACTICE_COUNT = 12;
 const GiB = 1024 ** 3;
 // A stable number in [0, 1) per name, so regenerating gives the same data.
-const hash = text => [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) / 2 ** 32;
+const hash = text =>
+  [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) / 2 ** 32;
 const milli = cores => `${Math.max(1, Math.round(cores * 1000))}m`;
 const meta = (name, namespace, labels) => ({
-  name, namespace, labels, uid: `demo-${name}`, resourceVersion: '1000', creationTimestamp: '2026-06-01T00:00:00Z',
+  name,
+  namespace,
+  labels,
+  uid: `demo-${name}`,
+  resourceVersion: '1000',
+  creationTimestamp: '2026-06-01T00:00:00Z',
 });
 
 /** How diligent the owning team is, 0–1, from the practices it declares. */
 const diligence = c =>
-  (c.metadata.annotations['maturity.cloudnative.dev/practices'] ?? '').split(',').filter(p => p.trim()).length /
-  PRACTICE_COUNT;
+  (c.metadata.annotations['maturity.cloudnative.dev/practices'] ?? '')
+    .split(',')
+    .filter(p => p.trim()).length / PRACTICE_COUNT;
 
 function replicasFor(cores) {
   if (cores >= 400) return 20;
@@ -51,54 +60,114 @@ function objectsFor(c) {
   const stateful = a['maturity.cloudnative.dev/workload-kind'] === 'stateful';
   const pinned = ['ranker', 'gpu-trainer'].includes(name);
   const labels = { app: name, 'backstage.io/kubernetes-id': name };
-  const probe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10 };
+  const probe = {
+    httpGet: { path: '/healthz', port: 8080 },
+    periodSeconds: 10,
+  };
   const memoryGiB = cpu * (d >= 0.3 ? 4 : 12);
   const container = {
-    name, image: `registry.acme.example/${namespace}/${name}:2026.11`,
+    name,
+    image: `registry.acme.example/${namespace}/${name}:2026.11`,
     resources: pinned
-      ? { requests: { cpu: String(Math.round(cpu)), memory: `${Math.round(memoryGiB)}Gi` }, limits: { cpu: String(Math.round(cpu)), memory: `${Math.round(memoryGiB)}Gi` } }
+      ? {
+          requests: {
+            cpu: String(Math.round(cpu)),
+            memory: `${Math.round(memoryGiB)}Gi`,
+          },
+          limits: {
+            cpu: String(Math.round(cpu)),
+            memory: `${Math.round(memoryGiB)}Gi`,
+          },
+        }
       : {
-          requests: { cpu: milli(cpu), memory: `${Math.round(memoryGiB * 1024)}Mi` },
-          limits: { cpu: milli(cpu * (d >= 0.5 ? 2 : 4)), memory: `${Math.round(memoryGiB * 1024 * 1.5)}Mi` },
+          requests: {
+            cpu: milli(cpu),
+            memory: `${Math.round(memoryGiB * 1024)}Mi`,
+          },
+          limits: {
+            cpu: milli(cpu * (d >= 0.5 ? 2 : 4)),
+            memory: `${Math.round(memoryGiB * 1024 * 1.5)}Mi`,
+          },
         },
     ...(d >= 0.25 ? { readinessProbe: probe, livenessProbe: probe } : {}),
-    ...(stateful && d >= 0.3 ? { lifecycle: { preStop: { exec: { command: ['/bin/drain'] } } } } : {}),
+    ...(stateful && d >= 0.3
+      ? { lifecycle: { preStop: { exec: { command: ['/bin/drain'] } } } }
+      : {}),
   };
   const podSpec = {
     containers: [container],
-    ...(d >= 0.5 ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: name } } }] } : {}),
-    ...(name === 'gpu-trainer' ? { nodeSelector: { 'node.acme.example/dedicated': 'gpu' } } : {}),
+    ...(d >= 0.5
+      ? {
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'topology.kubernetes.io/zone',
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: { app: name } },
+            },
+          ],
+        }
+      : {}),
+    ...(name === 'gpu-trainer'
+      ? { nodeSelector: { 'node.acme.example/dedicated': 'gpu' } }
+      : {}),
   };
   const kind = stateful ? 'StatefulSet' : 'Deployment';
   const controller = {
-    apiVersion: 'apps/v1', kind, metadata: meta(name, namespace, labels),
-    spec: { replicas, selector: { matchLabels: { app: name } }, ...(stateful ? { serviceName: name } : {}), template: { metadata: { labels }, spec: podSpec } },
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: meta(name, namespace, labels),
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      ...(stateful ? { serviceName: name } : {}),
+      template: { metadata: { labels }, spec: podSpec },
+    },
     status: { replicas, readyReplicas: replicas },
   };
-  const hpa = !stateful && replicas > 0 && d >= 0.2 && {
-    apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(name, namespace, {}),
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind, name },
-      // Teams that only just started set min = max: an HPA that cannot scale.
-      minReplicas: d >= 0.4 ? Math.max(1, Math.ceil(replicas / 2)) : replicas,
-      maxReplicas: d >= 0.4 ? replicas * 2 : replicas,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 65 } } }],
-    },
-  };
+  const hpa = !stateful &&
+    replicas > 0 &&
+    d >= 0.2 && {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: meta(name, namespace, {}),
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind, name },
+        // Teams that only just started set min = max: an HPA that cannot scale.
+        minReplicas: d >= 0.4 ? Math.max(1, Math.ceil(replicas / 2)) : replicas,
+        maxReplicas: d >= 0.4 ? replicas * 2 : replicas,
+        metrics: [
+          {
+            type: 'Resource',
+            resource: {
+              name: 'cpu',
+              target: { type: 'Utilization', averageUtilization: 65 },
+            },
+          },
+        ],
+      },
+    };
   const pdb = d >= 0.5 && {
-    apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: meta(name, namespace, {}),
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: meta(name, namespace, {}),
     spec: { maxUnavailable: 1, selector: { matchLabels: { app: name } } },
   };
   const pods = Array.from({ length: Math.min(replicas, 3) }, (_, i) => ({
-    apiVersion: 'v1', kind: 'Pod', metadata: meta(`${name}-${i}`, namespace, labels),
-    spec: podSpec, status: { phase: 'Running' },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: meta(`${name}-${i}`, namespace, labels),
+    spec: podSpec,
+    status: { phase: 'Running' },
   }));
   return { controller, hpa, pdb, pods };
 }
 
 /** A week of load at 15-minute resolution, times relative to the end (seconds, ≤ 0). */
 function loadFor(c) {
-  const cores = Number(c.metadata.annotations['maturity.cloudnative.dev/cores'] ?? 0);
+  const cores = Number(
+    c.metadata.annotations['maturity.cloudnative.dev/cores'] ?? 0,
+  );
   const d = diligence(c);
   const h = hash(c.metadata.name);
   // Diligent teams right-size: more of what they request is really used.
@@ -115,7 +184,12 @@ function loadFor(c) {
     cpu.push([t, Number((base * peak * noise).toFixed(3))]);
     memory.push([t, Math.round(memoryBase * (peak === 2 ? 1.2 : 1) * noise)]);
   }
-  return { cpu, memory, cpuRequests: cores, oomKills: d < 0.2 && h < 0.5 ? 2 : 0 };
+  return {
+    cpu,
+    memory,
+    cpuRequests: cores,
+    oomKills: d < 0.2 && h < 0.5 ? 2 : 0,
+  };
 }
 
 /** Prometheus' quantile: linear interpolation between the closest ranks. */
@@ -131,7 +205,8 @@ function quantile(q, values) {
 function statisticsOf({ cpu, memory, cpuRequests, oomKills }) {
   const round = v => Number(v.toFixed(4));
   const values = samples => samples.map(([, v]) => v);
-  const since = (samples, seconds) => values(samples.filter(([t]) => t >= -seconds));
+  const since = (samples, seconds) =>
+    values(samples.filter(([t]) => t >= -seconds));
   const mean = list => list.reduce((a, b) => a + b, 0) / list.length;
   const hours = new Map();
   for (const [t, v] of cpu) {
@@ -155,10 +230,21 @@ function statisticsOf({ cpu, memory, cpuRequests, oomKills }) {
   };
 }
 
-const lists = { deployments: [], statefulsets: [], daemonsets: [], horizontalpodautoscalers: [], poddisruptionbudgets: [], pods: [] };
+const lists = {
+  deployments: [],
+  statefulsets: [],
+  daemonsets: [],
+  horizontalpodautoscalers: [],
+  poddisruptionbudgets: [],
+  pods: [],
+};
 const listKinds = {
-  deployments: ['DeploymentList', 'apps/v1'], statefulsets: ['StatefulSetList', 'apps/v1'], daemonsets: ['DaemonSetList', 'apps/v1'],
-  horizontalpodautoscalers: ['HorizontalPodAutoscalerList', 'autoscaling/v2'], poddisruptionbudgets: ['PodDisruptionBudgetList', 'policy/v1'], pods: ['PodList', 'v1'],
+  deployments: ['DeploymentList', 'apps/v1'],
+  statefulsets: ['StatefulSetList', 'apps/v1'],
+  daemonsets: ['DaemonSetList', 'apps/v1'],
+  horizontalpodautoscalers: ['HorizontalPodAutoscalerList', 'autoscaling/v2'],
+  poddisruptionbudgets: ['PodDisruptionBudgetList', 'policy/v1'],
+  pods: ['PodList', 'v1'],
 };
 const promDir = path.join(out, 'prometheus');
 fs.rmSync(out, { recursive: true, force: true });
@@ -168,19 +254,34 @@ fs.mkdirSync(promDir, { recursive: true });
 const owned = {};
 for (const c of components) {
   const { controller, hpa, pdb, pods } = objectsFor(c);
-  lists[controller.kind === 'StatefulSet' ? 'statefulsets' : 'deployments'].push(controller);
+  lists[
+    controller.kind === 'StatefulSet' ? 'statefulsets' : 'deployments'
+  ].push(controller);
   if (hpa) lists.horizontalpodautoscalers.push(hpa);
   if (pdb) lists.poddisruptionbudgets.push(pdb);
   lists.pods.push(...pods);
   const { namespace } = controller.metadata;
-  owned[`${namespace}/${c.metadata.annotations['backstage.io/kubernetes-id']}`] = statisticsOf(loadFor(c));
+  owned[
+    `${namespace}/${c.metadata.annotations['backstage.io/kubernetes-id']}`
+  ] = statisticsOf(loadFor(c));
 }
-fs.writeFileSync(path.join(promDir, 'owned.json'), `${JSON.stringify(owned, null, 1)}\n`);
+fs.writeFileSync(
+  path.join(promDir, 'owned.json'),
+  `${JSON.stringify(owned, null, 1)}\n`,
+);
 for (const [resource, items] of Object.entries(lists)) {
   const [kind, apiVersion] = listKinds[resource];
   fs.writeFileSync(
     path.join(out, 'kubernetes', 'demo-cluster', `${resource}.json`),
-    `${JSON.stringify({ kind, apiVersion, metadata: { resourceVersion: '1000' }, items }, null, 1)}\n`,
+    `${JSON.stringify(
+      { kind, apiVersion, metadata: { resourceVersion: '1000' }, items },
+      null,
+      1,
+    )}\n`,
   );
 }
-console.log(`demo-data/: ${components.length} workloads on demo-cluster, ${Object.keys(owned).length} load recordings`);
+console.log(
+  `demo-data/: ${components.length} workloads on demo-cluster, ${
+    Object.keys(owned).length
+  } load recordings`,
+);

@@ -14,6 +14,9 @@ node scripts/check-postgres.js
 echo "==> generated files are up to date"
 node scripts/generate-openapi.js plugins/maturity-backend --check
 
+echo "==> formatting (Prettier)"
+yarn prettier:check
+
 echo "==> type check"
 yarn tsc
 

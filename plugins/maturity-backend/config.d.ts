@@ -77,7 +77,9 @@ export interface Config {
       /** Defaults: OpenCost's 0.031611 per core-hour and 0.004237 per GiB-hour, USD, no discount. */
       prices?: CostPrices;
       /** Prices for one cluster, one namespace, or a namespace of one cluster; the most specific wins. */
-      overrides?: Array<Omit<CostPrices, 'currency'> & { cluster?: string; namespace?: string }>;
+      overrides?: Array<
+        Omit<CostPrices, 'currency'> & { cluster?: string; namespace?: string }
+      >;
       /** Crane's resource recommender; defaults 0.15, 0.1 core, 100 MiB, 100 MiB, 1.2. */
       rightSizing?: {
         margin?: number;

@@ -11,11 +11,12 @@ import prometheusModule from '@internal/plugin-maturity-backend-module-prometheu
 
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
-const entities: Entity[] = ['org', 'systems', 'components', 'apis'].flatMap(file =>
-  YAML.parseAllDocuments(read(`catalog-info/${file}.yaml`)).map(d => {
-    const e = d.toJSON();
-    return { ...e, metadata: { namespace: 'default', ...e.metadata } };
-  }),
+const entities: Entity[] = ['org', 'systems', 'components', 'apis'].flatMap(
+  file =>
+    YAML.parseAllDocuments(read(`catalog-info/${file}.yaml`)).map(d => {
+      const e = d.toJSON();
+      return { ...e, metadata: { namespace: 'default', ...e.metadata } };
+    }),
 );
 const maturity = YAML.parse(read('app-config.yaml')).maturity;
 
@@ -32,35 +33,71 @@ describe('the demo portal in recorded-data mode', () => {
             maturity: {
               ...maturity,
               schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
-              kubernetes: { recorded: { directory: path.join(root, 'demo-data/kubernetes') } },
-              prometheus: { recorded: { directory: path.join(root, 'demo-data/prometheus') } },
+              kubernetes: {
+                recorded: {
+                  directory: path.join(root, 'demo-data/kubernetes'),
+                },
+              },
+              prometheus: {
+                recorded: {
+                  directory: path.join(root, 'demo-data/prometheus'),
+                },
+              },
             },
           },
         }),
       ],
     });
-    const workloads = (await request(server).get('/api/maturity/v1/workloads')).body.items;
+    const workloads = (await request(server).get('/api/maturity/v1/workloads'))
+      .body.items;
     const onKubernetes = entities.filter(
-      e => e.kind === 'Component' && e.metadata.annotations?.['backstage.io/kubernetes-id'],
+      e =>
+        e.kind === 'Component' &&
+        e.metadata.annotations?.['backstage.io/kubernetes-id'],
     );
     expect(onKubernetes.length).toBeGreaterThan(40);
     for (const entity of onKubernetes) {
-      const card = (await request(server).get(`/api/maturity/v1/scorecards/component/default/${entity.metadata.name}`)).body;
-      expect({ ref: card.ref, problems: card.problems, stale: card.stale }).toEqual({
-        ref: `component:default/${entity.metadata.name}`, problems: [], stale: false,
+      const card = (
+        await request(server).get(
+          `/api/maturity/v1/scorecards/component/default/${entity.metadata.name}`,
+        )
+      ).body;
+      expect({
+        ref: card.ref,
+        problems: card.problems,
+        stale: card.stale,
+      }).toEqual({
+        ref: `component:default/${entity.metadata.name}`,
+        problems: [],
+        stale: false,
       });
-      expect(workloads.find((w: any) => w.ref === card.ref).coresSource).toBe('kubernetes');
+      expect(workloads.find((w: any) => w.ref === card.ref).coresSource).toBe(
+        'kubernetes',
+      );
       const unknown = card.checks
         .filter((c: any) => c.status === 'unknown')
         .map((c: any) => c.id);
       // Only checks fed by neither recording can stay unknown: practices a team has not declared.
-      const recorded = unknown.filter((id: string) =>
-        ['hpa-elastic', 'cpu-requests-set', 'cpu-limit-ratio', 'no-static-cpu-binding',
-          'no-exclusive-nodes', 'zone-spread', 'health-probes', 'graceful-shutdown'].includes(id) ||
-        // Ratios to requests do not exist for a workload scaled to zero.
-        (['cpu-utilisation', 'cpu-memory-ratio'].includes(id) && card.cores > 0),
+      const recorded = unknown.filter(
+        (id: string) =>
+          [
+            'hpa-elastic',
+            'cpu-requests-set',
+            'cpu-limit-ratio',
+            'no-static-cpu-binding',
+            'no-exclusive-nodes',
+            'zone-spread',
+            'health-probes',
+            'graceful-shutdown',
+          ].includes(id) ||
+          // Ratios to requests do not exist for a workload scaled to zero.
+          (['cpu-utilisation', 'cpu-memory-ratio'].includes(id) &&
+            card.cores > 0),
       );
-      expect({ ref: card.ref, recorded }).toEqual({ ref: card.ref, recorded: [] });
+      expect({ ref: card.ref, recorded }).toEqual({
+        ref: card.ref,
+        recorded: [],
+      });
     }
   }, 60_000);
 });

@@ -6,7 +6,10 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import { findAnnotationProblems, MATURITY_LABELS } from '@internal/plugin-maturity-common';
+import {
+  findAnnotationProblems,
+  MATURITY_LABELS,
+} from '@internal/plugin-maturity-common';
 import { LabelSource } from './MaturityLabelSource';
 
 /** Problems warned about, so that each is logged once, not at every processing pass. */
@@ -47,7 +50,9 @@ export class MaturityAnnotationProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     for (const problem of findAnnotationProblems(entity)) {
       emit(processingResult.inputError(location, problem));
-      this.warnOnce(`${problem} (from ${location.type}:${location.target}); the catalog keeps the entity's last good version, or none`);
+      this.warnOnce(
+        `${problem} (from ${location.type}:${location.target}); the catalog keeps the entity's last good version, or none`,
+      );
     }
     const label = (await this.labels?.get())?.get(stringifyEntityRef(entity));
     if (!label) return entity;

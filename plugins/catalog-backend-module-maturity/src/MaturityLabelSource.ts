@@ -1,6 +1,13 @@
-import { AuthService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EntityLabelsResponse, LevelId } from '@internal/plugin-maturity-common';
+import {
+  EntityLabelsResponse,
+  LevelId,
+} from '@internal/plugin-maturity-common';
 
 /** The level and rounded score of one entity. @public */
 export interface MaturityLabel {
@@ -36,7 +43,8 @@ export class MaturityLabelSource implements LabelSource {
 
   async get(): Promise<Map<string, MaturityLabel>> {
     const now = this.options.now?.() ?? Date.now();
-    if (now - this.fetchedAt < (this.options.ttlMs ?? 60_000)) return this.labels;
+    if (now - this.fetchedAt < (this.options.ttlMs ?? 60_000))
+      return this.labels;
     this.pending ??= this.refresh(now).finally(() => {
       this.pending = undefined;
     });
@@ -56,9 +64,15 @@ export class MaturityLabelSource implements LabelSource {
       });
       if (!response.ok) throw await ResponseError.fromResponse(response);
       const body = (await response.json()) as EntityLabelsResponse;
-      this.labels = new Map(body.items.map(i => [i.ref, { level: i.level, score: i.score }]));
+      this.labels = new Map(
+        body.items.map(i => [i.ref, { level: i.level, score: i.score }]),
+      );
     } catch (error) {
-      logger.warn(`Maturity labels not refreshed, keeping the last ones: ${(error as Error).message}`);
+      logger.warn(
+        `Maturity labels not refreshed, keeping the last ones: ${
+          (error as Error).message
+        }`,
+      );
     }
     // Failed attempts wait a full TTL too, so a down backend is not asked for every entity.
     this.fetchedAt = now;

@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { MaturityAnnotationProcessor } from './MaturityAnnotationProcessor';
 import { MaturityLabelSource } from './MaturityLabelSource';

@@ -3,16 +3,24 @@ import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createFactCollectionRun, FactCollectionResult } from '@internal/plugin-maturity-node';
+import {
+  createFactCollectionRun,
+  FactCollectionResult,
+} from '@internal/plugin-maturity-node';
 import { KubernetesFactCollector } from './KubernetesFactCollector';
 import { LiveClusterSource } from './sources/LiveClusterSource';
 import { RecordedClusterSource } from './sources/RecordedClusterSource';
 import { recordedItems, resourceApi } from './__testUtils__/recordedCluster';
 import { Fault, startReplayServer } from './__testUtils__/replayServer';
 
-const component = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1', kind: 'Component',
-  metadata: { name, namespace: 'default', annotations }, spec: {},
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {},
 });
 const cart = component('cart', { 'backstage.io/kubernetes-id': 'cart' });
 const ledger = component('ledger', {
@@ -67,21 +75,46 @@ const LEDGER_FACTS = {
   'kubernetes.namespace': 'payments',
 };
 
-async function collectLive(options: { faults?: Partial<Record<keyof typeof recordedItems, Fault>>; token?: string; timeoutSeconds?: number } = {}) {
-  const server = await startReplayServer({ token: 'sa-token', faults: options.faults });
+async function collectLive(
+  options: {
+    faults?: Partial<Record<keyof typeof recordedItems, Fault>>;
+    token?: string;
+    timeoutSeconds?: number;
+  } = {},
+) {
+  const server = await startReplayServer({
+    token: 'sa-token',
+    faults: options.faults,
+  });
   try {
     const source = new LiveClusterSource(
       // client-node refuses plain HTTP unless TLS verification is off; the replay server has no TLS.
-      { name: 'prod-1', url: server.url, serviceAccountToken: options.token ?? 'sa-token', skipTLSVerify: true },
+      {
+        name: 'prod-1',
+        url: server.url,
+        serviceAccountToken: options.token ?? 'sa-token',
+        skipTLSVerify: true,
+      },
       { pageSize: 1, timeoutSeconds: options.timeoutSeconds ?? 30 },
     );
-    const collector = new KubernetesFactCollector({ sources: async () => [source], logger: mockServices.logger.mock() });
+    const collector = new KubernetesFactCollector({
+      sources: async () => [source],
+      logger: mockServices.logger.mock(),
+    });
     // Two pages of one run, as the scoring run calls it: the cluster is listed for the first only.
     const run = createFactCollectionRun(new Date());
-    const pages = [await collector.collect([cart, ghost], run), await collector.collect([ledger, plain], run)];
-    const merged = <T,>(pick: (r: FactCollectionResult) => Map<string, T> | undefined) =>
-      new Map(pages.flatMap(page => [...(pick(page) ?? [])]));
-    const result = { facts: merged(r => r.facts), failures: merged(r => r.failures), problems: merged(r => r.problems) };
+    const pages = [
+      await collector.collect([cart, ghost], run),
+      await collector.collect([ledger, plain], run),
+    ];
+    const merged = <T>(
+      pick: (r: FactCollectionResult) => Map<string, T> | undefined,
+    ) => new Map(pages.flatMap(page => [...(pick(page) ?? [])]));
+    const result = {
+      facts: merged(r => r.facts),
+      failures: merged(r => r.failures),
+      problems: merged(r => r.problems),
+    };
     return { result, requests: server.requests };
   } finally {
     await server.close();
@@ -99,46 +132,86 @@ describe('KubernetesFactCollector', () => {
     );
     // Two deployments at one per page, the second request carrying the continue token; the
     // second page of workloads listed nothing again.
-    expect(requests.filter(r => r.startsWith('/apis/apps/v1/deployments'))).toEqual([
+    expect(
+      requests.filter(r => r.startsWith('/apis/apps/v1/deployments')),
+    ).toEqual([
       '/apis/apps/v1/deployments?limit=1&timeoutSeconds=30',
-      `/apis/apps/v1/deployments?continue=${encodeURIComponent(Buffer.from('1').toString('base64'))}&limit=1&timeoutSeconds=30`,
+      `/apis/apps/v1/deployments?continue=${encodeURIComponent(
+        Buffer.from('1').toString('base64'),
+      )}&limit=1&timeoutSeconds=30`,
     ]);
   });
 
   it('restarts a list whose continue token expired (410 Gone)', async () => {
-    const { result, requests } = await collectLive({ faults: { pods: { expireFirstContinue: true } } });
+    const { result, requests } = await collectLive({
+      faults: { pods: { expireFirstContinue: true } },
+    });
     expect(result.facts.get('component:default/cart')).toEqual(CART_FACTS);
-    expect(requests.filter(r => r.startsWith('/api/v1/pods?limit'))).toHaveLength(2);
+    expect(
+      requests.filter(r => r.startsWith('/api/v1/pods?limit')),
+    ).toHaveLength(2);
   });
 
   it.each([
-    [{ pods: { status: 403 } }, undefined, /Kubernetes cluster prod-1: listing pods failed \(403\): the service account may not list pods/],
-    [{ horizontalpodautoscalers: { status: 404 } }, undefined, /listing horizontalpodautoscalers failed \(404\)/],
-    [{}, 'wrong-token', /failed \(401\): the service-account token was rejected/],
-  ] as const)('marks workloads stale, naming cluster and resource, when the API answers %j', async (faults, token, message) => {
-    const { result } = await collectLive({ faults: faults as any, token });
-    expect(result.facts.size).toBe(0);
-    expect(result.failures?.get('component:default/cart')).toMatch(message);
-    expect(result.failures?.has('component:default/plain')).toBe(false);
-  });
+    [
+      { pods: { status: 403 } },
+      undefined,
+      /Kubernetes cluster prod-1: listing pods failed \(403\): the service account may not list pods/,
+    ],
+    [
+      { horizontalpodautoscalers: { status: 404 } },
+      undefined,
+      /listing horizontalpodautoscalers failed \(404\)/,
+    ],
+    [
+      {},
+      'wrong-token',
+      /failed \(401\): the service-account token was rejected/,
+    ],
+  ] as const)(
+    'marks workloads stale, naming cluster and resource, when the API answers %j',
+    async (faults, token, message) => {
+      const { result } = await collectLive({ faults: faults as any, token });
+      expect(result.facts.size).toBe(0);
+      expect(result.failures?.get('component:default/cart')).toMatch(message);
+      expect(result.failures?.has('component:default/plain')).toBe(false);
+    },
+  );
 
   it('gives up on a cluster that does not answer', async () => {
-    const { result } = await collectLive({ faults: { daemonsets: { hang: true } }, timeoutSeconds: 1 });
-    expect(result.failures?.get('component:default/ledger')).toMatch(/listing daemonsets failed: the request timed out after 6 s/);
+    const { result } = await collectLive({
+      faults: { daemonsets: { hang: true } },
+      timeoutSeconds: 1,
+    });
+    expect(result.failures?.get('component:default/ledger')).toMatch(
+      /listing daemonsets failed: the request timed out after 6 s/,
+    );
   }, 15_000);
 
   it('derives the same facts from recorded responses', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'maturity-k8s-'));
     await fs.mkdir(path.join(dir, 'prod-1'));
     for (const [resource, items] of Object.entries(recordedItems)) {
-      const { kind, apiVersion } = resourceApi[resource as keyof typeof resourceApi];
-      await fs.writeFile(path.join(dir, 'prod-1', `${resource}.json`), JSON.stringify({ kind, apiVersion, metadata: { resourceVersion: '1' }, items }));
+      const { kind, apiVersion } =
+        resourceApi[resource as keyof typeof resourceApi];
+      await fs.writeFile(
+        path.join(dir, 'prod-1', `${resource}.json`),
+        JSON.stringify({
+          kind,
+          apiVersion,
+          metadata: { resourceVersion: '1' },
+          items,
+        }),
+      );
     }
     const collector = new KubernetesFactCollector({
       sources: () => RecordedClusterSource.discover(dir),
       logger: mockServices.logger.mock(),
     });
-    const result = await collector.collect([cart, ledger], createFactCollectionRun(new Date()));
+    const result = await collector.collect(
+      [cart, ledger],
+      createFactCollectionRun(new Date()),
+    );
     expect(result.facts.get('component:default/cart')).toEqual(CART_FACTS);
     expect(result.facts.get('component:default/ledger')).toEqual(LEDGER_FACTS);
     await fs.rm(dir, { recursive: true });

@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
-import { FactCollectionResult, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import {
+  FactCollectionResult,
+  FactCollectionRun,
+  MaturityFactCollector,
+} from '@internal/plugin-maturity-node';
 import { ClusterIndex } from './ClusterIndex';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
 import { readMatcher, WorkloadMatcher } from './matchWorkloads';
@@ -16,30 +20,47 @@ export class KubernetesFactCollector implements MaturityFactCollector {
   readonly id = 'kubernetes';
 
   constructor(
-    private readonly options: { sources: () => Promise<ClusterSource[]>; logger: LoggerService },
+    private readonly options: {
+      sources: () => Promise<ClusterSource[]>;
+      logger: LoggerService;
+    },
   ) {}
 
   /** Every cluster, listed once per run: the run calls `collect` once per page of workloads. */
   private async readClusters() {
     const sources = await this.options.sources();
-    const read = await Promise.allSettled(sources.map(source => ClusterIndex.read(source)));
+    const read = await Promise.allSettled(
+      sources.map(source => ClusterIndex.read(source)),
+    );
     const snapshots: ClusterIndex[] = [];
     const clusterErrors: string[] = [];
     read.forEach(result => {
       if (result.status === 'fulfilled') snapshots.push(result.value);
       else {
-        clusterErrors.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
-        this.options.logger.warn(`Maturity: ${clusterErrors[clusterErrors.length - 1]}`);
+        clusterErrors.push(
+          result.reason instanceof Error
+            ? result.reason.message
+            : String(result.reason),
+        );
+        this.options.logger.warn(
+          `Maturity: ${clusterErrors[clusterErrors.length - 1]}`,
+        );
       }
     });
     return { sources, snapshots, clusterErrors };
   }
 
-  async collect(workloads: Entity[], run: FactCollectionRun): Promise<FactCollectionResult> {
+  async collect(
+    workloads: Entity[],
+    run: FactCollectionRun,
+  ): Promise<FactCollectionResult> {
     const facts = new Map<string, WorkloadFacts>();
     const failures = new Map<string, string>();
     const problems = new Map<string, string[]>();
-    const { sources, snapshots, clusterErrors } = await run.once(`${this.id}:clusters`, () => this.readClusters());
+    const { sources, snapshots, clusterErrors } = await run.once(
+      `${this.id}:clusters`,
+      () => this.readClusters(),
+    );
 
     for (const entity of workloads) {
       const ref = stringifyEntityRef(entity);
@@ -64,15 +85,22 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         facts.set(ref, {
           ...deriveFacts(merged),
           [FACTS.kubernetes.cluster]: snapshots[home].cluster,
-          [FACTS.kubernetes.namespace]: objects[home].controllers[0].metadata?.namespace ?? 'default',
+          [FACTS.kubernetes.namespace]:
+            objects[home].controllers[0].metadata?.namespace ?? 'default',
         });
       } else if (clusterErrors.length > 0) {
         // It may live on a cluster that could not be read: keep its last facts, marked stale.
         failures.set(ref, clusterErrors.join('; '));
       } else {
-        const wanted = Object.entries(matcher.labels).map(([k, v]) => `${k}=${v}`).join(',');
+        const wanted = Object.entries(matcher.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',');
         problems.set(ref, [
-          `No Deployment, StatefulSet or DaemonSet labelled ${wanted}${matcher.namespace ? ` in namespace ${matcher.namespace}` : ''} was found in clusters ${sources.map(s => s.cluster).join(', ')}; check the entity's Kubernetes annotations`,
+          `No Deployment, StatefulSet or DaemonSet labelled ${wanted}${
+            matcher.namespace ? ` in namespace ${matcher.namespace}` : ''
+          } was found in clusters ${sources
+            .map(s => s.cluster)
+            .join(', ')}; check the entity's Kubernetes annotations`,
         ]);
       }
     }

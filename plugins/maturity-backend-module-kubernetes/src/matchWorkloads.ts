@@ -21,11 +21,18 @@ export function readMatcher(entity: Entity): WorkloadMatcher | undefined {
   if (!id && !selector) return undefined;
   const labels: Record<string, string> = {};
   if (selector) {
-    for (const part of selector.split(',').map(p => p.trim()).filter(Boolean)) {
+    for (const part of selector
+      .split(',')
+      .map(p => p.trim())
+      .filter(Boolean)) {
       const match = /^([\w./-]+)\s*==?\s*([\w.-]*)$/.exec(part);
       if (!match) {
         throw new Error(
-          `Entity ${stringifyEntityRef(entity)} has an annotation ${KUBERNETES_ANNOTATIONS.labelSelector} the maturity suite cannot read: ${JSON.stringify(selector)}; expected equality-based terms such as "app=cart,tier=web"`,
+          `Entity ${stringifyEntityRef(entity)} has an annotation ${
+            KUBERNETES_ANNOTATIONS.labelSelector
+          } the maturity suite cannot read: ${JSON.stringify(
+            selector,
+          )}; expected equality-based terms such as "app=cart,tier=web"`,
         );
       }
       labels[match[1]] = match[2];
@@ -39,7 +46,8 @@ export function readMatcher(entity: Entity): WorkloadMatcher | undefined {
 
 /** Whether an object (a controller) belongs to the workload. */
 export function matches(matcher: WorkloadMatcher, object: KubeObject): boolean {
-  if (matcher.namespace && object.metadata?.namespace !== matcher.namespace) return false;
+  if (matcher.namespace && object.metadata?.namespace !== matcher.namespace)
+    return false;
   const labels = object.metadata?.labels ?? {};
   return Object.entries(matcher.labels).every(([k, v]) => labels[k] === v);
 }

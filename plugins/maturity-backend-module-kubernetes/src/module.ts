@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { maturityFactCollectorsExtensionPoint } from '@internal/plugin-maturity-node';
 import { KubernetesFactCollector } from './KubernetesFactCollector';
 import { readClusterSources } from './readConfig';
@@ -19,7 +22,10 @@ export const maturityModuleKubernetes = createBackendModule({
       },
       async init({ collectors, config, logger }) {
         collectors.addFactCollector(
-          new KubernetesFactCollector({ sources: readClusterSources(config), logger }),
+          new KubernetesFactCollector({
+            sources: readClusterSources(config),
+            logger,
+          }),
         );
       },
     });

@@ -20,7 +20,10 @@ const schema = z
           .strict(),
       )
       .optional(),
-    recorded: z.object({ directory: z.string().min(1) }).strict().optional(),
+    recorded: z
+      .object({ directory: z.string().min(1) })
+      .strict()
+      .optional(),
     pageSize: z.number().int().positive().optional(),
     timeoutSeconds: z.number().int().positive().optional(),
   })
@@ -30,14 +33,29 @@ const schema = z
  * Reads `maturity.kubernetes` and returns a function that yields the cluster sources of a run.
  * A bad value throws an error naming the key.
  */
-export function readClusterSources(config: Config): () => Promise<ClusterSource[]> {
-  const parsed = schema.safeParse(config.getOptional('maturity.kubernetes') ?? {});
+export function readClusterSources(
+  config: Config,
+): () => Promise<ClusterSource[]> {
+  const parsed = schema.safeParse(
+    config.getOptional('maturity.kubernetes') ?? {},
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid config ${['maturity', 'kubernetes', ...issue.path].join('.')}: ${issue.message}`);
+    throw new Error(
+      `Invalid config ${['maturity', 'kubernetes', ...issue.path].join('.')}: ${
+        issue.message
+      }`,
+    );
   }
-  const { clusters = [], recorded, pageSize = 500, timeoutSeconds = 30 } = parsed.data;
-  const live = clusters.map(c => new LiveClusterSource(c, { pageSize, timeoutSeconds }));
+  const {
+    clusters = [],
+    recorded,
+    pageSize = 500,
+    timeoutSeconds = 30,
+  } = parsed.data;
+  const live = clusters.map(
+    c => new LiveClusterSource(c, { pageSize, timeoutSeconds }),
+  );
   // Live clusters win, so production config layered over the demo's never reads recordings.
   if (!recorded || live.length > 0) return async () => live;
   const directory = path.resolve(recorded.directory);

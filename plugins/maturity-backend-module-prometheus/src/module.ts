@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { maturityFactCollectorsExtensionPoint } from '@internal/plugin-maturity-node';
 import { PrometheusFactCollector } from './PrometheusFactCollector';
 import { readPrometheusConfig } from './readConfig';
@@ -21,10 +24,14 @@ export const maturityModulePrometheus = createBackendModule({
       async init({ collectors, config, logger }) {
         const settings = readPrometheusConfig(config);
         if (!settings.source) {
-          logger.info('maturity.prometheus is not configured; real-load facts stay unknown');
+          logger.info(
+            'maturity.prometheus is not configured; real-load facts stay unknown',
+          );
           return;
         }
-        collectors.addFactCollector(new PrometheusFactCollector({ ...settings, source: settings.source }));
+        collectors.addFactCollector(
+          new PrometheusFactCollector({ ...settings, source: settings.source }),
+        );
       },
     });
   },

@@ -17,7 +17,10 @@ const schema = z
     maxSamplesPerQuery: z.number().int().positive().optional(),
     selectorsPerQuery: z.number().int().positive().max(500).optional(),
     recordingRules: z.boolean().optional(),
-    recorded: z.object({ directory: z.string().min(1) }).strict().optional(),
+    recorded: z
+      .object({ directory: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -30,20 +33,35 @@ export interface PrometheusSettings {
 
 /** Reads `maturity.prometheus`; a bad value throws an error naming the key. */
 export function readPrometheusConfig(config: Config): PrometheusSettings {
-  const parsed = schema.safeParse(config.getOptional('maturity.prometheus') ?? {});
+  const parsed = schema.safeParse(
+    config.getOptional('maturity.prometheus') ?? {},
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid config ${['maturity', 'prometheus', ...issue.path].join('.')}: ${issue.message}`);
+    throw new Error(
+      `Invalid config ${['maturity', 'prometheus', ...issue.path].join('.')}: ${
+        issue.message
+      }`,
+    );
   }
   const c = parsed.data;
-  const settings = { lookbackDays: c.lookbackDays ?? 7, selectorsPerQuery: c.selectorsPerQuery ?? 50 };
+  const settings = {
+    lookbackDays: c.lookbackDays ?? 7,
+    selectorsPerQuery: c.selectorsPerQuery ?? 50,
+  };
   // A live server wins, so production config layered over the demo's never reads recordings.
   if (!c.url) {
     return c.recorded
-      ? { ...settings, source: new RecordedLoadSource(path.resolve(c.recorded.directory)) }
+      ? {
+          ...settings,
+          source: new RecordedLoadSource(path.resolve(c.recorded.directory)),
+        }
       : settings;
   }
-  const headers = { ...c.headers, ...(c.bearerToken ? { Authorization: `Bearer ${c.bearerToken}` } : {}) };
+  const headers = {
+    ...c.headers,
+    ...(c.bearerToken ? { Authorization: `Bearer ${c.bearerToken}` } : {}),
+  };
   return {
     ...settings,
     source: new PrometheusLoadSource({

@@ -8,7 +8,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('maturity_inventory_runs', table => {
-    table.comment('One row per inventory refresh; the newest succeeded row is current.');
+    table.comment(
+      'One row per inventory refresh; the newest succeeded row is current.',
+    );
     table.increments('id').primary();
     table.dateTime('finished_at').notNullable();
     table.integer('workload_count').notNullable();

@@ -12,14 +12,19 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('maturity_snapshots', table => {
-    table.comment('One row per scoring run; the newest succeeded row is the current snapshot.');
+    table.comment(
+      'One row per scoring run; the newest succeeded row is the current snapshot.',
+    );
     table.increments('id').primary();
     table.dateTime('started_at').notNullable();
     table.dateTime('finished_at').notNullable();
     table.string('status', 16).notNullable().comment('succeeded | failed');
     table.text('error').nullable();
     table.integer('workloads').notNullable().defaultTo(0);
-    table.index(['status', 'finished_at'], 'maturity_snapshots_status_finished_idx');
+    table.index(
+      ['status', 'finished_at'],
+      'maturity_snapshots_status_finished_idx',
+    );
   });
   await knex.schema.createTable('maturity_scores', table => {
     table.comment('Scores of one snapshot: workloads and their roll-ups.');
@@ -30,7 +35,10 @@ exports.up = async function up(knex) {
       .references('id')
       .inTable('maturity_snapshots')
       .onDelete('CASCADE');
-    table.string('level_kind', 16).notNullable().comment('workload | product | team | department | company');
+    table
+      .string('level_kind', 16)
+      .notNullable()
+      .comment('workload | product | team | department | company');
     table.string('entity_ref', 255).notNullable();
     table.double('score').nullable();
     table.double('platform').nullable();
@@ -42,16 +50,24 @@ exports.up = async function up(knex) {
     table.string('team', 255).nullable();
     table.string('department', 255).nullable();
     table.string('company', 255).nullable();
-    table.text('detail').nullable().comment('JSON scorecard detail; dropped for thinned history');
+    table
+      .text('detail')
+      .nullable()
+      .comment('JSON scorecard detail; dropped for thinned history');
     table.primary(['snapshot_id', 'level_kind', 'entity_ref']);
     // History of one entity over time.
     table.index(['entity_ref', 'snapshot_id'], 'maturity_scores_entity_idx');
   });
   await knex.schema.createTable('maturity_facts', table => {
-    table.comment('Latest facts per workload and collector, the fallback when a collector fails.');
+    table.comment(
+      'Latest facts per workload and collector, the fallback when a collector fails.',
+    );
     table.string('entity_ref', 255).notNullable();
     table.string('collector', 64).notNullable();
-    table.text('facts').notNullable().comment('JSON object of fact id to value');
+    table
+      .text('facts')
+      .notNullable()
+      .comment('JSON object of fact id to value');
     table.dateTime('collected_at').notNullable();
     table.primary(['entity_ref', 'collector']);
   });

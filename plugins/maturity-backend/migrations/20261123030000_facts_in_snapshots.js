@@ -14,10 +14,15 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.createTable('maturity_facts', table => {
-    table.comment('Latest facts per workload and collector, the fallback when a collector fails.');
+    table.comment(
+      'Latest facts per workload and collector, the fallback when a collector fails.',
+    );
     table.string('entity_ref', 255).notNullable();
     table.string('collector', 64).notNullable();
-    table.text('facts').notNullable().comment('JSON object of fact id to value');
+    table
+      .text('facts')
+      .notNullable()
+      .comment('JSON object of fact id to value');
     table.dateTime('collected_at').notNullable();
     table.primary(['entity_ref', 'collector']);
   });

@@ -8,17 +8,25 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  if (await hasLz4(knex)) await knex.raw('ALTER TABLE maturity_scores ALTER COLUMN detail SET COMPRESSION lz4');
+  if (await hasLz4(knex))
+    await knex.raw(
+      'ALTER TABLE maturity_scores ALTER COLUMN detail SET COMPRESSION lz4',
+    );
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
-  if (await hasLz4(knex)) await knex.raw('ALTER TABLE maturity_scores ALTER COLUMN detail SET COMPRESSION pglz');
+  if (await hasLz4(knex))
+    await knex.raw(
+      'ALTER TABLE maturity_scores ALTER COLUMN detail SET COMPRESSION pglz',
+    );
 };
 
 /** @param {import('knex').Knex} knex */
 async function hasLz4(knex) {
   if (knex.client.config.client !== 'pg') return false;
-  const found = await knex.raw("SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)");
+  const found = await knex.raw(
+    "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)",
+  );
   return found.rows.length > 0;
 }

@@ -21,9 +21,20 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('maturity_workloads', table => {
-    table.integer('run_id').unsigned().nullable().references('id').inTable('maturity_inventory_runs');
+    table
+      .integer('run_id')
+      .unsigned()
+      .nullable()
+      .references('id')
+      .inTable('maturity_inventory_runs');
     table.dateTime('last_seen_at').nullable();
   });
-  const latest = await knex('maturity_inventory_runs').orderBy('id', 'desc').first();
-  if (latest) await knex('maturity_workloads').update({ run_id: latest.id, last_seen_at: latest.finished_at });
+  const latest = await knex('maturity_inventory_runs')
+    .orderBy('id', 'desc')
+    .first();
+  if (latest)
+    await knex('maturity_workloads').update({
+      run_id: latest.id,
+      last_seen_at: latest.finished_at,
+    });
 };

@@ -9,12 +9,18 @@ import YAML from 'yaml';
 import { maturityPlugin } from './plugin';
 
 const root = path.resolve(__dirname, '../../..');
-const entities: Entity[] = ['org', 'systems', 'components', 'apis'].flatMap(file =>
-  YAML.parseAllDocuments(fs.readFileSync(path.join(root, 'catalog-info', `${file}.yaml`), 'utf8')).map(
-    d => ({ ...d.toJSON(), metadata: { namespace: 'default', ...d.toJSON().metadata } }),
-  ),
+const entities: Entity[] = ['org', 'systems', 'components', 'apis'].flatMap(
+  file =>
+    YAML.parseAllDocuments(
+      fs.readFileSync(path.join(root, 'catalog-info', `${file}.yaml`), 'utf8'),
+    ).map(d => ({
+      ...d.toJSON(),
+      metadata: { namespace: 'default', ...d.toJSON().metadata },
+    })),
 );
-const appConfig = YAML.parse(fs.readFileSync(path.join(root, 'app-config.yaml'), 'utf8'));
+const appConfig = YAML.parse(
+  fs.readFileSync(path.join(root, 'app-config.yaml'), 'utf8'),
+);
 
 describe('the demo organisation', () => {
   it('gives every department a core-weighted score that matches rollUp() over the workload scorecards', async () => {
@@ -23,14 +29,24 @@ describe('the demo organisation', () => {
         maturityPlugin,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
-          data: { maturity: { ...appConfig.maturity, schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } } } },
+          data: {
+            maturity: {
+              ...appConfig.maturity,
+              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+            },
+          },
         }),
       ],
     });
-    const board = await request(server).get('/api/maturity/v1/leaderboard?level=department');
+    const board = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=department',
+    );
     expect(board.status).toBe(200);
     expect(board.body.rows.map((r: any) => r.ref).sort()).toEqual([
-      'group:default/commerce', 'group:default/corporate-it', 'group:default/media', 'group:default/search-ai',
+      'group:default/commerce',
+      'group:default/corporate-it',
+      'group:default/media',
+      'group:default/search-ai',
     ]);
 
     const workloads = await request(server).get('/api/maturity/v1/workloads');
@@ -39,12 +55,19 @@ describe('the demo organisation', () => {
       workloads.body.items.map(async (w: any) => {
         const [kind, rest] = w.ref.split(':');
         const [namespace, name] = rest.split('/');
-        return (await request(server).get(`/api/maturity/v1/scorecards/${kind}/${namespace}/${name}`)).body;
+        return (
+          await request(server).get(
+            `/api/maturity/v1/scorecards/${kind}/${namespace}/${name}`,
+          )
+        ).body;
       }),
     );
     const expected = rollUp({
       workloads: cards.map(c => ({
-        ref: c.ref, cores: c.score === null ? null : c.cores, platform: c.platform ?? 0, business: c.business ?? 0,
+        ref: c.ref,
+        cores: c.score === null ? null : c.cores,
+        platform: c.platform ?? 0,
+        business: c.business ?? 0,
         department: c.department,
       })),
     });
@@ -55,7 +78,9 @@ describe('the demo organisation', () => {
       expect(row.cores).toBe(department.cores);
     }
     // Core weighting matters here: search-ai carries ~10,000 cores, corporate-it 38.
-    const searchAi = board.body.rows.find((r: any) => r.ref === 'group:default/search-ai');
+    const searchAi = board.body.rows.find(
+      (r: any) => r.ref === 'group:default/search-ai',
+    );
     expect(searchAi.cores).toBeGreaterThan(9000);
   });
 });

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -11,10 +15,19 @@ import request from 'supertest';
 import { maturityPlugin } from './plugin';
 import { waitForRuns } from './__testUtils__/waitForRuns';
 
-const entity = (kind: string, name: string, spec: object, annotations?: Record<string, string>): Entity => ({
+const entity = (
+  kind: string,
+  name: string,
+  spec: object,
+  annotations?: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
-  metadata: { name, namespace: 'default', ...(annotations ? { annotations } : {}) },
+  metadata: {
+    name,
+    namespace: 'default',
+    ...(annotations ? { annotations } : {}),
+  },
   spec,
 });
 
@@ -24,18 +37,41 @@ const ALL_PRACTICES =
 
 const entities: Entity[] = [
   entity('Group', 'acme', { type: 'organization', children: [] }),
-  entity('Group', 'retail', { type: 'department', parent: 'acme', children: [] }),
+  entity('Group', 'retail', {
+    type: 'department',
+    parent: 'acme',
+    children: [],
+  }),
   entity('Group', 'labs', { type: 'department', parent: 'acme', children: [] }),
-  entity('Group', 'checkout-team', { type: 'team', parent: 'retail', children: [] }),
-  entity('Component', 'cart', { type: 'service', owner: 'checkout-team', system: 'shop' }, {
-    'maturity.cloudnative.dev/cores': '12',
-    'maturity.cloudnative.dev/practices': 'ci-pipeline, tracing',
+  entity('Group', 'checkout-team', {
+    type: 'team',
+    parent: 'retail',
+    children: [],
   }),
-  entity('Component', 'pricing', { type: 'service', owner: 'retail' }, { 'maturity.cloudnative.dev/cores': 'lots' }),
-  entity('Component', 'lab', { type: 'service', owner: 'labs', providesApis: ['lab-api'] }, {
-    'maturity.cloudnative.dev/cores': '4',
-    'maturity.cloudnative.dev/practices': ALL_PRACTICES,
-  }),
+  entity(
+    'Component',
+    'cart',
+    { type: 'service', owner: 'checkout-team', system: 'shop' },
+    {
+      'maturity.cloudnative.dev/cores': '12',
+      'maturity.cloudnative.dev/practices': 'ci-pipeline, tracing',
+    },
+  ),
+  entity(
+    'Component',
+    'pricing',
+    { type: 'service', owner: 'retail' },
+    { 'maturity.cloudnative.dev/cores': 'lots' },
+  ),
+  entity(
+    'Component',
+    'lab',
+    { type: 'service', owner: 'labs', providesApis: ['lab-api'] },
+    {
+      'maturity.cloudnative.dev/cores': '4',
+      'maturity.cloudnative.dev/practices': ALL_PRACTICES,
+    },
+  ),
 ];
 
 // The platform declares a shared cluster without cluster autoscaling: platform = 2·1 + 2·0 over 4 = 50.
@@ -52,13 +88,23 @@ const CART = (50 + 400 / 17) / 2; // 36.76
 // lab declares every practice and provides an API: business 100.
 const LAB = (50 + 100) / 2; // 75
 
-async function startBackend(extra: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; features?: any[]; config?: object } = {}) {
+async function startBackend(
+  extra: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    features?: any[];
+    config?: object;
+  } = {},
+) {
   const { server } = await startTestBackend({
     features: [
       maturityPlugin,
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: { maturity: { ...config.maturity, ...extra.config } } }),
-      ...(extra.permission ? [mockServices.permissions.factory({ result: extra.permission })] : []),
+      mockServices.rootConfig.factory({
+        data: { maturity: { ...config.maturity, ...extra.config } },
+      }),
+      ...(extra.permission
+        ? [mockServices.permissions.factory({ result: extra.permission })]
+        : []),
       ...(extra.features ?? []),
     ],
   });
@@ -83,95 +129,176 @@ const collectorModule = (moduleId: string, collector: MaturityFactCollector) =>
 describe('maturity backend plugin', () => {
   it('answers /health without credentials', async () => {
     const server = await startBackend();
-    const res = await request(server).get('/api/maturity/health').set('authorization', '');
+    const res = await request(server)
+      .get('/api/maturity/health')
+      .set('authorization', '');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
   });
 
   it('scores workloads from catalog and platform facts and rolls them up by cores', async () => {
     const server = await startBackend();
-    expect((await waitForRuns(server))[0]).toMatchObject({ status: 'succeeded', workloads: 3 });
+    expect((await waitForRuns(server))[0]).toMatchObject({
+      status: 'succeeded',
+      workloads: 3,
+    });
 
-    const cart = await request(server).get('/api/maturity/v1/scorecards/component/default/cart');
+    const cart = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/cart',
+    );
     expect(cart.status).toBe(200);
     expect(cart.body).toMatchObject({
-      kind: 'workload', ref: 'component:default/cart', cores: 12, coresSource: 'annotation',
-      platform: 50, level: 'L1', team: 'group:default/checkout-team', department: 'group:default/retail',
-      problems: [], stale: false,
+      kind: 'workload',
+      ref: 'component:default/cart',
+      cores: 12,
+      coresSource: 'annotation',
+      platform: 50,
+      level: 'L1',
+      team: 'group:default/checkout-team',
+      department: 'group:default/retail',
+      problems: [],
+      stale: false,
     });
     expect(cart.body.business).toBeCloseTo(400 / 17, 10);
     expect(cart.body.score).toBeCloseTo(CART, 10);
     const tracing = cart.body.checks.find((c: any) => c.id === 'tracing');
-    expect(tracing).toEqual({ id: 'tracing', status: 'pass', credit: 1, facts: { 'catalog.practice.tracing': true }, stale: false });
-    expect(cart.body.checks.find((c: any) => c.id === 'hpa-elastic').status).toBe('unknown');
+    expect(tracing).toEqual({
+      id: 'tracing',
+      status: 'pass',
+      credit: 1,
+      facts: { 'catalog.practice.tracing': true },
+      stale: false,
+    });
+    expect(
+      cart.body.checks.find((c: any) => c.id === 'hpa-elastic').status,
+    ).toBe('unknown');
 
-    const pricing = await request(server).get('/api/maturity/v1/scorecards/component/default/pricing');
-    expect(pricing.body.problems[0]).toContain('maturity.cloudnative.dev/cores: "lots"');
+    const pricing = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/pricing',
+    );
+    expect(pricing.body.problems[0]).toContain(
+      'maturity.cloudnative.dev/cores: "lots"',
+    );
 
     // The company is the core-weighted mean (12·36.76 + 4·75) / 16 = 46.32, not the mean of its
     // departments (36.76 + 75) / 2 = 55.88; pricing has no cores and carries no weight.
-    const company = await request(server).get('/api/maturity/v1/scorecards/group/default/acme');
-    expect(company.body).toMatchObject({ kind: 'company', cores: 16, workloads: 3, unweightedWorkloads: 1 });
+    const company = await request(server).get(
+      '/api/maturity/v1/scorecards/group/default/acme',
+    );
+    expect(company.body).toMatchObject({
+      kind: 'company',
+      cores: 16,
+      workloads: 3,
+      unweightedWorkloads: 1,
+    });
     expect(company.body.score).toBeCloseTo((12 * CART + 4 * LAB) / 16, 10);
     expect(company.body.members.map((m: any) => [m.ref, m.rank])).toEqual([
-      ['group:default/labs', 1], ['group:default/retail', 2],
+      ['group:default/labs', 1],
+      ['group:default/retail', 2],
     ]);
     // A department's members are its teams and the workloads that are in no team (pricing).
-    const retail = await request(server).get('/api/maturity/v1/scorecards/group/default/retail');
-    expect(retail.body.members.map((m: any) => [m.kind, m.ref, m.rank, m.cores])).toEqual([
-      ['team', 'group:default/checkout-team', 1, 12], ['workload', 'component:default/pricing', 2, 0],
+    const retail = await request(server).get(
+      '/api/maturity/v1/scorecards/group/default/retail',
+    );
+    expect(
+      retail.body.members.map((m: any) => [m.kind, m.ref, m.rank, m.cores]),
+    ).toEqual([
+      ['team', 'group:default/checkout-team', 1, 12],
+      ['workload', 'component:default/pricing', 2, 0],
     ]);
     // A team's members are its workloads.
-    const checkout = await request(server).get('/api/maturity/v1/scorecards/group/default/checkout-team');
-    expect(checkout.body.members.map((m: any) => [m.kind, m.ref, m.rank, m.cores])).toEqual([
-      ['workload', 'component:default/cart', 1, 12],
-    ]);
+    const checkout = await request(server).get(
+      '/api/maturity/v1/scorecards/group/default/checkout-team',
+    );
+    expect(
+      checkout.body.members.map((m: any) => [m.kind, m.ref, m.rank, m.cores]),
+    ).toEqual([['workload', 'component:default/cart', 1, 12]]);
 
-    const board = await request(server).get('/api/maturity/v1/leaderboard?level=department&window=7d');
+    const board = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=department&window=7d',
+    );
     expect(board.status).toBe(200);
     expect(board.body.comparedTo).toBeNull();
-    expect(board.body.rows.map((r: any) => [r.ref, r.rank, r.workloads, r.scoreChange])).toEqual([
-      ['group:default/labs', 1, 1, null], ['group:default/retail', 2, 2, null],
+    expect(
+      board.body.rows.map((r: any) => [
+        r.ref,
+        r.rank,
+        r.workloads,
+        r.scoreChange,
+      ]),
+    ).toEqual([
+      ['group:default/labs', 1, 1, null],
+      ['group:default/retail', 2, 2, null],
     ]);
     expect(board.body.rows[1].score).toBeCloseTo(CART, 10);
-    const teams = await request(server).get('/api/maturity/v1/leaderboard?level=team&department=group:default/retail');
-    expect(teams.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/checkout-team', 1]]);
-    const retailOnly = await request(server).get('/api/maturity/v1/leaderboard?level=department&department=group:default/retail');
-    expect(retailOnly.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/retail', 2]]);
+    const teams = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=team&department=group:default/retail',
+    );
+    expect(teams.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([
+      ['group:default/checkout-team', 1],
+    ]);
+    const retailOnly = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=department&department=group:default/retail',
+    );
+    expect(retailOnly.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([
+      ['group:default/retail', 2],
+    ]);
     expect(board.body).toMatchObject({ total: 2, offset: 0 });
-    const page2 = await request(server).get('/api/maturity/v1/leaderboard?level=department&offset=1&limit=1');
+    const page2 = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=department&offset=1&limit=1',
+    );
     expect(page2.body).toMatchObject({ total: 2, offset: 1 });
-    expect(page2.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/retail', 2]]);
-    const found = await request(server).get('/api/maturity/v1/leaderboard?level=department&q=LAB');
+    expect(page2.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([
+      ['group:default/retail', 2],
+    ]);
+    const found = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=department&q=LAB',
+    );
     expect(found.body).toMatchObject({ total: 1, offset: 0 });
-    expect(found.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([['group:default/labs', 1]]);
+    expect(found.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([
+      ['group:default/labs', 1],
+    ]);
 
     // cart scores compute 50, data 0, security 0. Zuoyebang (compute, data): gaps 2·25/75 + 2·75/75,
     // cluster-autoscaling and gradual-release failed (2/3 each), tag "service" (0.5) = 4.5.
     // Xiaohongshu (compute, data): the same gaps, gradual-release failed, "service" = 3.83.
     // Mininglamp (development, compute, data): gaps 2/3 + 2/3 + 2 = 3.33, ahead of Yangshipin
     // (security: gap 2, code- and image-scanning failed, 2/3 each = 3.33) by id on the tie.
-    const practices = await request(server).get('/api/maturity/v1/practices/component/default/cart');
+    const practices = await request(server).get(
+      '/api/maturity/v1/practices/component/default/cart',
+    );
     expect(practices.status).toBe(200);
     const [first, second, third] = practices.body.items;
-    expect(practices.body.items.map((i: any) => i.case.id).slice(0, 4)).toEqual(['zuoyebang', 'xiaohongshu', 'mininglamp', 'yangshipin']);
+    expect(practices.body.items.map((i: any) => i.case.id).slice(0, 4)).toEqual(
+      ['zuoyebang', 'xiaohongshu', 'mininglamp', 'yangshipin'],
+    );
     expect(first.relevance).toBeCloseTo(4.5, 5);
     expect(second.relevance).toBeCloseTo(2 / 3 + 2 + 2 / 3 + 0.5, 5);
     expect(third.relevance).toBeCloseTo(2 + 4 / 3, 5);
     expect(practices.body.items[3].relevance).toBe(third.relevance);
     expect(first.reason).toMatch(/^Your data score is 0; Zuoyebang: /);
-    const all = await request(server).get('/api/maturity/v1/practices?dimension=security');
+    const all = await request(server).get(
+      '/api/maturity/v1/practices?dimension=security',
+    );
     expect(all.body.items.map((c: any) => c.id)).toEqual(['yangshipin']);
 
     // Labels: rounded scores, Groups at their broadest level (acme is the company).
-    const labels = await request(server).get('/api/maturity/v1/labels').set('authorization', mockCredentials.service.header());
-    const byRef = Object.fromEntries(labels.body.items.map((i: any) => [i.ref, [i.level, i.score]]));
+    const labels = await request(server)
+      .get('/api/maturity/v1/labels')
+      .set('authorization', mockCredentials.service.header());
+    const byRef = Object.fromEntries(
+      labels.body.items.map((i: any) => [i.ref, [i.level, i.score]]),
+    );
     expect(byRef).toMatchObject({
-      'component:default/cart': ['L1', 37], 'component:default/lab': ['L4', 75],
-      'group:default/acme': ['L2', 46], 'group:default/retail': ['L1', 37],
+      'component:default/cart': ['L1', 37],
+      'component:default/lab': ['L4', 75],
+      'group:default/acme': ['L2', 46],
+      'group:default/retail': ['L1', 37],
     });
 
-    const history = await request(server).get('/api/maturity/v1/scorecards/group/default/retail/history');
+    const history = await request(server).get(
+      '/api/maturity/v1/scorecards/group/default/retail/history',
+    );
     expect(history.body.kind).toBe('department');
     expect(history.body.points).toHaveLength(1);
     expect(history.body.points[0].score).toBeCloseTo(CART, 10);
@@ -180,26 +307,43 @@ describe('maturity backend plugin', () => {
   it('answers 404 for an entity without a scorecard and 400 naming a bad parameter', async () => {
     const server = await startBackend();
     await waitForRuns(server);
-    const missing = await request(server).get('/api/maturity/v1/scorecards/component/default/nope');
+    const missing = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/nope',
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain('component:default/nope');
     // A scorecard URL with a query is not answered before the validator, which refuses it.
-    const unknown = await request(server).get('/api/maturity/v1/scorecards/component/default/cart?window=7d');
+    const unknown = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/cart?window=7d',
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain('window');
-    const emptyQuery = await request(server).get('/api/maturity/v1/scorecards/component/default/cart?');
-    expect([emptyQuery.status, emptyQuery.body.ref]).toEqual([200, 'component:default/cart']);
-    const window = await request(server).get('/api/maturity/v1/leaderboard?window=month');
+    const emptyQuery = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/cart?',
+    );
+    expect([emptyQuery.status, emptyQuery.body.ref]).toEqual([
+      200,
+      'component:default/cart',
+    ]);
+    const window = await request(server).get(
+      '/api/maturity/v1/leaderboard?window=month',
+    );
     expect(window.status).toBe(400);
     expect(window.body.error.message).toContain('window');
-    const level = await request(server).get('/api/maturity/v1/leaderboard?level=galaxy');
+    const level = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=galaxy',
+    );
     expect(level.status).toBe(400);
     for (const page of ['limit=0', 'limit=1001', 'limit=ten', 'offset=-1']) {
-      const bad = await request(server).get(`/api/maturity/v1/leaderboard?${page}`);
+      const bad = await request(server).get(
+        `/api/maturity/v1/leaderboard?${page}`,
+      );
       expect([page, bad.status]).toEqual([page, 400]);
       expect(bad.body.error.message).toContain(page.split('=')[0]);
     }
-    const from = await request(server).get('/api/maturity/v1/scorecards/group/default/retail/history?from=yesterday');
+    const from = await request(server).get(
+      '/api/maturity/v1/scorecards/group/default/retail/history?from=yesterday',
+    );
     expect(from.status).toBe(400);
     expect(from.body.error.message).toContain('from');
   });
@@ -208,7 +352,13 @@ describe('maturity backend plugin', () => {
     const server = await startBackend();
     const res = await request(server).get('/api/maturity/v1/model');
     expect(res.status).toBe(200);
-    expect(res.body.dimensions.map((d: any) => d.id)).toEqual(['development', 'compute', 'architecture', 'data', 'security']);
+    expect(res.body.dimensions.map((d: any) => d.id)).toEqual([
+      'development',
+      'compute',
+      'architecture',
+      'data',
+      'security',
+    ]);
     expect(res.body.checks.length).toBeGreaterThanOrEqual(20);
     expect(res.body.weights).toEqual({ platform: 0.5, business: 0.5 });
   });
@@ -231,32 +381,55 @@ describe('maturity backend plugin', () => {
       id: 'load',
       async collect() {
         return {
-          facts: new Map([['component:default/cart', {
-            'kubernetes.cores': 8, 'kubernetes.replicas': 2, 'kubernetes.memoryRequestGiB': 16,
-            'kubernetes.cluster': 'prod-1', 'kubernetes.namespace': 'shop',
-            'kubernetes.hpaElastic': false, 'kubernetes.workloadKind': 'stateless',
-            'prometheus.cpuMean': 2, 'prometheus.cpuP95': 3, 'prometheus.cpuP99': 4,
-            'prometheus.memoryMeanGiB': 8, 'prometheus.memoryP99GiB': 10, 'prometheus.hourlyPeakToTrough': 2,
-          }]]),
+          facts: new Map([
+            [
+              'component:default/cart',
+              {
+                'kubernetes.cores': 8,
+                'kubernetes.replicas': 2,
+                'kubernetes.memoryRequestGiB': 16,
+                'kubernetes.cluster': 'prod-1',
+                'kubernetes.namespace': 'shop',
+                'kubernetes.hpaElastic': false,
+                'kubernetes.workloadKind': 'stateless',
+                'prometheus.cpuMean': 2,
+                'prometheus.cpuP95': 3,
+                'prometheus.cpuP99': 4,
+                'prometheus.memoryMeanGiB': 8,
+                'prometheus.memoryP99GiB': 10,
+                'prometheus.hourlyPeakToTrough': 2,
+              },
+            ],
+          ]),
         };
       },
     };
     const server = await startBackend({
-      config: { cost: { overrides: [{ namespace: 'shop', cpuCoreHour: 0.05 }] } },
-      features: [
-        collectorModule('load', load),
-      ],
+      config: {
+        cost: { overrides: [{ namespace: 'shop', cpuCoreHour: 0.05 }] },
+      },
+      features: [collectorModule('load', load)],
     });
     await waitForRuns(server);
 
     // cart, at the shop namespace's 0.05 per core-hour: CPU 8 × 0.05 = 0.4 (idle 6 × 0.05 = 0.3),
     // memory 16 × 0.004237 = 0.067792 (idle 8 × 0.004237 = 0.033896).
-    const cart = await request(server).get('/api/maturity/v1/costs/component/default/cart?window=7d');
+    const cart = await request(server).get(
+      '/api/maturity/v1/costs/component/default/cart?window=7d',
+    );
     expect(cart.status).toBe(200);
-    expect(cart.body).toMatchObject({ kind: 'workload', window: '7d', currency: 'USD', estimatedWorkloads: 0 });
+    expect(cart.body).toMatchObject({
+      kind: 'workload',
+      window: '7d',
+      currency: 'USD',
+      estimatedWorkloads: 0,
+    });
     expect(cart.body.current.hourlyCost).toBeCloseTo(0.467792, 9);
     expect(cart.body.current.hourlyWaste).toBeCloseTo(0.333896, 9);
-    expect(cart.body.current.efficiency).toBeCloseTo((2 * 0.05 + 8 * 0.004237) / 0.467792, 9);
+    expect(cart.body.current.efficiency).toBeCloseTo(
+      (2 * 0.05 + 8 * 0.004237) / 0.467792,
+      9,
+    );
     // One snapshot so far: the week is 168 of its hours.
     expect(cart.body.totals).toMatchObject({ hours: 168, points: 1 });
     expect(cart.body.totals.cost).toBeCloseTo(0.467792 * 168, 9);
@@ -265,44 +438,77 @@ describe('maturity backend plugin', () => {
     const advice = cart.body.workload;
     expect(advice.basis).toBe('measured');
     expect(advice.prices.cpuCoreHour).toBe(0.05);
-    expect(advice.rightSizing.cpu).toMatchObject({ current: 4, recommended: 2.3, replicas: 2 });
+    expect(advice.rightSizing.cpu).toMatchObject({
+      current: 4,
+      recommended: 2.3,
+      replicas: 2,
+    });
     expect(advice.rightSizing.cpu.monthlySaving).toBeCloseTo(124.1, 9);
     expect(advice.rightSizing.memory.monthlySaving).toBeCloseTo(13.918545, 9);
     expect(cart.body.current.monthlySaving).toBeCloseTo(138.018545, 9);
     // Swing 2 ≥ 1.5 without an HPA: target p95 3 / 8 cores = 37.5 %, rounded.
-    expect(advice.elasticity).toMatchObject({ recommended: true, targetUtilization: 38, checkId: 'hpa-elastic' });
+    expect(advice.elasticity).toMatchObject({
+      recommended: true,
+      targetUtilization: 38,
+      checkId: 'hpa-elastic',
+    });
 
     // lab is known only by its declared 4 cores: an estimate at 0.031611 per core-hour.
-    const lab = await request(server).get('/api/maturity/v1/costs/component/default/lab');
-    expect(lab.body).toMatchObject({ window: '30d', estimate: true, estimatedWorkloads: 1, workload: { basis: 'declared' } });
+    const lab = await request(server).get(
+      '/api/maturity/v1/costs/component/default/lab',
+    );
+    expect(lab.body).toMatchObject({
+      window: '30d',
+      estimate: true,
+      estimatedWorkloads: 1,
+      workload: { basis: 'declared' },
+    });
     expect(lab.body.current.hourlyCost).toBeCloseTo(0.126444, 9);
 
-    const company = await request(server).get('/api/maturity/v1/costs/group/default/acme');
+    const company = await request(server).get(
+      '/api/maturity/v1/costs/group/default/acme',
+    );
     expect(company.body.kind).toBe('company');
     expect(company.body.current.hourlyCost).toBeCloseTo(0.467792 + 0.126444, 9);
     expect(company.body.estimatedWorkloads).toBe(1);
     expect(company.body.members.map((m: any) => [m.ref, m.rank])).toEqual([
-      ['group:default/retail', 1], ['group:default/labs', 2],
+      ['group:default/retail', 1],
+      ['group:default/labs', 2],
     ]);
     expect(company.body.trend).toHaveLength(1);
-    const history = await request(server).get('/api/maturity/v1/costs/group/default/acme/history?from=2020-01-01');
+    const history = await request(server).get(
+      '/api/maturity/v1/costs/group/default/acme/history?from=2020-01-01',
+    );
     expect(history.status).toBe(200);
     expect(history.body).toMatchObject({ kind: 'company', currency: 'USD' });
     expect(history.body.points).toHaveLength(1);
-    expect(history.body.points[0].hourlyCost).toBeCloseTo(0.467792 + 0.126444, 9);
+    expect(history.body.points[0].hourlyCost).toBeCloseTo(
+      0.467792 + 0.126444,
+      9,
+    );
 
-    const savings = await request(server).get('/api/maturity/v1/leaderboard?level=department&by=savings');
+    const savings = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=department&by=savings',
+    );
     expect(savings.body).toMatchObject({ by: 'savings', currency: 'USD' });
     expect(savings.body.rows.map((r: any) => [r.ref, r.rank])).toEqual([
-      ['group:default/retail', 1], ['group:default/labs', 2],
+      ['group:default/retail', 1],
+      ['group:default/labs', 2],
     ]);
     expect(savings.body.rows[0].cost.monthlySaving).toBeCloseTo(138.018545, 9);
-    expect(savings.body.rows[0].cost.wasteShare).toBeCloseTo(0.333896 / 0.467792, 9);
+    expect(savings.body.rows[0].cost.wasteShare).toBeCloseTo(
+      0.333896 / 0.467792,
+      9,
+    );
 
-    const window = await request(server).get('/api/maturity/v1/costs/component/default/cart?window=90d');
+    const window = await request(server).get(
+      '/api/maturity/v1/costs/component/default/cart?window=90d',
+    );
     expect(window.status).toBe(400);
     expect(window.body.error.message).toMatch(/window/);
-    const by = await request(server).get('/api/maturity/v1/leaderboard?by=cheapest');
+    const by = await request(server).get(
+      '/api/maturity/v1/leaderboard?by=cheapest',
+    );
     expect(by.status).toBe(400);
     expect(by.body.error.message).toMatch(/by/);
   });
@@ -313,14 +519,16 @@ describe('maturity backend plugin', () => {
       id: 'flaky',
       async collect() {
         if (fail) throw new Error('cluster API unreachable');
-        return { facts: new Map([['component:default/cart', { 'kubernetes.hpaElastic': true }]]) };
+        return {
+          facts: new Map([
+            ['component:default/cart', { 'kubernetes.hpaElastic': true }],
+          ]),
+        };
       },
     };
     const server = await startBackend({
       permission: AuthorizeResult.ALLOW,
-      features: [
-        collectorModule('flaky', flaky),
-      ],
+      features: [collectorModule('flaky', flaky)],
     });
     const [first] = await waitForRuns(server);
     fail = true;
@@ -330,28 +538,46 @@ describe('maturity backend plugin', () => {
     await waitForRuns(server, 2);
     await request(server).post('/api/maturity/v1/runs').expect(202);
     const runs = await waitForRuns(server, 3);
-    expect(runs.map(r => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-    const cart = await request(server).get('/api/maturity/v1/scorecards/component/default/cart');
+    expect(runs.map(r => r.status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ]);
+    const cart = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/cart',
+    );
     expect(cart.body.snapshot.id).toBe(runs[0].id);
     expect(cart.body.stale).toBe(true);
     expect(cart.body.staleSources).toEqual([
-      { collector: 'flaky', reason: 'cluster API unreachable', since: expect.any(String) },
+      {
+        collector: 'flaky',
+        reason: 'cluster API unreachable',
+        since: expect.any(String),
+      },
     ]);
     const since = new Date(cart.body.staleSources[0].since);
     expect(since <= new Date(first.finishedAt)).toBe(true);
-    expect(cart.body.checks.find((c: any) => c.id === 'hpa-elastic')).toMatchObject({ status: 'pass', stale: true });
+    expect(
+      cart.body.checks.find((c: any) => c.id === 'hpa-elastic'),
+    ).toMatchObject({ status: 'pass', stale: true });
   });
 
   it('tags answers with an ETag and answers 304 to a client that has the current one', async () => {
     const server = await startBackend();
     await waitForRuns(server);
-    const first = await request(server).get('/api/maturity/v1/leaderboard?level=team');
+    const first = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=team',
+    );
     expect(first.status).toBe(200);
     expect(first.headers.etag).toMatch(/^"[\w-]{27}"$/);
-    const again = await request(server).get('/api/maturity/v1/leaderboard?level=team').set('If-None-Match', first.headers.etag);
+    const again = await request(server)
+      .get('/api/maturity/v1/leaderboard?level=team')
+      .set('If-None-Match', first.headers.etag);
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
-    const other = await request(server).get('/api/maturity/v1/leaderboard?level=department').set('If-None-Match', first.headers.etag);
+    const other = await request(server)
+      .get('/api/maturity/v1/leaderboard?level=department')
+      .set('If-None-Match', first.headers.etag);
     expect(other.status).toBe(200);
     expect(other.headers.etag).not.toBe(first.headers.etag);
   });
@@ -360,26 +586,37 @@ describe('maturity backend plugin', () => {
     const server = await startBackend();
     await waitForRuns(server);
     const url = '/api/maturity/v1/scorecards/component/default/cart';
-    const res = await request(server).get(url).set('Accept-Encoding', 'gzip, deflate');
+    const res = await request(server)
+      .get(url)
+      .set('Accept-Encoding', 'gzip, deflate');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-transform');
     expect(res.body.ref).toBe('component:default/cart');
-    const again = await request(server).get(url).set('Accept-Encoding', 'gzip').set('If-None-Match', res.headers.etag);
+    const again = await request(server)
+      .get(url)
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', res.headers.etag);
     expect(again.status).toBe(304);
   });
 
   it('lists workloads with their hierarchy resolved from the catalog', async () => {
     const server = await startBackend();
     await waitForRuns(server);
-    const res = await request(server).get('/api/maturity/v1/workloads?department=group:default/retail');
+    const res = await request(server).get(
+      '/api/maturity/v1/workloads?department=group:default/retail',
+    );
     expect(res.status).toBe(200);
     expect(res.body.unweighted).toBe(1);
-    expect(res.body.items.map((w: any) => [w.ref, w.team ?? null, w.cores])).toEqual([
+    expect(
+      res.body.items.map((w: any) => [w.ref, w.team ?? null, w.cores]),
+    ).toEqual([
       ['component:default/cart', 'group:default/checkout-team', 12],
       ['component:default/pricing', null, null],
     ]);
-    const bad = await request(server).get('/api/maturity/v1/workloads?department=a&department=b');
+    const bad = await request(server).get(
+      '/api/maturity/v1/workloads?department=a&department=b',
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/department/);
   });
@@ -391,27 +628,53 @@ describe('maturity backend plugin', () => {
         catalogServiceMock.factory({
           entities: [
             ...entities,
-            entity('Component', 'orphan', { type: 'service', owner: 'ghost-team' }, { 'maturity.cloudnative.dev/cores': '8' }),
-            entity('Component', 'martian', { type: 'service', owner: 'labs' }, {
-              'maturity.cloudnative.dev/cores': '2',
-              'maturity.cloudnative.dev/platform': 'mars',
-            }),
+            entity(
+              'Component',
+              'orphan',
+              { type: 'service', owner: 'ghost-team' },
+              { 'maturity.cloudnative.dev/cores': '8' },
+            ),
+            entity(
+              'Component',
+              'martian',
+              { type: 'service', owner: 'labs' },
+              {
+                'maturity.cloudnative.dev/cores': '2',
+                'maturity.cloudnative.dev/platform': 'mars',
+              },
+            ),
           ],
         }),
         mockServices.rootConfig.factory({ data: config }),
       ],
     });
-    expect((await waitForRuns(server))[0]).toMatchObject({ status: 'succeeded', workloads: 5 });
-    const items = (await request(server).get('/api/maturity/v1/workloads')).body.items;
+    expect((await waitForRuns(server))[0]).toMatchObject({
+      status: 'succeeded',
+      workloads: 5,
+    });
+    const items = (await request(server).get('/api/maturity/v1/workloads')).body
+      .items;
     const orphan = items.find((w: any) => w.ref === 'component:default/orphan');
     expect(orphan).toMatchObject({ cores: 8 });
-    expect([orphan.team, orphan.department, orphan.company]).toEqual([undefined, undefined, undefined]);
+    expect([orphan.team, orphan.department, orphan.company]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     const unassigned =
       'Entity component:default/orphan is unassigned: its owner "ghost-team" is not a Group in the catalog, so it has ' +
       'no team, department or company and counts in no roll-up above its product; expected spec.owner to name an existing Group';
     expect(orphan.problems).toEqual([unassigned]);
-    expect((await request(server).get('/api/maturity/v1/scorecards/component/default/orphan')).body.problems).toEqual([unassigned]);
-    const martian = items.find((w: any) => w.ref === 'component:default/martian');
+    expect(
+      (
+        await request(server).get(
+          '/api/maturity/v1/scorecards/component/default/orphan',
+        )
+      ).body.problems,
+    ).toEqual([unassigned]);
+    const martian = items.find(
+      (w: any) => w.ref === 'component:default/martian',
+    );
     expect(martian.problems).toEqual([
       'Entity component:default/martian has an invalid annotation maturity.cloudnative.dev/platform: "mars"; ' +
         'expected one of the platforms in maturity.platforms (default)',
@@ -419,9 +682,23 @@ describe('maturity backend plugin', () => {
     // The company counts the one workload outside it, and its own figures leave the orphan out:
     // 4 workloads; 16 cores, cart's 12 and lab's 4, as martian (no platform facts, so no score)
     // and pricing (no cores) carry no weight.
-    const company = (await request(server).get('/api/maturity/v1/scorecards/group/default/acme')).body;
-    expect(company).toMatchObject({ kind: 'company', unassignedWorkloads: 1, cores: 16, workloads: 4, unweightedWorkloads: 2 });
-    const martianCard = (await request(server).get('/api/maturity/v1/scorecards/component/default/martian')).body;
+    const company = (
+      await request(server).get(
+        '/api/maturity/v1/scorecards/group/default/acme',
+      )
+    ).body;
+    expect(company).toMatchObject({
+      kind: 'company',
+      unassignedWorkloads: 1,
+      cores: 16,
+      workloads: 4,
+      unweightedWorkloads: 2,
+    });
+    const martianCard = (
+      await request(server).get(
+        '/api/maturity/v1/scorecards/component/default/martian',
+      )
+    ).body;
     expect([martianCard.score, martianCard.platform]).toEqual([null, null]);
   });
 });

@@ -32,7 +32,9 @@ export const maturityPlugin = createBackendPlugin({
       addFactCollector(...added) {
         for (const collector of added) {
           if (collectors.has(collector.id)) {
-            throw new Error(`Maturity fact collector '${collector.id}' is registered twice`);
+            throw new Error(
+              `Maturity fact collector '${collector.id}' is registered twice`,
+            );
           }
           collectors.set(collector.id, collector);
         }
@@ -54,7 +56,16 @@ export const maturityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        const { auth, catalog, config, database, httpAuth, httpRouter, lifecycle, logger } = deps;
+        const {
+          auth,
+          catalog,
+          config,
+          database,
+          httpAuth,
+          httpRouter,
+          lifecycle,
+          logger,
+        } = deps;
         const { permissions, permissionsRegistry, scheduler } = deps;
         const settings = readMaturityConfig(config);
         const db = await openDatabase({ database });
@@ -69,7 +80,12 @@ export const maturityPlugin = createBackendPlugin({
         // one on another replica within the cache's 5 s.
         const answers = new SnapshotResponseCache(snapshots);
         const runner = new ScoringRunner({
-          catalog, auth, inventory, snapshots, logger, model,
+          catalog,
+          auth,
+          inventory,
+          snapshots,
+          logger,
+          model,
           onSnapshotSaved: () => answers.forgetCurrent(),
           cost: settings.cost,
           retention: settings.retention,
@@ -88,8 +104,15 @@ export const maturityPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(maturityPermissions);
         httpRouter.use(
           await createRouter({
-            inventory, snapshots, model, cases: settings.cases, currency: settings.cost.prices.currency,
-            httpAuth, permissions, scheduler, answers,
+            inventory,
+            snapshots,
+            model,
+            cases: settings.cases,
+            currency: settings.cost.prices.currency,
+            httpAuth,
+            permissions,
+            scheduler,
+            answers,
             access: new EntityReadAccess({ httpAuth, permissions, catalog }),
             // The run logs and records its own failure.
             runNow: () => void runner.run().catch(() => {}),

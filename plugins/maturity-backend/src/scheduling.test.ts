@@ -8,10 +8,21 @@ import { maturityPlugin } from './plugin';
 import { waitForRuns } from './__testUtils__/waitForRuns';
 
 const databases = createTestDatabases();
-const postgres = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
+const postgres = databases
+  .eachSupportedId()
+  .filter(([id]) => id.startsWith('POSTGRES'));
 
 const entities = [
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'cart', namespace: 'default', annotations: { 'maturity.cloudnative.dev/cores': '4' } }, spec: { type: 'service', owner: 'team-a' } },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'cart',
+      namespace: 'default',
+      annotations: { 'maturity.cloudnative.dev/cores': '4' },
+    },
+    spec: { type: 'service', owner: 'team-a' },
+  },
 ];
 
 // Two replicas of the backend on one PostgreSQL database, with Backstage's real scheduler: the
@@ -29,7 +40,13 @@ describe.each(postgres)('two backend replicas on %p', databaseId => {
           catalogServiceMock.factory({ entities }),
           mockServices.rootConfig.factory({
             data: {
-              maturity: { schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 }, initialDelay: { seconds: 1 } } },
+              maturity: {
+                schedule: {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 1 },
+                  initialDelay: { seconds: 1 },
+                },
+              },
             },
           }),
         ],
@@ -41,8 +58,11 @@ describe.each(postgres)('two backend replicas on %p', databaseId => {
       expect(runs).toHaveLength(1);
       // Both workers check for due work at least every 5 s; give the other one time to (not) run.
       await new Promise(r => setTimeout(r, 7000));
-      const seenByB = (await request(b.server).get('/api/maturity/v1/runs')).body.items;
-      expect(seenByB.map((r: any) => [r.id, r.status])).toEqual([[runs[0].id, 'succeeded']]);
+      const seenByB = (await request(b.server).get('/api/maturity/v1/runs'))
+        .body.items;
+      expect(seenByB.map((r: any) => [r.id, r.status])).toEqual([
+        [runs[0].id, 'succeeded'],
+      ]);
     } finally {
       await a.stop();
       await b.stop();

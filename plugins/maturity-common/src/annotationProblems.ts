@@ -8,7 +8,9 @@ import {
 import { DEFAULT_CHECKS } from './model/defaultChecks';
 import { readWaivers } from './model/waivers';
 
-const DEFAULT_CHECK_IDS: ReadonlySet<string> = new Set(DEFAULT_CHECKS.map(c => c.id));
+const DEFAULT_CHECK_IDS: ReadonlySet<string> = new Set(
+  DEFAULT_CHECKS.map(c => c.id),
+);
 
 /**
  * Every problem in the suite's annotations on one entity, each naming the entity, the annotation

@@ -62,22 +62,37 @@ export function readDeclaredCores(entity: Entity): AnnotationReading<number> {
   const text = String(raw).trim();
   if (!DECIMAL.test(text) || !(Number(text) <= MAX_WORKLOAD_CORES)) {
     return invalid(
-      entity, key, raw.length > 40 ? `${raw.slice(0, 40)}…` : raw,
-      `a non-negative number of CPU cores up to ${MAX_WORKLOAD_CORES.toLocaleString('en-US')}, e.g. "16" or "0.5"`,
+      entity,
+      key,
+      raw.length > 40 ? `${raw.slice(0, 40)}…` : raw,
+      `a non-negative number of CPU cores up to ${MAX_WORKLOAD_CORES.toLocaleString(
+        'en-US',
+      )}, e.g. "16" or "0.5"`,
     );
   }
   return { ok: true, value: Number(text) };
 }
 
-function invalid(entity: Entity, key: string, raw: unknown, expected: string): { ok: false; error: string } {
+function invalid(
+  entity: Entity,
+  key: string,
+  raw: unknown,
+  expected: string,
+): { ok: false; error: string } {
   return {
     ok: false,
-    error: `Entity ${stringifyEntityRef(entity)} has an invalid annotation ${key}: ${JSON.stringify(raw)}; expected ${expected}`,
+    error: `Entity ${stringifyEntityRef(
+      entity,
+    )} has an invalid annotation ${key}: ${JSON.stringify(
+      raw,
+    )}; expected ${expected}`,
   };
 }
 
 /** Reads the declared workload kind. @public */
-export function readWorkloadKind(entity: Entity): AnnotationReading<WorkloadKind> {
+export function readWorkloadKind(
+  entity: Entity,
+): AnnotationReading<WorkloadKind> {
   const key = MATURITY_ANNOTATIONS.workloadKind;
   const raw = entity.metadata.annotations?.[key];
   if (raw === undefined) return { ok: true, value: undefined };
@@ -96,12 +111,19 @@ export function readPractices(entity: Entity): AnnotationReading<PracticeId[]> {
   const key = MATURITY_ANNOTATIONS.practices;
   const raw = entity.metadata.annotations?.[key];
   if (raw === undefined) return { ok: true, value: undefined };
-  const names = String(raw).split(',').map(n => n.trim()).filter(Boolean);
+  const names = String(raw)
+    .split(',')
+    .map(n => n.trim())
+    .filter(Boolean);
   const unknown = names.filter(n => !(n in PRACTICES));
   if (unknown.length > 0) {
     return invalid(
-      entity, key, raw,
-      `comma-separated practices from ${Object.keys(PRACTICES).join(', ')} (unknown: ${unknown.join(', ')})`,
+      entity,
+      key,
+      raw,
+      `comma-separated practices from ${Object.keys(PRACTICES).join(
+        ', ',
+      )} (unknown: ${unknown.join(', ')})`,
     );
   }
   return { ok: true, value: names as PracticeId[] };
@@ -115,11 +137,18 @@ const SELECTOR = new RegExp(`^\\s*${MATCHER}(\\s*,\\s*${MATCHER})*\\s*$`);
  * `namespace="shop",pod=~"cart-.*"`.
  * @public
  */
-export function readPrometheusSelector(entity: Entity): AnnotationReading<string> {
+export function readPrometheusSelector(
+  entity: Entity,
+): AnnotationReading<string> {
   const key = MATURITY_ANNOTATIONS.prometheusSelector;
   const raw = entity.metadata.annotations?.[key];
   if (raw === undefined) return { ok: true, value: undefined };
   return SELECTOR.test(String(raw))
     ? { ok: true, value: String(raw).trim() }
-    : invalid(entity, key, raw, 'PromQL label matchers without braces, e.g. namespace="shop",pod=~"cart-.*"');
+    : invalid(
+        entity,
+        key,
+        raw,
+        'PromQL label matchers without braces, e.g. namespace="shop",pod=~"cart-.*"',
+      );
 }

@@ -180,7 +180,12 @@ export interface PracticeListResponse {
 /** Response of `GET /v1/practices/:kind/:namespace/:name`: the most relevant cases first. @public */
 export interface PracticeSuggestionsResponse {
   ref: string;
-  items: Array<{ case: PracticeCase; relevance: number; reason: string; because: string[] }>;
+  items: Array<{
+    case: PracticeCase;
+    relevance: number;
+    reason: string;
+    because: string[];
+  }>;
 }
 
 /** Cost figures with the share of cost wasted. @public */

@@ -1,4 +1,8 @@
-import { Entity, GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  GroupEntity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { resolveWorkloadHierarchy } from './hierarchy';
 import { readDeclaredCores } from './annotations';
 
@@ -9,7 +13,10 @@ const group = (name: string, type: string, parent?: string): GroupEntity => ({
   spec: { type, children: [], ...(parent ? { parent } : {}) },
 });
 
-const component = (spec: Record<string, unknown>, annotations?: Record<string, string>): Entity => ({
+const component = (
+  spec: Record<string, unknown>,
+  annotations?: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'checkout', namespace: 'default', annotations },
@@ -31,7 +38,12 @@ const groups = new Map(
 
 describe('resolveWorkloadHierarchy', () => {
   it('walks owner → department → organization', () => {
-    expect(resolveWorkloadHierarchy(component({ owner: 'squad-x', system: 'shop' }), groups)).toEqual({
+    expect(
+      resolveWorkloadHierarchy(
+        component({ owner: 'squad-x', system: 'shop' }),
+        groups,
+      ),
+    ).toEqual({
       product: 'system:default/shop',
       team: 'group:default/squad-x',
       department: 'group:default/retail',
@@ -40,13 +52,18 @@ describe('resolveWorkloadHierarchy', () => {
   });
 
   it('prefers the organization Group over the chain root for the company', () => {
-    const h = resolveWorkloadHierarchy(component({ owner: 'group:default/payments' }), groups);
+    const h = resolveWorkloadHierarchy(
+      component({ owner: 'group:default/payments' }),
+      groups,
+    );
     expect(h.company).toBe('group:default/acme');
     expect(h.product).toBeUndefined();
   });
 
   it('has no team when a department owns the workload directly', () => {
-    expect(resolveWorkloadHierarchy(component({ owner: 'retail' }), groups)).toEqual({
+    expect(
+      resolveWorkloadHierarchy(component({ owner: 'retail' }), groups),
+    ).toEqual({
       product: undefined,
       department: 'group:default/retail',
       company: 'group:default/acme',
@@ -54,7 +71,9 @@ describe('resolveWorkloadHierarchy', () => {
   });
 
   it('falls back to the root Group as company and has no department when none is typed so', () => {
-    expect(resolveWorkloadHierarchy(component({ owner: 'orphans' }), groups)).toEqual({
+    expect(
+      resolveWorkloadHierarchy(component({ owner: 'orphans' }), groups),
+    ).toEqual({
       product: undefined,
       team: 'group:default/orphans',
       company: 'group:default/orphans',
@@ -62,11 +81,18 @@ describe('resolveWorkloadHierarchy', () => {
   });
 
   it('stops on a parent cycle', () => {
-    expect(resolveWorkloadHierarchy(component({ owner: 'loop-a' }), groups).company).toBe('group:default/loop-b');
+    expect(
+      resolveWorkloadHierarchy(component({ owner: 'loop-a' }), groups).company,
+    ).toBe('group:default/loop-b');
   });
 
   it('returns only the product when the owner is a user or unknown', () => {
-    expect(resolveWorkloadHierarchy(component({ owner: 'user:default/jane', system: 'shop' }), groups)).toEqual({
+    expect(
+      resolveWorkloadHierarchy(
+        component({ owner: 'user:default/jane', system: 'shop' }),
+        groups,
+      ),
+    ).toEqual({
       product: 'system:default/shop',
     });
   });
@@ -74,15 +100,29 @@ describe('resolveWorkloadHierarchy', () => {
 
 describe('readDeclaredCores', () => {
   it('reads a decimal number of cores', () => {
-    expect(readDeclaredCores(component({}, { 'maturity.cloudnative.dev/cores': '0.5' }))).toEqual({ ok: true, value: 0.5 });
-    expect(readDeclaredCores(component({}))).toEqual({ ok: true, value: undefined });
-  });
-
-  it.each(['-4', 'many', '1e3', ''])('names the entity, annotation and expected form for %p', raw => {
-    const reading = readDeclaredCores(component({}, { 'maturity.cloudnative.dev/cores': raw }));
-    expect(reading).toEqual({
-      ok: false,
-      error: `Entity component:default/checkout has an invalid annotation maturity.cloudnative.dev/cores: ${JSON.stringify(raw)}; expected a non-negative number of CPU cores up to 1,000,000, e.g. "16" or "0.5"`,
+    expect(
+      readDeclaredCores(
+        component({}, { 'maturity.cloudnative.dev/cores': '0.5' }),
+      ),
+    ).toEqual({ ok: true, value: 0.5 });
+    expect(readDeclaredCores(component({}))).toEqual({
+      ok: true,
+      value: undefined,
     });
   });
+
+  it.each(['-4', 'many', '1e3', ''])(
+    'names the entity, annotation and expected form for %p',
+    raw => {
+      const reading = readDeclaredCores(
+        component({}, { 'maturity.cloudnative.dev/cores': raw }),
+      );
+      expect(reading).toEqual({
+        ok: false,
+        error: `Entity component:default/checkout has an invalid annotation maturity.cloudnative.dev/cores: ${JSON.stringify(
+          raw,
+        )}; expected a non-negative number of CPU cores up to 1,000,000, e.g. "16" or "0.5"`,
+      });
+    },
+  );
 });

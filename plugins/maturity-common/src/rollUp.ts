@@ -29,7 +29,10 @@ export interface ScoreWeights {
 }
 
 /** The default weights: platform and business count equally. @public */
-export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = { platform: 0.5, business: 0.5 };
+export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
+  platform: 0.5,
+  business: 0.5,
+};
 
 /**
  * One group (product, team, department or company) after the roll-up.
@@ -68,14 +71,20 @@ function weightsTotal(weights: ScoreWeights): number {
   const total = weights.platform + weights.business;
   if (!(total > 0) || weights.platform < 0 || weights.business < 0) {
     throw new Error(
-      `Invalid maturity score weights ${JSON.stringify(weights)}: expected two non-negative numbers with a positive sum`,
+      `Invalid maturity score weights ${JSON.stringify(
+        weights,
+      )}: expected two non-negative numbers with a positive sum`,
     );
   }
   return total;
 }
 
-const combine = (platform: number, business: number, weights: ScoreWeights, total: number) =>
-  (weights.platform * platform + weights.business * business) / total;
+const combine = (
+  platform: number,
+  business: number,
+  weights: ScoreWeights,
+  total: number,
+) => (weights.platform * platform + weights.business * business) / total;
 
 /**
  * Combines a platform and a business score. Weights are normalised by their sum, so the
@@ -104,7 +113,9 @@ export const MAX_WORKLOAD_CORES = 1_000_000;
  * @public
  */
 export function coreWeight(cores: number | null | undefined): number {
-  return typeof cores === 'number' && cores > 0 && cores <= MAX_WORKLOAD_CORES ? cores : 0;
+  return typeof cores === 'number' && cores > 0 && cores <= MAX_WORKLOAD_CORES
+    ? cores
+    : 0;
 }
 
 interface Accumulator {
@@ -129,7 +140,12 @@ export function byRef(a: { ref: string }, b: { ref: string }): number {
 
 type Level = RollUpLevel;
 /** The roll-up levels, from the narrowest. @public */
-export const ROLL_UP_LEVELS: RollUpLevel[] = ['product', 'team', 'department', 'company'];
+export const ROLL_UP_LEVELS: RollUpLevel[] = [
+  'product',
+  'team',
+  'department',
+  'company',
+];
 
 /**
  * Rolls workload scores up level by level as they are added, each workload weighted by its CPU
@@ -160,7 +176,15 @@ export class ScoreRollUp {
       if (!ref) continue;
       let acc = this.groups[level].get(ref);
       if (!acc) {
-        acc = { ref, cores: 0, weightedScore: 0, weightedPlatform: 0, weightedBusiness: 0, workloads: 0, unweighted: 0 };
+        acc = {
+          ref,
+          cores: 0,
+          weightedScore: 0,
+          weightedPlatform: 0,
+          weightedBusiness: 0,
+          workloads: 0,
+          unweighted: 0,
+        };
         this.groups[level].set(ref, acc);
       }
       acc.workloads += 1;

@@ -2,7 +2,10 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { WorkloadFacts } from '@internal/plugin-maturity-common';
 
-export type { FactValue, WorkloadFacts } from '@internal/plugin-maturity-common';
+export type {
+  FactValue,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
 
 /** What a collector returns for one run. @public */
 export interface FactCollectionResult {
@@ -40,7 +43,10 @@ export interface FactCollectionRun {
 }
 
 /** A fresh {@link FactCollectionRun}; the scoring run makes one, tests may too. @public */
-export function createFactCollectionRun(startedAt: Date, signal?: AbortSignal): FactCollectionRun {
+export function createFactCollectionRun(
+  startedAt: Date,
+  signal?: AbortSignal,
+): FactCollectionRun {
   const shared = new Map<string, Promise<unknown>>();
   return {
     startedAt,
@@ -66,7 +72,10 @@ export interface MaturityFactCollector {
    * @param workloads - one page of the Components the run scores
    * @param run - the run the page belongs to, for work shared by its pages
    */
-  collect(workloads: Entity[], run: FactCollectionRun): Promise<FactCollectionResult>;
+  collect(
+    workloads: Entity[],
+    run: FactCollectionRun,
+  ): Promise<FactCollectionResult>;
 }
 
 /** Lets backend modules contribute fact collectors to the maturity plugin. @public */

@@ -10,7 +10,9 @@ export function formatChange(change: number | null | undefined): string {
   if (typeof change !== 'number') return '—';
   const rounded = Math.round(change * 10) / 10;
   if (rounded === 0) return '±0';
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
+  return rounded > 0
+    ? `+${rounded.toFixed(1)}`
+    : `−${Math.abs(rounded).toFixed(1)}`;
 }
 
 /** Cores with thousands separators and at most two decimals. */

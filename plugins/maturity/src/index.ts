@@ -14,7 +14,12 @@ export {
   EntityCostContent,
 } from './plugin';
 export { maturityApiRef, MaturityClient } from './api';
-export type { LeaderboardQuery, MaturityApi, PracticeQuery, WorkloadQuery } from './api';
+export type {
+  LeaderboardQuery,
+  MaturityApi,
+  PracticeQuery,
+  WorkloadQuery,
+} from './api';
 export { LevelBadge } from './components/LevelBadge';
 export {
   EntityMaturityLevelFilter,

@@ -16,7 +16,8 @@ export const maturityPlugin = createPlugin({
     createApiFactory({
       api: maturityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new MaturityClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MaturityClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -27,20 +28,25 @@ export const maturityPlugin = createPlugin({
  * best-practice cases under `/practices`.
  * @public
  */
-export const MaturityLeaderboardPage: () => JSX.Element = maturityPlugin.provide(
-  createRoutableExtension({
-    name: 'MaturityLeaderboardPage',
-    component: () => import('./components/MaturityPage').then(m => m.MaturityPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const MaturityLeaderboardPage: () => JSX.Element =
+  maturityPlugin.provide(
+    createRoutableExtension({
+      name: 'MaturityLeaderboardPage',
+      component: () =>
+        import('./components/MaturityPage').then(m => m.MaturityPage),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /** The maturity card for an entity's overview page. @public */
 export const EntityMaturityCard: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMaturityCard',
     component: {
-      lazy: () => import('./components/EntityMaturityCard').then(m => m.EntityMaturityCard),
+      lazy: () =>
+        import('./components/EntityMaturityCard').then(
+          m => m.EntityMaturityCard,
+        ),
     },
   }),
 );
@@ -51,28 +57,34 @@ export const EntityMaturityContent: () => JSX.Element = maturityPlugin.provide(
     name: 'EntityMaturityContent',
     component: {
       lazy: () =>
-        import('./components/EntityMaturityContent').then(m => m.EntityMaturityContent),
+        import('./components/EntityMaturityContent').then(
+          m => m.EntityMaturityContent,
+        ),
     },
   }),
 );
 
 /** Three best-practice cases that fit the entity's gaps, for its overview page. @public */
-export const EntityBestPracticesCard: () => JSX.Element = maturityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityBestPracticesCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityBestPracticesCard').then(m => m.EntityBestPracticesCard),
-    },
-  }),
-);
+export const EntityBestPracticesCard: () => JSX.Element =
+  maturityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityBestPracticesCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityBestPracticesCard').then(
+            m => m.EntityBestPracticesCard,
+          ),
+      },
+    }),
+  );
 
 /** What the entity costs, its waste and potential saving, for its overview page. @public */
 export const EntityCostCard: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityCostCard',
     component: {
-      lazy: () => import('./components/EntityCostCard').then(m => m.EntityCostCard),
+      lazy: () =>
+        import('./components/EntityCostCard').then(m => m.EntityCostCard),
     },
   }),
 );
@@ -82,7 +94,8 @@ export const EntityCostContent: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({
     name: 'EntityCostContent',
     component: {
-      lazy: () => import('./components/EntityCostContent').then(m => m.EntityCostContent),
+      lazy: () =>
+        import('./components/EntityCostContent').then(m => m.EntityCostContent),
     },
   }),
 );

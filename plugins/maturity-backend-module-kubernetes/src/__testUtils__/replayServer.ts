@@ -5,10 +5,19 @@ import { recordedItems, resourceApi } from './recordedCluster';
 type Resource = keyof typeof recordedItems;
 
 /** How the server misbehaves for one resource. */
-export type Fault = { status: 401 | 403 | 404 } | { expireFirstContinue: true } | { hang: true };
+export type Fault =
+  | { status: 401 | 403 | 404 }
+  | { expireFirstContinue: true }
+  | { hang: true };
 
 const status = (code: number, reason: string, message: string) => ({
-  kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code,
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message,
+  reason,
+  code,
 });
 
 /**
@@ -16,7 +25,10 @@ const status = (code: number, reason: string, message: string) => ({
  * `metadata.resourceVersion`, pages of `limit` items chained by `metadata.continue`, bearer-token
  * auth, and the API's Status objects for errors (401, 403, 404, 410 Gone for an expired continue).
  */
-export async function startReplayServer(options: { token: string; faults?: Partial<Record<Resource, Fault>> }) {
+export async function startReplayServer(options: {
+  token: string;
+  faults?: Partial<Record<Resource, Fault>>;
+}) {
   const requests: string[] = [];
   const expired = new Set<Resource>();
   const server = http.createServer((req, res) => {
@@ -30,31 +42,72 @@ export async function startReplayServer(options: { token: string; faults?: Parti
       send(401, status(401, 'Unauthorized', 'Unauthorized'));
       return;
     }
-    const resource = (Object.keys(resourceApi) as Resource[]).find(r => resourceApi[r].path === url.pathname);
+    const resource = (Object.keys(resourceApi) as Resource[]).find(
+      r => resourceApi[r].path === url.pathname,
+    );
     if (!resource) {
-      send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+      send(
+        404,
+        status(
+          404,
+          'NotFound',
+          'the server could not find the requested resource',
+        ),
+      );
       return;
     }
     const fault = options.faults?.[resource];
     if (fault && 'hang' in fault) return;
     if (fault && 'status' in fault) {
-      send(fault.status, status(fault.status, fault.status === 403 ? 'Forbidden' : 'Failure', `${resource} is forbidden`));
+      send(
+        fault.status,
+        status(
+          fault.status,
+          fault.status === 403 ? 'Forbidden' : 'Failure',
+          `${resource} is forbidden`,
+        ),
+      );
       return;
     }
     const cont = url.searchParams.get('continue');
-    if (fault && 'expireFirstContinue' in fault && cont && !expired.has(resource)) {
+    if (
+      fault &&
+      'expireFirstContinue' in fault &&
+      cont &&
+      !expired.has(resource)
+    ) {
       expired.add(resource);
-      send(410, status(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result.'));
+      send(
+        410,
+        status(
+          410,
+          'Expired',
+          'The provided continue parameter is too old to display a consistent list result.',
+        ),
+      );
       return;
     }
     const items = recordedItems[resource];
-    const limit = Number(url.searchParams.get('limit') ?? items.length) || items.length;
+    const limit =
+      Number(url.searchParams.get('limit') ?? items.length) || items.length;
     const offset = cont ? Number(Buffer.from(cont, 'base64').toString()) : 0;
-    const next = offset + limit < items.length ? Buffer.from(String(offset + limit)).toString('base64') : undefined;
+    const next =
+      offset + limit < items.length
+        ? Buffer.from(String(offset + limit)).toString('base64')
+        : undefined;
     const { kind, apiVersion } = resourceApi[resource];
     send(200, {
-      kind, apiVersion,
-      metadata: { resourceVersion: '81240', ...(next ? { continue: next, remainingItemCount: items.length - offset - limit } : {}) },
+      kind,
+      apiVersion,
+      metadata: {
+        resourceVersion: '81240',
+        ...(next
+          ? {
+              continue: next,
+              remainingItemCount: items.length - offset - limit,
+            }
+          : {}),
+      },
       items: items.slice(offset, offset + limit),
     });
   });

@@ -17,7 +17,8 @@ export interface WorkloadObjects {
   runningPods: number;
 }
 
-const containersOf = (c: KubeObject): any[] => c.spec?.template?.spec?.containers ?? [];
+const containersOf = (c: KubeObject): any[] =>
+  c.spec?.template?.spec?.containers ?? [];
 const podSpecOf = (c: KubeObject): any => c.spec?.template?.spec ?? {};
 
 function replicasOf(c: KubeObject): number {
@@ -26,7 +27,10 @@ function replicasOf(c: KubeObject): number {
 }
 
 /** Whether a label selector's matchLabels all hold for `labels`. */
-export function selects(selector: { matchLabels?: Record<string, string> } | undefined, labels: Record<string, string> = {}): boolean {
+export function selects(
+  selector: { matchLabels?: Record<string, string> } | undefined,
+  labels: Record<string, string> = {},
+): boolean {
   const wanted = Object.entries(selector?.matchLabels ?? {});
   return wanted.length > 0 && wanted.every(([k, v]) => labels[k] === v);
 }
@@ -48,9 +52,12 @@ function pinsCores(c: KubeObject): boolean {
     const { requests = {}, limits = {} } = container.resources ?? {};
     const cpu = cpuCores(limits.cpu);
     return (
-      cpu !== undefined && Number.isInteger(cpu) && cpu > 0 &&
+      cpu !== undefined &&
+      Number.isInteger(cpu) &&
+      cpu > 0 &&
       cpuCores(requests.cpu ?? limits.cpu) === cpu &&
-      limits.memory !== undefined && (requests.memory ?? limits.memory) === limits.memory
+      limits.memory !== undefined &&
+      (requests.memory ?? limits.memory) === limits.memory
     );
   });
 }
@@ -58,19 +65,30 @@ function pinsCores(c: KubeObject): boolean {
 function usesExclusiveNodes(c: KubeObject): boolean {
   const spec = podSpecOf(c);
   const selectorKeys = Object.keys(spec.nodeSelector ?? {});
-  const affinityKeys = (spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [])
-    .flatMap((t: any) => (t.matchExpressions ?? []).map((e: any) => e.key));
+  const affinityKeys = (
+    spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms ?? []
+  ).flatMap((t: any) => (t.matchExpressions ?? []).map((e: any) => e.key));
   const tolerationKeys = (spec.tolerations ?? []).map((t: any) => t.key ?? '');
-  return [...selectorKeys, ...affinityKeys, ...tolerationKeys].some(k => EXCLUSIVE_KEY.test(k));
+  return [...selectorKeys, ...affinityKeys, ...tolerationKeys].some(k =>
+    EXCLUSIVE_KEY.test(k),
+  );
 }
 
 function spreadsAcrossZones(c: KubeObject): boolean {
   const spec = podSpecOf(c);
-  if ((spec.topologySpreadConstraints ?? []).some((t: any) => t.topologyKey === ZONE)) return true;
+  if (
+    (spec.topologySpreadConstraints ?? []).some(
+      (t: any) => t.topologyKey === ZONE,
+    )
+  )
+    return true;
   const anti = spec.affinity?.podAntiAffinity ?? {};
   const terms = [
     ...(anti.requiredDuringSchedulingIgnoredDuringExecution ?? []),
-    ...(anti.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p: any) => p.podAffinityTerm),
+    ...(anti.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(
+      (p: any) => p.podAffinityTerm,
+    ),
   ];
   return terms.some((t: any) => t?.topologyKey === ZONE);
 }
@@ -107,19 +125,29 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
       if (cpu === undefined || cpu === 0) allRequestsSet = false;
       cores += (cpu ?? 0) * n;
       memory += (memoryGiB(requests.memory) ?? 0) * n;
-      if (cpu && cpuLimit !== undefined) maxLimitRatio = Math.max(maxLimitRatio ?? 0, cpuLimit / cpu);
+      if (cpu && cpuLimit !== undefined)
+        maxLimitRatio = Math.max(maxLimitRatio ?? 0, cpuLimit / cpu);
     }
   }
   const scalable = controllers.filter(c => c.kind !== 'DaemonSet');
-  const elastic = scalable.length > 0 && scalable.every(c => {
-    const hpa = hpaFor(c, hpas);
-    return hpa !== undefined && (hpa.spec?.minReplicas ?? 1) < hpa.spec?.maxReplicas;
-  });
+  const elastic =
+    scalable.length > 0 &&
+    scalable.every(c => {
+      const hpa = hpaFor(c, hpas);
+      return (
+        hpa !== undefined &&
+        (hpa.spec?.minReplicas ?? 1) < hpa.spec?.maxReplicas
+      );
+    });
   const hpa = scalable.map(c => hpaFor(c, hpas)).find(Boolean);
-  const templateLabels = controllers.map(c => c.spec?.template?.metadata?.labels ?? {});
+  const templateLabels = controllers.map(
+    c => c.spec?.template?.metadata?.labels ?? {},
+  );
 
   const facts: WorkloadFacts = {
-    [k.workloadKind]: controllers.some(c => c.kind === 'StatefulSet') ? 'stateful' : 'stateless',
+    [k.workloadKind]: controllers.some(c => c.kind === 'StatefulSet')
+      ? 'stateful'
+      : 'stateless',
     [k.replicas]: replicas,
     'kubernetes.runningPods': runningPods,
     [k.cores]: cores,
@@ -128,10 +156,14 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
     [k.hpaElastic]: elastic,
     [k.staticCpuBinding]: controllers.some(pinsCores),
     [k.exclusiveNodes]: controllers.some(usesExclusiveNodes),
-    [k.probes]: controllers.every(c => containersOf(c).every(x => x.readinessProbe && x.livenessProbe)),
+    [k.probes]: controllers.every(c =>
+      containersOf(c).every(x => x.readinessProbe && x.livenessProbe),
+    ),
     [k.zoneSpread]: controllers.every(spreadsAcrossZones),
     [k.gracefulShutdown]: controllers.every(drainsGracefully),
-    'kubernetes.pdb': templateLabels.every(labels => pdbs.some(p => selects(p.spec?.selector, labels))),
+    'kubernetes.pdb': templateLabels.every(labels =>
+      pdbs.some(p => selects(p.spec?.selector, labels)),
+    ),
   };
   if (maxLimitRatio !== undefined) facts[k.cpuLimitToRequest] = maxLimitRatio;
   if (cores > 0) facts[k.memoryGiBPerCore] = memory / cores;
@@ -139,7 +171,13 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
     facts['kubernetes.hpaMinReplicas'] = hpa.spec?.minReplicas ?? 1;
     facts['kubernetes.hpaMaxReplicas'] = hpa.spec?.maxReplicas;
     facts['kubernetes.hpaMetrics'] = (hpa.spec?.metrics ?? [])
-      .map((m: any) => m.resource?.name ?? m.pods?.metric?.name ?? m.external?.metric?.name ?? m.type)
+      .map(
+        (m: any) =>
+          m.resource?.name ??
+          m.pods?.metric?.name ??
+          m.external?.metric?.name ??
+          m.type,
+      )
       .join(',');
   }
   return facts;

@@ -5,7 +5,9 @@ import { quantityToScalar } from '@kubernetes/client-node/dist/util.js';
 const GiB = 1024 ** 3;
 
 /** CPU cores of a quantity such as "500m" or "2"; undefined when absent or malformed. */
-export function cpuCores(quantity: string | number | undefined): number | undefined {
+export function cpuCores(
+  quantity: string | number | undefined,
+): number | undefined {
   if (quantity === undefined) return undefined;
   try {
     return Number(quantityToScalar(String(quantity)));
@@ -15,7 +17,9 @@ export function cpuCores(quantity: string | number | undefined): number | undefi
 }
 
 /** GiB of a memory quantity such as "512Mi" or "4Gi"; undefined when absent or malformed. */
-export function memoryGiB(quantity: string | number | undefined): number | undefined {
+export function memoryGiB(
+  quantity: string | number | undefined,
+): number | undefined {
   if (quantity === undefined) return undefined;
   try {
     return Number(quantityToScalar(String(quantity))) / GiB;

@@ -33,5 +33,8 @@ export interface ClusterSource {
    * passed through `keep` as its page arrives and only what it returns is held (nothing for
    * undefined), so a list never holds more than one page of full objects.
    */
-  list<T>(resource: ResourceName, keep: (object: KubeObject) => T | undefined): Promise<T[]>;
+  list<T>(
+    resource: ResourceName,
+    keep: (object: KubeObject) => T | undefined,
+  ): Promise<T[]>;
 }

@@ -8,12 +8,12 @@ import { ClusterSource, KubeObject, ResourceName } from './ClusterSource';
  * which has no cluster, through the same fact derivation as live data.
  */
 export class RecordedClusterSource implements ClusterSource {
-  constructor(
-    readonly cluster: string,
-    private readonly directory: string,
-  ) {}
+  constructor(readonly cluster: string, private readonly directory: string) {}
 
-  async list<T>(resource: ResourceName, keep: (object: KubeObject) => T | undefined): Promise<T[]> {
+  async list<T>(
+    resource: ResourceName,
+    keep: (object: KubeObject) => T | undefined,
+  ): Promise<T[]> {
     const file = path.join(this.directory, this.cluster, `${resource}.json`);
     let text: string;
     try {
@@ -24,9 +24,13 @@ export class RecordedClusterSource implements ClusterSource {
     }
     const list = JSON.parse(text);
     if (!Array.isArray(list.items)) {
-      throw new Error(`Recorded Kubernetes response ${file} is not a List: it has no items array`);
+      throw new Error(
+        `Recorded Kubernetes response ${file} is not a List: it has no items array`,
+      );
     }
-    return (list.items as KubeObject[]).map(keep).filter((o): o is T => o !== undefined);
+    return (list.items as KubeObject[])
+      .map(keep)
+      .filter((o): o is T => o !== undefined);
   }
 
   /** The clusters recorded under a directory: one sub-directory each. */

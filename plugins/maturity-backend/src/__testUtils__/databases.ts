@@ -23,7 +23,9 @@ export function createTestDatabases(): TestDatabases {
 
 /** The PostgreSQL ids of `databases`, for what only PostgreSQL does (planner statistics). */
 export function postgresIds(databases: TestDatabases): Array<[TestDatabaseId]> {
-  return databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
+  return databases
+    .eachSupportedId()
+    .filter(([id]) => id.startsWith('POSTGRES'));
 }
 
 /**
@@ -31,7 +33,9 @@ export function postgresIds(databases: TestDatabases): Array<[TestDatabaseId]> {
  * with the class of the first test file that loaded it in a Jest worker, so in later files they
  * are not `instanceof Error` and Jest reports "did not throw".
  */
-export async function expectWriteToFail(write: Promise<unknown>): Promise<void> {
+export async function expectWriteToFail(
+  write: Promise<unknown>,
+): Promise<void> {
   const outcome = await write.then(
     () => 'succeeded',
     () => 'failed',

@@ -3,7 +3,11 @@ import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 const startOf = (iso: string) => new Date(new Date(iso).getTime() - 1000);
 
 /** A whole run's rows as one page, published at `iso`. */
-export async function saveAt(store: SnapshotStore, iso: string, rows: ScoreRow[]) {
+export async function saveAt(
+  store: SnapshotStore,
+  iso: string,
+  rows: ScoreRow[],
+) {
   const draft = await store.beginSnapshot(startOf(iso));
   await draft.addRows(rows);
   return draft.publish(new Date(iso));

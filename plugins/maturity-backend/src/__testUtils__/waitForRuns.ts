@@ -11,9 +11,11 @@ export async function waitForRuns(
 ): Promise<any[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const items: any[] = (await request(server).get('/api/maturity/v1/runs')).body.items ?? [];
+    const items: any[] =
+      (await request(server).get('/api/maturity/v1/runs')).body.items ?? [];
     if (items.length >= count) return items;
-    if (Date.now() > until) throw new Error(`expected ${count} scoring runs, saw ${items.length}`);
+    if (Date.now() > until)
+      throw new Error(`expected ${count} scoring runs, saw ${items.length}`);
     await new Promise(r => setTimeout(r, 100));
   }
 }

@@ -7,7 +7,10 @@ import {
   readWorkloadKind,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import { FactCollectionResult, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import {
+  FactCollectionResult,
+  MaturityFactCollector,
+} from '@internal/plugin-maturity-node';
 
 function practiceFacts(entity: Entity): WorkloadFacts {
   const annotations = entity.metadata.annotations ?? {};
@@ -17,9 +20,13 @@ function practiceFacts(entity: Entity): WorkloadFacts {
   const declaresAll = declared.ok && declared.value !== undefined;
   const facts: WorkloadFacts = {};
   for (const [id, practice] of Object.entries(PRACTICES)) {
-    const implied = practice.impliedBy.some(key => annotations[key] !== undefined);
-    if (listed.has(id) || implied) facts[FACTS.catalog.practice(id as PracticeId)] = true;
-    else if (declaresAll) facts[FACTS.catalog.practice(id as PracticeId)] = false;
+    const implied = practice.impliedBy.some(
+      key => annotations[key] !== undefined,
+    );
+    if (listed.has(id) || implied)
+      facts[FACTS.catalog.practice(id as PracticeId)] = true;
+    else if (declaresAll)
+      facts[FACTS.catalog.practice(id as PracticeId)] = false;
   }
   return facts;
 }
@@ -36,9 +43,12 @@ export class CatalogFactCollector implements MaturityFactCollector {
     for (const entity of workloads) {
       const kind = readWorkloadKind(entity);
       // The catalog's providesApi relations are made from this field; a run reads no relations.
-      const providesApis = ((entity.spec?.providesApis as unknown[] | undefined)?.length ?? 0) > 0;
+      const providesApis =
+        ((entity.spec?.providesApis as unknown[] | undefined)?.length ?? 0) > 0;
       facts.set(stringifyEntityRef(entity), {
-        ...(kind.ok && kind.value ? { [FACTS.catalog.workloadKind]: kind.value } : {}),
+        ...(kind.ok && kind.value
+          ? { [FACTS.catalog.workloadKind]: kind.value }
+          : {}),
         [FACTS.catalog.apiDeclared]: providesApis,
         ...practiceFacts(entity),
       });

@@ -5,7 +5,10 @@ import {
   PlatformCapability,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import { FactCollectionResult, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import {
+  FactCollectionResult,
+  MaturityFactCollector,
+} from '@internal/plugin-maturity-node';
 import { PlatformProfiles } from '../config/readMaturityConfig';
 
 /** The profile used for workloads that do not name their platform. */
@@ -31,7 +34,11 @@ export class PlatformFactCollector implements MaturityFactCollector {
       if (named !== undefined && !profile) {
         const known = Object.keys(this.platforms);
         problems.set(ref, [
-          `Entity ${ref} has an invalid annotation ${key}: ${JSON.stringify(named)}; expected one of the platforms in maturity.platforms (${known.length ? known.join(', ') : 'none configured'})`,
+          `Entity ${ref} has an invalid annotation ${key}: ${JSON.stringify(
+            named,
+          )}; expected one of the platforms in maturity.platforms (${
+            known.length ? known.join(', ') : 'none configured'
+          })`,
         ]);
         continue;
       }

@@ -28,7 +28,10 @@ import { RetentionPolicy } from '../database/SnapshotStore';
 import { readCustomCases } from '../practices/readCustomCases';
 
 /** Capabilities of each named platform, from `maturity.platforms`. */
-export type PlatformProfiles = Record<string, Partial<Record<PlatformCapability, boolean>>>;
+export type PlatformProfiles = Record<
+  string,
+  Partial<Record<PlatformCapability, boolean>>
+>;
 
 /** The plugin's settings, validated. */
 export interface MaturityConfig {
@@ -60,10 +63,18 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 10 },
 };
 
-const DEFAULT_RETENTION: RetentionPolicy = { runDays: 2, detailDays: 30, retainDays: 730 };
+const DEFAULT_RETENTION: RetentionPolicy = {
+  runDays: 2,
+  detailDays: 30,
+  retainDays: 730,
+};
 
 const capabilities = z
-  .object(Object.fromEntries(PLATFORM_CAPABILITIES.map(c => [c, z.boolean().optional()])))
+  .object(
+    Object.fromEntries(
+      PLATFORM_CAPABILITIES.map(c => [c, z.boolean().optional()]),
+    ),
+  )
   .strict();
 
 const price = z.number().nonnegative();
@@ -78,16 +89,26 @@ const cost = z
       .object({
         ...priceFields,
         // One currency for all: costs of different clusters are added up.
-        currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').optional(),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
+          .optional(),
       })
       .strict()
       .optional(),
     overrides: z
       .array(
         z
-          .object({ cluster: z.string().optional(), namespace: z.string().optional(), ...priceFields })
+          .object({
+            cluster: z.string().optional(),
+            namespace: z.string().optional(),
+            ...priceFields,
+          })
           .strict()
-          .refine(o => o.cluster !== undefined || o.namespace !== undefined, 'an override needs a cluster or a namespace'),
+          .refine(
+            o => o.cluster !== undefined || o.namespace !== undefined,
+            'an override needs a cluster or a namespace',
+          ),
       )
       .optional(),
     rightSizing: z
@@ -108,7 +129,9 @@ const cost = z
       })
       .strict()
       .refine(
-        e => (e.minTargetUtilization ?? DEFAULT_ELASTICITY.minTargetUtilization) <= (e.maxTargetUtilization ?? DEFAULT_ELASTICITY.maxTargetUtilization),
+        e =>
+          (e.minTargetUtilization ?? DEFAULT_ELASTICITY.minTargetUtilization) <=
+          (e.maxTargetUtilization ?? DEFAULT_ELASTICITY.maxTargetUtilization),
         'minTargetUtilization must not exceed maxTargetUtilization',
       )
       .optional(),
@@ -116,14 +139,17 @@ const cost = z
   .strict();
 
 function readCostConfig(value: z.infer<typeof cost> = {}): CostConfig {
-  const { memoryFloorMiB, oomBumpMiB, ...rightSizing } = value.rightSizing ?? {};
+  const { memoryFloorMiB, oomBumpMiB, ...rightSizing } =
+    value.rightSizing ?? {};
   return {
     prices: { ...DEFAULT_COST_PRICES, ...value.prices },
     overrides: value.overrides ?? [],
     rightSizing: {
       ...DEFAULT_RIGHT_SIZING,
       ...rightSizing,
-      ...(memoryFloorMiB !== undefined ? { memoryFloorGiB: memoryFloorMiB / 1024 } : {}),
+      ...(memoryFloorMiB !== undefined
+        ? { memoryFloorGiB: memoryFloorMiB / 1024 }
+        : {}),
       ...(oomBumpMiB !== undefined ? { oomBumpGiB: oomBumpMiB / 1024 } : {}),
     },
     elasticity: { ...DEFAULT_ELASTICITY, ...value.elasticity },
@@ -135,16 +161,21 @@ const schema = z
     weights: z
       .object({ platform: z.number().min(0), business: z.number().min(0) })
       .strict()
-      .refine(w => w.platform + w.business > 0, 'platform + business must be above 0')
+      .refine(
+        w => w.platform + w.business > 0,
+        'platform + business must be above 0',
+      )
       .optional(),
     unknownAsZero: z.boolean().optional(),
     checks: z
       .record(
-        z.object({
-          enabled: z.boolean().optional(),
-          weight: z.number().optional(),
-          threshold: z.number().optional(),
-        }).strict(),
+        z
+          .object({
+            enabled: z.boolean().optional(),
+            weight: z.number().optional(),
+            threshold: z.number().optional(),
+          })
+          .strict(),
       )
       .optional(),
     schedule: z.unknown().optional(),
@@ -156,29 +187,53 @@ const schema = z
         retainDays: z.number().int().positive().optional(),
       })
       .strict()
-      .refine(h => (h.detailDays ?? DEFAULT_RETENTION.detailDays) <= (h.retainDays ?? DEFAULT_RETENTION.retainDays), 'detailDays must not exceed retainDays')
-      .refine(h => (h.runDays ?? DEFAULT_RETENTION.runDays) <= (h.retainDays ?? DEFAULT_RETENTION.retainDays), 'runDays must not exceed retainDays')
+      .refine(
+        h =>
+          (h.detailDays ?? DEFAULT_RETENTION.detailDays) <=
+          (h.retainDays ?? DEFAULT_RETENTION.retainDays),
+        'detailDays must not exceed retainDays',
+      )
+      .refine(
+        h =>
+          (h.runDays ?? DEFAULT_RETENTION.runDays) <=
+          (h.retainDays ?? DEFAULT_RETENTION.retainDays),
+        'runDays must not exceed retainDays',
+      )
       .optional(),
     platforms: z.record(capabilities).optional(),
-    practices: z.object({ files: z.array(z.string()).optional() }).strict().optional(),
+    practices: z
+      .object({ files: z.array(z.string()).optional() })
+      .strict()
+      .optional(),
     cost: cost.optional(),
   })
   .passthrough();
 
 const toMs = (duration: Duration | HumanDuration) =>
-  Duration.isDuration(duration) ? duration.toMillis() : durationToMilliseconds(duration);
+  Duration.isDuration(duration)
+    ? duration.toMillis()
+    : durationToMilliseconds(duration);
 
 /**
  * `maturity.runDeadline`: by default four fifths of the schedule's timeout, so that a run stops
  * itself and records why before the scheduler gives up on it.
  */
-function readRunDeadline(config: Config, schedule: SchedulerServiceTaskScheduleDefinition): number {
+function readRunDeadline(
+  config: Config,
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number {
   const timeoutMs = toMs(schedule.timeout);
   if (!config.has('maturity.runDeadline')) return Math.floor(timeoutMs * 0.8);
-  const deadlineMs = toMs(readDurationFromConfig(config, { key: 'maturity.runDeadline' }));
+  const deadlineMs = toMs(
+    readDurationFromConfig(config, { key: 'maturity.runDeadline' }),
+  );
   if (!(deadlineMs > 0 && deadlineMs < timeoutMs)) {
     throw new Error(
-      `Invalid config maturity.runDeadline: ${deadlineMs / 1000} seconds; expected a positive duration shorter than maturity.schedule.timeout (${timeoutMs / 1000} seconds)`,
+      `Invalid config maturity.runDeadline: ${
+        deadlineMs / 1000
+      } seconds; expected a positive duration shorter than maturity.schedule.timeout (${
+        timeoutMs / 1000
+      } seconds)`,
     );
   }
   return deadlineMs;
@@ -208,7 +263,10 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     runDeadlineMs: readRunDeadline(config, schedule),
     retention: { ...DEFAULT_RETENTION, ...value.history },
     platforms: (value.platforms ?? {}) as PlatformProfiles,
-    cases: [...PRACTICE_CASES, ...readCustomCases(value.practices?.files ?? [])],
+    cases: [
+      ...PRACTICE_CASES,
+      ...readCustomCases(value.practices?.files ?? []),
+    ],
     cost: readCostConfig(value.cost),
   };
 }

@@ -11,9 +11,12 @@ import {
 import { CostConfig } from '../config/readMaturityConfig';
 
 /** A cost is an estimate when it rests on cores declared in an annotation, not on requests or usage. */
-export const isEstimatedCost = (advice: Pick<WorkloadCostAdvice, 'basis'> | undefined) => advice?.basis === 'declared';
+export const isEstimatedCost = (
+  advice: Pick<WorkloadCostAdvice, 'basis'> | undefined,
+) => advice?.basis === 'declared';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const text = (value: unknown) =>
+  typeof value === 'string' ? value : undefined;
 
 /**
  * Prices one workload at the prices of where it runs, with Crane's right-sizing and elasticity

@@ -1,9 +1,22 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { WorkloadSummary, CoresSource } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
-import { InventoryWorkload, MaturityStore, WorkloadFilter } from './MaturityStore';
+import {
+  InventoryWorkload,
+  MaturityStore,
+  WorkloadFilter,
+} from './MaturityStore';
 import { insertRows } from './insertRows';
-import { analyzeAfterWriting, batches, KEYS_PER_STATEMENT, insertBatchSize, openDatabase, pipelined, readDate, readJson } from './openDatabase';
+import {
+  analyzeAfterWriting,
+  batches,
+  KEYS_PER_STATEMENT,
+  insertBatchSize,
+  openDatabase,
+  pipelined,
+  readDate,
+  readJson,
+} from './openDatabase';
 
 interface WorkloadRow {
   entity_ref: string;
@@ -18,7 +31,15 @@ interface WorkloadRow {
 }
 
 const WORKLOAD_COLUMNS: Array<keyof WorkloadRow> = [
-  'entity_ref', 'title', 'product', 'team', 'department', 'company', 'cores', 'cores_source', 'problems',
+  'entity_ref',
+  'title',
+  'product',
+  'team',
+  'department',
+  'company',
+  'cores',
+  'cores_source',
+  'problems',
 ];
 
 function toRow(w: InventoryWorkload): WorkloadRow {
@@ -52,7 +73,13 @@ function fromRow(row: WorkloadRow, lastSeenAt: Date): WorkloadSummary {
     problems: readJson<string[]>(row.problems),
     lastSeenAt: lastSeenAt.toISOString(),
   };
-  for (const key of ['title', 'product', 'team', 'department', 'company'] as const) {
+  for (const key of [
+    'title',
+    'product',
+    'team',
+    'department',
+    'company',
+  ] as const) {
     const value = row[key];
     if (value !== null) summary[key] = value;
   }
@@ -62,10 +89,14 @@ function fromRow(row: WorkloadRow, lastSeenAt: Date): WorkloadSummary {
 const STORED_ROWS_PER_PAGE = 1000;
 
 /** Every stored workload row, in pages by ref (each page starts after the last ref of the one before). */
-async function* storedPages(tx: Knex.Transaction): AsyncGenerator<WorkloadRow[]> {
+async function* storedPages(
+  tx: Knex.Transaction,
+): AsyncGenerator<WorkloadRow[]> {
   let after: string | undefined;
   for (;;) {
-    const query = tx<WorkloadRow>('maturity_workloads').orderBy('entity_ref').limit(STORED_ROWS_PER_PAGE);
+    const query = tx<WorkloadRow>('maturity_workloads')
+      .orderBy('entity_ref')
+      .limit(STORED_ROWS_PER_PAGE);
     if (after !== undefined) query.where('entity_ref', '>', after);
     const page = await query;
     if (page.length) yield page;
@@ -95,7 +126,10 @@ export class DatabaseMaturityStore implements MaturityStore {
    * compared a page at a time: the run ends with this, when it holds the most, and all 100,000
    * stored rows at once took ~80 MB more.
    */
-  async replaceInventory(workloads: InventoryWorkload[], at: Date): Promise<void> {
+  async replaceInventory(
+    workloads: InventoryWorkload[],
+    at: Date,
+  ): Promise<void> {
     const found = new Map(workloads.map(w => [w.ref, w]));
     const unseen = new Set(found.keys());
     const changed: WorkloadRow[] = [];
@@ -117,7 +151,12 @@ export class DatabaseMaturityStore implements MaturityStore {
           if (!unchanged(row, next)) changed.push(next);
         }
       }
-      await insertRows(tx, 'maturity_workloads', WORKLOAD_COLUMNS, mapped(unseen, ref => toRow(found.get(ref)!)));
+      await insertRows(
+        tx,
+        'maturity_workloads',
+        WORKLOAD_COLUMNS,
+        mapped(unseen, ref => toRow(found.get(ref)!)),
+      );
       await pipelined(changed, insertBatchSize(tx), batch =>
         tx('maturity_workloads').insert(batch).onConflict('entity_ref').merge(),
       );
@@ -127,16 +166,24 @@ export class DatabaseMaturityStore implements MaturityStore {
       // Only the newest run is needed for refreshedAt; older ones are history nobody reads.
       await tx('maturity_inventory_runs').where('id', '<', runId).delete();
     });
-    await analyzeAfterWriting(this.db, 'maturity_workloads', unseen.size + changed.length + gone.length);
+    await analyzeAfterWriting(
+      this.db,
+      'maturity_workloads',
+      unseen.size + changed.length + gone.length,
+    );
   }
 
   async listWorkloads(filter: WorkloadFilter = {}): Promise<WorkloadSummary[]> {
-    const query = this.db<WorkloadRow>('maturity_workloads').orderBy('entity_ref');
+    const query =
+      this.db<WorkloadRow>('maturity_workloads').orderBy('entity_ref');
     for (const key of ['product', 'team', 'department', 'company'] as const) {
       const value = filter[key];
       if (value !== undefined) query.where(key, value);
     }
-    const [rows, lastSeenAt] = await Promise.all([query, this.getInventoryRefreshedAt()]);
+    const [rows, lastSeenAt] = await Promise.all([
+      query,
+      this.getInventoryRefreshedAt(),
+    ]);
     return rows.map(row => fromRow(row, lastSeenAt!));
   }
 

@@ -1,10 +1,22 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import { LevelId, ROLL_UP_LEVELS, RollUpLevel, ScoreLevelKind } from '@internal/plugin-maturity-common';
+import {
+  LevelId,
+  ROLL_UP_LEVELS,
+  RollUpLevel,
+  ScoreLevelKind,
+} from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { analyze, batches, KEYS_PER_STATEMENT, openDatabase, readDate, readJson } from './openDatabase';
+import {
+  analyze,
+  batches,
+  KEYS_PER_STATEMENT,
+  openDatabase,
+  readDate,
+  readJson,
+} from './openDatabase';
 import {
   PruneResult,
   RetentionPolicy,
@@ -73,8 +85,23 @@ const num = (v: number | string | null) => (v === null ? null : Number(v));
 
 /** Every column of a score row but its detail. */
 const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
-  'snapshot_id', 'level_kind', 'entity_ref', 'score', 'platform', 'business', 'level', 'cores', 'workloads',
-  'product', 'team', 'department', 'company', 'hourly_cost', 'hourly_waste', 'monthly_saving', 'efficiency',
+  'snapshot_id',
+  'level_kind',
+  'entity_ref',
+  'score',
+  'platform',
+  'business',
+  'level',
+  'cores',
+  'workloads',
+  'product',
+  'team',
+  'department',
+  'company',
+  'hourly_cost',
+  'hourly_waste',
+  'monthly_saving',
+  'efficiency',
 ];
 
 /**
@@ -82,10 +109,18 @@ const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
  * current snapshot use. A thinned day of 100,000 workloads then takes ~31 MB on PostgreSQL, not
  * ~41 MB (benchmark round at 98c974f).
  */
-const CLEARED_BY_THINNING = ['detail', 'product', 'team', 'department', 'company'] as const;
+const CLEARED_BY_THINNING = [
+  'detail',
+  'product',
+  'team',
+  'department',
+  'company',
+] as const;
 
 /** The columns a thinned snapshot keeps: what history, trends and leaderboard changes read. */
-export const THINNED_COLUMNS = FIGURE_COLUMNS.filter(c => !(CLEARED_BY_THINNING as readonly string[]).includes(c));
+export const THINNED_COLUMNS = FIGURE_COLUMNS.filter(
+  c => !(CLEARED_BY_THINNING as readonly string[]).includes(c),
+);
 
 function toScoreRow(row: ScoreDbRow): ScoreRow {
   const result: ScoreRow = {
@@ -109,13 +144,30 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
       efficiency: num(row.efficiency),
     };
   }
-  if (row.detail !== null && row.detail !== undefined) result.detail = readJson(row.detail);
+  if (row.detail !== null && row.detail !== undefined)
+    result.detail = readJson(row.detail);
   return result;
 }
 
 const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [
-  'snapshot_id', 'level_kind', 'entity_ref', 'score', 'platform', 'business', 'level', 'cores', 'workloads',
-  'product', 'team', 'department', 'company', 'hourly_cost', 'hourly_waste', 'monthly_saving', 'efficiency', 'detail',
+  'snapshot_id',
+  'level_kind',
+  'entity_ref',
+  'score',
+  'platform',
+  'business',
+  'level',
+  'cores',
+  'workloads',
+  'product',
+  'team',
+  'department',
+  'company',
+  'hourly_cost',
+  'hourly_waste',
+  'monthly_saving',
+  'efficiency',
+  'detail',
 ];
 
 function toDbRow(snapshotId: number, row: ScoreRow): ScoreDbRow {
@@ -177,10 +229,17 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     await this.failDeadRuns(startedAt);
     const id = await db.transaction(async tx => {
       const live = await liveRuns(tx, startedAt).first('id');
-      if (live) throw new ConflictError(`A maturity run is already in progress (run ${live.id})`);
+      if (live)
+        throw new ConflictError(
+          `A maturity run is already in progress (run ${live.id})`,
+        );
       return insertId(
         tx('maturity_snapshots').insert({
-          started_at: startedAt, finished_at: startedAt, heartbeat_at: startedAt, status: 'running', workloads: 0,
+          started_at: startedAt,
+          finished_at: startedAt,
+          heartbeat_at: startedAt,
+          status: 'running',
+          workloads: 0,
         }),
       );
     });
@@ -200,7 +259,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           // A page need not reach the disk on its own: the rows count only once the snapshot is
           // published, and that commit flushes the write-ahead log up to and including them, so
           // the ~200 pages of a large run do not each wait on the disk.
-          if (tx.client.config.client === 'pg') await tx.raw('SET LOCAL synchronous_commit = off');
+          if (tx.client.config.client === 'pg')
+            await tx.raw('SET LOCAL synchronous_commit = off');
           await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows());
         });
         workloads += added;
@@ -216,7 +276,9 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           .where({ id, status: 'running' })
           .update({ status: 'succeeded', finished_at: finishedAt, workloads });
         if (updated !== 1) {
-          throw new ConflictError(`Snapshot ${id} can no longer be published: its lease lapsed and it was recorded as failed`);
+          throw new ConflictError(
+            `Snapshot ${id} can no longer be published: its lease lapsed and it was recorded as failed`,
+          );
         }
         return { id, startedAt, finishedAt, status: 'succeeded', workloads };
       },
@@ -225,23 +287,42 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           await tx('maturity_scores').where('snapshot_id', id).delete();
           await tx('maturity_snapshots')
             .where('id', id)
-            .update({ status: 'failed', finished_at: finishedAt, error: error.slice(0, 4000), workloads: 0 });
+            .update({
+              status: 'failed',
+              finished_at: finishedAt,
+              error: error.slice(0, 4000),
+              workloads: 0,
+            });
         });
-        return { id, startedAt, finishedAt, status: 'failed', error, workloads: 0 };
+        return {
+          id,
+          startedAt,
+          finishedAt,
+          status: 'failed',
+          error,
+          workloads: 0,
+        };
       },
       async heartbeat(at) {
-        await db('maturity_snapshots').where({ id, status: 'running' }).update({ heartbeat_at: at });
+        await db('maturity_snapshots')
+          .where({ id, status: 'running' })
+          .update({ heartbeat_at: at });
       },
     };
   }
 
   async failDeadRuns(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - RUN_LEASE_MS);
-    const dead: Array<{ id: number; heartbeat_at: Date | string | number | null; started_at: Date | string | number }> =
-      await this.db('maturity_snapshots')
-        .where('status', 'running')
-        .where(q => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', cutoff))
-        .select('id', 'heartbeat_at', 'started_at');
+    const dead: Array<{
+      id: number;
+      heartbeat_at: Date | string | number | null;
+      started_at: Date | string | number;
+    }> = await this.db('maturity_snapshots')
+      .where('status', 'running')
+      .where(q =>
+        q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', cutoff),
+      )
+      .select('id', 'heartbeat_at', 'started_at');
     for (const run of dead) {
       const lastSign = readDate(run.heartbeat_at ?? run.started_at);
       await this.db.transaction(async tx => {
@@ -283,30 +364,54 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async listRuns(limit: number): Promise<SnapshotInfo[]> {
-    const rows = await this.db<SnapshotDbRow>('maturity_snapshots').orderBy('id', 'desc').limit(limit);
+    const rows = await this.db<SnapshotDbRow>('maturity_snapshots')
+      .orderBy('id', 'desc')
+      .limit(limit);
     return rows.map(toInfo);
   }
 
-  async getScores(snapshotId: number, query: ScoreQuery = {}): Promise<ScoreRow[]> {
+  async getScores(
+    snapshotId: number,
+    query: ScoreQuery = {},
+  ): Promise<ScoreRow[]> {
     if (query.refs && query.refs.length > KEYS_PER_STATEMENT) {
       const rows: ScoreRow[] = [];
-      for (const refs of batches(query.refs, KEYS_PER_STATEMENT)) rows.push(...(await this.getScores(snapshotId, { ...query, refs })));
+      for (const refs of batches(query.refs, KEYS_PER_STATEMENT))
+        rows.push(...(await this.getScores(snapshotId, { ...query, refs })));
       return rows;
     }
-    const q = this.db<ScoreDbRow>('maturity_scores').where('snapshot_id', snapshotId);
+    const q = this.db<ScoreDbRow>('maturity_scores').where(
+      'snapshot_id',
+      snapshotId,
+    );
     if (query.ref) q.where('entity_ref', query.ref);
     if (query.refs) q.whereIn('entity_ref', query.refs);
     // As in getLevelKinds: naming the level kinds lets SQLite seek the primary key.
     if (query.levelKind) q.where('level_kind', query.levelKind);
-    else if (query.ref || query.refs) q.whereIn('level_kind', SCORE_LEVEL_KINDS);
-    if (query.under) q.where('level_kind', 'workload').where(query.under.level, query.under.ref);
+    else if (query.ref || query.refs)
+      q.whereIn('level_kind', SCORE_LEVEL_KINDS);
+    if (query.under)
+      q.where('level_kind', 'workload').where(
+        query.under.level,
+        query.under.ref,
+      );
     if (query.figuresOnly) q.select(FIGURE_COLUMNS);
     return (await q.orderBy(['level_kind', 'entity_ref'])).map(toScoreRow);
   }
 
-  async getGroupsUnder(snapshotId: number, under: { level: RollUpLevel; ref: string }, level: RollUpLevel): Promise<string[]> {
-    const rows: Array<Record<RollUpLevel, string>> = await this.db('maturity_scores')
-      .where({ snapshot_id: snapshotId, level_kind: 'workload', [under.level]: under.ref })
+  async getGroupsUnder(
+    snapshotId: number,
+    under: { level: RollUpLevel; ref: string },
+    level: RollUpLevel,
+  ): Promise<string[]> {
+    const rows: Array<Record<RollUpLevel, string>> = await this.db(
+      'maturity_scores',
+    )
+      .where({
+        snapshot_id: snapshotId,
+        level_kind: 'workload',
+        [under.level]: under.ref,
+      })
       .whereNotNull(level)
       .distinct(level)
       .orderBy(level);
@@ -340,10 +445,18 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .where('snapshot_id', snapshotId)
       .orderBy(['level_kind', 'entity_ref'])
       .select('level_kind', 'entity_ref', 'score', 'level');
-    return rows.map(row => ({ levelKind: row.level_kind, ref: row.entity_ref, score: num(row.score), level: row.level }));
+    return rows.map(row => ({
+      levelKind: row.level_kind,
+      ref: row.entity_ref,
+      score: num(row.score),
+      level: row.level,
+    }));
   }
 
-  async getLevelKinds(snapshotId: number, ref: string): Promise<ScoreLevelKind[]> {
+  async getLevelKinds(
+    snapshotId: number,
+    ref: string,
+  ): Promise<ScoreLevelKind[]> {
     // Naming every level kind lets the primary key (snapshot_id, level_kind, entity_ref) answer
     // with five seeks; without it SQLite's planner scans the whole snapshot (9 ms at 100,000).
     const rows = await this.db('maturity_scores')
@@ -353,32 +466,50 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     return rows.map((r: { level_kind: ScoreLevelKind }) => r.level_kind);
   }
 
-  async pruneHistory(now: Date, policy: RetentionPolicy, budgetMs = PRUNE_BUDGET_MS): Promise<PruneResult> {
-    const daysBefore = (days: number) => DateTime.fromJSDate(now).minus({ days }).toJSDate();
+  async pruneHistory(
+    now: Date,
+    policy: RetentionPolicy,
+    budgetMs = PRUNE_BUDGET_MS,
+  ): Promise<PruneResult> {
+    const daysBefore = (days: number) =>
+      DateTime.fromJSDate(now).minus({ days }).toJSDate();
     const runCutoff = daysBefore(policy.runDays);
     const detailCutoff = daysBefore(policy.detailDays);
     const retainCutoff = daysBefore(policy.retainDays);
     // One row per run kept: a few hundred rows, read whole.
-    const all = (await this.db<SnapshotDbRow>('maturity_snapshots').orderBy('finished_at'))
-      .map(row => ({ ...toInfo(row), thinned: Boolean(row.thinned) }));
+    const all = (
+      await this.db<SnapshotDbRow>('maturity_snapshots').orderBy('finished_at')
+    ).map(row => ({ ...toInfo(row), thinned: Boolean(row.thinned) }));
     const current = await this.getCurrentSnapshot();
 
     const lastOfDay = new Map<string, number>();
-    for (const s of all) if (s.status === 'succeeded') lastOfDay.set(utcDay(s.finishedAt), s.id);
-    const isDaysLast = (s: SnapshotInfo) => lastOfDay.get(utcDay(s.finishedAt)) === s.id;
+    for (const s of all)
+      if (s.status === 'succeeded') lastOfDay.set(utcDay(s.finishedAt), s.id);
+    const isDaysLast = (s: SnapshotInfo) =>
+      lastOfDay.get(utcDay(s.finishedAt)) === s.id;
     const isKept = (s: SnapshotInfo) => {
       if (s.id === current?.id) return true;
       // A failed run stays listed in /v1/runs; a running one may be a run in progress.
       if (s.status !== 'succeeded') return s.finishedAt >= detailCutoff;
-      return s.finishedAt >= runCutoff || (isDaysLast(s) && s.finishedAt >= retainCutoff);
+      return (
+        s.finishedAt >= runCutoff ||
+        (isDaysLast(s) && s.finishedAt >= retainCutoff)
+      );
     };
     // Nothing reads an earlier snapshot's detail, but a day's last keeps it for `detailDays`: the
     // scorecard as it stood that day. Once a run of the same day lands, the one before it is a point
     // of history only. Each is thinned once: looking for detail in a thinned snapshot reads every row.
-    const keepsDetail = (s: SnapshotInfo) => s.id === current?.id || (isDaysLast(s) && s.finishedAt >= detailCutoff);
+    const keepsDetail = (s: SnapshotInfo) =>
+      s.id === current?.id || (isDaysLast(s) && s.finishedAt >= detailCutoff);
     const doomed = all.filter(s => !isKept(s)).map(s => s.id);
     const thin = all
-      .filter(s => s.status === 'succeeded' && !s.thinned && isKept(s) && !keepsDetail(s))
+      .filter(
+        s =>
+          s.status === 'succeeded' &&
+          !s.thinned &&
+          isKept(s) &&
+          !keepsDetail(s),
+      )
       .map(s => s.id);
 
     // One snapshot per transaction, oldest first, until the budget is spent: a backlog (the first
@@ -391,13 +522,20 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     const started = Date.now();
     const done = { deleted: 0, thinned: 0 };
     for (const step of steps) {
-      if (done.deleted + done.thinned > 0 && Date.now() - started >= budgetMs) break;
+      if (done.deleted + done.thinned > 0 && Date.now() - started >= budgetMs)
+        break;
       await this.db.transaction(async tx => {
         if (!step.thin) return deleteSnapshots(tx, [step.id]);
         await tx('maturity_scores')
           .where('snapshot_id', step.id)
-          .update(Object.fromEntries(CLEARED_BY_THINNING.map(column => [column, null])));
-        return tx('maturity_snapshots').where('id', step.id).update({ thinned: true });
+          .update(
+            Object.fromEntries(
+              CLEARED_BY_THINNING.map(column => [column, null]),
+            ),
+          );
+        return tx('maturity_snapshots')
+          .where('id', step.id)
+          .update({ thinned: true });
       });
       done[step.thin ? 'thinned' : 'deleted']++;
     }

@@ -83,7 +83,10 @@ export interface PruneResult {
 }
 
 /** A score row's level and score alone. */
-export type ScoreLevelRow = Pick<ScoreRow, 'levelKind' | 'ref' | 'score' | 'level'>;
+export type ScoreLevelRow = Pick<
+  ScoreRow,
+  'levelKind' | 'ref' | 'score' | 'level'
+>;
 
 /** Selects score rows of one snapshot. */
 export interface ScoreQuery {
@@ -132,7 +135,11 @@ export interface SnapshotStore {
    * The groups at `level` that workloads under a roll-up belong to, e.g. the products of a
    * department's workloads, sorted.
    */
-  getGroupsUnder(snapshotId: number, under: { level: RollUpLevel; ref: string }, level: RollUpLevel): Promise<string[]>;
+  getGroupsUnder(
+    snapshotId: number,
+    under: { level: RollUpLevel; ref: string },
+    level: RollUpLevel,
+  ): Promise<string[]>;
 
   /** Scores of one entity at one level over time, oldest first, from succeeded snapshots. */
   getHistory(
@@ -151,5 +158,9 @@ export interface SnapshotStore {
    * Applies the retention policy, one snapshot at a time, oldest first, for about `budgetMs`
    * (always at least one); what is left is `pending`, for the next run.
    */
-  pruneHistory(now: Date, policy: RetentionPolicy, budgetMs?: number): Promise<PruneResult>;
+  pruneHistory(
+    now: Date,
+    policy: RetentionPolicy,
+    budgetMs?: number,
+  ): Promise<PruneResult>;
 }

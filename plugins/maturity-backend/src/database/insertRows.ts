@@ -4,7 +4,12 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { insertBatchSize, pipelined } from './openDatabase';
 
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
 const SPECIAL = /[\\\t\n\r]/g;
 const LINES_PER_CHUNK = 200;
 const SQLITE_ROWS_PER_TURN = 500;
@@ -15,11 +20,18 @@ function copyText(value: unknown): string {
   if (typeof value === 'number') return String(value);
   const text = value instanceof Date ? value.toISOString() : String(value);
   // Four indexOf scans of a ~4 KB detail cost a tenth of one pass of the regex over it.
-  const plain = text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+  const plain =
+    text.indexOf('\\') < 0 &&
+    text.indexOf('\t') < 0 &&
+    text.indexOf('\n') < 0 &&
+    text.indexOf('\r') < 0;
   return plain ? text : text.replace(SPECIAL, c => ESCAPES[c]);
 }
 
-function* copyLines<T>(rows: Iterable<T>, columns: ReadonlyArray<keyof T & string>): Generator<string> {
+function* copyLines<T>(
+  rows: Iterable<T>,
+  columns: ReadonlyArray<keyof T & string>,
+): Generator<string> {
   let chunk = '';
   let lines = 0;
   for (const row of rows) {
@@ -38,9 +50,16 @@ function* copyLines<T>(rows: Iterable<T>, columns: ReadonlyArray<keyof T & strin
  * what costs is building and compiling SQL, which multi-row inserts through knex did per batch.
  * The driver is synchronous; yielding every few hundred rows keeps the backend answering.
  */
-async function insertPrepared<T>(connection: any, table: string, columns: ReadonlyArray<keyof T & string>, rows: Iterable<T>) {
+async function insertPrepared<T>(
+  connection: any,
+  table: string,
+  columns: ReadonlyArray<keyof T & string>,
+  rows: Iterable<T>,
+) {
   const statement = connection.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns
+      .map(() => '?')
+      .join(', ')})`,
   );
   let count = 0;
   for (const row of rows) {
@@ -64,7 +83,9 @@ export async function insertRows<T extends object>(
 ): Promise<void> {
   const client = tx.client.config.client;
   if (client !== 'pg' && client !== 'better-sqlite3') {
-    await pipelined(rows, insertBatchSize(tx), batch => tx(table).insert(batch));
+    await pipelined(rows, insertBatchSize(tx), batch =>
+      tx(table).insert(batch),
+    );
     return;
   }
   // Inside a transaction knex hands out the transaction's connection.
@@ -73,6 +94,8 @@ export async function insertRows<T extends object>(
     await insertPrepared(connection, table, columns, rows);
     return;
   }
-  const copy = connection.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  const copy = connection.query(
+    copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`),
+  );
   await pipeline(Readable.from(copyLines(rows, columns)), copy);
 }

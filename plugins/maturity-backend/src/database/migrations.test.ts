@@ -2,7 +2,10 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/databases';
 
 const databases = createTestDatabases();
-const directory = resolvePackagePath('@internal/plugin-maturity-backend', 'migrations');
+const directory = resolvePackagePath(
+  '@internal/plugin-maturity-backend',
+  'migrations',
+);
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('steps up and back down cleanly', async () => {
@@ -15,46 +18,90 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     }
     expect(await knex.schema.hasTable('maturity_facts')).toBe(false);
 
-    expect(await knex.schema.hasColumn('maturity_scores', 'monthly_saving')).toBe(true);
+    expect(
+      await knex.schema.hasColumn('maturity_scores', 'monthly_saving'),
+    ).toBe(true);
 
     // SQLite stores text uncompressed; PostgreSQL's codec of the detail column is l(z4) or p(glz).
     const postgres = knex.client.config.client === 'pg';
     const compression = async () =>
       postgres
-        ? (await knex.raw("SELECT attcompression AS c FROM pg_attribute WHERE attrelid = 'maturity_scores'::regclass AND attname = 'detail'")).rows[0].c
+        ? (
+            await knex.raw(
+              "SELECT attcompression AS c FROM pg_attribute WHERE attrelid = 'maturity_scores'::regclass AND attname = 'detail'",
+            )
+          ).rows[0].c
         : null;
     expect(await compression()).toBe(postgres ? 'l' : null);
 
-    expect(await knex.schema.hasColumn('maturity_workloads', 'last_seen_at')).toBe(false);
-    expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(true);
+    expect(
+      await knex.schema.hasColumn('maturity_workloads', 'last_seen_at'),
+    ).toBe(false);
+    expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(
+      true,
+    );
 
-    expect(await knex.schema.hasColumn('maturity_snapshots', 'heartbeat_at')).toBe(true);
+    expect(
+      await knex.schema.hasColumn('maturity_snapshots', 'heartbeat_at'),
+    ).toBe(true);
     // A title of any length is stored (PostgreSQL refused more than 255 characters).
     const long = 'T'.repeat(300);
-    await knex('maturity_workloads').insert({ entity_ref: 'component:default/long', title: long, cores_source: 'unknown', problems: '[]' });
+    await knex('maturity_workloads').insert({
+      entity_ref: 'component:default/long',
+      title: long,
+      cores_source: 'unknown',
+      problems: '[]',
+    });
     expect((await knex('maturity_workloads').first('title')).title).toBe(long);
 
     // Each step down undoes only its own migration; a title is cut to what the column holds.
     await knex.migrate.down({ directory });
-    expect(await knex.schema.hasColumn('maturity_snapshots', 'heartbeat_at')).toBe(false);
-    expect((await knex('maturity_workloads').first('title')).title).toHaveLength(postgres ? 255 : 300);
+    expect(
+      await knex.schema.hasColumn('maturity_snapshots', 'heartbeat_at'),
+    ).toBe(false);
+    expect(
+      (await knex('maturity_workloads').first('title')).title,
+    ).toHaveLength(postgres ? 255 : 300);
     await knex('maturity_workloads').delete();
-    await knex('maturity_snapshots').insert({ started_at: new Date(), finished_at: new Date(), status: 'succeeded', workloads: 0 });
+    await knex('maturity_snapshots').insert({
+      started_at: new Date(),
+      finished_at: new Date(),
+      status: 'succeeded',
+      workloads: 0,
+    });
     // A snapshot written before the mark existed counts as not yet thinned.
-    expect((await knex('maturity_snapshots').first('thinned')).thinned).toBeFalsy();
+    expect(
+      (await knex('maturity_snapshots').first('thinned')).thinned,
+    ).toBeFalsy();
     await knex.migrate.down({ directory });
-    expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(false);
-    expect(await knex('maturity_snapshots').count({ n: '*' })).toEqual([{ n: postgres ? '1' : 1 }]);
-    await knex('maturity_inventory_runs').insert({ id: 7, finished_at: new Date('2026-11-20T00:00:00Z'), workload_count: 1 });
-    await knex('maturity_workloads').insert({ entity_ref: 'component:default/a', cores_source: 'unknown', problems: '[]' });
+    expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(
+      false,
+    );
+    expect(await knex('maturity_snapshots').count({ n: '*' })).toEqual([
+      { n: postgres ? '1' : 1 },
+    ]);
+    await knex('maturity_inventory_runs').insert({
+      id: 7,
+      finished_at: new Date('2026-11-20T00:00:00Z'),
+      workload_count: 1,
+    });
+    await knex('maturity_workloads').insert({
+      entity_ref: 'component:default/a',
+      cores_source: 'unknown',
+      problems: '[]',
+    });
     await knex.migrate.down({ directory });
-    expect(await knex('maturity_workloads').select('run_id')).toEqual([{ run_id: 7 }]);
+    expect(await knex('maturity_workloads').select('run_id')).toEqual([
+      { run_id: 7 },
+    ]);
     await knex.migrate.down({ directory });
     expect(await compression()).toBe(postgres ? 'p' : null);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_facts')).toBe(true);
     await knex.migrate.down({ directory });
-    expect(await knex.schema.hasColumn('maturity_scores', 'monthly_saving')).toBe(false);
+    expect(
+      await knex.schema.hasColumn('maturity_scores', 'monthly_saving'),
+    ).toBe(false);
     expect(await knex.schema.hasColumn('maturity_scores', 'score')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_scores')).toBe(false);

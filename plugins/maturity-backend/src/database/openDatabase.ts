@@ -30,7 +30,10 @@ export async function analyze(db: Knex, table: string): Promise<void> {
 
 /** PostgreSQL's estimate of the rows in `table`: -1 before its first ANALYZE. */
 export async function estimatedRows(db: Knex, table: string): Promise<number> {
-  const { rows } = await db.raw('SELECT reltuples FROM pg_class WHERE oid = ?::regclass', [table]);
+  const { rows } = await db.raw(
+    'SELECT reltuples FROM pg_class WHERE oid = ?::regclass',
+    [table],
+  );
   return Number(rows[0].reltuples);
 }
 
@@ -40,7 +43,11 @@ export async function estimatedRows(db: Knex, table: string): Promise<number> {
  * autovacuum is on). Without them the planner guessed, and read each 1,000-row page of the
  * inventory by sorting the whole table: ~60 ms instead of ~2 ms.
  */
-export async function analyzeAfterWriting(db: Knex, table: string, changed: number): Promise<void> {
+export async function analyzeAfterWriting(
+  db: Knex,
+  table: string,
+  changed: number,
+): Promise<void> {
   if (db.client.config.client !== 'pg') return;
   const estimated = await estimatedRows(db, table);
   if (estimated < 0 || changed > estimated / 10) await analyze(db, table);
@@ -52,7 +59,8 @@ export async function analyzeAfterWriting(db: Knex, table: string, changed: numb
  */
 export function readDate(value: Date | string | number): Date {
   if (value instanceof Date) return value;
-  if (typeof value === 'number' || /^\d+$/.test(value)) return new Date(Number(value));
+  if (typeof value === 'number' || /^\d+$/.test(value))
+    return new Date(Number(value));
   return new Date(value);
 }
 

@@ -15,9 +15,17 @@ describe('pipelined', () => {
       events.push(`done ${batch}`);
     });
     expect(events).toEqual([
-      'read 1', 'read 2', 'send 1,2',
-      'read 3', 'read 4', 'done 1,2', 'send 3,4',
-      'read 5', 'done 3,4', 'send 5', 'done 5',
+      'read 1',
+      'read 2',
+      'send 1,2',
+      'read 3',
+      'read 4',
+      'done 1,2',
+      'send 3,4',
+      'read 5',
+      'done 3,4',
+      'send 5',
+      'done 5',
     ]);
   });
 
@@ -28,7 +36,10 @@ describe('pipelined', () => {
       if (batch[0] === 3) throw new Error('duplicate key');
     });
     await expect(run).rejects.toThrow('duplicate key');
-    expect(sent).toEqual([[1, 2], [3, 4]]);
+    expect(sent).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('fails when reading the items fails, after the statement in flight settles', async () => {

@@ -25,7 +25,8 @@ describe('tuneSqlite', () => {
   });
 
   const cacheSizes = async () => {
-    const read = async (tx: Knex.Transaction) => (await tx.raw('PRAGMA cache_size'))[0].cache_size;
+    const read = async (tx: Knex.Transaction) =>
+      (await tx.raw('PRAGMA cache_size'))[0].cache_size;
     // Two transactions open at once hold both connections.
     let release!: () => void;
     const held = new Promise<void>(resolve => (release = resolve));
@@ -57,17 +58,26 @@ describe('tuneSqlite', () => {
     const statement = connection.prepare('SELECT n FROM t');
     expect(connection.prepare('SELECT n FROM t')).toBe(statement);
     // Not kept: a write holds its last bound values, and a long read is worth its preparing.
-    expect(connection.prepare('INSERT INTO t (n) VALUES (?)')).not.toBe(connection.prepare('INSERT INTO t (n) VALUES (?)'));
-    const manyKeys = `SELECT n FROM t WHERE n IN (${Array(700).fill('?').join(', ')})`;
+    expect(connection.prepare('INSERT INTO t (n) VALUES (?)')).not.toBe(
+      connection.prepare('INSERT INTO t (n) VALUES (?)'),
+    );
+    const manyKeys = `SELECT n FROM t WHERE n IN (${Array(700)
+      .fill('?')
+      .join(', ')})`;
     expect(connection.prepare(manyKeys)).not.toBe(connection.prepare(manyKeys));
     await knex.client.releaseConnection(connection);
 
-    expect(await knex('t').select('n').options({ safeIntegers: true })).toEqual([{ n: 7n }, { n: 9n }]);
+    expect(await knex('t').select('n').options({ safeIntegers: true })).toEqual(
+      [{ n: 7n }, { n: 9n }],
+    );
     expect(await knex('t').select('n')).toEqual([{ n: 7 }, { n: 9 }]);
     // A statement kept across a schema change reads the table as it is now.
     const everything = () => knex('t').select('*').orderBy('n');
     expect(await everything()).toEqual([{ n: 7 }, { n: 9 }]);
     await knex.schema.alterTable('t', table => table.string('label'));
-    expect(await everything()).toEqual([{ n: 7, label: null }, { n: 9, label: null }]);
+    expect(await everything()).toEqual([
+      { n: 7, label: null },
+      { n: 9, label: null },
+    ]);
   });
 });

@@ -33,7 +33,10 @@ function tuneConnection(driver: string, connection: BetterSqliteConnection) {
   connection.exec(`PRAGMA cache_size = -${CACHE_KIB}`);
   if (driver !== 'better-sqlite3') return;
   const prepare = connection.prepare.bind(connection);
-  const statements = new LRUCache<string, ReturnType<BetterSqliteConnection['prepare']>>({ max: STATEMENTS });
+  const statements = new LRUCache<
+    string,
+    ReturnType<BetterSqliteConnection['prepare']>
+  >({ max: STATEMENTS });
   connection.prepare = (sql: string) => {
     // A run's inserts are never kept: no need to hash their kilobytes of SQL to find that out.
     if (sql.length > KEPT_SQL_CHARS) return prepare(sql);
@@ -58,7 +61,11 @@ export async function tuneSqlite(client: Knex): Promise<void> {
   if (driver !== 'better-sqlite3' && driver !== 'sqlite3') return;
   if (tuned.has(client)) return;
   tuned.add(client);
-  client.client.pool.on('createSuccess', (_id: number, connection: BetterSqliteConnection) => tuneConnection(driver, connection));
+  client.client.pool.on(
+    'createSuccess',
+    (_id: number, connection: BetterSqliteConnection) =>
+      tuneConnection(driver, connection),
+  );
   const open = await client.client.acquireConnection();
   try {
     tuneConnection(driver, open);

@@ -13,14 +13,22 @@ import { InventoryWorkload } from '../database/MaturityStore';
 
 /** The catalog's Groups by ref: the tree a workload's team, department and company come from. */
 export function groupsByRef(groups: Entity[]): Map<string, GroupEntity> {
-  return new Map(groups.filter(isGroupEntity).map(group => [stringifyEntityRef(group), group]));
+  return new Map(
+    groups
+      .filter(isGroupEntity)
+      .map(group => [stringifyEntityRef(group), group]),
+  );
 }
 
 /** Why a workload is in no team, department or company: its owner is not a Group in the catalog. */
 function unassignedProblem(component: Entity): string {
   const owner = (component.spec as { owner?: unknown } | undefined)?.owner;
   return (
-    `Entity ${stringifyEntityRef(component)} is unassigned: its owner ${JSON.stringify(owner ?? null)} is not a Group ` +
+    `Entity ${stringifyEntityRef(
+      component,
+    )} is unassigned: its owner ${JSON.stringify(
+      owner ?? null,
+    )} is not a Group ` +
     'in the catalog, so it has no team, department or company and counts in no roll-up above its product; ' +
     'expected spec.owner to name an existing Group'
   );
@@ -50,7 +58,8 @@ export function buildInventory(
       ref: stringifyEntityRef(component),
       ...Object.fromEntries(place),
       cores: cores.ok && cores.value !== undefined ? cores.value : null,
-      coresSource: cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
+      coresSource:
+        cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
       problems,
     };
     if (component.metadata.title) workload.title = component.metadata.title;

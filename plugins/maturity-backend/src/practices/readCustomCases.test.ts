@@ -23,16 +23,30 @@ const good = `
 `;
 
 describe('readCustomCases', () => {
-  it('reads operators\' cases with defaults', () => {
+  it("reads operators' cases with defaults", () => {
     expect(readCustomCases([file(good)])).toEqual([
-      expect.objectContaining({ id: 'payments-hpa', products: [], tags: [], outcomes: [{ metric: 'cost', change: -0.2 }] }),
+      expect.objectContaining({
+        id: 'payments-hpa',
+        products: [],
+        tags: [],
+        outcomes: [{ metric: 'cost', change: -0.2 }],
+      }),
     ]);
   });
 
   it.each([
-    [good.replace('dimensions: [compute]', 'dimensions: [speed]'), /^Invalid case file .*cases\.yaml: \[0\]\.dimensions\[0\]: Invalid enum value/],
-    [good.replace('{ metric: cost, change: -0.2 }', '{ metric: cost }'), /\[0\]\.outcomes\[0\]: an outcome needs a number/],
-    [good.replace('id: payments-hpa', 'id: zuoyebang'), /case id 'zuoyebang' is already taken/],
+    [
+      good.replace('dimensions: [compute]', 'dimensions: [speed]'),
+      /^Invalid case file .*cases\.yaml: \[0\]\.dimensions\[0\]: Invalid enum value/,
+    ],
+    [
+      good.replace('{ metric: cost, change: -0.2 }', '{ metric: cost }'),
+      /\[0\]\.outcomes\[0\]: an outcome needs a number/,
+    ],
+    [
+      good.replace('id: payments-hpa', 'id: zuoyebang'),
+      /case id 'zuoyebang' is already taken/,
+    ],
   ])('names file, case and field of a bad case', (content, message) => {
     expect(() => readCustomCases([file(content)])).toThrow(message);
   });

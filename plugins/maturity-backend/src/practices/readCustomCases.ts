@@ -20,11 +20,16 @@ const outcome = z
     note: z.string().optional(),
   })
   .strict()
-  .refine(o => [o.change, o.value, o.from, o.to].some(n => n !== undefined) || o.note, 'an outcome needs a number (change, value, from/to) or a note');
+  .refine(
+    o => [o.change, o.value, o.from, o.to].some(n => n !== undefined) || o.note,
+    'an outcome needs a number (change, value, from/to) or a note',
+  );
 
 const caseSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
     organisation: z.string().min(1),
     industry: z.string().min(1),
     category: z.enum(CASE_CATEGORIES),
@@ -47,13 +52,23 @@ export function readCustomCases(files: string[]): PracticeCase[] {
   const cases: PracticeCase[] = [];
   for (const file of files) {
     const full = path.resolve(file);
-    const parsed = z.array(caseSchema).safeParse(YAML.parse(fs.readFileSync(full, 'utf8')));
+    const parsed = z
+      .array(caseSchema)
+      .safeParse(YAML.parse(fs.readFileSync(full, 'utf8')));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`Invalid case file ${file}: ${issue.path.map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '')}: ${issue.message}`);
+      throw new Error(
+        `Invalid case file ${file}: ${issue.path
+          .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+          .join('')
+          .replace(/^\./, '')}: ${issue.message}`,
+      );
     }
     for (const c of parsed.data) {
-      if (known.has(c.id)) throw new Error(`Invalid case file ${file}: case id '${c.id}' is already taken`);
+      if (known.has(c.id))
+        throw new Error(
+          `Invalid case file ${file}: case id '${c.id}' is already taken`,
+        );
       known.add(c.id);
       cases.push(c as PracticeCase);
     }

@@ -3,8 +3,14 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FACTS } from '@internal/plugin-maturity-common';
-import { FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
-import { createTestDatabases, expectWriteToFail } from '../__testUtils__/databases';
+import {
+  FactCollectionRun,
+  MaturityFactCollector,
+} from '@internal/plugin-maturity-node';
+import {
+  createTestDatabases,
+  expectWriteToFail,
+} from '../__testUtils__/databases';
 import { readMaturityConfig } from '../config/readMaturityConfig';
 import { DatabaseMaturityStore } from '../database/DatabaseMaturityStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
@@ -14,11 +20,14 @@ import { WorkloadDetail } from './buildSnapshotRows';
 const databases = createTestDatabases();
 
 const group = (name: string, type: string, parent?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1', kind: 'Group',
-  metadata: { name, namespace: 'default' }, spec: { type, children: [], ...(parent ? { parent } : {}) },
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type, children: [], ...(parent ? { parent } : {}) },
 });
 const component = (i: number): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1', kind: 'Component',
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
   metadata: { name: `w-${String(i).padStart(4, '0')}`, namespace: 'default' },
   // 1,000 workloads in retail, 201 in labs: 1,201 is three pages of 500, 500 and 201.
   spec: { type: 'service', owner: i < 1000 ? 'team-retail' : 'team-labs' },
@@ -39,7 +48,10 @@ class MeasuringCollector implements MaturityFactCollector {
   failedRefs: string[] = [];
   sharedLoads = 0;
 
-  constructor(private readonly cores: number, private readonly failOn?: string) {}
+  constructor(
+    private readonly cores: number,
+    private readonly failOn?: string,
+  ) {}
 
   async collect(workloads: Entity[], run: FactCollectionRun) {
     this.pages.push(workloads.length);
@@ -51,168 +63,267 @@ class MeasuringCollector implements MaturityFactCollector {
       this.failedRefs = refs;
       throw new Error('measuring service unavailable');
     }
-    return { facts: new Map(refs.map(ref => [ref, { [FACTS.kubernetes.cores]: this.cores }])) };
+    return {
+      facts: new Map(
+        refs.map(ref => [ref, { [FACTS.kubernetes.cores]: this.cores }]),
+      ),
+    };
   }
 }
 
-describe.each(databases.eachSupportedId())('ScoringRunner on %p', databaseId => {
-  async function setUp() {
-    const knex = await databases.init(databaseId);
-    const database = mockServices.database({ knex });
-    const settings = readMaturityConfig(new ConfigReader({}));
-    const inventory = await DatabaseMaturityStore.create({ database });
-    const snapshots = await DatabaseSnapshotStore.create({ database });
-    const runner = (collector: MaturityFactCollector, catalog = catalogServiceMock({ entities }), deadlineMs?: number) =>
-      new ScoringRunner({
-        deadlineMs,
-        catalog, auth: mockServices.auth(), inventory, snapshots, logger: mockServices.logger.mock(),
-        collectors: [collector],
-        // Unknown facts count as unmet, so every workload has a score and weighs in by its cores.
-        model: { checks: settings.checks, weights: settings.weights, unknownAsZero: true },
-        cost: settings.cost, retention: settings.retention,
+describe.each(databases.eachSupportedId())(
+  'ScoringRunner on %p',
+  databaseId => {
+    async function setUp() {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({ knex });
+      const settings = readMaturityConfig(new ConfigReader({}));
+      const inventory = await DatabaseMaturityStore.create({ database });
+      const snapshots = await DatabaseSnapshotStore.create({ database });
+      const runner = (
+        collector: MaturityFactCollector,
+        catalog = catalogServiceMock({ entities }),
+        deadlineMs?: number,
+      ) =>
+        new ScoringRunner({
+          deadlineMs,
+          catalog,
+          auth: mockServices.auth(),
+          inventory,
+          snapshots,
+          logger: mockServices.logger.mock(),
+          collectors: [collector],
+          // Unknown facts count as unmet, so every workload has a score and weighs in by its cores.
+          model: {
+            checks: settings.checks,
+            weights: settings.weights,
+            unknownAsZero: true,
+          },
+          cost: settings.cost,
+          retention: settings.retention,
+        });
+      return { knex, inventory, snapshots, runner };
+    }
+
+    it('reads, collects and writes page by page, and rolls up across the pages', async () => {
+      const { inventory, snapshots, runner } = await setUp();
+      const collector = new MeasuringCollector(2);
+      const snapshot = await runner(collector).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+
+      expect(snapshot).toMatchObject({ status: 'succeeded', workloads: 1201 });
+      expect(collector.pages).toEqual([500, 500, 201]);
+      expect(collector.sharedLoads).toBe(1);
+      const rollUps = await snapshots.getScores(snapshot.id, {
+        refs: [
+          'group:default/retail',
+          'group:default/labs',
+          'group:default/acme',
+        ],
       });
-    return { knex, inventory, snapshots, runner };
-  }
-
-  it('reads, collects and writes page by page, and rolls up across the pages', async () => {
-    const { inventory, snapshots, runner } = await setUp();
-    const collector = new MeasuringCollector(2);
-    const snapshot = await runner(collector).run(new Date('2026-11-20T10:00:00Z'));
-
-    expect(snapshot).toMatchObject({ status: 'succeeded', workloads: 1201 });
-    expect(collector.pages).toEqual([500, 500, 201]);
-    expect(collector.sharedLoads).toBe(1);
-    const rollUps = await snapshots.getScores(snapshot.id, { refs: ['group:default/retail', 'group:default/labs', 'group:default/acme'] });
-    expect(rollUps.map(r => [r.levelKind, r.ref, r.cores, r.workloads])).toEqual([
-      ['company', 'group:default/acme', 2402, 1201],
-      ['department', 'group:default/labs', 402, 201],
-      ['department', 'group:default/retail', 2000, 1000],
-    ]);
-    // Every workload has the same facts, so every group's core-weighted score is theirs.
-    const [workload] = await snapshots.getScores(snapshot.id, { ref: 'component:default/w-0000' });
-    expect(workload.score).not.toBeNull();
-    expect(rollUps.map(r => r.score)).toEqual([workload.score, workload.score, workload.score]);
-    expect(await inventory.listWorkloads({ department: 'group:default/labs' })).toHaveLength(201);
-  });
-
-  it('falls back to the last facts only for the page whose collection failed', async () => {
-    const { snapshots, runner } = await setUp();
-    const first = await runner(new MeasuringCollector(2)).run(new Date('2026-11-20T10:00:00Z'));
-    const failing = new MeasuringCollector(3, 'component:default/w-0600');
-    const second = await runner(failing).run(new Date('2026-11-21T10:00:00Z'));
-
-    expect(failing.failedRefs).toHaveLength(500);
-    const rows = await snapshots.getScores(second.id, { levelKind: 'workload' });
-    const stale = rows.filter(r => (r.detail as WorkloadDetail).staleSources.length > 0);
-    expect(stale.map(r => r.ref).sort()).toEqual([...failing.failedRefs].sort());
-    // The failed page keeps the 2 cores measured the day before; the others are measured at 3.
-    expect(stale.every(r => r.cores === 2)).toBe(true);
-    expect((stale[0].detail as WorkloadDetail).staleSources).toEqual([
-      { collector: 'measure', reason: 'measuring service unavailable', since: '2026-11-20T10:00:00.000Z' },
-    ]);
-    expect(rows.filter(r => r.cores === 3)).toHaveLength(701);
-    const [company] = await snapshots.getScores(second.id, { levelKind: 'company' });
-    expect(company.cores).toBe(500 * 2 + 701 * 3);
-    expect(first.id).not.toBe(second.id);
-  });
-
-  it('reads the catalog lean: collectors see only the fields a run needs', async () => {
-    const { runner } = await setUp();
-    const seen: Entity[] = [];
-    const described = entities.map(e =>
-      e.kind === 'Component'
-        ? {
-            ...e,
-            metadata: { ...e.metadata, description: 'x'.repeat(2000), links: [{ url: 'https://example.com' }], annotations: { a: '1' } },
-            relations: [{ type: 'dependsOn', targetRef: 'component:default/w-0000' }],
-          }
-        : e,
-    );
-    const collector: MaturityFactCollector = {
-      id: 'observe',
-      async collect(workloads) {
-        seen.push(...workloads);
-        return { facts: new Map() };
-      },
-    };
-    await runner(collector, catalogServiceMock({ entities: described })).run(new Date('2026-11-20T10:00:00Z'));
-    expect(seen).toHaveLength(1201);
-    // Identity, annotations and spec come through; the description, links and relations do not.
-    expect(seen[0]).toEqual({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'w-0000', namespace: 'default', annotations: { a: '1' } },
-      spec: { type: 'service', owner: 'team-retail' },
+      expect(
+        rollUps.map(r => [r.levelKind, r.ref, r.cores, r.workloads]),
+      ).toEqual([
+        ['company', 'group:default/acme', 2402, 1201],
+        ['department', 'group:default/labs', 402, 201],
+        ['department', 'group:default/retail', 2000, 1000],
+      ]);
+      // Every workload has the same facts, so every group's core-weighted score is theirs.
+      const [workload] = await snapshots.getScores(snapshot.id, {
+        ref: 'component:default/w-0000',
+      });
+      expect(workload.score).not.toBeNull();
+      expect(rollUps.map(r => r.score)).toEqual([
+        workload.score,
+        workload.score,
+        workload.score,
+      ]);
+      expect(
+        await inventory.listWorkloads({ department: 'group:default/labs' }),
+      ).toHaveLength(201);
     });
-  });
 
-  it('fails a run whose catalog breaks off midway, deleting its pages and keeping the previous snapshot', async () => {
-    const { knex, snapshots, runner } = await setUp();
-    const first = await runner(new MeasuringCollector(2)).run(new Date('2026-11-20T10:00:00Z'));
-    const catalog = catalogServiceMock({ entities });
-    const stream = catalog.streamEntities.bind(catalog);
-    catalog.streamEntities = async function* breaking(request, options) {
-      let pages = 0;
-      for await (const page of stream(request, options)) {
-        if (request?.filter && JSON.stringify(request.filter).includes('component') && ++pages === 3) {
-          throw new Error('catalog connection reset');
+    it('falls back to the last facts only for the page whose collection failed', async () => {
+      const { snapshots, runner } = await setUp();
+      const first = await runner(new MeasuringCollector(2)).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      const failing = new MeasuringCollector(3, 'component:default/w-0600');
+      const second = await runner(failing).run(
+        new Date('2026-11-21T10:00:00Z'),
+      );
+
+      expect(failing.failedRefs).toHaveLength(500);
+      const rows = await snapshots.getScores(second.id, {
+        levelKind: 'workload',
+      });
+      const stale = rows.filter(
+        r => (r.detail as WorkloadDetail).staleSources.length > 0,
+      );
+      expect(stale.map(r => r.ref).sort()).toEqual(
+        [...failing.failedRefs].sort(),
+      );
+      // The failed page keeps the 2 cores measured the day before; the others are measured at 3.
+      expect(stale.every(r => r.cores === 2)).toBe(true);
+      expect((stale[0].detail as WorkloadDetail).staleSources).toEqual([
+        {
+          collector: 'measure',
+          reason: 'measuring service unavailable',
+          since: '2026-11-20T10:00:00.000Z',
+        },
+      ]);
+      expect(rows.filter(r => r.cores === 3)).toHaveLength(701);
+      const [company] = await snapshots.getScores(second.id, {
+        levelKind: 'company',
+      });
+      expect(company.cores).toBe(500 * 2 + 701 * 3);
+      expect(first.id).not.toBe(second.id);
+    });
+
+    it('reads the catalog lean: collectors see only the fields a run needs', async () => {
+      const { runner } = await setUp();
+      const seen: Entity[] = [];
+      const described = entities.map(e =>
+        e.kind === 'Component'
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                description: 'x'.repeat(2000),
+                links: [{ url: 'https://example.com' }],
+                annotations: { a: '1' },
+              },
+              relations: [
+                { type: 'dependsOn', targetRef: 'component:default/w-0000' },
+              ],
+            }
+          : e,
+      );
+      const collector: MaturityFactCollector = {
+        id: 'observe',
+        async collect(workloads) {
+          seen.push(...workloads);
+          return { facts: new Map() };
+        },
+      };
+      await runner(collector, catalogServiceMock({ entities: described })).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      expect(seen).toHaveLength(1201);
+      // Identity, annotations and spec come through; the description, links and relations do not.
+      expect(seen[0]).toEqual({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'w-0000',
+          namespace: 'default',
+          annotations: { a: '1' },
+        },
+        spec: { type: 'service', owner: 'team-retail' },
+      });
+    });
+
+    it('fails a run whose catalog breaks off midway, deleting its pages and keeping the previous snapshot', async () => {
+      const { knex, snapshots, runner } = await setUp();
+      const first = await runner(new MeasuringCollector(2)).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      const catalog = catalogServiceMock({ entities });
+      const stream = catalog.streamEntities.bind(catalog);
+      catalog.streamEntities = async function* breaking(request, options) {
+        let pages = 0;
+        for await (const page of stream(request, options)) {
+          if (
+            request?.filter &&
+            JSON.stringify(request.filter).includes('component') &&
+            ++pages === 3
+          ) {
+            throw new Error('catalog connection reset');
+          }
+          yield page;
         }
-        yield page;
-      }
-    };
-    await expectWriteToFail(runner(new MeasuringCollector(3), catalog).run(new Date('2026-11-21T10:00:00Z')));
+      };
+      await expectWriteToFail(
+        runner(new MeasuringCollector(3), catalog).run(
+          new Date('2026-11-21T10:00:00Z'),
+        ),
+      );
 
-    expect((await snapshots.getCurrentSnapshot())?.id).toBe(first.id);
-    const runs = await snapshots.listRuns(2);
-    expect(runs.map(r => [r.status, r.error])).toEqual([['failed', 'catalog connection reset'], ['succeeded', undefined]]);
-    const [{ n }] = await knex('maturity_scores').whereNot('snapshot_id', first.id).count({ n: '*' });
-    expect(Number(n)).toBe(0);
-  });
+      expect((await snapshots.getCurrentSnapshot())?.id).toBe(first.id);
+      const runs = await snapshots.listRuns(2);
+      expect(runs.map(r => [r.status, r.error])).toEqual([
+        ['failed', 'catalog connection reset'],
+        ['succeeded', undefined],
+      ]);
+      const [{ n }] = await knex('maturity_scores')
+        .whereNot('snapshot_id', first.id)
+        .count({ n: '*' });
+      expect(Number(n)).toBe(0);
+    });
 
-  it('stops between pages when the backend shuts down, and records why', async () => {
-    const { knex, snapshots, runner } = await setUp();
-    const first = await runner(new MeasuringCollector(2)).run(new Date('2026-11-20T10:00:00Z'));
-    let stopping: Promise<void> | undefined;
-    const collector = new MeasuringCollector(3);
-    const scoring = runner(collector);
-    const collect = collector.collect.bind(collector);
-    collector.collect = async (workloads, run) => {
-      // Shutdown begins while the first page is collected: that page is the last one read.
-      if (collector.pages.length === 0) stopping = scoring.stop();
-      return collect(workloads, run);
-    };
-    await expectWriteToFail(scoring.run(new Date('2026-11-21T10:00:00Z')));
-    await stopping;
+    it('stops between pages when the backend shuts down, and records why', async () => {
+      const { knex, snapshots, runner } = await setUp();
+      const first = await runner(new MeasuringCollector(2)).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      let stopping: Promise<void> | undefined;
+      const collector = new MeasuringCollector(3);
+      const scoring = runner(collector);
+      const collect = collector.collect.bind(collector);
+      collector.collect = async (workloads, run) => {
+        // Shutdown begins while the first page is collected: that page is the last one read.
+        if (collector.pages.length === 0) stopping = scoring.stop();
+        return collect(workloads, run);
+      };
+      await expectWriteToFail(scoring.run(new Date('2026-11-21T10:00:00Z')));
+      await stopping;
 
-    expect(collector.pages).toEqual([500]);
-    expect((await snapshots.getCurrentSnapshot())?.id).toBe(first.id);
-    expect((await snapshots.listRuns(1)).map(r => [r.status, r.error])).toEqual([['failed', 'The backend shut down during the run']]);
-    const [{ n }] = await knex('maturity_scores').whereNot('snapshot_id', first.id).count({ n: '*' });
-    expect(Number(n)).toBe(0);
-  });
+      expect(collector.pages).toEqual([500]);
+      expect((await snapshots.getCurrentSnapshot())?.id).toBe(first.id);
+      expect(
+        (await snapshots.listRuns(1)).map(r => [r.status, r.error]),
+      ).toEqual([['failed', 'The backend shut down during the run']]);
+      const [{ n }] = await knex('maturity_scores')
+        .whereNot('snapshot_id', first.id)
+        .count({ n: '*' });
+      expect(Number(n)).toBe(0);
+    });
 
-  it('stops itself at its deadline, between pages, and its collectors see the signal', async () => {
-    const { snapshots, runner } = await setUp();
-    const collector = new MeasuringCollector(2);
-    const signals: boolean[] = [];
-    const collect = collector.collect.bind(collector);
-    collector.collect = async (workloads, run) => {
-      await new Promise(resolve => setTimeout(resolve, 1200));
-      signals.push(run.signal?.aborted ?? false);
-      return collect(workloads, run);
-    };
-    await expectWriteToFail(runner(collector, undefined, 2000).run(new Date('2026-11-20T10:00:00Z')));
-    // Page 1 ends at 1.2 s, page 2 at 2.4 s, after the deadline; page 3 is never read.
-    expect(signals).toEqual([false, true]);
-    expect((await snapshots.listRuns(1))[0].error).toBe('The run passed its deadline of 2 seconds');
-  });
+    it('stops itself at its deadline, between pages, and its collectors see the signal', async () => {
+      const { snapshots, runner } = await setUp();
+      const collector = new MeasuringCollector(2);
+      const signals: boolean[] = [];
+      const collect = collector.collect.bind(collector);
+      collector.collect = async (workloads, run) => {
+        await new Promise(resolve => setTimeout(resolve, 1200));
+        signals.push(run.signal?.aborted ?? false);
+        return collect(workloads, run);
+      };
+      await expectWriteToFail(
+        runner(collector, undefined, 2000).run(
+          new Date('2026-11-20T10:00:00Z'),
+        ),
+      );
+      // Page 1 ends at 1.2 s, page 2 at 2.4 s, after the deadline; page 3 is never read.
+      expect(signals).toEqual([false, true]);
+      expect((await snapshots.listRuns(1))[0].error).toBe(
+        'The run passed its deadline of 2 seconds',
+      );
+    });
 
-  it('stops when the scheduler aborts the run', async () => {
-    const { snapshots, runner } = await setUp();
-    const aborted = AbortSignal.abort();
-    await expectWriteToFail(runner(new MeasuringCollector(2)).run(new Date('2026-11-20T10:00:00Z'), aborted));
-    expect((await snapshots.listRuns(1))[0].error).toBe(
-      'The scheduler stopped the run: its timeout passed, or the backend is shutting down',
-    );
-  });
-});
+    it('stops when the scheduler aborts the run', async () => {
+      const { snapshots, runner } = await setUp();
+      const aborted = AbortSignal.abort();
+      await expectWriteToFail(
+        runner(new MeasuringCollector(2)).run(
+          new Date('2026-11-20T10:00:00Z'),
+          aborted,
+        ),
+      );
+      expect((await snapshots.listRuns(1))[0].error).toBe(
+        'The scheduler stopped the run: its timeout passed, or the backend is shutting down',
+      );
+    });
+  },
+);

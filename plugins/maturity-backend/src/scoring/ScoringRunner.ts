@@ -5,10 +5,18 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity, GroupEntity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  GroupEntity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FACTS } from '@internal/plugin-maturity-common';
-import { createFactCollectionRun, FactCollectionRun, MaturityFactCollector } from '@internal/plugin-maturity-node';
+import {
+  createFactCollectionRun,
+  FactCollectionRun,
+  MaturityFactCollector,
+} from '@internal/plugin-maturity-node';
 import { CostConfig } from '../config/readMaturityConfig';
 import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
 import {
@@ -51,7 +59,15 @@ export const RUN_FIELDS = {
     'metadata.tags',
     'spec',
   ],
-  group: ['apiVersion', 'kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.type', 'spec.parent'],
+  group: [
+    'apiVersion',
+    'kind',
+    'metadata.name',
+    'metadata.namespace',
+    'metadata.title',
+    'spec.type',
+    'spec.parent',
+  ],
 };
 
 /** Components read, collected, scored and written at a time (the catalog's own page size). */
@@ -69,7 +85,9 @@ function withCollectedFacts(
   return inventory.map(workload => {
     const found = evidence.get(workload.ref);
     const measured = latestFact(found?.sources ?? [], FACTS.kubernetes.cores);
-    const problems = [...new Set([...workload.problems, ...(found?.problems ?? [])])];
+    const problems = [
+      ...new Set([...workload.problems, ...(found?.problems ?? [])]),
+    ];
     return typeof measured === 'number'
       ? { ...workload, problems, cores: measured, coresSource: 'kubernetes' }
       : { ...workload, problems };
@@ -77,10 +95,15 @@ function withCollectedFacts(
 }
 
 const formatDuration = (ms: number) =>
-  ms % 60_000 === 0 ? `${ms / 60_000} minutes` : `${Math.round(ms / 1000)} seconds`;
+  ms % 60_000 === 0
+    ? `${ms / 60_000} minutes`
+    : `${Math.round(ms / 1000)} seconds`;
 
 function throwIfStopped(signal: AbortSignal): void {
-  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The run was stopped');
+  if (signal.aborted)
+    throw signal.reason instanceof Error
+      ? signal.reason
+      : new Error('The run was stopped');
 }
 
 /**
@@ -115,21 +138,41 @@ export class ScoringRunner {
    * Scores every workload into a new snapshot. `signal` (the scheduler's, or shutdown's) stops
    * the run between pages; it is then recorded as failed with the reason.
    */
-  async run(now: Date = new Date(), signal?: AbortSignal): Promise<SnapshotInfo> {
+  async run(
+    now: Date = new Date(),
+    signal?: AbortSignal,
+  ): Promise<SnapshotInfo> {
     const { snapshots, logger } = this.options;
     const draft = await snapshots.beginSnapshot(new Date());
     // The lease tells other replicas, and this one after a restart, that the run is alive.
     const heartbeat = setInterval(() => {
-      draft.heartbeat(new Date()).catch(error => logger.warn(`Maturity run ${draft.id} heartbeat failed: ${error}`));
+      draft
+        .heartbeat(new Date())
+        .catch(error =>
+          logger.warn(`Maturity run ${draft.id} heartbeat failed: ${error}`),
+        );
     }, RUN_HEARTBEAT_MS);
     heartbeat.unref();
     const stop = new AbortController();
-    const stopRun = () => stop.abort(new Error('The scheduler stopped the run: its timeout passed, or the backend is shutting down'));
+    const stopRun = () =>
+      stop.abort(
+        new Error(
+          'The scheduler stopped the run: its timeout passed, or the backend is shutting down',
+        ),
+      );
     signal?.addEventListener('abort', stopRun);
     if (signal?.aborted) stopRun();
     const { deadlineMs } = this.options;
     const deadline = deadlineMs
-      ? setTimeout(() => stop.abort(new Error(`The run passed its deadline of ${formatDuration(deadlineMs)}`)), deadlineMs)
+      ? setTimeout(
+          () =>
+            stop.abort(
+              new Error(
+                `The run passed its deadline of ${formatDuration(deadlineMs)}`,
+              ),
+            ),
+          deadlineMs,
+        )
       : undefined;
     deadline?.unref();
     this.running.add(stop);
@@ -139,7 +182,9 @@ export class ScoringRunner {
       snapshot = await this.scoreAndStore(draft, now, stop.signal, phases);
     } catch (error) {
       const message = describeRunFailure(error);
-      logger.error(`Maturity run failed; the previous snapshot stays current: ${message}`);
+      logger.error(
+        `Maturity run failed; the previous snapshot stays current: ${message}`,
+      );
       await draft.fail(message, new Date());
       throw error;
     } finally {
@@ -150,17 +195,29 @@ export class ScoringRunner {
     }
     this.options.onSnapshotSaved?.(snapshot);
     const pruned = await snapshots.pruneHistory(now, this.options.retention);
-    const left = pruned.pending ? `, ${pruned.pending} left for the next runs` : '';
+    const left = pruned.pending
+      ? `, ${pruned.pending} left for the next runs`
+      : '';
     const history =
-      pruned.deleted || pruned.thinned ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned${left}` : '';
-    logger.info(`Maturity run ${snapshot.id} scored ${snapshot.workloads} workloads in ${phases.describe()}${history}`, {
-      phases: phases.seconds(),
-    });
+      pruned.deleted || pruned.thinned
+        ? `; history: ${pruned.deleted} snapshots deleted, ${pruned.thinned} thinned${left}`
+        : '';
+    logger.info(
+      `Maturity run ${snapshot.id} scored ${
+        snapshot.workloads
+      } workloads in ${phases.describe()}${history}`,
+      {
+        phases: phases.seconds(),
+      },
+    );
     return snapshot;
   }
 
   /** Schedules runs through the scheduler service: with several replicas, one runs each time. */
-  async schedule(scheduler: SchedulerService, schedule: SchedulerServiceTaskScheduleDefinition) {
+  async schedule(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ) {
     await scheduler.scheduleTask({
       id: SCORING_TASK_ID,
       ...schedule,
@@ -175,10 +232,12 @@ export class ScoringRunner {
    * backend is shutting down (a rolling deploy), and a run left behind would hold its lease.
    */
   async stop(timeoutMs = 20_000): Promise<void> {
-    for (const stop of this.running) stop.abort(new Error('The backend shut down during the run'));
+    for (const stop of this.running)
+      stop.abort(new Error('The backend shut down during the run'));
     // A run stops between pages; one stuck in a source past the timeout is left to its lease.
     const until = Date.now() + timeoutMs;
-    while (this.running.size > 0 && Date.now() < until) await new Promise(r => setTimeout(r, 50));
+    while (this.running.size > 0 && Date.now() < until)
+      await new Promise(r => setTimeout(r, 50));
   }
 
   private readonly running = new Set<AbortController>();
@@ -189,10 +248,19 @@ export class ScoringRunner {
     signal: AbortSignal,
     phases: RunPhases,
   ): Promise<SnapshotInfo> {
-    const { auth, inventory: inventoryStore, snapshots, model, cost } = this.options;
+    const {
+      auth,
+      inventory: inventoryStore,
+      snapshots,
+      model,
+      cost,
+    } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const groups = new Map<string, GroupEntity>();
-    for await (const page of phases.pages('catalog', this.pagesOf('group', credentials))) {
+    for await (const page of phases.pages(
+      'catalog',
+      this.pagesOf('group', credentials),
+    )) {
       for (const [ref, group] of groupsByRef(page)) groups.set(ref, group);
     }
     const current = await snapshots.getCurrentSnapshot();
@@ -206,7 +274,10 @@ export class ScoringRunner {
     // The next page is read and collected while the database finishes writing the last one.
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const page of phases.pages('catalog', this.pagesOf('component', credentials))) {
+      for await (const page of phases.pages(
+        'catalog',
+        this.pagesOf('component', credentials),
+      )) {
         throwIfStopped(signal);
         const evidence = new Map<string, WorkloadEvidence>();
         for (const entity of page) {
@@ -214,15 +285,38 @@ export class ScoringRunner {
           // The catalog may change between pages; a workload seen twice is scored once.
           if (seen.has(ref)) continue;
           seen.add(ref);
-          evidence.set(ref, { entity, sources: [], staleFacts: new Set(), staleSources: [], problems: [] });
+          evidence.set(ref, {
+            entity,
+            sources: [],
+            staleFacts: new Set(),
+            staleSources: [],
+            problems: [],
+          });
         }
         const components = [...evidence.values()].map(e => e.entity);
-        await this.collectFacts(components, evidence, run, current, warned, phases);
+        await this.collectFacts(
+          components,
+          evidence,
+          run,
+          current,
+          warned,
+          phases,
+        );
         const pageInventory = phases.timeSync('scoring', () =>
-          withCollectedFacts(buildInventory(components, groups, groupRefs), evidence),
+          withCollectedFacts(
+            buildInventory(components, groups, groupRefs),
+            evidence,
+          ),
         );
         const rows = phases.timeSync('scoring', () =>
-          workloadRows({ inventory: pageInventory, evidence, model, cost, now, rollUp }),
+          workloadRows({
+            inventory: pageInventory,
+            evidence,
+            model,
+            cost,
+            now,
+            rollUp,
+          }),
         );
         const previous = writing;
         await phases.time('writing', () => previous);
@@ -237,7 +331,9 @@ export class ScoringRunner {
     }
     await phases.time('writing', () => writing);
     throwIfStopped(signal);
-    await phases.time('inventory', () => inventoryStore.replaceInventory(inventory, draft.startedAt));
+    await phases.time('inventory', () =>
+      inventoryStore.replaceInventory(inventory, draft.startedAt),
+    );
     const rolled = phases.timeSync('roll-up', () => rollUpRows(rollUp));
     return phases.time('writing', async () => {
       await draft.addRows(rolled);
@@ -245,7 +341,10 @@ export class ScoringRunner {
     });
   }
 
-  private pagesOf(kind: 'component' | 'group', credentials: BackstageCredentials): AsyncIterable<Entity[]> {
+  private pagesOf(
+    kind: 'component' | 'group',
+    credentials: BackstageCredentials,
+  ): AsyncIterable<Entity[]> {
     return this.options.catalog.streamEntities(
       { filter: { kind }, fields: RUN_FIELDS[kind], pageSize: PAGE_SIZE },
       { credentials },
@@ -266,28 +365,45 @@ export class ScoringRunner {
     for (const collector of collectors) {
       let result;
       try {
-        result = await phases.time(`collector ${collector.id}`, () => collector.collect(components, run));
+        result = await phases.time(`collector ${collector.id}`, () =>
+          collector.collect(components, run),
+        );
       } catch (error) {
         // Logged below, with any other failure of this collector, once a run.
         const reason = error instanceof Error ? error.message : String(error);
-        result = { facts: new Map(), failures: new Map([...evidence.keys()].map(ref => [ref, reason])) };
+        result = {
+          facts: new Map(),
+          failures: new Map([...evidence.keys()].map(ref => [ref, reason])),
+        };
       }
       const [firstFailure] = result.failures?.values() ?? [];
       if (firstFailure !== undefined && !warned.has(collector.id)) {
         warned.add(collector.id);
-        logger.warn(`Maturity fact collector '${collector.id}' could not read some workloads; they keep their last facts, marked stale: ${firstFailure}`);
+        logger.warn(
+          `Maturity fact collector '${collector.id}' could not read some workloads; they keep their last facts, marked stale: ${firstFailure}`,
+        );
       }
       const previous = result.failures?.size
-        ? await this.previousFacts(collector.id, current, [...result.failures.keys()])
+        ? await this.previousFacts(collector.id, current, [
+            ...result.failures.keys(),
+          ])
         : new Map();
       for (const [ref, item] of evidence) {
         const failure = result.failures?.get(ref);
         if (failure !== undefined) {
           const last = previous.get(ref);
           const since = last?.collectedAt.toISOString();
-          item.staleSources.push({ collector: collector.id, reason: failure, ...(since ? { since } : {}) });
+          item.staleSources.push({
+            collector: collector.id,
+            reason: failure,
+            ...(since ? { since } : {}),
+          });
           if (last) {
-            item.sources.push({ collector: collector.id, at: since!, facts: last.facts });
+            item.sources.push({
+              collector: collector.id,
+              at: since!,
+              facts: last.facts,
+            });
             for (const id of Object.keys(last.facts)) item.staleFacts.add(id);
           }
           continue;
@@ -295,17 +411,32 @@ export class ScoringRunner {
         const facts = result.facts.get(ref);
         // Copied once: an object grown fact by fact sits in V8's dictionary mode at ~2.5× the
         // memory of the copy.
-        if (facts) item.sources.push({ collector: collector.id, at, facts: { ...facts } });
+        if (facts)
+          item.sources.push({
+            collector: collector.id,
+            at,
+            facts: { ...facts },
+          });
         item.problems.push(...(result.problems?.get(ref) ?? []));
       }
     }
   }
 
   /** What a collector gave these workloads in the current snapshot: its fallback when it fails. */
-  private async previousFacts(collector: string, current: SnapshotInfo | undefined, refs: string[]) {
-    const found = new Map<string, NonNullable<ReturnType<typeof factsFromCollector>>>();
+  private async previousFacts(
+    collector: string,
+    current: SnapshotInfo | undefined,
+    refs: string[],
+  ) {
+    const found = new Map<
+      string,
+      NonNullable<ReturnType<typeof factsFromCollector>>
+    >();
     if (!current) return found;
-    const rows = await this.options.snapshots.getScores(current.id, { levelKind: 'workload', refs });
+    const rows = await this.options.snapshots.getScores(current.id, {
+      levelKind: 'workload',
+      refs,
+    });
     for (const row of rows) {
       const facts = factsFromCollector(row.detail, collector);
       if (facts) found.set(row.ref, facts);

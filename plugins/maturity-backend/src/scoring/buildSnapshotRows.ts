@@ -64,7 +64,10 @@ export interface WorkloadDetail {
 
 function entityTags(entity: Entity): string[] {
   const type = entity.spec?.type;
-  return [...(entity.metadata.tags ?? []), ...(typeof type === 'string' ? [type] : [])];
+  return [
+    ...(entity.metadata.tags ?? []),
+    ...(typeof type === 'string' ? [type] : []),
+  ];
 }
 
 function groupRows(
@@ -84,7 +87,10 @@ function groupRows(
     cores: g.cores,
     workloads: g.workloads,
     ...(costOf.has(g.ref) ? { cost: costOf.get(g.ref) } : {}),
-    detail: { unweightedWorkloads: g.unweightedWorkloads, ...details.detailOf(levelKind, g.ref) } satisfies GroupDetail,
+    detail: {
+      unweightedWorkloads: g.unweightedWorkloads,
+      ...details.detailOf(levelKind, g.ref),
+    } satisfies GroupDetail,
   }));
 }
 
@@ -140,7 +146,8 @@ export function* workloadRows(options: {
       company: workload.company,
     };
     if (!workload.company) kept.unassigned += 1;
-    const declaredCores = workload.coresSource === 'annotation' ? workload.cores ?? null : null;
+    const declaredCores =
+      workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
     if (priced.figures) kept.costs.add({ ...priced.figures, ...hierarchy });
     const detail: WorkloadDetail = {
@@ -162,7 +169,9 @@ export function* workloadRows(options: {
       level: result.level,
       cores: workload.cores ?? 0,
       workloads: 1,
-      ...Object.fromEntries(Object.entries(hierarchy).filter(([, v]) => v !== undefined)),
+      ...Object.fromEntries(
+        Object.entries(hierarchy).filter(([, v]) => v !== undefined),
+      ),
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? []),
     };
@@ -191,11 +200,21 @@ export function rollUpRows(kept: RollUpInputs): ScoreRow[] {
   return [
     ...groupRows('product', rolled.products, costs.product, kept.groups),
     ...groupRows('team', rolled.teams, costs.team, kept.groups),
-    ...groupRows('department', rolled.departments, costs.department, kept.groups),
+    ...groupRows(
+      'department',
+      rolled.departments,
+      costs.department,
+      kept.groups,
+    ),
     // Every company shows how many workloads fell outside all of them.
-    ...groupRows('company', rolled.companies, costs.company, kept.groups).map(row => ({
-      ...row,
-      detail: { ...(row.detail as GroupDetail), unassignedWorkloads: kept.unassigned },
-    })),
+    ...groupRows('company', rolled.companies, costs.company, kept.groups).map(
+      row => ({
+        ...row,
+        detail: {
+          ...(row.detail as GroupDetail),
+          unassignedWorkloads: kept.unassigned,
+        },
+      }),
+    ),
   ];
 }

@@ -32,7 +32,9 @@ export interface GroupDetail {
 }
 
 /** What a group's detail keeps of the workloads under it. */
-export type KeptGroupDetail = Required<Pick<GroupDetail, 'estimatedWorkloads' | 'dimensions' | 'members'>>;
+export type KeptGroupDetail = Required<
+  Pick<GroupDetail, 'estimatedWorkloads' | 'dimensions' | 'members'>
+>;
 
 /** The level whose rows are a roll-up's members: a department lists its teams, and so on. */
 export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
@@ -43,7 +45,8 @@ export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
 };
 
 /** What a group's detail needs of one workload under it. */
-export interface WorkloadUnderGroup extends Pick<RollUpWorkload, 'ref' | RollUpLevel> {
+export interface WorkloadUnderGroup
+  extends Pick<RollUpWorkload, 'ref' | RollUpLevel> {
   /** Its cores; a workload without a score or without cores adds no weight to the dimensions. */
   cores: number | null;
   score: number | null;
@@ -55,17 +58,20 @@ export interface WorkloadUnderGroup extends Pick<RollUpWorkload, 'ref' | RollUpL
 export class DimensionMeans {
   private readonly byDimension = DIMENSION_IDS.map(() => new WeightedMean());
 
-  add(workload: Pick<WorkloadUnderGroup, 'cores' | 'score' | 'dimensions'>): void {
+  add(
+    workload: Pick<WorkloadUnderGroup, 'cores' | 'score' | 'dimensions'>,
+  ): void {
     const weight = workload.score === null ? 0 : coreWeight(workload.cores);
     if (weight === 0) return;
-    DIMENSION_IDS.forEach((id, i) => this.byDimension[i].add(weight, workload.dimensions[id]));
+    DIMENSION_IDS.forEach((id, i) =>
+      this.byDimension[i].add(weight, workload.dimensions[id]),
+    );
   }
 
   means(): Record<DimensionId, number | null> {
-    return Object.fromEntries(DIMENSION_IDS.map((id, i) => [id, this.byDimension[i].mean()])) as Record<
-      DimensionId,
-      number | null
-    >;
+    return Object.fromEntries(
+      DIMENSION_IDS.map((id, i) => [id, this.byDimension[i].mean()]),
+    ) as Record<DimensionId, number | null>;
   }
 }
 
@@ -80,10 +86,9 @@ interface Accumulator {
  * nothing of a workload needs keeping for it until the end.
  */
 export class GroupDetailsBuilder {
-  private readonly groups = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, Accumulator>()])) as Record<
-    RollUpLevel,
-    Map<string, Accumulator>
-  >;
+  private readonly groups = Object.fromEntries(
+    ROLL_UP_LEVELS.map(l => [l, new Map<string, Accumulator>()]),
+  ) as Record<RollUpLevel, Map<string, Accumulator>>;
 
   add(workload: WorkloadUnderGroup): void {
     for (const level of ROLL_UP_LEVELS) {
@@ -98,19 +103,30 @@ export class GroupDetailsBuilder {
       acc.dimensions.add(workload);
       // A workload in no group of the member level is a member itself.
       const memberLevel = MEMBER_LEVEL[level];
-      const group = memberLevel === 'workload' ? undefined : workload[memberLevel];
-      (acc.members[group ? memberLevel : 'workload'] ??= new Set()).add(group ?? workload.ref);
+      const group =
+        memberLevel === 'workload' ? undefined : workload[memberLevel];
+      (acc.members[group ? memberLevel : 'workload'] ??= new Set()).add(
+        group ?? workload.ref,
+      );
     }
   }
 
   /** What `ref`'s detail keeps, at `level`. */
   detailOf(level: RollUpLevel, ref: string): KeptGroupDetail {
-    const acc = this.groups[level].get(ref) ?? { estimated: 0, dimensions: new DimensionMeans(), members: {} };
-    const members = Object.entries(acc.members) as Array<[ScoreLevelKind, Set<string>]>;
+    const acc = this.groups[level].get(ref) ?? {
+      estimated: 0,
+      dimensions: new DimensionMeans(),
+      members: {},
+    };
+    const members = Object.entries(acc.members) as Array<
+      [ScoreLevelKind, Set<string>]
+    >;
     return {
       estimatedWorkloads: acc.estimated,
       dimensions: acc.dimensions.means(),
-      members: Object.fromEntries(members.map(([kind, refs]) => [kind, [...refs].sort()])),
+      members: Object.fromEntries(
+        members.map(([kind, refs]) => [kind, [...refs].sort()]),
+      ),
     };
   }
 }

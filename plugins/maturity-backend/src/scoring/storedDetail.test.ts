@@ -1,23 +1,58 @@
-import { CollectedFacts, factsFromCollector, latestFact, mergeFacts, packWorkloadDetail, readWorkloadDetail } from './storedDetail';
+import {
+  CollectedFacts,
+  factsFromCollector,
+  latestFact,
+  mergeFacts,
+  packWorkloadDetail,
+  readWorkloadDetail,
+} from './storedDetail';
 import { WorkloadDetail } from './buildSnapshotRows';
 
 const detail: WorkloadDetail = {
   title: 'Cart',
   coresSource: 'kubernetes',
-  dimensions: { development: 50, compute: 100, architecture: null, data: null, security: 0 },
+  dimensions: {
+    development: 50,
+    compute: 100,
+    architecture: null,
+    data: null,
+    security: 0,
+  },
   checks: [
     {
-      id: 'hpa-elastic', status: 'fail', credit: 0, stale: false,
-      facts: { 'kubernetes.workloadKind': 'stateless', 'kubernetes.hpaElastic': false },
+      id: 'hpa-elastic',
+      status: 'fail',
+      credit: 0,
+      stale: false,
+      facts: {
+        'kubernetes.workloadKind': 'stateless',
+        'kubernetes.hpaElastic': false,
+      },
     },
-    { id: 'cpu-utilisation', status: 'partial', credit: 0.5, stale: true, facts: { 'prometheus.cpuP95OfRequests': 0.3 } },
     {
-      id: 'tracing', status: 'waived', credit: null, stale: false, facts: {},
+      id: 'cpu-utilisation',
+      status: 'partial',
+      credit: 0.5,
+      stale: true,
+      facts: { 'prometheus.cpuP95OfRequests': 0.3 },
+    },
+    {
+      id: 'tracing',
+      status: 'waived',
+      credit: null,
+      stale: false,
+      facts: {},
       waiver: { checkId: 'tracing', reason: 'migrating', until: '2026-12-31' },
     },
   ],
   problems: [],
-  staleSources: [{ collector: 'prometheus', reason: 'timeout', since: '2026-11-22T10:00:00.000Z' }],
+  staleSources: [
+    {
+      collector: 'prometheus',
+      reason: 'timeout',
+      since: '2026-11-22T10:00:00.000Z',
+    },
+  ],
   tags: ['java'],
   cost: { basis: 'none', estimate: false } as unknown as WorkloadDetail['cost'],
 };
@@ -25,7 +60,11 @@ const collected: CollectedFacts[] = [
   {
     collector: 'kubernetes',
     at: '2026-11-23T10:00:00.000Z',
-    facts: { 'kubernetes.workloadKind': 'stateless', 'kubernetes.hpaElastic': false, 'prometheus.cpuMean': 9 },
+    facts: {
+      'kubernetes.workloadKind': 'stateless',
+      'kubernetes.hpaElastic': false,
+      'prometheus.cpuMean': 9,
+    },
   },
   {
     collector: 'prometheus',
@@ -51,7 +90,9 @@ describe('stored workload detail', () => {
   });
 
   it('stores each fact once and reads back the scorecard detail unchanged, through JSON', () => {
-    const stored = JSON.parse(JSON.stringify(packWorkloadDetail(detail, collected)));
+    const stored = JSON.parse(
+      JSON.stringify(packWorkloadDetail(detail, collected)),
+    );
     expect(stored.facts).toEqual([
       ['kubernetes.workloadKind', 'stateless', 0],
       ['kubernetes.hpaElastic', false, 0],
@@ -67,11 +108,15 @@ describe('stored workload detail', () => {
   });
 
   it('reads details written in the readable form as they are', () => {
-    expect(readWorkloadDetail(JSON.parse(JSON.stringify(detail)))).toEqual(detail);
+    expect(readWorkloadDetail(JSON.parse(JSON.stringify(detail)))).toEqual(
+      detail,
+    );
   });
 
   it("gives back one collector's facts with the time they were collected", () => {
-    const stored = JSON.parse(JSON.stringify(packWorkloadDetail(detail, collected)));
+    const stored = JSON.parse(
+      JSON.stringify(packWorkloadDetail(detail, collected)),
+    );
     expect(factsFromCollector(stored, 'prometheus')).toEqual({
       facts: { 'prometheus.cpuP95OfRequests': 0.3, 'prometheus.cpuMean': 1.25 },
       collectedAt: new Date('2026-11-22T10:00:00Z'),

@@ -1,4 +1,10 @@
-import { CheckResult, CheckStatus, FactValue, Waiver, WorkloadFacts } from '@internal/plugin-maturity-common';
+import {
+  CheckResult,
+  CheckStatus,
+  FactValue,
+  Waiver,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
 import type { WorkloadDetail } from './buildSnapshotRows';
 
 /** Where a workload's facts came from: one entry per collector that supplied some. */
@@ -8,7 +14,14 @@ export interface FactSource {
   at: string;
 }
 
-type StoredCheck = [id: string, status: CheckStatus, credit: number | null, facts: number[], stale: 0 | 1, waiver?: Waiver];
+type StoredCheck = [
+  id: string,
+  status: CheckStatus,
+  credit: number | null,
+  facts: number[],
+  stale: 0 | 1,
+  waiver?: Waiver,
+];
 
 /**
  * A workload's detail as stored: every fact once, with the collector it came from, and each
@@ -34,14 +47,20 @@ export function mergeFacts(sources: readonly CollectedFacts[]): WorkloadFacts {
 }
 
 /** One fact's merged value: the last collector that gave it wins, as in {@link mergeFacts}. */
-export function latestFact(sources: readonly CollectedFacts[], id: string): FactValue | undefined {
+export function latestFact(
+  sources: readonly CollectedFacts[],
+  id: string,
+): FactValue | undefined {
   for (let i = sources.length - 1; i >= 0; i--) {
     if (sources[i].facts[id] !== undefined) return sources[i].facts[id];
   }
   return undefined;
 }
 
-export function packWorkloadDetail(detail: WorkloadDetail, sources: readonly CollectedFacts[]): StoredWorkloadDetail {
+export function packWorkloadDetail(
+  detail: WorkloadDetail,
+  sources: readonly CollectedFacts[],
+): StoredWorkloadDetail {
   // Each fact where it first appears, with the value of the last collector that gave it.
   const index = new Map<string, number>();
   const facts: StoredWorkloadDetail['facts'] = [];
@@ -53,15 +72,29 @@ export function packWorkloadDetail(detail: WorkloadDetail, sources: readonly Col
     }
   });
   const checks = detail.checks.map((c): StoredCheck => {
-    const tuple: StoredCheck = [c.id, c.status, c.credit, Object.keys(c.facts).map(id => index.get(id)!), c.stale ? 1 : 0];
+    const tuple: StoredCheck = [
+      c.id,
+      c.status,
+      c.credit,
+      Object.keys(c.facts).map(id => index.get(id)!),
+      c.stale ? 1 : 0,
+    ];
     if (c.waiver) tuple.push(c.waiver);
     return tuple;
   });
-  return { v: 2, ...detail, sources: sources.map(({ collector, at }) => ({ collector, at })), facts, checks };
+  return {
+    v: 2,
+    ...detail,
+    sources: sources.map(({ collector, at }) => ({ collector, at })),
+    facts,
+    checks,
+  };
 }
 
 const isStored = (detail: unknown): detail is StoredWorkloadDetail =>
-  typeof detail === 'object' && detail !== null && (detail as { v?: unknown }).v === 2;
+  typeof detail === 'object' &&
+  detail !== null &&
+  (detail as { v?: unknown }).v === 2;
 
 /** The readable form; details written before the stored form existed are readable already. */
 export function readWorkloadDetail(detail: unknown): WorkloadDetail {
@@ -69,14 +102,16 @@ export function readWorkloadDetail(detail: unknown): WorkloadDetail {
   const { v, sources, facts, checks, ...rest } = detail;
   return {
     ...rest,
-    checks: checks.map(([id, status, credit, read, stale, waiver]): CheckResult => ({
-      id,
-      facts: Object.fromEntries(read.map(i => [facts[i][0], facts[i][1]])),
-      stale: stale === 1,
-      status,
-      credit,
-      ...(waiver ? { waiver } : {}),
-    })),
+    checks: checks.map(
+      ([id, status, credit, read, stale, waiver]): CheckResult => ({
+        id,
+        facts: Object.fromEntries(read.map(i => [facts[i][0], facts[i][1]])),
+        stale: stale === 1,
+        status,
+        credit,
+        ...(waiver ? { waiver } : {}),
+      }),
+    ),
   };
 }
 
@@ -89,6 +124,7 @@ export function factsFromCollector(
   const source = detail.sources.findIndex(s => s.collector === collector);
   if (source < 0) return undefined;
   const facts: WorkloadFacts = {};
-  for (const [id, value, from] of detail.facts) if (from === source) facts[id] = value;
+  for (const [id, value, from] of detail.facts)
+    if (from === source) facts[id] = value;
   return { facts, collectedAt: new Date(detail.sources[source].at) };
 }

@@ -1,7 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import { SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 
-const DEFAULT_OPTIONS = { ttlMs: 5000, maxEntries: 5000, maxBytes: 128 * 2 ** 20 };
+const DEFAULT_OPTIONS = {
+  ttlMs: 5000,
+  maxEntries: 5000,
+  maxBytes: 128 * 2 ** 20,
+};
 
 /**
  * Answers of the read routes, kept per current snapshot. Every answer is a pure function of the
@@ -11,9 +15,14 @@ const DEFAULT_OPTIONS = { ttlMs: 5000, maxEntries: 5000, maxBytes: 128 * 2 ** 20
  * are bounded in bytes as well as in number: 5,000 leaderboards of every team (~1.2 MB each, kept
  * plain and gzipped), one per distinct query, would otherwise hold ~6 GB.
  */
-export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnapshot'>> {
+export class SnapshotResponseCache<
+  S extends Pick<SnapshotStore, 'getCurrentSnapshot'>,
+> {
   private readonly answers: LRUCache<string, Promise<unknown>>;
-  private current?: { snapshot: Promise<SnapshotInfo | undefined>; readAt: number };
+  private current?: {
+    snapshot: Promise<SnapshotInfo | undefined>;
+    readAt: number;
+  };
   private readonly options: typeof DEFAULT_OPTIONS;
 
   constructor(
@@ -21,7 +30,10 @@ export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnap
     options: Partial<typeof DEFAULT_OPTIONS> = {},
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
-    this.answers = new LRUCache({ max: this.options.maxEntries, maxSize: this.options.maxBytes });
+    this.answers = new LRUCache({
+      max: this.options.maxEntries,
+      maxSize: this.options.maxBytes,
+    });
   }
 
   /**
@@ -29,7 +41,9 @@ export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnap
    * so computing a missed answer costs no extra query for it.
    */
   reader(): S {
-    return Object.create(this.store, { getCurrentSnapshot: { value: () => this.currentSnapshot() } });
+    return Object.create(this.store, {
+      getCurrentSnapshot: { value: () => this.currentSnapshot() },
+    });
   }
 
   /** Re-reads the current snapshot on the next request: this replica has just written one. */
@@ -39,14 +53,20 @@ export class SnapshotResponseCache<S extends Pick<SnapshotStore, 'getCurrentSnap
 
   /** The answer for `key` in the current snapshot if one is cached or being computed. */
   async peek<T>(key: string): Promise<T | undefined> {
-    return this.answers.get(await this.keyInCurrent(key)) as Promise<T> | undefined;
+    return this.answers.get(await this.keyInCurrent(key)) as
+      | Promise<T>
+      | undefined;
   }
 
   /**
    * The answer for `key` in the current snapshot, computed unless cached or being computed.
    * `bytesOf` tells what a computed answer weighs against `maxBytes`; until computed it counts 1.
    */
-  async get<T>(key: string, compute: () => Promise<T>, bytesOf: (answer: T) => number = () => 1): Promise<T> {
+  async get<T>(
+    key: string,
+    compute: () => Promise<T>,
+    bytesOf: (answer: T) => number = () => 1,
+  ): Promise<T> {
     const full = await this.keyInCurrent(key);
     const cached = this.answers.get(full);
     if (cached) return cached as Promise<T>;

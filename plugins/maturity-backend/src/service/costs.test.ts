@@ -7,60 +7,140 @@ import { getCosts } from './costs';
 
 const databases = createTestDatabases();
 
-const cost = { hourlyCost: 0.5, hourlyWaste: 0.25, monthlySaving: 10, efficiency: 0.5 };
+const cost = {
+  hourlyCost: 0.5,
+  hourlyWaste: 0.25,
+  monthlySaving: 10,
+  efficiency: 0.5,
+};
 const workload = (name: string, basis: string, team?: string): ScoreRow => ({
-  levelKind: 'workload', ref: `component:default/${name}`, score: 50, platform: 50, business: 50, level: 'L3',
-  cores: 4, workloads: 1, department: 'group:default/retail', team, cost, detail: { cost: { basis } },
+  levelKind: 'workload',
+  ref: `component:default/${name}`,
+  score: 50,
+  platform: 50,
+  business: 50,
+  level: 'L3',
+  cores: 4,
+  workloads: 1,
+  department: 'group:default/retail',
+  team,
+  cost,
+  detail: { cost: { basis } },
 });
 const retail = (detail: object): ScoreRow => ({
-  levelKind: 'department', ref: 'group:default/retail', score: 50, platform: 50, business: 50, level: 'L3',
-  cores: 12, workloads: 3, cost: { ...cost, hourlyCost: 1.5, hourlyWaste: 0.75, monthlySaving: 30 }, detail,
+  levelKind: 'department',
+  ref: 'group:default/retail',
+  score: 50,
+  platform: 50,
+  business: 50,
+  level: 'L3',
+  cores: 12,
+  workloads: 3,
+  cost: { ...cost, hourlyCost: 1.5, hourlyWaste: 0.75, monthlySaving: 30 },
+  detail,
 });
 
 // What a run keeps with a roll-up besides the count and members (see GroupDetailsBuilder).
-const DIMENSIONS = { development: 50, compute: 50, architecture: 50, data: 50, security: 50 };
+const DIMENSIONS = {
+  development: 50,
+  compute: 50,
+  architecture: 50,
+  data: 50,
+  security: 50,
+};
 
-describe.each(databases.eachSupportedId())('group cost views on %p', databaseId => {
-  async function costsOf(group: ScoreRow) {
-    const knex = await databases.init(databaseId);
-    const store = await DatabaseSnapshotStore.create({ database: mockServices.database({ knex }) });
-    const team = group.levelKind === 'team' ? group.ref : undefined;
-    await saveAt(store, '2026-11-20T10:00:00Z', [workload('a', 'declared', team), workload('b', 'measured', team), workload('c', 'declared'), group]);
-    return getCosts(store, group.ref, { window: '7d', currency: 'USD', now: new Date('2026-11-20T12:00:00Z') });
-  }
+describe.each(databases.eachSupportedId())(
+  'group cost views on %p',
+  databaseId => {
+    async function costsOf(group: ScoreRow) {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseSnapshotStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const team = group.levelKind === 'team' ? group.ref : undefined;
+      await saveAt(store, '2026-11-20T10:00:00Z', [
+        workload('a', 'declared', team),
+        workload('b', 'measured', team),
+        workload('c', 'declared'),
+        group,
+      ]);
+      return getCosts(store, group.ref, {
+        window: '7d',
+        currency: 'USD',
+        now: new Date('2026-11-20T12:00:00Z'),
+      });
+    }
 
-  it('takes the count of estimated workloads kept with the roll-up', async () => {
-    // The kept count wins over the workloads' own detail: it is what the run found.
-    const view = await costsOf(retail({
-      unweightedWorkloads: 0, estimatedWorkloads: 1, dimensions: DIMENSIONS,
-      members: { workload: ['component:default/a', 'component:default/b', 'component:default/c'] },
-    }));
-    expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
-    expect(view.members?.map(m => [m.ref, m.hourlyCost])).toEqual([
-      ['component:default/a', 0.5], ['component:default/b', 0.5], ['component:default/c', 0.5],
-    ]);
-    // 7 days of the one snapshot's 1.5 an hour.
-    expect(view.totals.cost).toBe(252);
-  });
+    it('takes the count of estimated workloads kept with the roll-up', async () => {
+      // The kept count wins over the workloads' own detail: it is what the run found.
+      const view = await costsOf(
+        retail({
+          unweightedWorkloads: 0,
+          estimatedWorkloads: 1,
+          dimensions: DIMENSIONS,
+          members: {
+            workload: [
+              'component:default/a',
+              'component:default/b',
+              'component:default/c',
+            ],
+          },
+        }),
+      );
+      expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
+      expect(view.members?.map(m => [m.ref, m.hourlyCost])).toEqual([
+        ['component:default/a', 0.5],
+        ['component:default/b', 0.5],
+        ['component:default/c', 0.5],
+      ]);
+      // 7 days of the one snapshot's 1.5 an hour.
+      expect(view.totals.cost).toBe(252);
+    });
 
-  it('lists the members kept with the roll-up', async () => {
-    // The kept list is read as it is: the workloads under the department are not searched again.
-    const view = await costsOf(retail({ unweightedWorkloads: 0, estimatedWorkloads: 1, dimensions: DIMENSIONS, members: { workload: ['component:default/a', 'component:default/b'] } }));
-    expect(view.members?.map(m => m.ref)).toEqual(['component:default/a', 'component:default/b']);
-  });
+    it('lists the members kept with the roll-up', async () => {
+      // The kept list is read as it is: the workloads under the department are not searched again.
+      const view = await costsOf(
+        retail({
+          unweightedWorkloads: 0,
+          estimatedWorkloads: 1,
+          dimensions: DIMENSIONS,
+          members: { workload: ['component:default/a', 'component:default/b'] },
+        }),
+      );
+      expect(view.members?.map(m => m.ref)).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+    });
 
-  it('counts estimated workloads and finds members from the workloads in a snapshot written before they were kept', async () => {
-    const view = await costsOf(retail({ unweightedWorkloads: 0 }));
-    expect(view).toMatchObject({ estimatedWorkloads: 2, estimate: true });
-    // Its members are found from its workloads too: here all three, in no team.
-    expect(view.members?.map(m => m.ref)).toEqual(['component:default/a', 'component:default/b', 'component:default/c']);
-  });
+    it('counts estimated workloads and finds members from the workloads in a snapshot written before they were kept', async () => {
+      const view = await costsOf(retail({ unweightedWorkloads: 0 }));
+      expect(view).toMatchObject({ estimatedWorkloads: 2, estimate: true });
+      // Its members are found from its workloads too: here all three, in no team.
+      expect(view.members?.map(m => m.ref)).toEqual([
+        'component:default/a',
+        'component:default/b',
+        'component:default/c',
+      ]);
+    });
 
-  it('finds the members of a team from its workloads in a snapshot written before teams kept them', async () => {
-    // Kept count and dimensions, as departments had, but no members.
-    const view = await costsOf({ ...retail({ unweightedWorkloads: 0, estimatedWorkloads: 1, dimensions: DIMENSIONS }), levelKind: 'team', ref: 'group:default/checkout' });
-    // a and b are in the team, c is not.
-    expect(view.members?.map(m => m.ref)).toEqual(['component:default/a', 'component:default/b']);
-    expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
-  });
-});
+    it('finds the members of a team from its workloads in a snapshot written before teams kept them', async () => {
+      // Kept count and dimensions, as departments had, but no members.
+      const view = await costsOf({
+        ...retail({
+          unweightedWorkloads: 0,
+          estimatedWorkloads: 1,
+          dimensions: DIMENSIONS,
+        }),
+        levelKind: 'team',
+        ref: 'group:default/checkout',
+      });
+      // a and b are in the team, c is not.
+      expect(view.members?.map(m => m.ref)).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+      expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
+    });
+  },
+);

@@ -10,21 +10,37 @@ import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
 import { isEstimatedCost } from '../cost/priceWorkload';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
 import { rankBy } from './ranking';
-import { broadestRow, costSummary, currentSnapshot, keptGroupDetail, levelKindOf, memberRows, snapshotRef } from './scorecards';
+import {
+  broadestRow,
+  costSummary,
+  currentSnapshot,
+  keptGroupDetail,
+  levelKindOf,
+  memberRows,
+  snapshotRef,
+} from './scorecards';
 
 const HOUR_MS = 3_600_000;
 const TREND_DAYS = 90;
 
-const NO_COST = { hourlyCost: 0, hourlyWaste: 0, monthlySaving: 0, efficiency: null, wasteShare: null };
+const NO_COST = {
+  hourlyCost: 0,
+  hourlyWaste: 0,
+  monthlySaving: 0,
+  efficiency: null,
+  wasteShare: null,
+};
 
-const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+const mean = (values: number[]) =>
+  values.reduce((sum, v) => sum + v, 0) / values.length;
 
 /** The points of a score history that carry cost figures, as the API shows them. */
 const costPoints = (history: Array<ScoreRow & { at: Date }>): CostPoint[] =>
   history.flatMap(p => (p.cost ? [{ at: p.at.toISOString(), ...p.cost }] : []));
 
 // Both stored forms keep the cost advice as it is.
-const costAdvice = (row: ScoreRow) => (row.detail as Pick<WorkloadDetail, 'cost'> | undefined)?.cost;
+const costAdvice = (row: ScoreRow) =>
+  (row.detail as Pick<WorkloadDetail, 'cost'> | undefined)?.cost;
 const isEstimate = (row: ScoreRow) => isEstimatedCost(costAdvice(row));
 
 /**
@@ -42,12 +58,18 @@ export async function getCosts(
   const row = await broadestRow(store, snapshot, ref);
   const kind = row.levelKind;
   const hours = COST_WINDOWS[window];
-  const trendFrom = new Date(now.getTime() - Math.max(TREND_DAYS * 24, hours) * HOUR_MS);
-  const history = (await store.getHistory(ref, kind, { from: trendFrom, to: now })).filter(p => p.cost);
+  const trendFrom = new Date(
+    now.getTime() - Math.max(TREND_DAYS * 24, hours) * HOUR_MS,
+  );
+  const history = (
+    await store.getHistory(ref, kind, { from: trendFrom, to: now })
+  ).filter(p => p.cost);
   const trend = costPoints(history);
   const windowFrom = new Date(now.getTime() - hours * HOUR_MS);
   const inWindow = history.filter(p => p.at >= windowFrom);
-  const points = inWindow.length ? inWindow : [{ ...row, at: snapshot.finishedAt }];
+  const points = inWindow.length
+    ? inWindow
+    : [{ ...row, at: snapshot.finishedAt }];
   const cost = mean(points.map(p => p.cost?.hourlyCost ?? 0)) * hours;
   const waste = mean(points.map(p => p.cost?.hourlyWaste ?? 0)) * hours;
 
@@ -71,11 +93,18 @@ export async function getCosts(
   };
   if (kind === 'workload') {
     const estimated = isEstimate(row);
-    return { ...base, workload: costAdvice(row)!, estimatedWorkloads: estimated ? 1 : 0, estimate: estimated };
+    return {
+      ...base,
+      workload: costAdvice(row)!,
+      estimatedWorkloads: estimated ? 1 : 0,
+      estimate: estimated,
+    };
   }
   const [members, estimatedWorkloads] = await Promise.all([
     memberRows(store, snapshot.id, row),
-    keptGroupDetail(store, snapshot.id, row).then(detail => detail.estimatedWorkloads),
+    keptGroupDetail(store, snapshot.id, row).then(
+      detail => detail.estimatedWorkloads,
+    ),
   ]);
   return {
     ...base,

@@ -13,7 +13,12 @@ describe('encodeAnswer', () => {
   });
 
   it('keeps an answer the size of a workload scorecard plain only', async () => {
-    const value = { checks: Array.from({ length: 100 }, (_, i) => ({ id: `check-${i}`, status: 'pass' })) };
+    const value = {
+      checks: Array.from({ length: 100 }, (_, i) => ({
+        id: `check-${i}`,
+        status: 'pass',
+      })),
+    };
     const answer = await encodeAnswer(value);
     expect(answer.body.length).toBeGreaterThan(3000);
     expect(answer.body.length).toBeLessThan(8192);
@@ -24,7 +29,12 @@ describe('encodeAnswer', () => {
     ['an answer of ~17 KB (gzipped in place)', 400],
     ['a leaderboard-sized answer (gzipped on the thread pool)', 20_000],
   ])('keeps %s gzipped beside its plain form', async (_label, rows) => {
-    const value = { items: Array.from({ length: rows }, (_, i) => ({ ref: `group:default/team-${i}`, score: i % 100 })) };
+    const value = {
+      items: Array.from({ length: rows }, (_, i) => ({
+        ref: `group:default/team-${i}`,
+        score: i % 100,
+      })),
+    };
     const answer = await encodeAnswer(value);
     expect(JSON.parse(answer.body.toString())).toEqual(value);
     expect(gunzipSync(answer.gzipped!.body).equals(answer.body)).toBe(true);
@@ -34,42 +44,80 @@ describe('encodeAnswer', () => {
 });
 
 describe('sendAnswer behind the compression middleware of the root router', () => {
-  const teams = { items: Array.from({ length: 400 }, (_, i) => ({ ref: `group:default/team-${i}`, score: i % 100 })) };
-  const scorecard = { checks: Array.from({ length: 100 }, (_, i) => ({ id: `check-${i}`, status: 'pass' })) };
+  const teams = {
+    items: Array.from({ length: 400 }, (_, i) => ({
+      ref: `group:default/team-${i}`,
+      score: i % 100,
+    })),
+  };
+  const scorecard = {
+    checks: Array.from({ length: 100 }, (_, i) => ({
+      id: `check-${i}`,
+      status: 'pass',
+    })),
+  };
 
   async function app() {
-    const answers = { '/teams': await encodeAnswer(teams), '/scorecard': await encodeAnswer(scorecard) };
-    const middleware = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger() });
+    const answers = {
+      '/teams': await encodeAnswer(teams),
+      '/scorecard': await encodeAnswer(scorecard),
+    };
+    const middleware = MiddlewareFactory.create({
+      config: mockServices.rootConfig(),
+      logger: mockServices.rootLogger(),
+    });
     const served = express();
     served.use(middleware.compression());
-    served.get('/:answer', (req, res) => sendAnswer(req, res, answers[`/${req.params.answer}` as keyof typeof answers]));
+    served.get('/:answer', (req, res) =>
+      sendAnswer(
+        req,
+        res,
+        answers[`/${req.params.answer}` as keyof typeof answers],
+      ),
+    );
     return { served, answers };
   }
 
   it('sends a large answer gzipped as kept to clients that accept it, plain to others, each with its ETag', async () => {
     const { served, answers } = await app();
-    const gzipped = await request(served).get('/teams').set('Accept-Encoding', 'gzip, deflate');
+    const gzipped = await request(served)
+      .get('/teams')
+      .set('Accept-Encoding', 'gzip, deflate');
     expect(gzipped.headers['content-encoding']).toBe('gzip');
-    expect(gzipped.headers['content-length']).toBe(String(answers['/teams'].gzipped!.body.length));
+    expect(gzipped.headers['content-length']).toBe(
+      String(answers['/teams'].gzipped!.body.length),
+    );
     expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
     expect(gzipped.headers.etag).toBe(answers['/teams'].gzipped!.etag);
     expect(gzipped.body).toEqual(teams);
-    const plain = await request(served).get('/teams').set('Accept-Encoding', 'identity');
+    const plain = await request(served)
+      .get('/teams')
+      .set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.etag).toBe(answers['/teams'].etag);
     expect(plain.body).toEqual(teams);
-    const again = await request(served).get('/teams').set('Accept-Encoding', 'gzip').set('If-None-Match', gzipped.headers.etag);
+    const again = await request(served)
+      .get('/teams')
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', gzipped.headers.etag);
     expect(again.status).toBe(304);
   });
 
   it('sends a small answer plain even to a client that accepts gzip, and answers 304 to its ETag', async () => {
     const { served, answers } = await app();
-    const res = await request(served).get('/scorecard').set('Accept-Encoding', 'gzip, deflate');
+    const res = await request(served)
+      .get('/scorecard')
+      .set('Accept-Encoding', 'gzip, deflate');
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-transform');
-    expect(res.headers['content-length']).toBe(String(answers['/scorecard'].body.length));
+    expect(res.headers['content-length']).toBe(
+      String(answers['/scorecard'].body.length),
+    );
     expect(res.body).toEqual(scorecard);
-    const again = await request(served).get('/scorecard').set('Accept-Encoding', 'gzip').set('If-None-Match', res.headers.etag);
+    const again = await request(served)
+      .get('/scorecard')
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', res.headers.etag);
     expect(again.status).toBe(304);
   });
 });

@@ -43,7 +43,10 @@ export async function encodeAnswer(value: unknown): Promise<EncodedAnswer> {
   const body = Buffer.from(JSON.stringify(value));
   const answer: EncodedAnswer = { body, etag: etagOf(body) };
   if (body.length >= GZIP_FROM_BYTES) {
-    const gzipped = body.length < GZIP_OFF_THREAD_FROM_BYTES ? gzipSync(body) : await gzipAsync(body);
+    const gzipped =
+      body.length < GZIP_OFF_THREAD_FROM_BYTES
+        ? gzipSync(body)
+        : await gzipAsync(body);
     // Each representation has its own strong ETag (RFC 9110 §8.8.3).
     answer.gzipped = { body: gzipped, etag: etagOf(gzipped) };
   }
@@ -56,10 +59,17 @@ export async function encodeAnswer(value: unknown): Promise<EncodedAnswer> {
  * If-None-Match with 304 without hashing anything. An answer too small to be kept gzipped is
  * marked no-transform, which the compression middleware honours: it would gzip it per request.
  */
-export function sendAnswer(req: express.Request, res: express.Response, answer: EncodedAnswer): void {
+export function sendAnswer(
+  req: express.Request,
+  res: express.Response,
+  answer: EncodedAnswer,
+): void {
   res.type('application/json').vary('Accept-Encoding');
   if (answer.gzipped && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
-    res.set('Content-Encoding', 'gzip').set('ETag', answer.gzipped.etag).send(answer.gzipped.body);
+    res
+      .set('Content-Encoding', 'gzip')
+      .set('ETag', answer.gzipped.etag)
+      .send(answer.gzipped.body);
   } else {
     if (!answer.gzipped) res.set('Cache-Control', 'no-transform');
     res.set('ETag', answer.etag).send(answer.body);

@@ -10,35 +10,85 @@ import { suggestCases } from './practices';
 const databases = createTestDatabases();
 const { cases, checks } = readMaturityConfig(new ConfigReader({}));
 
-const workload = (name: string, cores: number, dimensions: object): ScoreRow => ({
-  levelKind: 'workload', ref: `component:default/${name}`, score: 50, platform: 50, business: 50, level: 'L3',
-  cores, workloads: 1, department: 'group:default/retail', detail: { dimensions },
+const workload = (
+  name: string,
+  cores: number,
+  dimensions: object,
+): ScoreRow => ({
+  levelKind: 'workload',
+  ref: `component:default/${name}`,
+  score: 50,
+  platform: 50,
+  business: 50,
+  level: 'L3',
+  cores,
+  workloads: 1,
+  department: 'group:default/retail',
+  detail: { dimensions },
 });
 const retail = (detail: object): ScoreRow => ({
-  levelKind: 'department', ref: 'group:default/retail', score: 50, platform: 50, business: 50, level: 'L3',
-  cores: 16, workloads: 2, detail,
+  levelKind: 'department',
+  ref: 'group:default/retail',
+  score: 50,
+  platform: 50,
+  business: 50,
+  level: 'L3',
+  cores: 16,
+  workloads: 2,
+  detail,
 });
 // Compute and security weak: (12·10 + 4·30) / 16 = 15 and (12·20 + 4·40) / 16 = 25.
-const DIMENSIONS = { development: 90, compute: 15, architecture: 80, data: 85, security: 25 };
+const DIMENSIONS = {
+  development: 90,
+  compute: 15,
+  architecture: 80,
+  data: 85,
+  security: 25,
+};
 
-describe.each(databases.eachSupportedId())('suggested cases for a group on %p', databaseId => {
-  async function suggestionsForRetail(department: ScoreRow) {
-    const knex = await databases.init(databaseId);
-    const store = await DatabaseSnapshotStore.create({ database: mockServices.database({ knex }) });
-    await saveAt(store, '2026-11-20T10:00:00Z', [
-      workload('cart', 12, { development: 90, compute: 10, architecture: 80, data: 85, security: 20 }),
-      workload('basket', 4, { development: 90, compute: 30, architecture: 80, data: 85, security: 40 }),
-      department,
-    ]);
-    return suggestCases(store, 'group:default/retail', cases, checks);
-  }
+describe.each(databases.eachSupportedId())(
+  'suggested cases for a group on %p',
+  databaseId => {
+    async function suggestionsForRetail(department: ScoreRow) {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseSnapshotStore.create({
+        database: mockServices.database({ knex }),
+      });
+      await saveAt(store, '2026-11-20T10:00:00Z', [
+        workload('cart', 12, {
+          development: 90,
+          compute: 10,
+          architecture: 80,
+          data: 85,
+          security: 20,
+        }),
+        workload('basket', 4, {
+          development: 90,
+          compute: 30,
+          architecture: 80,
+          data: 85,
+          security: 40,
+        }),
+        department,
+      ]);
+      return suggestCases(store, 'group:default/retail', cases, checks);
+    }
 
-  it('matches cases to the dimension scores kept with the roll-up, as to those of its workloads in an older snapshot', async () => {
-    const kept = await suggestionsForRetail(retail({ unweightedWorkloads: 0, dimensions: DIMENSIONS }));
-    const older = await suggestionsForRetail(retail({ unweightedWorkloads: 0 }));
-    expect(kept.items.length).toBeGreaterThan(0);
-    expect(older).toEqual(kept);
-    // The weakest dimensions lead.
-    expect(kept.items[0].case.dimensions.some(d => d === 'compute' || d === 'security')).toBe(true);
-  });
-});
+    it('matches cases to the dimension scores kept with the roll-up, as to those of its workloads in an older snapshot', async () => {
+      const kept = await suggestionsForRetail(
+        retail({ unweightedWorkloads: 0, dimensions: DIMENSIONS }),
+      );
+      const older = await suggestionsForRetail(
+        retail({ unweightedWorkloads: 0 }),
+      );
+      expect(kept.items.length).toBeGreaterThan(0);
+      expect(older).toEqual(kept);
+      // The weakest dimensions lead.
+      expect(
+        kept.items[0].case.dimensions.some(
+          d => d === 'compute' || d === 'security',
+        ),
+      ).toBe(true);
+    });
+  },
+);

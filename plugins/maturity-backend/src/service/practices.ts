@@ -23,15 +23,28 @@ export async function suggestCases(
   let input;
   if (levelKind === 'workload') {
     const detail = readWorkloadDetail(row.detail);
-    input = { dimensions: detail.dimensions, checks: detail.checks, tags: detail.tags ?? [] };
+    input = {
+      dimensions: detail.dimensions,
+      checks: detail.checks,
+      tags: detail.tags ?? [],
+    };
   } else {
-    input = { dimensions: (await keptGroupDetail(store, snapshot.id, row)).dimensions, checks: [], tags: [] };
+    input = {
+      dimensions: (await keptGroupDetail(store, snapshot.id, row)).dimensions,
+      checks: [],
+      tags: [],
+    };
   }
   const byId = new Map(cases.map(c => [c.id, c]));
   return {
     ref,
     items: matchCases(input, cases, checks)
       .slice(0, SUGGESTIONS)
-      .map(s => ({ case: byId.get(s.caseId)!, relevance: s.relevance, reason: s.reason, because: s.because })),
+      .map(s => ({
+        case: byId.get(s.caseId)!,
+        relevance: s.relevance,
+        reason: s.reason,
+        because: s.because,
+      })),
   };
 }

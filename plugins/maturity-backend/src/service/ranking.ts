@@ -24,5 +24,6 @@ export function rankBy<T extends { ref: string }>(
 }
 
 /** Ranks by score, best first. */
-export const rankByScore = <T extends { ref: string; score: number | null }>(items: T[]) =>
-  rankBy(items, item => item.score);
+export const rankByScore = <T extends { ref: string; score: number | null }>(
+  items: T[],
+) => rankBy(items, item => item.score);

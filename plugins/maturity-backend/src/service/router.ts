@@ -4,7 +4,11 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   coreWeight,
   DIMENSIONS,
@@ -23,12 +27,28 @@ import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
-import { EncodedAnswer, encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
+import {
+  EncodedAnswer,
+  encodeAnswer,
+  encodedBytes,
+  sendAnswer,
+} from './encodedAnswer';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { EntityReadAccess, ReadScope } from './EntityReadAccess';
-import { readableOf, requireReadable, withReadableMembers, withReadableRows } from './restrictAnswer';
+import {
+  readableOf,
+  requireReadable,
+  withReadableMembers,
+  withReadableRows,
+} from './restrictAnswer';
 import { parseRange, parseWindow, refuseNul } from './parseQuery';
-import { getEntityLabels, getHistory, getLeaderboard, getScorecard, leaderboardPage } from './scorecards';
+import {
+  getEntityLabels,
+  getHistory,
+  getLeaderboard,
+  getScorecard,
+  leaderboardPage,
+} from './scorecards';
 
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
 export async function createRouter(options: {
@@ -47,7 +67,18 @@ export async function createRouter(options: {
   /** The answers cache, when something else (the runner) needs it too. */
   answers?: SnapshotResponseCache<SnapshotStore>;
 }): Promise<express.Router> {
-  const { inventory, snapshots, model, cases, currency, httpAuth, permissions, access, scheduler, runNow } = options;
+  const {
+    inventory,
+    snapshots,
+    model,
+    cases,
+    currency,
+    httpAuth,
+    permissions,
+    access,
+    scheduler,
+    runNow,
+  } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
   // encoded (see encodeAnswer): a leaderboard of thousands of teams is serialised, hashed and
@@ -68,18 +99,29 @@ export async function createRouter(options: {
     req: object,
     res: object,
     compute: () => Promise<T>,
-    restrict: (scope: ReadScope, answer: T) => Promise<T> = async (_scope, answer) => answer,
+    restrict: (scope: ReadScope, answer: T) => Promise<T> = async (
+      _scope,
+      answer,
+    ) => answer,
   ) => {
     // The typed router's request and response take objects only; this body is serialised already.
     const request = req as express.Request;
     const response = res as express.Response;
     const scope = await scopeOf(request, response);
-    const answer = await cache.get(request.originalUrl, async () => encodeAnswer(await compute()), encodedBytes);
+    const answer = await cache.get(
+      request.originalUrl,
+      async () => encodeAnswer(await compute()),
+      encodedBytes,
+    );
     if (scope.all) {
       sendAnswer(request, response, answer);
     } else {
       const whole = JSON.parse(answer.body.toString('utf8')) as T;
-      sendAnswer(request, response, await encodeAnswer(await restrict(scope, whole)));
+      sendAnswer(
+        request,
+        response,
+        await encodeAnswer(await restrict(scope, whole)),
+      );
     }
   };
   /** Sends an entity's answer, or the 404 of an unknown entity when the caller may not read it. */
@@ -88,13 +130,16 @@ export async function createRouter(options: {
     res: object,
     compute: (ref: string) => Promise<T>,
   ) => {
-    for (const [name, value] of Object.entries(req.params)) refuseNul(`path parameter ${name}`, value);
+    for (const [name, value] of Object.entries(req.params))
+      refuseNul(`path parameter ${name}`, value);
     const ref = stringifyEntityRef(req.params);
     await requireReadable(await scopeOf(req, res), ref);
     await sendCached(req, res, () => compute(ref), withReadableMembers);
   };
-  const sendScorecard = (req: { params: { kind: string; namespace: string; name: string } }, res: object) =>
-    sendEntity(req, res, ref => getScorecard(reads, ref));
+  const sendScorecard = (
+    req: { params: { kind: string; namespace: string; name: string } },
+    res: object,
+  ) => sendEntity(req, res, ref => getScorecard(reads, ref));
   // A URL is cached only once it passed validation and was answered, so a repeat of it is
   // answered here, before the validating router: matching a request to its OpenAPI route
   // (express-openapi-validator compiles every route's pattern per request) was ~40 % of the
@@ -104,7 +149,8 @@ export async function createRouter(options: {
   // Only a caller who may read everything is answered from the cache as it is.
   const answered = express.Router();
   answered.use((req, _res, next) => {
-    for (const [name, value] of Object.entries(req.query)) refuseNul(`query parameter ${name}`, value);
+    for (const [name, value] of Object.entries(req.query))
+      refuseNul(`query parameter ${name}`, value);
     next();
   });
   // A load balancer asks often, and there is nothing to validate.
@@ -122,7 +168,9 @@ export async function createRouter(options: {
   answered.get('*', async (req, res, next) => {
     try {
       if (!(await scopeOf(req, res)).all) return next();
-      const answer = await cache.peek<EncodedAnswer>(req.originalUrl).catch(() => undefined);
+      const answer = await cache
+        .peek<EncodedAnswer>(req.originalUrl)
+        .catch(() => undefined);
       if (answer) return sendAnswer(req, res, answer);
       return next();
     } catch (error) {
@@ -133,7 +181,11 @@ export async function createRouter(options: {
   // Anything no route matched (an unknown path, or a known one with another method) gets
   // Backstage's error body like every other failure, not express's empty 404.
   answered.use((req, _res, next) => {
-    next(new NotFoundError(`No such maturity API route: ${req.method} ${req.baseUrl}${req.path}`));
+    next(
+      new NotFoundError(
+        `No such maturity API route: ${req.method} ${req.baseUrl}${req.path}`,
+      ),
+    );
   });
   router.use(express.json());
 
@@ -166,10 +218,13 @@ export async function createRouter(options: {
   // Reached with a query only (see `answered`), which the validator refuses unless it is empty.
   router.get('/v1/scorecards/:kind/:namespace/:name', sendScorecard);
 
-  router.get('/v1/scorecards/:kind/:namespace/:name/history', async (req, res) => {
-    const { from, to } = parseRange(req.query);
-    await sendEntity(req, res, ref => getHistory(reads, ref, { from, to }));
-  });
+  router.get(
+    '/v1/scorecards/:kind/:namespace/:name/history',
+    async (req, res) => {
+      const { from, to } = parseRange(req.query);
+      await sendEntity(req, res, ref => getHistory(reads, ref, { from, to }));
+    },
+  );
 
   router.get('/v1/leaderboard', async (req, res) => {
     const level = req.query.level ?? 'department';
@@ -179,27 +234,55 @@ export async function createRouter(options: {
     const by = req.query.by ?? 'score';
     const { q, offset = 0, limit } = req.query;
     // Pages and searches of one leaderboard share its ranking, computed once per snapshot.
-    const board = `leaderboard\u0000${level}\u0000${by}\u0000${window}\u0000${department ?? ''}`;
+    const board = `leaderboard\u0000${level}\u0000${by}\u0000${window}\u0000${
+      department ?? ''
+    }`;
     const ranking = () =>
-      cache.get(board, () => getLeaderboard(reads, { level, by, currency, window, windowMs, department, now: new Date() }));
+      cache.get(board, () =>
+        getLeaderboard(reads, {
+          level,
+          by,
+          currency,
+          window,
+          windowMs,
+          department,
+          now: new Date(),
+        }),
+      );
     const scope = await scopeOf(req, res);
     if (scope.all) {
-      await sendCached(req, res, async () => leaderboardPage(await ranking(), { q, offset, limit }));
+      await sendCached(req, res, async () =>
+        leaderboardPage(await ranking(), { q, offset, limit }),
+      );
     } else {
       // Rows are left out before paging, so a page is full and `total` counts what the caller sees.
-      const answer = await encodeAnswer(leaderboardPage(await withReadableRows(scope, await ranking()), { q, offset, limit }));
-      sendAnswer(req as unknown as express.Request, res as unknown as express.Response, answer);
+      const answer = await encodeAnswer(
+        leaderboardPage(await withReadableRows(scope, await ranking()), {
+          q,
+          offset,
+          limit,
+        }),
+      );
+      sendAnswer(
+        req as unknown as express.Request,
+        res as unknown as express.Response,
+        answer,
+      );
     }
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
-    await sendEntity(req, res, ref => getCosts(reads, ref, { window, currency, now: new Date() }));
+    await sendEntity(req, res, ref =>
+      getCosts(reads, ref, { window, currency, now: new Date() }),
+    );
   });
 
   router.get('/v1/costs/:kind/:namespace/:name/history', async (req, res) => {
     const range = parseRange(req.query);
-    await sendEntity(req, res, ref => getCostHistory(reads, ref, { ...range, currency }));
+    await sendEntity(req, res, ref =>
+      getCostHistory(reads, ref, { ...range, currency }),
+    );
   });
 
   router.get('/v1/practices', (req, res) => {
@@ -208,13 +291,18 @@ export async function createRouter(options: {
       c =>
         (!dimension || c.dimensions.includes(dimension)) &&
         (!category || c.category === category) &&
-        (!industry || c.industry.toLocaleLowerCase('en-US').includes(industry.toLocaleLowerCase('en-US'))),
+        (!industry ||
+          c.industry
+            .toLocaleLowerCase('en-US')
+            .includes(industry.toLocaleLowerCase('en-US'))),
     );
     res.json({ items });
   });
 
   router.get('/v1/practices/:kind/:namespace/:name', async (req, res) => {
-    await sendEntity(req, res, ref => suggestCases(reads, ref, cases, model.checks));
+    await sendEntity(req, res, ref =>
+      suggestCases(reads, ref, cases, model.checks),
+    );
   });
 
   router.get('/v1/labels', async (req, res) => {
@@ -244,17 +332,28 @@ export async function createRouter(options: {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Starting a maturity run needs the maturity.run.create permission');
+      throw new NotAllowedError(
+        'Starting a maturity run needs the maturity.run.create permission',
+      );
     }
     try {
       await scheduler.triggerTask(SCORING_TASK_ID);
     } catch (error) {
-      if (!(error instanceof ConflictError || (error as Error)?.name === 'ConflictError')) throw error;
+      if (
+        !(
+          error instanceof ConflictError ||
+          (error as Error)?.name === 'ConflictError'
+        )
+      )
+        throw error;
       // The scheduler holds its claim on the task until its timeout even when the process that
       // ran it died; the run's own lease tells whether a run is really in progress.
       await snapshots.failDeadRuns(new Date());
       const live = await snapshots.getLiveRun(new Date());
-      if (live) throw new ConflictError(`A maturity run is already in progress (run ${live.id})`);
+      if (live)
+        throw new ConflictError(
+          `A maturity run is already in progress (run ${live.id})`,
+        );
       runNow();
     }
     res.status(202).json({ status: 'triggered' });

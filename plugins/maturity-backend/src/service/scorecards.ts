@@ -12,40 +12,78 @@ import {
   SnapshotRef,
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
-import { ScoreLevelRow, ScoreRow, SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
+import {
+  ScoreLevelRow,
+  ScoreRow,
+  SnapshotInfo,
+  SnapshotStore,
+} from '../database/SnapshotStore';
 import { isEstimatedCost } from '../cost/priceWorkload';
 import { WorkloadDetail } from '../scoring/buildSnapshotRows';
-import { GroupDetail, GroupDetailsBuilder, KeptGroupDetail } from '../scoring/groupDetails';
+import {
+  GroupDetail,
+  GroupDetailsBuilder,
+  KeptGroupDetail,
+} from '../scoring/groupDetails';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
 
 /** A row's cost figures with the share of its cost that is waste. */
 export function costSummary(row: ScoreRow): CostSummary | null {
   if (!row.cost) return null;
-  return { ...row.cost, wasteShare: row.cost.hourlyCost > 0 ? row.cost.hourlyWaste / row.cost.hourlyCost : null };
+  return {
+    ...row.cost,
+    wasteShare:
+      row.cost.hourlyCost > 0
+        ? row.cost.hourlyWaste / row.cost.hourlyCost
+        : null,
+  };
 }
 
 // A Group can be scored at more than one level; its scorecard shows the broadest.
-const BROADEST_FIRST: ScoreLevelKind[] = ['company', 'department', 'product', 'team', 'workload'];
+const BROADEST_FIRST: ScoreLevelKind[] = [
+  'company',
+  'department',
+  'product',
+  'team',
+  'workload',
+];
 
-export const snapshotRef = (s: SnapshotInfo): SnapshotRef => ({ id: s.id, at: s.finishedAt.toISOString() });
+export const snapshotRef = (s: SnapshotInfo): SnapshotRef => ({
+  id: s.id,
+  at: s.finishedAt.toISOString(),
+});
 const scores = (row: ScoreRow) => ({
-  score: row.score, platform: row.platform, business: row.business, level: row.level, cores: row.cores,
+  score: row.score,
+  platform: row.platform,
+  business: row.business,
+  level: row.level,
+  cores: row.cores,
 });
 
-export async function currentSnapshot(store: SnapshotStore): Promise<SnapshotInfo> {
+export async function currentSnapshot(
+  store: SnapshotStore,
+): Promise<SnapshotInfo> {
   const snapshot = await store.getCurrentSnapshot();
   if (!snapshot) {
-    throw new NotFoundError('No maturity scoring run has finished yet; the first one starts shortly after the backend does');
+    throw new NotFoundError(
+      'No maturity scoring run has finished yet; the first one starts shortly after the backend does',
+    );
   }
   return snapshot;
 }
 
 /** What every entity route answers for an entity it has no figures for, or the caller may not read. */
 export const notScored = (ref: string) =>
-  new NotFoundError(`No maturity scorecard for ${ref}: only Components, their Systems and their owner Groups are scored`);
+  new NotFoundError(
+    `No maturity scorecard for ${ref}: only Components, their Systems and their owner Groups are scored`,
+  );
 
-export async function levelKindOf(store: SnapshotStore, snapshot: SnapshotInfo, ref: string): Promise<ScoreLevelKind> {
+export async function levelKindOf(
+  store: SnapshotStore,
+  snapshot: SnapshotInfo,
+  ref: string,
+): Promise<ScoreLevelKind> {
   const kinds = await store.getLevelKinds(snapshot.id, ref);
   const kind = BROADEST_FIRST.find(k => kinds.includes(k));
   if (!kind) throw notScored(ref);
@@ -53,9 +91,15 @@ export async function levelKindOf(store: SnapshotStore, snapshot: SnapshotInfo, 
 }
 
 /** An entity's row at its broadest level, read in one query with its detail. */
-export async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, ref: string): Promise<ScoreRow> {
+export async function broadestRow(
+  store: SnapshotStore,
+  snapshot: SnapshotInfo,
+  ref: string,
+): Promise<ScoreRow> {
   const rows = await store.getScores(snapshot.id, { ref });
-  const row = BROADEST_FIRST.map(kind => rows.find(r => r.levelKind === kind)).find(r => r !== undefined);
+  const row = BROADEST_FIRST.map(kind =>
+    rows.find(r => r.levelKind === kind),
+  ).find(r => r !== undefined);
   if (!row) throw notScored(ref);
   return row;
 }
@@ -64,33 +108,72 @@ export async function broadestRow(store: SnapshotStore, snapshot: SnapshotInfo, 
  * What a roll-up's detail keeps of the workloads under it (`group` is its row with its detail).
  * A snapshot written before it was kept has it rebuilt from those workloads, by the same builder.
  */
-export async function keptGroupDetail(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<KeptGroupDetail> {
+export async function keptGroupDetail(
+  store: SnapshotStore,
+  snapshotId: number,
+  group: ScoreRow,
+): Promise<KeptGroupDetail> {
   const detail = group.detail as GroupDetail | undefined;
-  if (detail?.estimatedWorkloads !== undefined && detail.dimensions !== undefined && detail.members !== undefined) {
-    return { estimatedWorkloads: detail.estimatedWorkloads, dimensions: detail.dimensions, members: detail.members };
+  if (
+    detail?.estimatedWorkloads !== undefined &&
+    detail.dimensions !== undefined &&
+    detail.members !== undefined
+  ) {
+    return {
+      estimatedWorkloads: detail.estimatedWorkloads,
+      dimensions: detail.dimensions,
+      members: detail.members,
+    };
   }
   const level = group.levelKind as RollUpLevel;
   const builder = new GroupDetailsBuilder();
-  for (const w of await store.getScores(snapshotId, { under: { level, ref: group.ref } })) {
+  for (const w of await store.getScores(snapshotId, {
+    under: { level, ref: group.ref },
+  })) {
     // Both stored forms of a workload's detail keep its dimensions and cost advice as they are.
-    const stored = w.detail as Partial<Pick<WorkloadDetail, 'dimensions' | 'cost'>> | undefined;
-    builder.add({ ...w, dimensions: stored?.dimensions ?? {}, estimatedCost: isEstimatedCost(stored?.cost) });
+    const stored = w.detail as
+      | Partial<Pick<WorkloadDetail, 'dimensions' | 'cost'>>
+      | undefined;
+    builder.add({
+      ...w,
+      dimensions: stored?.dimensions ?? {},
+      estimatedCost: isEstimatedCost(stored?.cost),
+    });
   }
   return builder.detailOf(level, group.ref);
 }
 
 /** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
-export async function memberRows(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<ScoreRow[]> {
+export async function memberRows(
+  store: SnapshotStore,
+  snapshotId: number,
+  group: ScoreRow,
+): Promise<ScoreRow[]> {
   const kept = await keptGroupDetail(store, snapshotId, group);
-  const kinds = Object.entries(kept.members) as Array<[ScoreLevelKind, string[]]>;
-  const rows = await Promise.all(kinds.map(([levelKind, refs]) => store.getScores(snapshotId, { levelKind, refs, figuresOnly: true })));
+  const kinds = Object.entries(kept.members) as Array<
+    [ScoreLevelKind, string[]]
+  >;
+  const rows = await Promise.all(
+    kinds.map(([levelKind, refs]) =>
+      store.getScores(snapshotId, { levelKind, refs, figuresOnly: true }),
+    ),
+  );
   return rows.flat();
 }
 
-async function members(store: SnapshotStore, snapshotId: number, group: ScoreRow): Promise<ScorecardMember[]> {
+async function members(
+  store: SnapshotStore,
+  snapshotId: number,
+  group: ScoreRow,
+): Promise<ScorecardMember[]> {
   return rankByScore(await memberRows(store, snapshotId, group)).map(row => ({
-    kind: row.levelKind, ref: row.ref, rank: row.rank, score: row.score, level: row.level,
-    cores: row.cores, workloads: row.workloads,
+    kind: row.levelKind,
+    ref: row.ref,
+    rank: row.rank,
+    score: row.score,
+    level: row.level,
+    cores: row.cores,
+    workloads: row.workloads,
   }));
 }
 
@@ -105,7 +188,9 @@ export async function getScorecard(
   if (levelKind === 'workload') {
     const detail = readWorkloadDetail(row.detail);
     return {
-      kind: 'workload', ref, ...scores(row),
+      kind: 'workload',
+      ref,
+      ...scores(row),
       ...(detail.title ? { title: detail.title } : {}),
       coresSource: detail.coresSource,
       ...(row.product ? { product: row.product } : {}),
@@ -122,23 +207,33 @@ export async function getScorecard(
   }
   const detail = row.detail as GroupDetail | undefined;
   return {
-    kind: levelKind, ref, ...scores(row),
+    kind: levelKind,
+    ref,
+    ...scores(row),
     workloads: row.workloads,
     unweightedWorkloads: detail?.unweightedWorkloads ?? 0,
-    ...(levelKind === 'company' ? { unassignedWorkloads: detail?.unassignedWorkloads ?? 0 } : {}),
+    ...(levelKind === 'company'
+      ? { unassignedWorkloads: detail?.unassignedWorkloads ?? 0 }
+      : {}),
     members: await members(store, snapshot.id, row),
     snapshot: snapshotRef(snapshot),
   };
 }
 
 /** Level and rounded score of every scored entity, each at its broadest level. */
-export async function getEntityLabels(store: SnapshotStore): Promise<EntityLabelsResponse> {
+export async function getEntityLabels(
+  store: SnapshotStore,
+): Promise<EntityLabelsResponse> {
   const snapshot = await store.getCurrentSnapshot();
   if (!snapshot) return { snapshot: null, items: [] };
   const best = new Map<string, ScoreLevelRow>();
   for (const row of await store.getScoreLevels(snapshot.id)) {
     const current = best.get(row.ref);
-    if (!current || BROADEST_FIRST.indexOf(row.levelKind) < BROADEST_FIRST.indexOf(current.levelKind)) {
+    if (
+      !current ||
+      BROADEST_FIRST.indexOf(row.levelKind) <
+        BROADEST_FIRST.indexOf(current.levelKind)
+    ) {
       best.set(row.ref, row);
     }
   }
@@ -146,7 +241,11 @@ export async function getEntityLabels(store: SnapshotStore): Promise<EntityLabel
     snapshot: snapshotRef(snapshot),
     items: [...best.values()]
       .filter(row => row.score !== null && row.level !== null)
-      .map(row => ({ ref: row.ref, level: row.level!, score: Math.round(row.score!) })),
+      .map(row => ({
+        ref: row.ref,
+        level: row.level!,
+        score: Math.round(row.score!),
+      })),
   };
 }
 
@@ -160,7 +259,8 @@ export async function getHistory(
   const kind = await levelKindOf(store, snapshot, ref);
   const points = await store.getHistory(ref, kind, range);
   return {
-    ref, kind,
+    ref,
+    kind,
     points: points.map(p => ({ at: p.at.toISOString(), ...scores(p) })),
   };
 }
@@ -190,19 +290,51 @@ export async function getLeaderboard(
   const { level, by, currency, window, windowMs, now, department } = options;
   const rank = (rows: ScoreRow[]) => rankBy(rows, RANKED_BY[by]);
   const snapshot = await store.getCurrentSnapshot();
-  if (!snapshot) return { level, by, currency, window, snapshot: null, comparedTo: null, total: 0, offset: 0, rows: [] };
-  const earlier = await store.getSnapshotAtOrBefore(new Date(now.getTime() - windowMs));
-  const comparedTo = earlier && earlier.id !== snapshot.id ? earlier : undefined;
+  if (!snapshot)
+    return {
+      level,
+      by,
+      currency,
+      window,
+      snapshot: null,
+      comparedTo: null,
+      total: 0,
+      offset: 0,
+      rows: [],
+    };
+  const earlier = await store.getSnapshotAtOrBefore(
+    new Date(now.getTime() - windowMs),
+  );
+  const comparedTo =
+    earlier && earlier.id !== snapshot.id ? earlier : undefined;
   const before = comparedTo
-    ? new Map(rank(await store.getScores(comparedTo.id, { levelKind: level, figuresOnly: true })).map(r => [r.ref, r]))
+    ? new Map(
+        rank(
+          await store.getScores(comparedTo.id, {
+            levelKind: level,
+            figuresOnly: true,
+          }),
+        ).map(r => [r.ref, r]),
+      )
     : new Map();
-  let rows = rank(await store.getScores(snapshot.id, { levelKind: level, figuresOnly: true }));
+  let rows = rank(
+    await store.getScores(snapshot.id, { levelKind: level, figuresOnly: true }),
+  );
   if (department) {
-    const refs = new Set(await store.getGroupsUnder(snapshot.id, { level: 'department', ref: department }, level));
+    const refs = new Set(
+      await store.getGroupsUnder(
+        snapshot.id,
+        { level: 'department', ref: department },
+        level,
+      ),
+    );
     rows = rows.filter(r => refs.has(r.ref));
   }
   return {
-    level, by, currency, window,
+    level,
+    by,
+    currency,
+    window,
     snapshot: snapshotRef(snapshot),
     comparedTo: comparedTo ? snapshotRef(comparedTo) : null,
     total: rows.length,
@@ -210,9 +342,18 @@ export async function getLeaderboard(
     rows: rows.map(row => {
       const then = before.get(row.ref);
       return {
-        ref: row.ref, rank: row.rank, ...scores(row), workloads: row.workloads,
-        scoreChange: row.score !== null && typeof then?.score === 'number' ? row.score - then.score : null,
-        rankChange: row.rank !== null && typeof then?.rank === 'number' ? then.rank - row.rank : null,
+        ref: row.ref,
+        rank: row.rank,
+        ...scores(row),
+        workloads: row.workloads,
+        scoreChange:
+          row.score !== null && typeof then?.score === 'number'
+            ? row.score - then.score
+            : null,
+        rankChange:
+          row.rank !== null && typeof then?.rank === 'number'
+            ? then.rank - row.rank
+            : null,
         cost: costSummary(row),
       };
     }),
@@ -225,7 +366,14 @@ export function leaderboardPage(
   page: { q?: string; offset: number; limit?: number },
 ): LeaderboardResponse {
   const needle = page.q?.toLocaleLowerCase('en-US');
-  const rows = needle ? board.rows.filter(r => r.ref.toLocaleLowerCase('en-US').includes(needle)) : board.rows;
+  const rows = needle
+    ? board.rows.filter(r => r.ref.toLocaleLowerCase('en-US').includes(needle))
+    : board.rows;
   const end = page.limit === undefined ? undefined : page.offset + page.limit;
-  return { ...board, total: rows.length, offset: page.offset, rows: rows.slice(page.offset, end) };
+  return {
+    ...board,
+    total: rows.length,
+    offset: page.offset,
+    rows: rows.slice(page.offset, end),
+  };
 }

@@ -8,7 +8,12 @@ const prices = DEFAULT_COST_PRICES; // 0.031611 per core-hour, 0.004237 per GiB-
 describe('computeWorkloadCost', () => {
   it('prices max(request, usage) and counts idle requests as waste', () => {
     const cost = computeWorkloadCost(
-      { 'kubernetes.cores': 4, 'kubernetes.memoryRequestGiB': 8, 'prometheus.cpuMean': 1, 'prometheus.memoryMeanGiB': 6 },
+      {
+        'kubernetes.cores': 4,
+        'kubernetes.memoryRequestGiB': 8,
+        'prometheus.cpuMean': 1,
+        'prometheus.memoryMeanGiB': 6,
+      },
       null,
       prices,
     );
@@ -28,7 +33,11 @@ describe('computeWorkloadCost', () => {
   });
 
   it('charges usage above the request and finds no waste there', () => {
-    const cost = computeWorkloadCost({ 'kubernetes.cores': 2, 'prometheus.cpuMean': 3 }, null, prices);
+    const cost = computeWorkloadCost(
+      { 'kubernetes.cores': 2, 'prometheus.cpuMean': 3 },
+      null,
+      prices,
+    );
     expect(cost.cpu.hourlyCost).toBeCloseTo(3 * 0.031611, 9);
     expect(cost.cpu.hourlyWaste).toBe(0);
     expect(cost.cpu.efficiency).toBe(1.5);
@@ -44,7 +53,11 @@ describe('computeWorkloadCost', () => {
   });
 
   it('prices requests alone when usage is unknown, without guessing waste', () => {
-    const cost = computeWorkloadCost({ 'kubernetes.cores': 4, 'kubernetes.memoryRequestGiB': 8 }, 6, prices);
+    const cost = computeWorkloadCost(
+      { 'kubernetes.cores': 4, 'kubernetes.memoryRequestGiB': 8 },
+      6,
+      prices,
+    );
     expect(cost.basis).toBe('requests');
     expect(cost.hourlyCost).toBeCloseTo(0.16034, 9);
     expect(cost.hourlyWaste).toBe(0);
@@ -52,7 +65,10 @@ describe('computeWorkloadCost', () => {
   });
 
   it('has nothing to price without requests, usage or declared cores', () => {
-    expect(computeWorkloadCost({}, null, prices)).toMatchObject({ basis: 'none', hourlyCost: 0 });
+    expect(computeWorkloadCost({}, null, prices)).toMatchObject({
+      basis: 'none',
+      hourlyCost: 0,
+    });
   });
 });
 
@@ -63,9 +79,17 @@ describe('pricesFor', () => {
     { cluster: 'prod-1', namespace: 'ml', memoryGiBHour: 0.01 },
   ];
   it('takes the most specific override, its unset fields from the defaults', () => {
-    expect(pricesFor({ cluster: 'prod-1', namespace: 'ml' }, prices, overrides)).toEqual({ ...prices, memoryGiBHour: 0.01 });
-    expect(pricesFor({ cluster: 'prod-2', namespace: 'ml' }, prices, overrides).cpuCoreHour).toBe(0.05);
-    expect(pricesFor({ cluster: 'prod-1', namespace: 'web' }, prices, overrides).cpuCoreHour).toBe(0.04);
+    expect(
+      pricesFor({ cluster: 'prod-1', namespace: 'ml' }, prices, overrides),
+    ).toEqual({ ...prices, memoryGiBHour: 0.01 });
+    expect(
+      pricesFor({ cluster: 'prod-2', namespace: 'ml' }, prices, overrides)
+        .cpuCoreHour,
+    ).toBe(0.05);
+    expect(
+      pricesFor({ cluster: 'prod-1', namespace: 'web' }, prices, overrides)
+        .cpuCoreHour,
+    ).toBe(0.04);
     expect(pricesFor({}, prices, overrides)).toBe(prices);
   });
 });
@@ -83,7 +107,11 @@ describe('recommendRequests (Crane)', () => {
       prices,
     );
     // CPU: 2 → 0.5 × 1.15 = 0.575 per replica; (2 − 0.575) × 4 × 0.031611 × 730 = 131.533371
-    expect(advice.cpu).toMatchObject({ current: 2, recommended: 0.575, replicas: 4 });
+    expect(advice.cpu).toMatchObject({
+      current: 2,
+      recommended: 0.575,
+      replicas: 4,
+    });
     expect(advice.cpu!.monthlySaving).toBeCloseTo(131.533371, 5);
     // Memory: 4 → 2 × 1.15 = 2.3 GiB; (4 − 2.3) × 4 × 0.004237 × 730 = 21.032468
     expect(advice.memory).toMatchObject({ current: 4, recommended: 2.3 });
@@ -103,49 +131,103 @@ describe('recommendRequests (Crane)', () => {
       prices,
     );
     // 0.5 × 1.15 = 0.575 < max(0.9 + 0.098, 0.9 × 1.2 = 1.08)
-    expect(advice.memory).toMatchObject({ recommended: 1.08, basis: 'OOM-killed in the window: peak usage + margin' });
+    expect(advice.memory).toMatchObject({
+      recommended: 1.08,
+      basis: 'OOM-killed in the window: peak usage + margin',
+    });
     expect(advice.memory!.monthlySaving).toBeCloseTo(-0.08 * 0.004237 * 730, 9);
     expect(advice.cpu).toBeNull();
     expect(advice.monthlySaving).toBe(0);
   });
 
   it('never recommends less than 0.1 core', () => {
-    const advice = recommendRequests({ 'kubernetes.cores': 1, 'prometheus.cpuP99': 0.02 }, prices);
-    expect(advice.cpu).toMatchObject({ recommended: 0.1, basis: 'floor of 0.1 core' });
+    const advice = recommendRequests(
+      { 'kubernetes.cores': 1, 'prometheus.cpuP99': 0.02 },
+      prices,
+    );
+    expect(advice.cpu).toMatchObject({
+      recommended: 0.1,
+      basis: 'floor of 0.1 core',
+    });
   });
 });
 
 describe('elasticityHint (Crane)', () => {
-  const swinging = { 'kubernetes.hpaElastic': false, 'kubernetes.cores': 10, 'prometheus.hourlyPeakToTrough': 2 };
+  const swinging = {
+    'kubernetes.hpaElastic': false,
+    'kubernetes.cores': 10,
+    'prometheus.hourlyPeakToTrough': 2,
+  };
   it.each([
     [4, 40],
     [1, 30],
     [9, 75],
-  ])('targets p95 %d of 10 cores, clamped to 30–75 %%, as %d %%', (p95, target) => {
-    expect(elasticityHint({ ...swinging, 'prometheus.cpuP95': p95 })).toMatchObject({
-      recommended: true,
-      targetUtilization: target,
-      checkId: 'hpa-elastic',
-    });
-  });
+  ])(
+    'targets p95 %d of 10 cores, clamped to 30–75 %%, as %d %%',
+    (p95, target) => {
+      expect(
+        elasticityHint({ ...swinging, 'prometheus.cpuP95': p95 }),
+      ).toMatchObject({
+        recommended: true,
+        targetUtilization: target,
+        checkId: 'hpa-elastic',
+      });
+    },
+  );
 
   it('leaves steady load, workloads with an HPA and stateful ones alone', () => {
-    expect(elasticityHint({ ...swinging, 'prometheus.hourlyPeakToTrough': 1.4 }).recommended).toBe(false);
-    expect(elasticityHint({ ...swinging, 'kubernetes.hpaElastic': true }).recommended).toBe(false);
-    expect(elasticityHint({ ...swinging, 'kubernetes.workloadKind': 'stateful' }).recommended).toBe(false);
+    expect(
+      elasticityHint({ ...swinging, 'prometheus.hourlyPeakToTrough': 1.4 })
+        .recommended,
+    ).toBe(false);
+    expect(
+      elasticityHint({ ...swinging, 'kubernetes.hpaElastic': true })
+        .recommended,
+    ).toBe(false);
+    expect(
+      elasticityHint({ ...swinging, 'kubernetes.workloadKind': 'stateful' })
+        .recommended,
+    ).toBe(false);
   });
 });
 
 describe('rollUpCosts', () => {
   it('adds money plainly and weights efficiency by cost', () => {
     const groups = rollUpCosts([
-      { department: 'group:default/d1', team: 'group:default/t1', hourlyCost: 10, hourlyWaste: 4, monthlySaving: 100, efficiency: 0.5 },
-      { department: 'group:default/d1', team: 'group:default/t2', hourlyCost: 30, hourlyWaste: 6, monthlySaving: 50, efficiency: 0.9 },
-      { department: 'group:default/d1', team: 'group:default/t2', hourlyCost: 5, hourlyWaste: 0, monthlySaving: 0, efficiency: null },
+      {
+        department: 'group:default/d1',
+        team: 'group:default/t1',
+        hourlyCost: 10,
+        hourlyWaste: 4,
+        monthlySaving: 100,
+        efficiency: 0.5,
+      },
+      {
+        department: 'group:default/d1',
+        team: 'group:default/t2',
+        hourlyCost: 30,
+        hourlyWaste: 6,
+        monthlySaving: 50,
+        efficiency: 0.9,
+      },
+      {
+        department: 'group:default/d1',
+        team: 'group:default/t2',
+        hourlyCost: 5,
+        hourlyWaste: 0,
+        monthlySaving: 0,
+        efficiency: null,
+      },
     ]);
     // (0.5 × 10 + 0.9 × 30) / 40 = 0.8; the workload of unknown efficiency adds cost only.
     expect(groups.department).toEqual([
-      { ref: 'group:default/d1', hourlyCost: 45, hourlyWaste: 10, monthlySaving: 150, efficiency: 0.8 },
+      {
+        ref: 'group:default/d1',
+        hourlyCost: 45,
+        hourlyWaste: 10,
+        monthlySaving: 150,
+        efficiency: 0.8,
+      },
     ]);
     expect(groups.team.map(t => [t.ref, t.hourlyCost, t.efficiency])).toEqual([
       ['group:default/t1', 10, 0.5],
@@ -156,11 +238,29 @@ describe('rollUpCosts', () => {
 
   it('gives the same sums added page by page as in one call', () => {
     const rolled = new CostRollUp();
-    rolled.add({ company: 'group:default/acme', hourlyCost: 2, hourlyWaste: 1, monthlySaving: 20, efficiency: 0.25 });
-    rolled.add({ company: 'group:default/acme', hourlyCost: 6, hourlyWaste: 3, monthlySaving: 70, efficiency: 0.75 });
+    rolled.add({
+      company: 'group:default/acme',
+      hourlyCost: 2,
+      hourlyWaste: 1,
+      monthlySaving: 20,
+      efficiency: 0.25,
+    });
+    rolled.add({
+      company: 'group:default/acme',
+      hourlyCost: 6,
+      hourlyWaste: 3,
+      monthlySaving: 70,
+      efficiency: 0.75,
+    });
     // (0.25 × 2 + 0.75 × 6) / 8 = 0.625
     expect(rolled.result().company).toEqual([
-      { ref: 'group:default/acme', hourlyCost: 8, hourlyWaste: 4, monthlySaving: 90, efficiency: 0.625 },
+      {
+        ref: 'group:default/acme',
+        hourlyCost: 8,
+        hourlyWaste: 4,
+        monthlySaving: 90,
+        efficiency: 0.625,
+      },
     ]);
   });
 });

@@ -36,7 +36,8 @@ export type CostWindow = keyof typeof COST_WINDOWS;
  * every cluster add up, so they share one.
  * @public
  */
-export interface CostPriceOverride extends Partial<Omit<CostPrices, 'currency'>> {
+export interface CostPriceOverride
+  extends Partial<Omit<CostPrices, 'currency'>> {
   cluster?: string;
   namespace?: string;
 }
@@ -57,11 +58,14 @@ export function pricesFor(
     (o.cluster === undefined || o.cluster === where.cluster) &&
     (o.namespace === undefined || o.namespace === where.namespace) &&
     specificity(o) > 0;
-  const best = overrides.filter(applies).sort((a, b) => specificity(b) - specificity(a))[0];
+  const best = overrides
+    .filter(applies)
+    .sort((a, b) => specificity(b) - specificity(a))[0];
   if (!best) return defaults;
   const { cluster: _cluster, namespace: _namespace, ...prices } = best;
   return { ...defaults, ...prices };
 }
 
 /** The price after the discount. @public */
-export const netPrice = (price: number, prices: CostPrices) => price * (1 - prices.discount);
+export const netPrice = (price: number, prices: CostPrices) =>
+  price * (1 - prices.discount);

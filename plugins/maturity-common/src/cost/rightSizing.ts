@@ -49,7 +49,8 @@ export interface RightSizing {
   monthlySaving: number;
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits: number) =>
+  Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
  * Crane's resource recommender applied to a workload's facts: p99 usage over the lookback × (1 +
@@ -66,7 +67,10 @@ export function recommendRequests(
   const replicas = Math.max(quantity(facts, FACTS.kubernetes.replicas) ?? 1, 1);
   const factor = 1 + params.margin;
   const saving = (current: number, recommended: number, price: number) =>
-    (current - recommended) * replicas * netPrice(price, prices) * HOURS_PER_MONTH;
+    (current - recommended) *
+    replicas *
+    netPrice(price, prices) *
+    HOURS_PER_MONTH;
 
   let cpu: ResourceRecommendation | null = null;
   const cpuRequest = quantity(facts, FACTS.kubernetes.cores);
@@ -80,9 +84,10 @@ export function recommendRequests(
       recommended,
       replicas,
       monthlySaving: saving(current, recommended, prices.cpuCoreHour),
-      basis: fromUsage < params.cpuFloorCores
-        ? `floor of ${params.cpuFloorCores} core`
-        : `p${params.percentile} usage × ${factor}`,
+      basis:
+        fromUsage < params.cpuFloorCores
+          ? `floor of ${params.cpuFloorCores} core`
+          : `p${params.percentile} usage × ${factor}`,
     };
   }
 
@@ -93,13 +98,20 @@ export function recommendRequests(
     const current = memoryRequest / replicas;
     const fromUsage = (memoryP99 / replicas) * factor;
     let recommended = Math.max(fromUsage, params.memoryFloorGiB);
-    let basis = fromUsage < params.memoryFloorGiB
-      ? `floor of ${Math.round(params.memoryFloorGiB * 1024)} MiB`
-      : `p${params.percentile} usage × ${factor}`;
+    let basis =
+      fromUsage < params.memoryFloorGiB
+        ? `floor of ${Math.round(params.memoryFloorGiB * 1024)} MiB`
+        : `p${params.percentile} usage × ${factor}`;
     const atKill = quantity(facts, FACTS.prometheus.memoryMaxGiB);
-    if ((quantity(facts, FACTS.prometheus.oomKills) ?? 0) > 0 && atKill !== null) {
+    if (
+      (quantity(facts, FACTS.prometheus.oomKills) ?? 0) > 0 &&
+      atKill !== null
+    ) {
       const perReplica = atKill / replicas;
-      const bumped = Math.max(perReplica + params.oomBumpGiB, perReplica * params.oomBumpRatio);
+      const bumped = Math.max(
+        perReplica + params.oomBumpGiB,
+        perReplica * params.oomBumpRatio,
+      );
       if (bumped > recommended) {
         recommended = bumped;
         basis = 'OOM-killed in the window: peak usage + margin';
@@ -118,7 +130,10 @@ export function recommendRequests(
   return {
     cpu,
     memory,
-    monthlySaving: Math.max((cpu?.monthlySaving ?? 0) + (memory?.monthlySaving ?? 0), 0),
+    monthlySaving: Math.max(
+      (cpu?.monthlySaving ?? 0) + (memory?.monthlySaving ?? 0),
+      0,
+    ),
   };
 }
 
@@ -163,33 +178,58 @@ export function elasticityHint(
   const base = { checkId: 'hpa-elastic' as const, targetUtilization: null };
   const swing = quantity(facts, FACTS.prometheus.hourlyPeakToTrough);
   if (facts[FACTS.kubernetes.hpaElastic] === true) {
-    return { ...base, recommended: false, swing, reason: 'It already scales with an HPA.' };
+    return {
+      ...base,
+      recommended: false,
+      swing,
+      reason: 'It already scales with an HPA.',
+    };
   }
   if (facts[FACTS.kubernetes.workloadKind] === 'stateful') {
-    return { ...base, recommended: false, swing, reason: 'Stateful workloads are not scaled by an HPA here.' };
+    return {
+      ...base,
+      recommended: false,
+      swing,
+      reason: 'Stateful workloads are not scaled by an HPA here.',
+    };
   }
   if (swing === null) {
-    return { ...base, recommended: false, swing, reason: 'No hourly CPU profile from Prometheus yet.' };
+    return {
+      ...base,
+      recommended: false,
+      swing,
+      reason: 'No hourly CPU profile from Prometheus yet.',
+    };
   }
   if (swing < params.fluctuationThreshold) {
     return {
       ...base,
       recommended: false,
       swing,
-      reason: `Its load is steady: the busiest hour's median CPU is ${swing.toFixed(2)}× the quietest (an HPA pays from ${params.fluctuationThreshold}×).`,
+      reason: `Its load is steady: the busiest hour's median CPU is ${swing.toFixed(
+        2,
+      )}× the quietest (an HPA pays from ${params.fluctuationThreshold}×).`,
     };
   }
   const request = cpuRequestCores(facts);
   const p95 = quantity(facts, FACTS.prometheus.cpuP95);
-  const raw = request && p95 !== null ? (p95 / request) * 100 : params.maxTargetUtilization;
+  const raw =
+    request && p95 !== null
+      ? (p95 / request) * 100
+      : params.maxTargetUtilization;
   const targetUtilization = Math.round(
-    Math.min(Math.max(raw, params.minTargetUtilization), params.maxTargetUtilization),
+    Math.min(
+      Math.max(raw, params.minTargetUtilization),
+      params.maxTargetUtilization,
+    ),
   );
   return {
     ...base,
     recommended: true,
     swing,
     targetUtilization,
-    reason: `Its busiest hour's median CPU is ${swing.toFixed(2)}× the quietest and it has no HPA: scale on CPU with a ${targetUtilization} % target.`,
+    reason: `Its busiest hour's median CPU is ${swing.toFixed(
+      2,
+    )}× the quietest and it has no HPA: scale on CPU with a ${targetUtilization} % target.`,
   };
 }

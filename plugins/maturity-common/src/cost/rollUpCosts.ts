@@ -24,7 +24,10 @@ export interface CostGroup extends CostFigures {
   ref: string;
 }
 
-type CostAccumulator = CostGroup & { weighedCost: number; weighedEfficiency: number };
+type CostAccumulator = CostGroup & {
+  weighedCost: number;
+  weighedEfficiency: number;
+};
 
 /**
  * Sums workload costs up to product, team, department and company as they are added. Money adds
@@ -33,10 +36,9 @@ type CostAccumulator = CostGroup & { weighedCost: number; weighedEfficiency: num
  * @public
  */
 export class CostRollUp {
-  private readonly groups = Object.fromEntries(ROLL_UP_LEVELS.map(l => [l, new Map<string, CostAccumulator>()])) as Record<
-    RollUpLevel,
-    Map<string, CostAccumulator>
-  >;
+  private readonly groups = Object.fromEntries(
+    ROLL_UP_LEVELS.map(l => [l, new Map<string, CostAccumulator>()]),
+  ) as Record<RollUpLevel, Map<string, CostAccumulator>>;
 
   add(w: CostRollUpWorkload): void {
     for (const level of ROLL_UP_LEVELS) {
@@ -44,7 +46,15 @@ export class CostRollUp {
       if (!ref) continue;
       let acc = this.groups[level].get(ref);
       if (!acc) {
-        acc = { ref, hourlyCost: 0, hourlyWaste: 0, monthlySaving: 0, efficiency: null, weighedCost: 0, weighedEfficiency: 0 };
+        acc = {
+          ref,
+          hourlyCost: 0,
+          hourlyWaste: 0,
+          monthlySaving: 0,
+          efficiency: null,
+          weighedCost: 0,
+          weighedEfficiency: 0,
+        };
         this.groups[level].set(ref, acc);
       }
       acc.hourlyCost += w.hourlyCost;
@@ -60,10 +70,12 @@ export class CostRollUp {
   /** The groups of every level, sorted by ref. */
   result(): Record<RollUpLevel, CostGroup[]> {
     const finish = (level: RollUpLevel): CostGroup[] =>
-      [...this.groups[level].values()].sort(byRef).map(({ weighedCost, weighedEfficiency, ...group }) => ({
-        ...group,
-        efficiency: weighedCost > 0 ? weighedEfficiency / weighedCost : null,
-      }));
+      [...this.groups[level].values()]
+        .sort(byRef)
+        .map(({ weighedCost, weighedEfficiency, ...group }) => ({
+          ...group,
+          efficiency: weighedCost > 0 ? weighedEfficiency / weighedCost : null,
+        }));
     return {
       product: finish('product'),
       team: finish('team'),
@@ -78,7 +90,9 @@ export class CostRollUp {
  * Groups come out sorted by ref.
  * @public
  */
-export function rollUpCosts(workloads: CostRollUpWorkload[]): Record<RollUpLevel, CostGroup[]> {
+export function rollUpCosts(
+  workloads: CostRollUpWorkload[],
+): Record<RollUpLevel, CostGroup[]> {
   const rolled = new CostRollUp();
   for (const w of workloads) rolled.add(w);
   return rolled.result();

@@ -37,13 +37,20 @@ export interface WorkloadCost {
   efficiency: number | null;
 }
 
-function resourceCost(request: number | null, usage: number | null, price: number): ResourceCost {
+function resourceCost(
+  request: number | null,
+  usage: number | null,
+  price: number,
+): ResourceCost {
   const held = Math.max(request ?? 0, usage ?? 0);
   return {
     request,
     usage,
     hourlyCost: held * price,
-    hourlyWaste: request !== null && usage !== null ? Math.max(request - usage, 0) * price : 0,
+    hourlyWaste:
+      request !== null && usage !== null
+        ? Math.max(request - usage, 0) * price
+        : 0,
     efficiency: request && usage !== null ? usage / request : null,
   };
 }
@@ -78,12 +85,20 @@ export function computeWorkloadCost(
     basis = cpuUsage !== null ? 'measured' : 'none';
     cpu = resourceCost(null, cpuUsage, cpuPrice);
   }
-  const memory = resourceCost(memoryRequest, basis === 'declared' ? null : memoryUsage, memoryPrice);
+  const memory = resourceCost(
+    memoryRequest,
+    basis === 'declared' ? null : memoryUsage,
+    memoryPrice,
+  );
 
-  const requestedValue = (cpu.request ?? 0) * cpuPrice + (memory.request ?? 0) * memoryPrice;
-  const usedValue = (cpu.usage ?? 0) * cpuPrice + (memory.usage ?? 0) * memoryPrice;
+  const requestedValue =
+    (cpu.request ?? 0) * cpuPrice + (memory.request ?? 0) * memoryPrice;
+  const usedValue =
+    (cpu.usage ?? 0) * cpuPrice + (memory.usage ?? 0) * memoryPrice;
   const efficiency =
-    cpu.efficiency !== null && requestedValue > 0 && (memory.request === null || memory.usage !== null)
+    cpu.efficiency !== null &&
+    requestedValue > 0 &&
+    (memory.request === null || memory.usage !== null)
       ? usedValue / requestedValue
       : null;
   return {

@@ -48,7 +48,13 @@ export interface CheckDefinition {
 }
 
 /** The outcome of one check for one workload. @public */
-export type CheckStatus = 'pass' | 'partial' | 'fail' | 'not-applicable' | 'unknown' | 'waived';
+export type CheckStatus =
+  | 'pass'
+  | 'partial'
+  | 'fail'
+  | 'not-applicable'
+  | 'unknown'
+  | 'waived';
 
 /** The main number of a rule that `maturity.checks.<id>.threshold` replaces, if it has one. @public */
 export function ruleThreshold(rule: CheckRule): number | undefined {

@@ -12,15 +12,26 @@ describe('DEFAULT_CHECKS', () => {
 
   it('covers every dimension on the business side and the platform side', () => {
     for (const side of ['business', 'platform']) {
-      const covered = new Set(DEFAULT_CHECKS.filter(c => c.side === side).map(c => c.dimension));
+      const covered = new Set(
+        DEFAULT_CHECKS.filter(c => c.side === side).map(c => c.dimension),
+      );
       expect([...covered].sort()).toEqual([...DIMENSION_IDS].sort());
     }
   });
 });
 
 describe('levelForScore', () => {
-  it.each([[0, 'L1'], [39.99, 'L1'], [40, 'L2'], [59.9, 'L2'], [60, 'L3'], [75, 'L4'], [89.99, 'L4'], [90, 'L5'], [100, 'L5']])(
-    '%d reaches %s',
-    (score, level) => expect(levelForScore(score).id).toBe(level),
+  it.each([
+    [0, 'L1'],
+    [39.99, 'L1'],
+    [40, 'L2'],
+    [59.9, 'L2'],
+    [60, 'L3'],
+    [75, 'L4'],
+    [89.99, 'L4'],
+    [90, 'L5'],
+    [100, 'L5'],
+  ])('%d reaches %s', (score, level) =>
+    expect(levelForScore(score).id).toBe(level),
   );
 });

@@ -1,5 +1,10 @@
 /** The five dimensions of the cloud-native roadmap. @public */
-export type DimensionId = 'development' | 'compute' | 'architecture' | 'data' | 'security';
+export type DimensionId =
+  | 'development'
+  | 'compute'
+  | 'architecture'
+  | 'data'
+  | 'security';
 
 /** A dimension and what reaching its top looks like. @public */
 export interface Dimension {

@@ -21,18 +21,34 @@ export const PRACTICES = {
   },
   'gradual-release': { title: 'Canary or progressive delivery', impliedBy: [] },
   gitops: { title: 'GitOps deployment', impliedBy: ['argocd/app-name'] },
-  tracing: { title: 'Distributed tracing (OpenTelemetry, SkyWalking)', impliedBy: [] },
+  tracing: {
+    title: 'Distributed tracing (OpenTelemetry, SkyWalking)',
+    impliedBy: [],
+  },
   'trace-id-in-logs': { title: 'Trace ids in logs', impliedBy: [] },
   'business-metrics': { title: 'Custom business metrics', impliedBy: [] },
   alerting: {
     title: 'Alerts routed to an on-call rotation',
-    impliedBy: ['pagerduty.com/service-id', 'pagerduty.com/integration-key', 'opsgenie.com/component-selector'],
+    impliedBy: [
+      'pagerduty.com/service-id',
+      'pagerduty.com/integration-key',
+      'opsgenie.com/component-selector',
+    ],
   },
-  'code-scanning': { title: 'Code and licence scanning', impliedBy: ['sonarqube.org/project-key'] },
-  'dependency-scanning': { title: 'Dependency vulnerability scanning', impliedBy: ['snyk.io/org-name'] },
+  'code-scanning': {
+    title: 'Code and licence scanning',
+    impliedBy: ['sonarqube.org/project-key'],
+  },
+  'dependency-scanning': {
+    title: 'Dependency vulnerability scanning',
+    impliedBy: ['snyk.io/org-name'],
+  },
   'image-scanning': { title: 'Container image scanning', impliedBy: [] },
   'image-signing': { title: 'Container image signing', impliedBy: [] },
-  'managed-data': { title: 'Managed data services instead of self-run stores', impliedBy: [] },
+  'managed-data': {
+    title: 'Managed data services instead of self-run stores',
+    impliedBy: [],
+  },
 } as const;
 
 /** A practice id. @public */

@@ -21,17 +21,30 @@ export function applyCheckOverrides(
     const key = `maturity.checks.${id}`;
     const check = byId.get(id);
     if (!check) {
-      throw new Error(`Invalid config ${key}: there is no check '${id}'; expected one of ${[...byId.keys()].join(', ')}`);
+      throw new Error(
+        `Invalid config ${key}: there is no check '${id}'; expected one of ${[
+          ...byId.keys(),
+        ].join(', ')}`,
+      );
     }
-    if (override.weight !== undefined && !(override.weight > 0 && Number.isFinite(override.weight))) {
-      throw new Error(`Invalid config ${key}.weight: ${override.weight}; expected a positive number (use enabled: false to switch the check off)`);
+    if (
+      override.weight !== undefined &&
+      !(override.weight > 0 && Number.isFinite(override.weight))
+    ) {
+      throw new Error(
+        `Invalid config ${key}.weight: ${override.weight}; expected a positive number (use enabled: false to switch the check off)`,
+      );
     }
     if (override.threshold !== undefined) {
       if (ruleThreshold(check.rule) === undefined) {
-        throw new Error(`Invalid config ${key}.threshold: check '${id}' is a ${check.rule.kind} rule and has no threshold`);
+        throw new Error(
+          `Invalid config ${key}.threshold: check '${id}' is a ${check.rule.kind} rule and has no threshold`,
+        );
       }
       if (!(override.threshold > 0 && Number.isFinite(override.threshold))) {
-        throw new Error(`Invalid config ${key}.threshold: ${override.threshold}; expected a positive number`);
+        throw new Error(
+          `Invalid config ${key}.threshold: ${override.threshold}; expected a positive number`,
+        );
       }
     }
   }
@@ -41,7 +54,8 @@ export function applyCheckOverrides(
       const override = overrides[check.id];
       if (!override) return check;
       const rule = { ...check.rule };
-      if (override.threshold !== undefined && rule.kind === 'atLeast') rule.target = override.threshold;
+      if (override.threshold !== undefined && rule.kind === 'atLeast')
+        rule.target = override.threshold;
       if (override.threshold !== undefined && rule.kind === 'atMost') {
         // Keep the width of the partial-credit slope in proportion to the new limit.
         rule.zeroAt = (rule.zeroAt / rule.limit) * override.threshold;

@@ -2,38 +2,101 @@ import { CheckDefinition } from './checks';
 import { scoreWorkload } from './scoreWorkload';
 import { applyCheckOverrides } from './overrides';
 
-const check = (c: Partial<CheckDefinition> & Pick<CheckDefinition, 'id' | 'side' | 'dimension' | 'weight' | 'rule'>): CheckDefinition => ({
-  title: c.id, rationale: '', remediation: '', cases: [], ...c,
+const check = (
+  c: Partial<CheckDefinition> &
+    Pick<CheckDefinition, 'id' | 'side' | 'dimension' | 'weight' | 'rule'>,
+): CheckDefinition => ({
+  title: c.id,
+  rationale: '',
+  remediation: '',
+  cases: [],
+  ...c,
 });
 
 // Hand-worked model: business checks a (3), b (1), c (2), d (2, n/a), e (1, waivable);
 // platform checks p1 (2), p2 (1).
 const checks = [
-  check({ id: 'a', side: 'business', dimension: 'compute', weight: 3, rule: { kind: 'true', fact: 'f.a' } }),
-  check({ id: 'b', side: 'business', dimension: 'architecture', weight: 1, rule: { kind: 'atLeast', fact: 'f.util', target: 0.5 } }),
-  check({ id: 'c', side: 'business', dimension: 'development', weight: 2, rule: { kind: 'true', fact: 'f.missing' } }),
   check({
-    id: 'd', side: 'business', dimension: 'compute', weight: 2, rule: { kind: 'true', fact: 'f.hpa' },
+    id: 'a',
+    side: 'business',
+    dimension: 'compute',
+    weight: 3,
+    rule: { kind: 'true', fact: 'f.a' },
+  }),
+  check({
+    id: 'b',
+    side: 'business',
+    dimension: 'architecture',
+    weight: 1,
+    rule: { kind: 'atLeast', fact: 'f.util', target: 0.5 },
+  }),
+  check({
+    id: 'c',
+    side: 'business',
+    dimension: 'development',
+    weight: 2,
+    rule: { kind: 'true', fact: 'f.missing' },
+  }),
+  check({
+    id: 'd',
+    side: 'business',
+    dimension: 'compute',
+    weight: 2,
+    rule: { kind: 'true', fact: 'f.hpa' },
     appliesTo: { facts: ['k.kind', 'c.kind'], values: ['stateless'] },
   }),
-  check({ id: 'e', side: 'business', dimension: 'security', weight: 1, rule: { kind: 'false', fact: 'f.pinned' } }),
-  check({ id: 'p1', side: 'platform', dimension: 'compute', weight: 2, rule: { kind: 'true', fact: 'p.shared' } }),
-  check({ id: 'p2', side: 'platform', dimension: 'security', weight: 1, rule: { kind: 'true', fact: 'p.policies' } }),
+  check({
+    id: 'e',
+    side: 'business',
+    dimension: 'security',
+    weight: 1,
+    rule: { kind: 'false', fact: 'f.pinned' },
+  }),
+  check({
+    id: 'p1',
+    side: 'platform',
+    dimension: 'compute',
+    weight: 2,
+    rule: { kind: 'true', fact: 'p.shared' },
+  }),
+  check({
+    id: 'p2',
+    side: 'platform',
+    dimension: 'security',
+    weight: 1,
+    rule: { kind: 'true', fact: 'p.policies' },
+  }),
 ];
 const facts = {
-  'f.a': true, 'f.util': 0.25, 'f.hpa': false, 'c.kind': 'stateful', 'f.pinned': true,
-  'p.shared': true, 'p.policies': false,
+  'f.a': true,
+  'f.util': 0.25,
+  'f.hpa': false,
+  'c.kind': 'stateful',
+  'f.pinned': true,
+  'p.shared': true,
+  'p.policies': false,
 };
 const now = new Date('2026-11-23T12:00:00Z');
-const waiver = { checkId: 'e', until: '2026-11-23', reason: 'pinned for latency' };
+const waiver = {
+  checkId: 'e',
+  until: '2026-11-23',
+  reason: 'pinned for latency',
+};
 
 describe('scoreWorkload', () => {
   it('scores sides with partial credit, leaving n/a, unknown and waived checks out', () => {
     const result = scoreWorkload(checks, facts, { now, waivers: [waiver] });
-    const status = Object.fromEntries(result.checks.map(c => [c.id, [c.status, c.credit]]));
+    const status = Object.fromEntries(
+      result.checks.map(c => [c.id, [c.status, c.credit]]),
+    );
     expect(status).toEqual({
-      a: ['pass', 1], b: ['partial', 0.5], c: ['unknown', null], d: ['not-applicable', null],
-      e: ['waived', null], p1: ['pass', 1], p2: ['fail', 0],
+      a: ['pass', 1],
+      b: ['partial', 0.5],
+      c: ['unknown', null],
+      d: ['not-applicable', null],
+      e: ['waived', null],
+      p1: ['pass', 1],
+      p2: ['fail', 0],
     });
     // business (3·1 + 1·0.5) / (3 + 1) = 87.5; platform (2·1 + 1·0) / 3 = 66.67.
     expect(result.business).toBeCloseTo(87.5, 10);
@@ -41,13 +104,24 @@ describe('scoreWorkload', () => {
     expect(result.score).toBeCloseTo((87.5 + 200 / 3) / 2, 10); // 77.08
     expect(result.level).toBe('L4');
     expect(result.dimensions).toEqual({
-      compute: 100, architecture: 50, development: null, security: 0, data: null,
+      compute: 100,
+      architecture: 50,
+      development: null,
+      security: 0,
+      data: null,
     });
-    expect(result.checks.find(c => c.id === 'd')?.facts).toEqual({ 'c.kind': 'stateful', 'f.hpa': false });
+    expect(result.checks.find(c => c.id === 'd')?.facts).toEqual({
+      'c.kind': 'stateful',
+      'f.hpa': false,
+    });
   });
 
   it('counts unknown facts as 0 when configured to', () => {
-    const result = scoreWorkload(checks, facts, { now, waivers: [waiver], unknownAsZero: true });
+    const result = scoreWorkload(checks, facts, {
+      now,
+      waivers: [waiver],
+      unknownAsZero: true,
+    });
     // business 3.5 / (3 + 1 + 2) = 58.33; score (58.33 + 66.67) / 2 = 62.5.
     expect(result.business).toBeCloseTo(175 / 3, 10);
     expect(result.score).toBeCloseTo(62.5, 10);
@@ -57,24 +131,48 @@ describe('scoreWorkload', () => {
 
   it('counts a waived check again after its last day', () => {
     const later = new Date('2026-11-24T00:00:00Z');
-    const result = scoreWorkload(checks, facts, { now: later, waivers: [waiver] });
-    expect(result.checks.find(c => c.id === 'e')).toMatchObject({ status: 'fail', credit: 0 });
+    const result = scoreWorkload(checks, facts, {
+      now: later,
+      waivers: [waiver],
+    });
+    expect(result.checks.find(c => c.id === 'e')).toMatchObject({
+      status: 'fail',
+      credit: 0,
+    });
     // business (3 + 0.5 + 0) / (3 + 1 + 1) = 70.
     expect(result.business).toBeCloseTo(70, 10);
   });
 
   it('applies the check when its kind is unknown, and weights the sides as configured', () => {
     const { 'c.kind': _, ...noKind } = facts;
-    const result = scoreWorkload(checks, noKind, { now, waivers: [waiver], weights: { platform: 1, business: 3 } });
-    expect(result.checks.find(c => c.id === 'd')).toMatchObject({ status: 'fail', credit: 0 });
+    const result = scoreWorkload(checks, noKind, {
+      now,
+      waivers: [waiver],
+      weights: { platform: 1, business: 3 },
+    });
+    expect(result.checks.find(c => c.id === 'd')).toMatchObject({
+      status: 'fail',
+      credit: 0,
+    });
     // business (3 + 0.5 + 0) / (3 + 1 + 2) = 58.33; score (1·66.67 + 3·58.33) / 4 = 60.42.
     expect(result.score).toBeCloseTo((200 / 3 + 175) / 4, 10);
   });
 
   it('gives atMost rules a linear slope between limit and zeroAt', () => {
-    const ratio = [check({ id: 'r', side: 'business', dimension: 'compute', weight: 1, rule: { kind: 'atMost', fact: 'x', limit: 2, zeroAt: 4 } })];
-    const credit = (x: number) => scoreWorkload(ratio, { x }, { now }).checks[0].credit;
-    expect([credit(1.5), credit(2), credit(3), credit(3.5), credit(5)]).toEqual([1, 1, 0.5, 0.25, 0]);
+    const ratio = [
+      check({
+        id: 'r',
+        side: 'business',
+        dimension: 'compute',
+        weight: 1,
+        rule: { kind: 'atMost', fact: 'x', limit: 2, zeroAt: 4 },
+      }),
+    ];
+    const credit = (x: number) =>
+      scoreWorkload(ratio, { x }, { now }).checks[0].credit;
+    expect([credit(1.5), credit(2), credit(3), credit(3.5), credit(5)]).toEqual(
+      [1, 1, 0.5, 0.25, 0],
+    );
   });
 
   it('has no score when a side has nothing to count', () => {
@@ -86,14 +184,21 @@ describe('scoreWorkload', () => {
   });
 
   it('marks results that read stale facts', () => {
-    const result = scoreWorkload(checks, facts, { now, staleFacts: new Set(['p.shared']) });
+    const result = scoreWorkload(checks, facts, {
+      now,
+      staleFacts: new Set(['p.shared']),
+    });
     expect(result.checks.filter(c => c.stale).map(c => c.id)).toEqual(['p1']);
   });
 });
 
 describe('applyCheckOverrides', () => {
   it('changes weights and thresholds and drops disabled checks', () => {
-    const tuned = applyCheckOverrides(checks, { a: { weight: 1 }, b: { threshold: 0.25 }, p2: { enabled: false } });
+    const tuned = applyCheckOverrides(checks, {
+      a: { weight: 1 },
+      b: { threshold: 0.25 },
+      p2: { enabled: false },
+    });
     const result = scoreWorkload(tuned, facts, { now, waivers: [waiver] });
     // business (1·1 + 1·1) / 2 = 100 with b now passing; platform only p1 = 100.
     expect(result.business).toBe(100);
@@ -102,13 +207,29 @@ describe('applyCheckOverrides', () => {
   });
 
   it('scales an atMost slope with its new limit', () => {
-    const ratio = [check({ id: 'r', side: 'business', dimension: 'compute', weight: 1, rule: { kind: 'atMost', fact: 'x', limit: 2, zeroAt: 4 } })];
-    expect(applyCheckOverrides(ratio, { r: { threshold: 3 } })[0].rule).toEqual({ kind: 'atMost', fact: 'x', limit: 3, zeroAt: 6 });
+    const ratio = [
+      check({
+        id: 'r',
+        side: 'business',
+        dimension: 'compute',
+        weight: 1,
+        rule: { kind: 'atMost', fact: 'x', limit: 2, zeroAt: 4 },
+      }),
+    ];
+    expect(applyCheckOverrides(ratio, { r: { threshold: 3 } })[0].rule).toEqual(
+      { kind: 'atMost', fact: 'x', limit: 3, zeroAt: 6 },
+    );
   });
 
   it('names the config key of an override that cannot apply', () => {
-    expect(() => applyCheckOverrides(checks, { nope: { weight: 1 } })).toThrow(/^Invalid config maturity\.checks\.nope: there is no check 'nope'/);
-    expect(() => applyCheckOverrides(checks, { a: { threshold: 2 } })).toThrow('Invalid config maturity.checks.a.threshold: check \'a\' is a true rule and has no threshold');
-    expect(() => applyCheckOverrides(checks, { a: { weight: -1 } })).toThrow(/^Invalid config maturity\.checks\.a\.weight: -1; expected a positive number/);
+    expect(() => applyCheckOverrides(checks, { nope: { weight: 1 } })).toThrow(
+      /^Invalid config maturity\.checks\.nope: there is no check 'nope'/,
+    );
+    expect(() => applyCheckOverrides(checks, { a: { threshold: 2 } })).toThrow(
+      "Invalid config maturity.checks.a.threshold: check 'a' is a true rule and has no threshold",
+    );
+    expect(() => applyCheckOverrides(checks, { a: { weight: -1 } })).toThrow(
+      /^Invalid config maturity\.checks\.a\.weight: -1; expected a positive number/,
+    );
   });
 });

@@ -48,7 +48,9 @@ function ruleCredit(rule: CheckRule, value: FactValue): number | undefined {
       return typeof value === 'boolean' ? Number(!value) : undefined;
     case 'atLeast':
       if (typeof value !== 'number') return undefined;
-      return rule.target <= 0 ? 1 : Math.min(1, Math.max(0, value / rule.target));
+      return rule.target <= 0
+        ? 1
+        : Math.min(1, Math.max(0, value / rule.target));
     case 'atMost':
       if (typeof value !== 'number') return undefined;
       if (value <= rule.limit) return 1;
@@ -65,7 +67,9 @@ function ruleCredit(rule: CheckRule, value: FactValue): number | undefined {
 function applies(check: CheckDefinition, facts: WorkloadFacts): boolean {
   if (!check.appliesTo) return true;
   const known = check.appliesTo.facts.find(id => facts[id] !== undefined);
-  return known === undefined || check.appliesTo.values.includes(String(facts[known]));
+  return (
+    known === undefined || check.appliesTo.values.includes(String(facts[known]))
+  );
 }
 
 // The facts a check reads, worked out once per check rather than once per workload.
@@ -97,7 +101,14 @@ export function evaluateCheck(
   let credit: number | null = null;
   if (!applies(check, facts)) status = 'not-applicable';
   else if (options.waiver && isWaiverActive(options.waiver, options.now)) {
-    return { id: check.id, facts: seen, stale, status: 'waived', credit, waiver: options.waiver };
+    return {
+      id: check.id,
+      facts: seen,
+      stale,
+      status: 'waived',
+      credit,
+      waiver: options.waiver,
+    };
   } else {
     const earned = ruleCredit(check.rule, facts[check.rule.fact]);
     if (earned === undefined) {
@@ -131,8 +142,13 @@ export function scoreWorkload(
   options: ScoreOptions,
 ): WorkloadScore {
   const waivers = new Map((options.waivers ?? []).map(w => [w.checkId, w]));
-  const sides: Record<CheckSide, WeightedMean> = { platform: new WeightedMean(), business: new WeightedMean() };
-  const byDimension = new Map(DIMENSION_IDS.map(id => [id, new WeightedMean()]));
+  const sides: Record<CheckSide, WeightedMean> = {
+    platform: new WeightedMean(),
+    business: new WeightedMean(),
+  };
+  const byDimension = new Map(
+    DIMENSION_IDS.map(id => [id, new WeightedMean()]),
+  );
   const checkOptions = { ...options, waiver: undefined as Waiver | undefined };
   const results = checks.map(check => {
     checkOptions.waiver = waivers.get(check.id);

@@ -27,7 +27,10 @@ const FORM = /^(\d{4}-\d{2}-\d{2})\s*:\s*(.*)$/s;
  * reported, never silently accepted.
  * @public
  */
-export function readWaivers(entity: Entity, knownCheckIds: ReadonlySet<string>): WaiverReading {
+export function readWaivers(
+  entity: Entity,
+  knownCheckIds: ReadonlySet<string>,
+): WaiverReading {
   const reading: WaiverReading = { waivers: [], problems: [] };
   const ref = stringifyEntityRef(entity);
   for (const [key, raw] of Object.entries(entity.metadata.annotations ?? {})) {

@@ -53,7 +53,9 @@ export function matchCases(
       if (typeof score !== 'number' || score >= CASE_TARGET_SCORE) continue;
       const gap = (CASE_TARGET_SCORE - score) / CASE_TARGET_SCORE;
       relevance += 2 * gap;
-      const title = DIMENSIONS.find(x => x.id === d)!.title.toLocaleLowerCase('en-US');
+      const title = DIMENSIONS.find(x => x.id === d)!.title.toLocaleLowerCase(
+        'en-US',
+      );
       because.push(`${title} score ${Math.round(score)}`);
       if (gap > widestGap) {
         widestGap = gap;
@@ -62,7 +64,12 @@ export function matchCases(
     }
     for (const result of input.checks) {
       const check = byCheck.get(result.id);
-      if (!check?.cases.includes(c.id) || result.credit === null || result.credit >= 1) continue;
+      if (
+        !check?.cases.includes(c.id) ||
+        result.credit === null ||
+        result.credit >= 1
+      )
+        continue;
       relevance += (check.weight * (1 - result.credit)) / 3;
       because.push(`fails "${check.title}"`);
       lead ??= `You fail "${check.title}"`;
@@ -79,8 +86,13 @@ export function matchCases(
       // Rounded so that equal sums reached in a different order still tie.
       relevance: Math.round(relevance * 1e6) / 1e6,
       because,
-      reason: `${lead}; ${c.organisation}: ${c.summary.replace(/\.$/, '')} (${c.outcomes.slice(0, 2).map(describeOutcome).join('; ')}).`,
+      reason: `${lead}; ${c.organisation}: ${c.summary.replace(
+        /\.$/,
+        '',
+      )} (${c.outcomes.slice(0, 2).map(describeOutcome).join('; ')}).`,
     });
   }
-  return suggestions.sort((a, b) => b.relevance - a.relevance || a.caseId.localeCompare(b.caseId));
+  return suggestions.sort(
+    (a, b) => b.relevance - a.relevance || a.caseId.localeCompare(b.caseId),
+  );
 }

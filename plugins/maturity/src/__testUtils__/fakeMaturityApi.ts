@@ -14,9 +14,20 @@ import {
 } from '@internal/plugin-maturity-common';
 import { LeaderboardQuery, MaturityApi, PracticeQuery } from '../api';
 
-const check = (id: string, weight: number, remediation: string): CheckDefinition => ({
-  id, title: `Title of ${id}`, dimension: 'compute', side: 'business', weight,
-  rule: { kind: 'true', fact: `f.${id}` }, rationale: '', remediation, cases: [],
+const check = (
+  id: string,
+  weight: number,
+  remediation: string,
+): CheckDefinition => ({
+  id,
+  title: `Title of ${id}`,
+  dimension: 'compute',
+  side: 'business',
+  weight,
+  rule: { kind: 'true', fact: `f.${id}` },
+  rationale: '',
+  remediation,
+  cases: [],
 });
 
 /** A small model: four business checks whose weights make the top fixes easy to work out. */
@@ -37,34 +48,109 @@ export const snapshot = { id: 7, at: '2026-11-23T06:00:00.000Z' };
 
 /** cart: gains a 3, b (2 × 0.5 =) 1, c 1; d passes. */
 export const cartScorecard: WorkloadScorecard = {
-  kind: 'workload', ref: 'component:default/cart', score: 36.76, platform: 50, business: 23.53,
-  level: 'L1', cores: 12, coresSource: 'annotation', product: 'system:default/shop',
-  team: 'group:default/checkout', department: 'group:default/retail', company: 'group:default/acme',
-  dimensions: { development: 100, compute: 12.5, architecture: null, data: null, security: 40 },
+  kind: 'workload',
+  ref: 'component:default/cart',
+  score: 36.76,
+  platform: 50,
+  business: 23.53,
+  level: 'L1',
+  cores: 12,
+  coresSource: 'annotation',
+  product: 'system:default/shop',
+  team: 'group:default/checkout',
+  department: 'group:default/retail',
+  company: 'group:default/acme',
+  dimensions: {
+    development: 100,
+    compute: 12.5,
+    architecture: null,
+    data: null,
+    security: 40,
+  },
   checks: [
-    { id: 'a-autoscaling', status: 'fail', credit: 0, facts: { 'f.a-autoscaling': false }, stale: false },
-    { id: 'b-utilisation', status: 'partial', credit: 0.5, facts: { 'f.b-utilisation': 0.25, 'prometheus.cpuP95': 0.7340239583333333 }, stale: false },
+    {
+      id: 'a-autoscaling',
+      status: 'fail',
+      credit: 0,
+      facts: { 'f.a-autoscaling': false },
+      stale: false,
+    },
+    {
+      id: 'b-utilisation',
+      status: 'partial',
+      credit: 0.5,
+      facts: {
+        'f.b-utilisation': 0.25,
+        'prometheus.cpuP95': 0.7340239583333333,
+      },
+      stale: false,
+    },
     { id: 'c-probes', status: 'fail', credit: 0, facts: {}, stale: true },
-    { id: 'd-tracing', status: 'pass', credit: 1, facts: { 'f.d-tracing': true }, stale: false },
+    {
+      id: 'd-tracing',
+      status: 'pass',
+      credit: 1,
+      facts: { 'f.d-tracing': true },
+      stale: false,
+    },
   ],
-  problems: [], stale: false, staleSources: [], snapshot,
+  problems: [],
+  stale: false,
+  staleSources: [],
+  snapshot,
 };
 
 export const retailScorecard: Scorecard = {
-  kind: 'department', ref: 'group:default/retail', score: 52, platform: 50, business: 54, level: 'L2',
-  cores: 16, workloads: 3, unweightedWorkloads: 1, snapshot,
+  kind: 'department',
+  ref: 'group:default/retail',
+  score: 52,
+  platform: 50,
+  business: 54,
+  level: 'L2',
+  cores: 16,
+  workloads: 3,
+  unweightedWorkloads: 1,
+  snapshot,
   members: [
-    { kind: 'team', ref: 'group:default/checkout', rank: 1, score: 60, level: 'L3', cores: 12, workloads: 1 },
-    { kind: 'team', ref: 'group:default/pricing', rank: 2, score: 28, level: 'L1', cores: 4, workloads: 1 },
-    { kind: 'workload', ref: 'component:default/legacy', rank: null, score: null, level: null, cores: 0, workloads: 1 },
+    {
+      kind: 'team',
+      ref: 'group:default/checkout',
+      rank: 1,
+      score: 60,
+      level: 'L3',
+      cores: 12,
+      workloads: 1,
+    },
+    {
+      kind: 'team',
+      ref: 'group:default/pricing',
+      rank: 2,
+      score: 28,
+      level: 'L1',
+      cores: 4,
+      workloads: 1,
+    },
+    {
+      kind: 'workload',
+      ref: 'component:default/legacy',
+      rank: null,
+      score: null,
+      level: null,
+      cores: 0,
+      workloads: 1,
+    },
   ],
 };
 
 const notFound = (message: string) =>
   ResponseError.fromResponse(
-    new Response(JSON.stringify({ error: { name: 'NotFoundError', message } }), {
-      status: 404, headers: { 'content-type': 'application/json' },
-    }) as any,
+    new Response(
+      JSON.stringify({ error: { name: 'NotFoundError', message } }),
+      {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      },
+    ) as any,
   );
 
 /** A {@link MaturityApi} over fixed data that records what it was asked. */
@@ -95,12 +181,29 @@ export class FakeMaturityApi implements MaturityApi {
   }
   /** Points 300, 60, 25, 15 and 1 days ago, those from `range.from` on. */
   async getHistory(ref: string, range: { from?: string } = {}) {
-    const days = range.from ? Math.round((Date.now() - Date.parse(range.from)) / 86_400_000) : undefined;
+    const days = range.from
+      ? Math.round((Date.now() - Date.parse(range.from)) / 86_400_000)
+      : undefined;
     this.calls.push(`history ${ref} ${days ?? 'default'}`);
-    const points = [[300, 20], [60, 28], [25, 30], [15, 34], [1, 36.76]].map(([ago, score]) => ({
-      at: new Date(Date.now() - ago * 86_400_000).toISOString(), score, platform: score, business: score, level: 'L2' as const, cores: 12,
+    const points = [
+      [300, 20],
+      [60, 28],
+      [25, 30],
+      [15, 34],
+      [1, 36.76],
+    ].map(([ago, score]) => ({
+      at: new Date(Date.now() - ago * 86_400_000).toISOString(),
+      score,
+      platform: score,
+      business: score,
+      level: 'L2' as const,
+      cores: 12,
     }));
-    return { ref, kind: 'workload' as const, points: points.filter(p => !range.from || p.at >= range.from!) };
+    return {
+      ref,
+      kind: 'workload' as const,
+      points: points.filter(p => !range.from || p.at >= range.from!),
+    };
   }
   async getCosts(ref: string, window: CostWindow = '30d') {
     this.calls.push(`costs ${ref} ${window}`);
@@ -111,7 +214,11 @@ export class FakeMaturityApi implements MaturityApi {
   }
   async listPractices(query: PracticeQuery = {}) {
     this.calls.push(`practices ${JSON.stringify(query)}`);
-    return { items: PRACTICE_CASES.filter(c => !query.dimension || c.dimensions.includes(query.dimension as any)) };
+    return {
+      items: PRACTICE_CASES.filter(
+        c => !query.dimension || c.dimensions.includes(query.dimension as any),
+      ),
+    };
   }
   async suggestPractices(ref: string) {
     if (this.data.failWith) throw this.data.failWith;
@@ -125,7 +232,11 @@ export class FakeMaturityApi implements MaturityApi {
 }
 
 const costPoint = (day: number, hourlyCost: number, hourlyWaste: number) => ({
-  at: new Date(Date.UTC(2026, 10, day)).toISOString(), hourlyCost, hourlyWaste, monthlySaving: 138.018545, efficiency: 0.29,
+  at: new Date(Date.UTC(2026, 10, day)).toISOString(),
+  hourlyCost,
+  hourlyWaste,
+  monthlySaving: 138.018545,
+  efficiency: 0.29,
 });
 
 /**
@@ -133,23 +244,74 @@ const costPoint = (day: number, hourlyCost: number, hourlyWaste: number) => ({
  * 0.467792/h (341.49/mo), waste 0.333896/h (71 %), saving 138.02/mo.
  */
 export const cartCosts: CostResponse = {
-  kind: 'workload', ref: 'component:default/cart', window: '30d', currency: 'USD', snapshot,
-  current: { hourlyCost: 0.467792, hourlyWaste: 0.333896, monthlySaving: 138.018545, efficiency: 0.286231, wasteShare: 0.713770 },
-  totals: { hours: 720, cost: 336.81, waste: 240.40, wasteShare: 0.71377, points: 2, from: '2026-11-22T06:00:00.000Z', to: '2026-11-23T06:00:00.000Z' },
+  kind: 'workload',
+  ref: 'component:default/cart',
+  window: '30d',
+  currency: 'USD',
+  snapshot,
+  current: {
+    hourlyCost: 0.467792,
+    hourlyWaste: 0.333896,
+    monthlySaving: 138.018545,
+    efficiency: 0.286231,
+    wasteShare: 0.71377,
+  },
+  totals: {
+    hours: 720,
+    cost: 336.81,
+    waste: 240.4,
+    wasteShare: 0.71377,
+    points: 2,
+    from: '2026-11-22T06:00:00.000Z',
+    to: '2026-11-23T06:00:00.000Z',
+  },
   workload: {
     basis: 'measured',
-    cpu: { request: 8, usage: 2, hourlyCost: 0.4, hourlyWaste: 0.3, efficiency: 0.25 },
-    memory: { request: 16, usage: 8, hourlyCost: 0.067792, hourlyWaste: 0.033896, efficiency: 0.5 },
+    cpu: {
+      request: 8,
+      usage: 2,
+      hourlyCost: 0.4,
+      hourlyWaste: 0.3,
+      efficiency: 0.25,
+    },
+    memory: {
+      request: 16,
+      usage: 8,
+      hourlyCost: 0.067792,
+      hourlyWaste: 0.033896,
+      efficiency: 0.5,
+    },
     rightSizing: {
-      cpu: { current: 4, recommended: 2.3, replicas: 2, monthlySaving: 124.1, basis: 'p99 usage × 1.15' },
-      memory: { current: 8, recommended: 5.75, replicas: 2, monthlySaving: 13.918545, basis: 'p99 usage × 1.15' },
+      cpu: {
+        current: 4,
+        recommended: 2.3,
+        replicas: 2,
+        monthlySaving: 124.1,
+        basis: 'p99 usage × 1.15',
+      },
+      memory: {
+        current: 8,
+        recommended: 5.75,
+        replicas: 2,
+        monthlySaving: 13.918545,
+        basis: 'p99 usage × 1.15',
+      },
       monthlySaving: 138.018545,
     },
     elasticity: {
-      recommended: true, swing: 2, targetUtilization: 38, checkId: 'hpa-elastic',
-      reason: "Its busiest hour's median CPU is 2.00× the quietest and it has no HPA: scale on CPU with a 38 % target.",
+      recommended: true,
+      swing: 2,
+      targetUtilization: 38,
+      checkId: 'hpa-elastic',
+      reason:
+        "Its busiest hour's median CPU is 2.00× the quietest and it has no HPA: scale on CPU with a 38 % target.",
     },
-    prices: { cpuCoreHour: 0.05, memoryGiBHour: 0.004237, currency: 'USD', discount: 0 },
+    prices: {
+      cpuCoreHour: 0.05,
+      memoryGiBHour: 0.004237,
+      currency: 'USD',
+      discount: 0,
+    },
   },
   estimatedWorkloads: 0,
   estimate: false,
@@ -158,12 +320,52 @@ export const cartCosts: CostResponse = {
 
 /** retail: checkout saves more than pricing, which is priced on declared cores only. */
 export const retailCosts: CostResponse = {
-  kind: 'department', ref: 'group:default/retail', window: '30d', currency: 'USD', snapshot,
-  current: { hourlyCost: 0.594236, hourlyWaste: 0.333896, monthlySaving: 138.018545, efficiency: 0.286231, wasteShare: 0.5619 },
-  totals: { hours: 720, cost: 427.85, waste: 240.40, wasteShare: 0.5619, points: 1, from: snapshot.at, to: snapshot.at },
+  kind: 'department',
+  ref: 'group:default/retail',
+  window: '30d',
+  currency: 'USD',
+  snapshot,
+  current: {
+    hourlyCost: 0.594236,
+    hourlyWaste: 0.333896,
+    monthlySaving: 138.018545,
+    efficiency: 0.286231,
+    wasteShare: 0.5619,
+  },
+  totals: {
+    hours: 720,
+    cost: 427.85,
+    waste: 240.4,
+    wasteShare: 0.5619,
+    points: 1,
+    from: snapshot.at,
+    to: snapshot.at,
+  },
   members: [
-    { kind: 'team', ref: 'group:default/checkout', rank: 1, cores: 8, workloads: 1, hourlyCost: 0.467792, hourlyWaste: 0.333896, monthlySaving: 138.018545, efficiency: 0.286231, wasteShare: 0.71377 },
-    { kind: 'team', ref: 'group:default/pricing', rank: 2, cores: 4, workloads: 1, hourlyCost: 0.126444, hourlyWaste: 0, monthlySaving: 0, efficiency: null, wasteShare: 0 },
+    {
+      kind: 'team',
+      ref: 'group:default/checkout',
+      rank: 1,
+      cores: 8,
+      workloads: 1,
+      hourlyCost: 0.467792,
+      hourlyWaste: 0.333896,
+      monthlySaving: 138.018545,
+      efficiency: 0.286231,
+      wasteShare: 0.71377,
+    },
+    {
+      kind: 'team',
+      ref: 'group:default/pricing',
+      rank: 2,
+      cores: 4,
+      workloads: 1,
+      hourlyCost: 0.126444,
+      hourlyWaste: 0,
+      monthlySaving: 0,
+      efficiency: null,
+      wasteShare: 0,
+    },
   ],
   estimatedWorkloads: 1,
   estimate: true,

@@ -10,7 +10,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
 import BarChartIcon from '@material-ui/icons/BarChart';
 import { MaturityClient, maturityApiRef } from '../api';
 import { rootRouteRef } from '../routes';
@@ -20,7 +23,8 @@ const maturityApi = ApiBlueprint.make({
     defineParams({
       api: maturityApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new MaturityClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MaturityClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -31,7 +35,9 @@ const leaderboardPage = PageBlueprint.make({
     icon: <BarChartIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('../components/MaturityPage').then(m => compatWrapper(<m.MaturityPage />)),
+      import('../components/MaturityPage').then(m =>
+        compatWrapper(<m.MaturityPage />),
+      ),
   },
 });
 
@@ -77,7 +83,9 @@ const entityCostCard = EntityCardBlueprint.make({
   params: {
     filter: scoredKinds,
     loader: () =>
-      import('../components/EntityCostCard').then(m => compatWrapper(<m.EntityCostCard />)),
+      import('../components/EntityCostCard').then(m =>
+        compatWrapper(<m.EntityCostCard />),
+      ),
   },
 });
 
@@ -88,7 +96,9 @@ const entityCostContent = EntityContentBlueprint.make({
     title: 'Cost',
     filter: scoredKinds,
     loader: () =>
-      import('../components/EntityCostContent').then(m => compatWrapper(<m.EntityCostContent />)),
+      import('../components/EntityCostContent').then(m =>
+        compatWrapper(<m.EntityCostContent />),
+      ),
   },
 });
 

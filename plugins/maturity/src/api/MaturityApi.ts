@@ -46,7 +46,10 @@ export interface MaturityApi {
   /** The scorecard of a Component, System or Group, by entity ref. */
   getScorecard(entityRef: string): Promise<Scorecard>;
   /** Score history of an entity; `from`/`to` are ISO 8601 times. */
-  getHistory(entityRef: string, range?: { from?: string; to?: string }): Promise<HistoryResponse>;
+  getHistory(
+    entityRef: string,
+    range?: { from?: string; to?: string },
+  ): Promise<HistoryResponse>;
   getLeaderboard(query?: LeaderboardQuery): Promise<LeaderboardResponse>;
   /** An entity's cost view over a window (default 30d). */
   getCosts(entityRef: string, window?: CostWindow): Promise<CostResponse>;

@@ -1,13 +1,24 @@
 import { MaturityClient } from './MaturityClient';
 
 describe('MaturityClient', () => {
-  const discoveryApi = { getBaseUrl: jest.fn(async () => 'http://backend/api/maturity') };
+  const discoveryApi = {
+    getBaseUrl: jest.fn(async () => 'http://backend/api/maturity'),
+  };
 
   it('encodes filters into the query string', async () => {
-    const fetch = jest.fn(async () => new Response(JSON.stringify({ items: [], unweighted: 0, refreshedAt: null })));
+    const fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({ items: [], unweighted: 0, refreshedAt: null }),
+        ),
+    );
     const client = new MaturityClient({ discoveryApi, fetchApi: { fetch } });
-    await expect(client.listWorkloads({ department: 'group:default/retail' })).resolves.toEqual({
-      items: [], unweighted: 0, refreshedAt: null,
+    await expect(
+      client.listWorkloads({ department: 'group:default/retail' }),
+    ).resolves.toEqual({
+      items: [],
+      unweighted: 0,
+      refreshedAt: null,
     });
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/maturity/v1/workloads?department=group%3Adefault%2Fretail',
@@ -19,7 +30,11 @@ describe('MaturityClient', () => {
     const client = new MaturityClient({ discoveryApi, fetchApi: { fetch } });
     await client.getScorecard('Component:default/cart');
     await client.getHistory('group:default/retail', { from: '2026-11-01' });
-    await client.getLeaderboard({ level: 'team', window: '7d', department: 'group:default/retail' });
+    await client.getLeaderboard({
+      level: 'team',
+      window: '7d',
+      department: 'group:default/retail',
+    });
     await client.getLeaderboard({ by: 'savings' });
     await client.getCosts('Group:default/retail', '7d');
     expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
@@ -44,8 +59,18 @@ describe('MaturityClient', () => {
   });
 
   it('turns an error response into a ResponseError carrying the backend message', async () => {
-    const body = { error: { name: 'InputError', message: 'bad department' }, request: {}, response: { statusCode: 400 } };
-    const fetch = jest.fn(async () => new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } }));
+    const body = {
+      error: { name: 'InputError', message: 'bad department' },
+      request: {},
+      response: { statusCode: 400 },
+    };
+    const fetch = jest.fn(
+      async () =>
+        new Response(JSON.stringify(body), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
     const client = new MaturityClient({ discoveryApi, fetchApi: { fetch } });
     await expect(client.listWorkloads()).rejects.toMatchObject({
       name: 'ResponseError',

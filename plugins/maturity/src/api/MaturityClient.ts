@@ -12,7 +12,12 @@ import {
   Scorecard,
   WorkloadListResponse,
 } from '@internal/plugin-maturity-common';
-import { LeaderboardQuery, MaturityApi, PracticeQuery, WorkloadQuery } from './MaturityApi';
+import {
+  LeaderboardQuery,
+  MaturityApi,
+  PracticeQuery,
+  WorkloadQuery,
+} from './MaturityApi';
 
 function queryString(query: object): string {
   const params = new URLSearchParams();
@@ -25,7 +30,9 @@ function queryString(query: object): string {
 
 function entityPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return [kind, namespace, name].map(p => encodeURIComponent(p.toLocaleLowerCase('en-US'))).join('/');
+  return [kind, namespace, name]
+    .map(p => encodeURIComponent(p.toLocaleLowerCase('en-US')))
+    .join('/');
 }
 
 /** {@link MaturityApi} over HTTP, through the discovery and fetch APIs. @public */
@@ -34,7 +41,10 @@ export class MaturityClient implements MaturityApi {
   private model?: Promise<ModelResponse>;
 
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   listWorkloads(query: WorkloadQuery = {}): Promise<WorkloadListResponse> {
@@ -53,16 +63,26 @@ export class MaturityClient implements MaturityApi {
     return this.get(`/v1/scorecards/${entityPath(entityRef)}`);
   }
 
-  getHistory(entityRef: string, range: { from?: string; to?: string } = {}): Promise<HistoryResponse> {
-    return this.get(`/v1/scorecards/${entityPath(entityRef)}/history${queryString(range)}`);
+  getHistory(
+    entityRef: string,
+    range: { from?: string; to?: string } = {},
+  ): Promise<HistoryResponse> {
+    return this.get(
+      `/v1/scorecards/${entityPath(entityRef)}/history${queryString(range)}`,
+    );
   }
 
   getLeaderboard(query: LeaderboardQuery = {}): Promise<LeaderboardResponse> {
     return this.get(`/v1/leaderboard${queryString(query)}`);
   }
 
-  getCosts(entityRef: string, window: CostWindow = '30d'): Promise<CostResponse> {
-    return this.get(`/v1/costs/${entityPath(entityRef)}${queryString({ window })}`);
+  getCosts(
+    entityRef: string,
+    window: CostWindow = '30d',
+  ): Promise<CostResponse> {
+    return this.get(
+      `/v1/costs/${entityPath(entityRef)}${queryString({ window })}`,
+    );
   }
 
   listPractices(query: PracticeQuery = {}): Promise<PracticeListResponse> {

@@ -1,3 +1,8 @@
 export { maturityApiRef } from './MaturityApi';
-export type { LeaderboardQuery, MaturityApi, PracticeQuery, WorkloadQuery } from './MaturityApi';
+export type {
+  LeaderboardQuery,
+  MaturityApi,
+  PracticeQuery,
+  WorkloadQuery,
+} from './MaturityApi';
 export { MaturityClient } from './MaturityClient';

@@ -1,4 +1,7 @@
-import { describeOutcome, PracticeCase } from '@internal/plugin-maturity-common';
+import {
+  describeOutcome,
+  PracticeCase,
+} from '@internal/plugin-maturity-common';
 import Chip from '@material-ui/core/Chip';
 
 /**
@@ -13,7 +16,17 @@ export function CaseOutcomes(props: { outcomes: PracticeCase['outcomes'] }) {
           key={o.metric}
           size="small"
           variant="outlined"
-          label={<span style={{ whiteSpace: 'normal', display: 'block', padding: '2px 0' }}>{describeOutcome(o)}</span>}
+          label={
+            <span
+              style={{
+                whiteSpace: 'normal',
+                display: 'block',
+                padding: '2px 0',
+              }}
+            >
+              {describeOutcome(o)}
+            </span>
+          }
           style={{ margin: 2, height: 'auto', maxWidth: '100%' }}
         />
       ))}

@@ -21,11 +21,16 @@ export function CostFigures(props: { costs: CostResponse }) {
   const { current, currency } = props.costs;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
-      <Figure label="Run rate" value={formatMonthly(current.hourlyCost, currency)} />
+      <Figure
+        label="Run rate"
+        value={formatMonthly(current.hourlyCost, currency)}
+      />
       <Figure label="Waste" value={formatPercent(current.wasteShare)} />
       <Figure label="Efficiency" value={formatPercent(current.efficiency)} />
-      <Figure label="Potential saving" value={`${formatMoney(current.monthlySaving, currency)}/mo`} />
+      <Figure
+        label="Potential saving"
+        value={`${formatMoney(current.monthlySaving, currency)}/mo`}
+      />
     </Box>
   );
 }
-

@@ -6,7 +6,10 @@ interface Row {
   cost: CostSummary | null;
 }
 
-const cost = (monthlySaving: number, efficiency: number | null): CostSummary => ({
+const cost = (
+  monthlySaving: number,
+  efficiency: number | null,
+): CostSummary => ({
   hourlyCost: 1,
   hourlyWaste: 0.25,
   wasteShare: 0.25,
@@ -22,8 +25,12 @@ const rows: Row[] = [
 ];
 
 const sortedBy = (title: string) => {
-  const column = costSummaryColumns<Row>('USD', r => r.cost).find(c => c.title === title)!;
-  return [...rows].sort(column.customSort! as (a: Row, b: Row) => number).map(r => r.ref);
+  const column = costSummaryColumns<Row>('USD', r => r.cost).find(
+    c => c.title === title,
+  )!;
+  return [...rows]
+    .sort(column.customSort! as (a: Row, b: Row) => number)
+    .map(r => r.ref);
 };
 
 describe('costSummaryColumns', () => {
@@ -44,7 +51,13 @@ describe('costSummaryColumns', () => {
   });
 
   it('starts a table on the largest saving when asked, and only then', () => {
-    expect(costSummaryColumns<Row>('USD', r => r.cost, { largestSavingFirst: true })[0].defaultSort).toBe('desc');
-    expect(costSummaryColumns<Row>('USD', r => r.cost)[0].defaultSort).toBeUndefined();
+    expect(
+      costSummaryColumns<Row>('USD', r => r.cost, {
+        largestSavingFirst: true,
+      })[0].defaultSort,
+    ).toBe('desc');
+    expect(
+      costSummaryColumns<Row>('USD', r => r.cost)[0].defaultSort,
+    ).toBeUndefined();
   });
 });

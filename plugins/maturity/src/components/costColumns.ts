@@ -6,7 +6,10 @@ import { noWrap } from './tableStyles';
 type Figure = 'monthlySaving' | 'hourlyCost' | 'wasteShare' | 'efficiency';
 
 /** Ascending, with a missing figure below every known one. */
-function compareFigures(a: number | null | undefined, b: number | null | undefined): number {
+function compareFigures(
+  a: number | null | undefined,
+  b: number | null | undefined,
+): number {
   if (typeof a !== 'number') return typeof b === 'number' ? -1 : 0;
   if (typeof b !== 'number') return 1;
   return a - b;
@@ -22,7 +25,11 @@ export function costSummaryColumns<T extends object>(
   summaryOf: (row: T) => CostSummary | null,
   options: { largestSavingFirst?: boolean } = {},
 ): TableColumn<T>[] {
-  const column = (title: string, figure: Figure, format: (summary: CostSummary) => string): TableColumn<T> => ({
+  const column = (
+    title: string,
+    figure: Figure,
+    format: (summary: CostSummary) => string,
+  ): TableColumn<T> => ({
     title,
     type: 'numeric',
     cellStyle: noWrap(),
@@ -30,11 +37,16 @@ export function costSummaryColumns<T extends object>(
       const summary = summaryOf(row);
       return summary ? format(summary) : '—';
     },
-    customSort: (a, b) => compareFigures(summaryOf(a)?.[figure], summaryOf(b)?.[figure]),
+    customSort: (a, b) =>
+      compareFigures(summaryOf(a)?.[figure], summaryOf(b)?.[figure]),
   });
   return [
     {
-      ...column('Potential saving', 'monthlySaving', s => `${formatMoney(s.monthlySaving, currency)}/mo`),
+      ...column(
+        'Potential saving',
+        'monthlySaving',
+        s => `${formatMoney(s.monthlySaving, currency)}/mo`,
+      ),
       ...(options.largestSavingFirst ? { defaultSort: 'desc' as const } : {}),
     },
     column('Cost', 'hourlyCost', s => formatMonthly(s.hourlyCost, currency)),

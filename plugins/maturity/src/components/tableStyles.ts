@@ -10,4 +10,7 @@ export const noWrap = (): CSSProperties => ({ whiteSpace: 'nowrap' });
  * For the header cells of wide tables: a header's text sets its column's width, and with half the
  * default padding nine columns fit a 1,400-pixel page.
  */
-export const COMPACT_HEADERS: CSSProperties = { paddingLeft: 8, paddingRight: 8 };
+export const COMPACT_HEADERS: CSSProperties = {
+  paddingLeft: 8,
+  paddingRight: 8,
+};

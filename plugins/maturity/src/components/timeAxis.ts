@@ -20,7 +20,8 @@ export function formatMoment(ms: number): string {
  */
 export function formatTick(ms: number): string {
   const d = new Date(ms);
-  if (d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0) return formatDay(ms);
+  if (d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0)
+    return formatDay(ms);
   const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return d.getSeconds() === 0 ? time : `${time}:${pad(d.getSeconds())}`;
 }
@@ -39,7 +40,10 @@ export function timeAxisProps(times: number[], tickCount = 6) {
     type: 'number' as const,
     scale: 'time' as const,
     domain: [from, to],
-    ticks: scaleTime().domain([from, to]).ticks(tickCount).map(d => d.getTime()),
+    ticks: scaleTime()
+      .domain([from, to])
+      .ticks(tickCount)
+      .map(d => d.getTime()),
     tickFormatter: formatTick,
   };
 }

@@ -6,5 +6,8 @@ import { maturityApiRef } from '../api';
 /** An entity's cost view over a window. */
 export function useCostData(entityRef: string, window: CostWindow) {
   const api = useApi(maturityApiRef);
-  return useAsyncRetry(() => api.getCosts(entityRef, window), [api, entityRef, window]);
+  return useAsyncRetry(
+    () => api.getCosts(entityRef, window),
+    [api, entityRef, window],
+  );
 }

@@ -1,13 +1,18 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { HistoryResponse, ModelResponse, Scorecard } from '@internal/plugin-maturity-common';
+import {
+  HistoryResponse,
+  ModelResponse,
+  Scorecard,
+} from '@internal/plugin-maturity-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../api';
 
 const DAY_MS = 86_400_000;
 
 /** The time `days` days ago, as the history routes take it. */
-export const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
+export const daysAgo = (days: number) =>
+  new Date(Date.now() - days * DAY_MS).toISOString();
 
 /** Whether an error means "nothing scored for this entity yet" rather than a failure. */
 export function isNotScored(error: unknown): boolean {

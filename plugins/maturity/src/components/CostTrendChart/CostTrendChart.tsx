@@ -19,13 +19,19 @@ import { formatMoment, timeAxisProps } from '../timeAxis';
  * buys nothing.
  * @public
  */
-export function CostTrendChart(props: { points: CostPoint[]; currency: string; height?: number }) {
+export function CostTrendChart(props: {
+  points: CostPoint[];
+  currency: string;
+  height?: number;
+}) {
   const { points, currency, height = 240 } = props;
   const theme = useTheme();
   if (points.length < 2) {
     return (
       <Typography variant="body2" color="textSecondary">
-        {points.length === 0 ? 'No cost history yet.' : 'One snapshot so far; the trend appears after the next run.'}
+        {points.length === 0
+          ? 'No cost history yet.'
+          : 'One snapshot so far; the trend appears after the next run.'}
       </Typography>
     );
   }
@@ -35,20 +41,53 @@ export function CostTrendChart(props: { points: CostPoint[]; currency: string; h
     waste: p.hourlyWaste * HOURS_PER_MONTH,
   }));
   return (
-    <div style={{ width: '100%', height }} aria-label={`Cost history, ${data.length} points`} role="img">
+    <div
+      style={{ width: '100%', height }}
+      aria-label={`Cost history, ${data.length} points`}
+      role="img"
+    >
       <ResponsiveContainer>
         <AreaChart data={data} margin={{ top: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis {...timeAxisProps(data.map(d => d.t))} stroke={theme.palette.text.secondary} />
-          <YAxis tickFormatter={v => formatMoney(Number(v), currency)} stroke={theme.palette.text.secondary} width={80} />
+          <XAxis
+            {...timeAxisProps(data.map(d => d.t))}
+            stroke={theme.palette.text.secondary}
+          />
+          <YAxis
+            tickFormatter={v => formatMoney(Number(v), currency)}
+            stroke={theme.palette.text.secondary}
+            width={80}
+          />
           <Tooltip
             labelFormatter={label => formatMoment(Number(label))}
-            formatter={(value: number, name: string) => [`${formatMoney(value, currency)}/mo`, name]}
-            contentStyle={{ background: theme.palette.background.paper, color: theme.palette.text.primary }}
+            formatter={(value: number, name: string) => [
+              `${formatMoney(value, currency)}/mo`,
+              name,
+            ]}
+            contentStyle={{
+              background: theme.palette.background.paper,
+              color: theme.palette.text.primary,
+            }}
           />
           <Legend />
-          <Area type="monotone" dataKey="cost" name="Cost" stroke={theme.palette.primary.main} fill={theme.palette.primary.light} fillOpacity={0.3} isAnimationActive={false} />
-          <Area type="monotone" dataKey="waste" name="Waste" stroke={theme.palette.error.main} fill={theme.palette.error.light} fillOpacity={0.4} isAnimationActive={false} />
+          <Area
+            type="monotone"
+            dataKey="cost"
+            name="Cost"
+            stroke={theme.palette.primary.main}
+            fill={theme.palette.primary.light}
+            fillOpacity={0.3}
+            isAnimationActive={false}
+          />
+          <Area
+            type="monotone"
+            dataKey="waste"
+            name="Waste"
+            stroke={theme.palette.error.main}
+            fill={theme.palette.error.light}
+            fillOpacity={0.4}
+            isAnimationActive={false}
+          />
         </AreaChart>
       </ResponsiveContainer>
     </div>

@@ -36,12 +36,20 @@ export function EntityBestPracticesCard() {
   }
   const items = value?.items.slice(0, 3) ?? [];
   return (
-    <InfoCard title="Best practices" subheader="Published cases that fit this entity's gaps" deepLink={deepLink}>
+    <InfoCard
+      title="Best practices"
+      subheader="Published cases that fit this entity's gaps"
+      deepLink={deepLink}
+    >
       {items.length === 0 ? (
         <EmptyState
           missing="data"
           title={error ? 'Not scored yet' : 'No gaps a case addresses'}
-          description={error ? 'Suggestions appear once a scoring run has included this entity.' : 'Every dimension is at or above the target of 75.'}
+          description={
+            error
+              ? 'Suggestions appear once a scoring run has included this entity.'
+              : 'Every dimension is at or above the target of 75.'
+          }
         />
       ) : (
         <ol style={{ margin: 0, paddingLeft: 20 }}>

@@ -1,15 +1,28 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { maturityApiRef } from '../../api';
-import { cartCosts, FakeMaturityApi, retailCosts } from '../../__testUtils__/fakeMaturityApi';
+import {
+  cartCosts,
+  FakeMaturityApi,
+  retailCosts,
+} from '../../__testUtils__/fakeMaturityApi';
 import { EntityCostCard } from './EntityCostCard';
 
 const entity = (kind: string, name: string) => ({
-  apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace: 'default' }, spec: {},
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec: {},
 });
 
-async function render(api: FakeMaturityApi, target = entity('Component', 'cart')) {
+async function render(
+  api: FakeMaturityApi,
+  target = entity('Component', 'cart'),
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[maturityApiRef, api]]}>
       <EntityProvider entity={target}>
@@ -22,27 +35,49 @@ async function render(api: FakeMaturityApi, target = entity('Component', 'cart')
 
 describe('EntityCostCard', () => {
   it('shows the monthly run rate, waste, efficiency, potential saving and the HPA hint', async () => {
-    await render(new FakeMaturityApi({ costs: { 'component:default/cart': cartCosts } }));
+    await render(
+      new FakeMaturityApi({ costs: { 'component:default/cart': cartCosts } }),
+    );
     // 0.467792 × 730 = 341.49; 138.02 saved a month.
-    expect(await screen.findByLabelText('Run rate')).toHaveTextContent('$341/mo');
+    expect(await screen.findByLabelText('Run rate')).toHaveTextContent(
+      '$341/mo',
+    );
     expect(screen.getByLabelText('Waste')).toHaveTextContent('71 %');
     expect(screen.getByLabelText('Efficiency')).toHaveTextContent('29 %');
-    expect(screen.getByLabelText('Potential saving')).toHaveTextContent('$138/mo');
-    expect(screen.getByText(/Scale horizontally: .*38 % target/)).toBeInTheDocument();
-    expect(screen.getByText('Right-sizing, members and the trend').closest('a')).toHaveAttribute(
-      'href', '/catalog/default/component/cart/cost',
+    expect(screen.getByLabelText('Potential saving')).toHaveTextContent(
+      '$138/mo',
     );
+    expect(
+      screen.getByText(/Scale horizontally: .*38 % target/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Right-sizing, members and the trend').closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/component/cart/cost');
   });
 
   it('says when a roll-up includes estimates from declared cores', async () => {
-    await render(new FakeMaturityApi({ costs: { 'group:default/retail': retailCosts } }), entity('Group', 'retail'));
-    expect(await screen.findByText(/1 workload is priced on declared cores only/)).toBeInTheDocument();
+    await render(
+      new FakeMaturityApi({ costs: { 'group:default/retail': retailCosts } }),
+      entity('Group', 'retail'),
+    );
+    expect(
+      await screen.findByText(/1 workload is priced on declared cores only/),
+    ).toBeInTheDocument();
   });
 
   it('names the annotation that would price a workload known only by its declared cores', async () => {
-    const declared = { ...cartCosts, workload: { ...cartCosts.workload!, basis: 'declared' as const } };
-    await render(new FakeMaturityApi({ costs: { 'component:default/cart': declared } }));
-    expect(await screen.findByText(/Estimate: priced on the cores declared in maturity.cloudnative.dev\/cores/)).toBeInTheDocument();
+    const declared = {
+      ...cartCosts,
+      workload: { ...cartCosts.workload!, basis: 'declared' as const },
+    };
+    await render(
+      new FakeMaturityApi({ costs: { 'component:default/cart': declared } }),
+    );
+    expect(
+      await screen.findByText(
+        /Estimate: priced on the cores declared in maturity.cloudnative.dev\/cores/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText(/backstage.io\/kubernetes-id/)).toBeInTheDocument();
   });
 

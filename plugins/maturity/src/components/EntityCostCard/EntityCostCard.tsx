@@ -1,7 +1,11 @@
 import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Skeleton from '@material-ui/lab/Skeleton';
@@ -17,7 +21,10 @@ const TITLE = 'Cost';
 export function EntityCostCard() {
   const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);
-  const { value, loading, error, retry } = useCostData(stringifyEntityRef(entity), '30d');
+  const { value, loading, error, retry } = useCostData(
+    stringifyEntityRef(entity),
+    '30d',
+  );
   const tabLink = `${entityRoute(entityRouteParams(entity))}/cost`;
 
   if (loading) {
@@ -31,7 +38,11 @@ export function EntityCostCard() {
   if (error && isNotScored(error)) {
     return (
       <InfoCard title={TITLE}>
-        <EmptyState missing="data" title="Not priced yet" description="Costs appear once a scoring run has included this entity." />
+        <EmptyState
+          missing="data"
+          title="Not priced yet"
+          description="Costs appear once a scoring run has included this entity."
+        />
       </InfoCard>
     );
   }
@@ -44,7 +55,12 @@ export function EntityCostCard() {
   }
   const hint = value.workload?.elasticity;
   return (
-    <InfoCard title={TITLE} subheader={`Prices in ${value.currency}`} deepLink={{ link: tabLink, title: 'Cost details' }} variant="gridItem">
+    <InfoCard
+      title={TITLE}
+      subheader={`Prices in ${value.currency}`}
+      deepLink={{ link: tabLink, title: 'Cost details' }}
+      variant="gridItem"
+    >
       <CostFigures costs={value} />
       <Box mt={1}>
         <CostBasisNote costs={value} />

@@ -1,12 +1,22 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { maturityApiRef } from '../../api';
-import { cartCosts, FakeMaturityApi, retailCosts } from '../../__testUtils__/fakeMaturityApi';
+import {
+  cartCosts,
+  FakeMaturityApi,
+  retailCosts,
+} from '../../__testUtils__/fakeMaturityApi';
 import { EntityCostContent } from './EntityCostContent';
 
 const entity = (kind: string, name: string) => ({
-  apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace: 'default' }, spec: {},
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec: {},
 });
 
 async function render(api: FakeMaturityApi, target: ReturnType<typeof entity>) {
@@ -22,10 +32,14 @@ async function render(api: FakeMaturityApi, target: ReturnType<typeof entity>) {
 
 describe('EntityCostContent', () => {
   it('breaks a workload down by resource, recommends requests and switches windows', async () => {
-    const api = new FakeMaturityApi({ costs: { 'component:default/cart': cartCosts } });
+    const api = new FakeMaturityApi({
+      costs: { 'component:default/cart': cartCosts },
+    });
     await render(api, entity('Component', 'cart'));
 
-    const held = (await screen.findByText('What it holds and uses')).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const held = (await screen.findByText('What it holds and uses')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
     const cpu = within(held).getByText('CPU').closest('tr')!;
     // 8 requested, 2 used: 25 %; 0.4/h is 292/mo, 0.3/h idle is 219/mo.
     expect(cpu).toHaveTextContent('8 cores');
@@ -34,23 +48,35 @@ describe('EntityCostContent', () => {
     expect(cpu).toHaveTextContent('$292/mo');
     expect(cpu).toHaveTextContent('$219/mo');
 
-    const sizing = screen.getByText('Right-sizing').closest('div[class*="MuiPaper"]') as HTMLElement;
+    const sizing = screen
+      .getByText('Right-sizing')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
     const cpuAdvice = within(sizing).getByText('CPU').closest('tr')!;
     expect(cpuAdvice).toHaveTextContent('4 cores');
     expect(cpuAdvice).toHaveTextContent('2.3 cores');
     expect(cpuAdvice).toHaveTextContent('$124/mo');
-    expect(screen.getByText(/scale on CPU with a 38 % target/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/scale on CPU with a 38 % target/),
+    ).toBeInTheDocument();
     expect(screen.getByText(/mean of 2 snapshots/)).toBeInTheDocument();
 
     fireEvent.mouseDown(screen.getByLabelText('Window'));
     fireEvent.click(await screen.findByRole('option', { name: 'Last 7 days' }));
     await screen.findByText(/Last 7 days: /);
-    expect(api.calls).toEqual(['costs component:default/cart 30d', 'costs component:default/cart 7d']);
+    expect(api.calls).toEqual([
+      'costs component:default/cart 30d',
+      'costs component:default/cart 7d',
+    ]);
   });
 
-  it('ranks a department\'s members by potential saving', async () => {
-    await render(new FakeMaturityApi({ costs: { 'group:default/retail': retailCosts } }), entity('Group', 'retail'));
-    const table = (await screen.findByText('Members by potential saving')).closest('div[class*="MuiPaper"]') as HTMLElement;
+  it("ranks a department's members by potential saving", async () => {
+    await render(
+      new FakeMaturityApi({ costs: { 'group:default/retail': retailCosts } }),
+      entity('Group', 'retail'),
+    );
+    const table = (
+      await screen.findByText('Members by potential saving')
+    ).closest('div[class*="MuiPaper"]') as HTMLElement;
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('checkout');
     expect(rows[0]).toHaveTextContent('$138/mo');

@@ -32,7 +32,12 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import { formatCores, formatMoney, formatMonthly, formatPercent } from '../../format';
+import {
+  formatCores,
+  formatMoney,
+  formatMonthly,
+  formatPercent,
+} from '../../format';
 import { useCostData } from '../../hooks/useCostData';
 import { isNotScored } from '../../hooks/useMaturityData';
 import { CostBasisNote } from '../CostBasisNote';
@@ -48,9 +53,14 @@ const WINDOWS: Array<{ id: CostWindow; label: string }> = [
 ];
 
 const amount = (value: number | null, unit: string) =>
-  value === null ? '—' : `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit}`;
+  value === null
+    ? '—'
+    : `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit}`;
 
-function ResourcesTable(props: { advice: WorkloadCostAdvice; currency: string }) {
+function ResourcesTable(props: {
+  advice: WorkloadCostAdvice;
+  currency: string;
+}) {
   const { advice, currency } = props;
   type Row = ResourceCost & { resource: string; unit: string };
   const rows: Row[] = [
@@ -76,18 +86,26 @@ function ResourcesTable(props: { advice: WorkloadCostAdvice; currency: string })
   );
 }
 
-function RightSizingTable(props: { advice: WorkloadCostAdvice; currency: string }) {
+function RightSizingTable(props: {
+  advice: WorkloadCostAdvice;
+  currency: string;
+}) {
   const { advice, currency } = props;
   type Row = ResourceRecommendation & { resource: string; unit: string };
   const rows: Row[] = [
-    ...(advice.rightSizing.cpu ? [{ resource: 'CPU', unit: 'cores', ...advice.rightSizing.cpu }] : []),
-    ...(advice.rightSizing.memory ? [{ resource: 'Memory', unit: 'GiB', ...advice.rightSizing.memory }] : []),
+    ...(advice.rightSizing.cpu
+      ? [{ resource: 'CPU', unit: 'cores', ...advice.rightSizing.cpu }]
+      : []),
+    ...(advice.rightSizing.memory
+      ? [{ resource: 'Memory', unit: 'GiB', ...advice.rightSizing.memory }]
+      : []),
   ];
   if (rows.length === 0) {
     return (
       <InfoCard title="Right-sizing">
         <Typography variant="body2">
-          Needs requests from Kubernetes and 7 days of usage from Prometheus; neither is known for this workload yet.
+          Needs requests from Kubernetes and 7 days of usage from Prometheus;
+          neither is known for this workload yet.
         </Typography>
       </InfoCard>
     );
@@ -120,16 +138,40 @@ function RightSizingTable(props: { advice: WorkloadCostAdvice; currency: string 
 function MembersTable(props: { members: CostMember[]; currency: string }) {
   const { members, currency } = props;
   const columns: TableColumn<CostMember>[] = [
-    { title: 'Rank', field: 'rank', type: 'numeric', render: m => m.rank ?? '—' },
-    { title: 'Name', field: 'ref', highlight: true, cellStyle: noWrap(), render: m => <EntityRefLink entityRef={m.ref} /> },
-    ...costSummaryColumns<CostMember>(currency, m => m, { largestSavingFirst: true }),
-    { title: 'Cores', field: 'cores', type: 'numeric', render: m => formatCores(m.cores) },
+    {
+      title: 'Rank',
+      field: 'rank',
+      type: 'numeric',
+      render: m => m.rank ?? '—',
+    },
+    {
+      title: 'Name',
+      field: 'ref',
+      highlight: true,
+      cellStyle: noWrap(),
+      render: m => <EntityRefLink entityRef={m.ref} />,
+    },
+    ...costSummaryColumns<CostMember>(currency, m => m, {
+      largestSavingFirst: true,
+    }),
+    {
+      title: 'Cores',
+      field: 'cores',
+      type: 'numeric',
+      render: m => formatCores(m.cores),
+    },
     { title: 'Workloads', field: 'workloads', type: 'numeric' },
   ];
   return (
     <Table<CostMember>
       title="Members by potential saving"
-      options={{ paging: members.length > 20, pageSize: 20, search: true, padding: 'dense', headerStyle: COMPACT_HEADERS }}
+      options={{
+        paging: members.length > 20,
+        pageSize: 20,
+        search: true,
+        padding: 'dense',
+        headerStyle: COMPACT_HEADERS,
+      }}
       columns={columns}
       data={members}
     />
@@ -141,9 +183,12 @@ function Totals(props: { costs: CostResponse }) {
   const day = (iso: string) => new Date(iso).toLocaleDateString('en-CA');
   return (
     <Typography variant="body2" color="textSecondary">
-      {WINDOWS.find(w => w.id === window)!.label}: {formatMoney(totals.cost, currency)} spent,{' '}
-      {formatMoney(totals.waste, currency)} of it idle ({formatPercent(totals.wasteShare)}); mean of {totals.points}{' '}
-      snapshot{totals.points === 1 ? '' : 's'} from {day(totals.from)} to {day(totals.to)} × {totals.hours} h.
+      {WINDOWS.find(w => w.id === window)!.label}:{' '}
+      {formatMoney(totals.cost, currency)} spent,{' '}
+      {formatMoney(totals.waste, currency)} of it idle (
+      {formatPercent(totals.wasteShare)}); mean of {totals.points} snapshot
+      {totals.points === 1 ? '' : 's'} from {day(totals.from)} to{' '}
+      {day(totals.to)} × {totals.hours} h.
     </Typography>
   );
 }
@@ -153,7 +198,10 @@ export function EntityCostContent() {
   const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);
   const [window, setWindow] = useState<CostWindow>('30d');
-  const { value, loading, error, retry } = useCostData(stringifyEntityRef(entity), window);
+  const { value, loading, error, retry } = useCostData(
+    stringifyEntityRef(entity),
+    window,
+  );
   const maturityTab = `${entityRoute(entityRouteParams(entity))}/maturity`;
 
   return (
@@ -182,9 +230,15 @@ export function EntityCostContent() {
       </Box>
       {loading && <Progress />}
       {error && isNotScored(error) && (
-        <EmptyState missing="data" title="Not priced yet" description="Costs appear once a scoring run has included this entity." />
+        <EmptyState
+          missing="data"
+          title="Not priced yet"
+          description="Costs appear once a scoring run has included this entity."
+        />
       )}
-      {error && !isNotScored(error) && <ErrorWithRetry error={error} retry={retry} />}
+      {error && !isNotScored(error) && (
+        <ErrorWithRetry error={error} retry={retry} />
+      )}
       {value && (
         <Grid container spacing={3}>
           <Grid item xs={12} md={6}>
@@ -206,18 +260,27 @@ export function EntityCostContent() {
           {value.workload && (
             <>
               <Grid item xs={12}>
-                <ResourcesTable advice={value.workload} currency={value.currency} />
+                <ResourcesTable
+                  advice={value.workload}
+                  currency={value.currency}
+                />
               </Grid>
               <Grid item xs={12}>
-                <RightSizingTable advice={value.workload} currency={value.currency} />
+                <RightSizingTable
+                  advice={value.workload}
+                  currency={value.currency}
+                />
               </Grid>
               <Grid item xs={12}>
                 <InfoCard title="Elasticity">
-                  <Typography variant="body2">{value.workload.elasticity.reason}</Typography>
+                  <Typography variant="body2">
+                    {value.workload.elasticity.reason}
+                  </Typography>
                   {value.workload.elasticity.recommended && (
                     <Box mt={1}>
                       <Link to={maturityTab}>
-                        On the Maturity tab: check {value.workload.elasticity.checkId}
+                        On the Maturity tab: check{' '}
+                        {value.workload.elasticity.checkId}
                       </Link>
                     </Box>
                   )}

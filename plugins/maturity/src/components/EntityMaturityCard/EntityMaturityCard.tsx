@@ -1,8 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -29,11 +25,19 @@ import { ErrorWithRetry } from '../ErrorWithRetry';
 const TITLE = 'Cloud-native maturity';
 
 /** Failing or partial checks, the ones that would raise the score most first. */
-export function topGaps(scorecard: WorkloadScorecard, model: ModelResponse, count: number) {
+export function topGaps(
+  scorecard: WorkloadScorecard,
+  model: ModelResponse,
+  count: number,
+) {
   const byId = new Map(model.checks.map(c => [c.id, c]));
   return scorecard.checks
     .filter(r => r.credit !== null && r.credit < 1 && byId.has(r.id))
-    .map(r => ({ result: r, check: byId.get(r.id)!, gain: (1 - r.credit!) * byId.get(r.id)!.weight }))
+    .map(r => ({
+      result: r,
+      check: byId.get(r.id)!,
+      gain: (1 - r.credit!) * byId.get(r.id)!.weight,
+    }))
     .sort((a, b) => b.gain - a.gain || a.check.id.localeCompare(b.check.id))
     .slice(0, count);
 }
@@ -41,7 +45,9 @@ export function topGaps(scorecard: WorkloadScorecard, model: ModelResponse, coun
 function weakestDimension(scorecard: WorkloadScorecard) {
   const known = DIMENSIONS.filter(d => scorecard.dimensions[d.id] !== null);
   if (!known.length) return undefined;
-  return known.reduce((a, b) => (scorecard.dimensions[b.id]! < scorecard.dimensions[a.id]! ? b : a));
+  return known.reduce((a, b) =>
+    scorecard.dimensions[b.id]! < scorecard.dimensions[a.id]! ? b : a,
+  );
 }
 
 /** The maturity card for an entity's overview page (Component, System or Group). @public */
@@ -63,14 +69,16 @@ export function EntityMaturityCard() {
     );
   }
   if (error && isNotScored(error)) {
-    const declaresCores = entity.metadata.annotations?.[MATURITY_ANNOTATIONS.cores] !== undefined;
+    const declaresCores =
+      entity.metadata.annotations?.[MATURITY_ANNOTATIONS.cores] !== undefined;
     return (
       <InfoCard title={TITLE}>
         <EmptyState
           missing="data"
           title="Not scored yet"
           description={
-            entity.kind.toLocaleLowerCase('en-US') === 'component' && !declaresCores
+            entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+            !declaresCores
               ? `No scoring run has included this component yet. Runs are scheduled; meanwhile, declare its size with the annotation ${MATURITY_ANNOTATIONS.cores} (e.g. "16") so it carries weight in roll-ups.`
               : 'No scoring run has included this entity yet; runs are scheduled and it will appear after the next one.'
           }
@@ -90,17 +98,29 @@ export function EntityMaturityCard() {
   const deepLink = { link: tabLink, title: 'Full scorecard' };
   return (
     <InfoCard title={TITLE} deepLink={deepLink} variant="gridItem">
-      <Box display="flex" alignItems="center" style={{ gap: 16 }} flexWrap="wrap">
+      <Box
+        display="flex"
+        alignItems="center"
+        style={{ gap: 16 }}
+        flexWrap="wrap"
+      >
         <Typography variant="h3" component="p" aria-label="maturity score">
           {formatScore(scorecard.score)}
         </Typography>
         <LevelBadge level={scorecard.level} size="medium" />
         <Typography variant="body2" color="textSecondary">
-          Platform {formatScore(scorecard.platform)} · Business {formatScore(scorecard.business)}
+          Platform {formatScore(scorecard.platform)} · Business{' '}
+          {formatScore(scorecard.business)}
           <br />
           {scorecard.kind === 'workload'
-            ? `${formatCores(scorecard.cores)} cores (${scorecard.coresSource === 'annotation' ? 'declared' : scorecard.coresSource})`
-            : `${formatCores(scorecard.cores)} cores across ${scorecard.workloads} workloads`}
+            ? `${formatCores(scorecard.cores)} cores (${
+                scorecard.coresSource === 'annotation'
+                  ? 'declared'
+                  : scorecard.coresSource
+              })`
+            : `${formatCores(scorecard.cores)} cores across ${
+                scorecard.workloads
+              } workloads`}
         </Typography>
       </Box>
       <ScoreHistoryChart points={history.points} compact />
@@ -109,7 +129,8 @@ export function EntityMaturityCard() {
       ) : (
         scorecard.unweightedWorkloads > 0 && (
           <Typography variant="body2" color="textSecondary">
-            {scorecard.unweightedWorkloads} of {scorecard.workloads} workloads carry no weight (no cores or no score).
+            {scorecard.unweightedWorkloads} of {scorecard.workloads} workloads
+            carry no weight (no cores or no score).
           </Typography>
         )
       )}
@@ -120,7 +141,10 @@ export function EntityMaturityCard() {
   );
 }
 
-function WorkloadHighlights(props: { scorecard: WorkloadScorecard; model: ModelResponse }) {
+function WorkloadHighlights(props: {
+  scorecard: WorkloadScorecard;
+  model: ModelResponse;
+}) {
   const { scorecard, model } = props;
   const weakest = weakestDimension(scorecard);
   const gaps = topGaps(scorecard, model, 3);
@@ -133,17 +157,26 @@ function WorkloadHighlights(props: { scorecard: WorkloadScorecard; model: ModelR
       ))}
       {scorecard.stale && (
         <Alert severity="info">
-          Some facts are stale: {scorecard.staleSources.map(s => `${s.collector} (${s.reason})`).join('; ')}.
+          Some facts are stale:{' '}
+          {scorecard.staleSources
+            .map(s => `${s.collector} (${s.reason})`)
+            .join('; ')}
+          .
         </Alert>
       )}
       {weakest && (
         <Typography variant="body2">
-          Weakest dimension: <strong>{weakest.title}</strong> ({formatScore(scorecard.dimensions[weakest.id])})
+          Weakest dimension: <strong>{weakest.title}</strong> (
+          {formatScore(scorecard.dimensions[weakest.id])})
         </Typography>
       )}
       {gaps.length > 0 && (
         <>
-          <Typography variant="subtitle2" component="h3" style={{ marginTop: 8 }}>
+          <Typography
+            variant="subtitle2"
+            component="h3"
+            style={{ marginTop: 8 }}
+          >
             Top fixes
           </Typography>
           <ol style={{ margin: 0, paddingLeft: 20 }}>
@@ -151,7 +184,9 @@ function WorkloadHighlights(props: { scorecard: WorkloadScorecard; model: ModelR
               <li key={check.id}>
                 <Typography variant="body2">
                   <strong>{check.title}</strong>
-                  {result.status === 'partial' && ` (${Math.round(result.credit! * 100)} % credit)`} — {check.remediation}
+                  {result.status === 'partial' &&
+                    ` (${Math.round(result.credit! * 100)} % credit)`}{' '}
+                  — {check.remediation}
                 </Typography>
               </li>
             ))}

@@ -34,22 +34,35 @@ const STATUS_LABEL: Record<CheckStatus, string> = {
   waived: 'Waived',
 };
 // Failing checks first: they are what the reader can act on.
-const STATUS_ORDER: CheckStatus[] = ['fail', 'partial', 'unknown', 'waived', 'pass', 'not-applicable'];
+const STATUS_ORDER: CheckStatus[] = [
+  'fail',
+  'partial',
+  'unknown',
+  'waived',
+  'pass',
+  'not-applicable',
+];
 
 const factValue = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 const showFact = ([id, value]: [string, unknown]) =>
-  `${id} = ${typeof value === 'number' ? factValue.format(value) : JSON.stringify(value)}`;
+  `${id} = ${
+    typeof value === 'number' ? factValue.format(value) : JSON.stringify(value)
+  }`;
 
 function notes(result: CheckResult, fact: string): string {
   const parts = [];
-  if (result.waiver) parts.push(`Waived until ${result.waiver.until}: ${result.waiver.reason}`);
+  if (result.waiver)
+    parts.push(`Waived until ${result.waiver.until}: ${result.waiver.reason}`);
   if (result.stale) parts.push('Based on stale facts');
   if (result.status === 'unknown') parts.push(`No data for ${fact}`);
   return parts.join(' · ');
 }
 
 /** Every check of a workload with its outcome and the facts behind it. */
-export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse }) {
+export function ChecksTable(props: {
+  checks: CheckResult[];
+  model: ModelResponse;
+}) {
   const root = useRouteRef(rootRouteRef);
   const byId = new Map(props.model.checks.map(c => [c.id, c]));
   const dimensionTitle = new Map(DIMENSIONS.map(d => [d.id, d.title]));
@@ -71,7 +84,11 @@ export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse
         cases: check.cases,
       };
     })
-    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || b.weight - a.weight);
+    .sort(
+      (a, b) =>
+        STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+        b.weight - a.weight,
+    );
 
   const columns: TableColumn<Row>[] = [
     {
@@ -83,7 +100,11 @@ export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse
         <>
           <Typography variant="body2">{row.title}</Typography>
           {row.notes && (
-            <Typography variant="caption" component="div" style={{ fontStyle: 'italic' }}>
+            <Typography
+              variant="caption"
+              component="div"
+              style={{ fontStyle: 'italic' }}
+            >
               {row.notes}
             </Typography>
           )}
@@ -108,14 +129,22 @@ export function ChecksTable(props: { checks: CheckResult[]; model: ModelResponse
     {
       title: 'Status',
       field: 'status',
-      customSort: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
-      render: row => <Chip size="small" label={STATUS_LABEL[row.status]} variant={row.status === 'pass' ? 'default' : 'outlined'} />,
+      customSort: (a, b) =>
+        STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+      render: row => (
+        <Chip
+          size="small"
+          label={STATUS_LABEL[row.status]}
+          variant={row.status === 'pass' ? 'default' : 'outlined'}
+        />
+      ),
     },
     {
       title: 'Credit',
       field: 'credit',
       type: 'numeric',
-      render: row => (row.credit === null ? '—' : `${Math.round(row.credit * 100)} %`),
+      render: row =>
+        row.credit === null ? '—' : `${Math.round(row.credit * 100)} %`,
     },
     {
       title: 'Facts',

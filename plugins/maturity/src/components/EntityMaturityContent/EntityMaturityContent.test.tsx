@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { GroupScorecard } from '@internal/plugin-maturity-common';
 import { rootRouteRef } from '../../routes';
@@ -15,7 +18,10 @@ import {
 import { EntityMaturityContent } from './EntityMaturityContent';
 
 const entity = (kind: string, name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, namespace: 'default' }, spec: {},
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec: {},
 });
 
 async function renderTab(api: FakeMaturityApi, e: Entity) {
@@ -25,39 +31,101 @@ async function renderTab(api: FakeMaturityApi, e: Entity) {
         <EntityMaturityContent />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef, '/maturity': rootRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/maturity': rootRouteRef,
+      },
+    },
   );
 }
 
 describe('EntityMaturityContent', () => {
   it('lists every check of a workload, failing ones first, with facts and staleness', async () => {
-    await renderTab(new FakeMaturityApi({ scorecards: { 'component:default/cart': cartScorecard } }), entity('Component', 'cart'));
-    const table = (await screen.findByText('Checks')).closest('div[class*="MuiPaper"]') as HTMLElement;
+    await renderTab(
+      new FakeMaturityApi({
+        scorecards: { 'component:default/cart': cartScorecard },
+      }),
+      entity('Component', 'cart'),
+    );
+    const table = (await screen.findByText('Checks')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map(r => within(r).getAllByRole('cell')[0].textContent?.split(/(?<=\w)(?=[A-Z])/)[0])).toEqual([
-      'Title of a-autoscaling', 'Title of c-probes', 'Title of b-utilisation', 'Title of d-tracing',
+    expect(
+      rows.map(
+        r =>
+          within(r)
+            .getAllByRole('cell')[0]
+            .textContent?.split(/(?<=\w)(?=[A-Z])/)[0],
+      ),
+    ).toEqual([
+      'Title of a-autoscaling',
+      'Title of c-probes',
+      'Title of b-utilisation',
+      'Title of d-tracing',
     ]);
     expect(within(rows[2]).getByText('50 %')).toBeInTheDocument();
     // One fact per line, numbers to three decimals.
-    expect(within(rows[2]).getByText('f.b-utilisation = 0.25')).toBeInTheDocument();
-    expect(within(rows[2]).getByText('prometheus.cpuP95 = 0.734')).toBeInTheDocument();
-    expect(within(rows[1]).getByText(/Based on stale facts/)).toBeInTheDocument();
-    await userEvent.type(within(table).getByPlaceholderText('Filter'), 'cpuP95');
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
-    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Title of b-utilisation');
-    expect(screen.getByRole('img', { name: /Dimension scores: Development 100\.0, Compute 12\.5, Architecture no data/ })).toBeInTheDocument();
+    expect(
+      within(rows[2]).getByText('f.b-utilisation = 0.25'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[2]).getByText('prometheus.cpuP95 = 0.734'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[1]).getByText(/Based on stale facts/),
+    ).toBeInTheDocument();
+    await userEvent.type(
+      within(table).getByPlaceholderText('Filter'),
+      'cpuP95',
+    );
+    await waitFor(() =>
+      expect(within(table).getAllByRole('row')).toHaveLength(2),
+    );
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(
+      'Title of b-utilisation',
+    );
+    expect(
+      screen.getByRole('img', {
+        name: /Dimension scores: Development 100\.0, Compute 12\.5, Architecture no data/,
+      }),
+    ).toBeInTheDocument();
   });
 
-  it('ranks a department\'s members with the weight their cores give them and their 30-day change', async () => {
+  it("ranks a department's members with the weight their cores give them and their 30-day change", async () => {
     const api = new FakeMaturityApi({
       scorecards: { 'group:default/retail': retailScorecard },
       leaderboard: () => ({
-        level: 'team', by: 'score', currency: 'USD', window: '30d', snapshot, comparedTo: snapshot, total: 1, offset: 0,
-        rows: [{ ref: 'group:default/checkout', rank: 1, score: 60, platform: 60, business: 60, level: 'L3', cores: 12, workloads: 1, scoreChange: 2.5, rankChange: 0, cost: null }],
+        level: 'team',
+        by: 'score',
+        currency: 'USD',
+        window: '30d',
+        snapshot,
+        comparedTo: snapshot,
+        total: 1,
+        offset: 0,
+        rows: [
+          {
+            ref: 'group:default/checkout',
+            rank: 1,
+            score: 60,
+            platform: 60,
+            business: 60,
+            level: 'L3',
+            cores: 12,
+            workloads: 1,
+            scoreChange: 2.5,
+            rankChange: 0,
+            cost: null,
+          },
+        ],
       }),
     });
     await renderTab(api, entity('Group', 'retail'));
-    const table = (await screen.findByText('Members')).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const table = (await screen.findByText('Members')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
     // checkout carries 12 of the 16 weighted cores, pricing 4; legacy has no score and no weight.
@@ -66,29 +134,49 @@ describe('EntityMaturityContent', () => {
     expect(within(rows[1]).getByText('25.0 %')).toBeInTheDocument();
     expect(within(rows[2]).getByText('0.0 %')).toBeInTheDocument();
     expect(screen.getByText('3 (1 without weight)')).toBeInTheDocument();
-    expect(api.calls).toContain('leaderboard {"level":"team","department":"group:default/retail","window":"30d"}');
+    expect(api.calls).toContain(
+      'leaderboard {"level":"team","department":"group:default/retail","window":"30d"}',
+    );
   });
 
   it("counts the workloads outside every company on a company's tab", async () => {
     const company: GroupScorecard = {
-      ...(retailScorecard as GroupScorecard), kind: 'company', ref: 'group:default/acme', unassignedWorkloads: 2,
+      ...(retailScorecard as GroupScorecard),
+      kind: 'company',
+      ref: 'group:default/acme',
+      unassignedWorkloads: 2,
     };
-    const api = new FakeMaturityApi({ scorecards: { 'group:default/acme': company } });
+    const api = new FakeMaturityApi({
+      scorecards: { 'group:default/acme': company },
+    });
     await renderTab(api, entity('Group', 'acme'));
-    expect(await screen.findByText('3 (1 without weight); 2 unassigned (owner not a Group in the catalog)')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        '3 (1 without weight); 2 unassigned (owner not a Group in the catalog)',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('cuts 30 days from the history it loaded, and fetches a year', async () => {
-    const api = new FakeMaturityApi({ scorecards: { 'component:default/cart': cartScorecard } });
+    const api = new FakeMaturityApi({
+      scorecards: { 'component:default/cart': cartScorecard },
+    });
     await renderTab(api, entity('Component', 'cart'));
     // Loaded with the scorecard: the points of 60, 25, 15 and 1 days ago.
-    expect(await screen.findByRole('img', { name: 'Score history, 4 points' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: 'Score history, 4 points' }),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: '30 days' }));
-    expect(await screen.findByRole('img', { name: 'Score history, 3 points' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: 'Score history, 3 points' }),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: '1 year' }));
-    expect(await screen.findByRole('img', { name: 'Score history, 5 points' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: 'Score history, 5 points' }),
+    ).toBeInTheDocument();
     expect(api.calls.filter(c => c.startsWith('history'))).toEqual([
-      'history component:default/cart 90', 'history component:default/cart 365',
+      'history component:default/cart 90',
+      'history component:default/cart 365',
     ]);
   });
 

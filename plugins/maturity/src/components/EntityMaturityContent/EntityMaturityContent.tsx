@@ -1,8 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
@@ -42,7 +38,10 @@ function Fact(props: { label: string; children: React.ReactNode }) {
 function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
   const s = props.scorecard;
   return (
-    <InfoCard title="Score" subheader={`Snapshot of ${new Date(s.snapshot.at).toLocaleString()}`}>
+    <InfoCard
+      title="Score"
+      subheader={`Snapshot of ${new Date(s.snapshot.at).toLocaleString()}`}
+    >
       <Grid container spacing={2}>
         <Fact label="Score">
           <span aria-label="maturity score">{formatScore(s.score)}</span>
@@ -52,7 +51,8 @@ function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
         </Fact>
         <Fact label="Cores">
           {formatCores(s.cores)}
-          {s.kind === 'workload' && ` (${s.coresSource === 'annotation' ? 'declared' : s.coresSource})`}
+          {s.kind === 'workload' &&
+            ` (${s.coresSource === 'annotation' ? 'declared' : s.coresSource})`}
         </Fact>
         <Fact label="Platform">{formatScore(s.platform)}</Fact>
         <Fact label="Business">{formatScore(s.business)}</Fact>
@@ -69,8 +69,11 @@ function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
         ) : (
           <Fact label="Workloads">
             {s.workloads}
-            {s.unweightedWorkloads > 0 && ` (${s.unweightedWorkloads} without weight)`}
-            {s.unassignedWorkloads ? `; ${s.unassignedWorkloads} unassigned (owner not a Group in the catalog)` : ''}
+            {s.unweightedWorkloads > 0 &&
+              ` (${s.unweightedWorkloads} without weight)`}
+            {s.unassignedWorkloads
+              ? `; ${s.unassignedWorkloads} unassigned (owner not a Group in the catalog)`
+              : ''}
           </Fact>
         )}
       </Grid>
@@ -78,7 +81,11 @@ function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
   );
 }
 
-function WorkloadView(props: { scorecard: WorkloadScorecard; history: HistoryResponse; model: ModelResponse }) {
+function WorkloadView(props: {
+  scorecard: WorkloadScorecard;
+  history: HistoryResponse;
+  model: ModelResponse;
+}) {
   const { scorecard, history, model } = props;
   return (
     <Grid container spacing={3}>
@@ -91,7 +98,11 @@ function WorkloadView(props: { scorecard: WorkloadScorecard; history: HistoryRes
           ))}
           {scorecard.staleSources.map(s => (
             <Alert severity="info" key={s.collector}>
-              Facts from {s.collector} are stale{s.since ? ` (collected ${new Date(s.since).toLocaleString()})` : ''}: {s.reason}
+              Facts from {s.collector} are stale
+              {s.since
+                ? ` (collected ${new Date(s.since).toLocaleString()})`
+                : ''}
+              : {s.reason}
             </Alert>
           ))}
         </Grid>
@@ -114,7 +125,10 @@ function WorkloadView(props: { scorecard: WorkloadScorecard; history: HistoryRes
   );
 }
 
-function GroupView(props: { scorecard: GroupScorecard; history: HistoryResponse }) {
+function GroupView(props: {
+  scorecard: GroupScorecard;
+  history: HistoryResponse;
+}) {
   const { scorecard, history } = props;
   const api = useApi(maturityApiRef);
   // Members that are roll-ups themselves have a leaderboard, which carries their 30-day change.
@@ -137,7 +151,11 @@ function GroupView(props: { scorecard: GroupScorecard; history: HistoryResponse 
         <ScoreHistoryCard entityRef={scorecard.ref} recent={history} />
       </Grid>
       <Grid item xs={12}>
-        <MembersTable members={scorecard.members} totalCores={scorecard.cores} changes={changes.value ?? new Map()} />
+        <MembersTable
+          members={scorecard.members}
+          totalCores={scorecard.cores}
+          changes={changes.value ?? new Map()}
+        />
       </Grid>
     </Grid>
   );
@@ -146,7 +164,10 @@ function GroupView(props: { scorecard: GroupScorecard; history: HistoryResponse 
 /** The Maturity tab of a Component, System or Group page. @public */
 export function EntityMaturityContent() {
   const { entity } = useEntity();
-  const { value, loading, error, retry } = useScorecardData(stringifyEntityRef(entity), RECENT_DAYS);
+  const { value, loading, error, retry } = useScorecardData(
+    stringifyEntityRef(entity),
+    RECENT_DAYS,
+  );
   if (loading) return <Progress />;
   if (error && isNotScored(error)) {
     return (
@@ -158,10 +179,16 @@ export function EntityMaturityContent() {
     );
   }
   if (error || !value) {
-    return <ErrorWithRetry error={error ?? new Error('No data')} retry={retry} />;
+    return (
+      <ErrorWithRetry error={error ?? new Error('No data')} retry={retry} />
+    );
   }
   return value.scorecard.kind === 'workload' ? (
-    <WorkloadView scorecard={value.scorecard} history={value.history} model={value.model} />
+    <WorkloadView
+      scorecard={value.scorecard}
+      history={value.history}
+      model={value.model}
+    />
   ) : (
     <GroupView scorecard={value.scorecard} history={value.history} />
   );

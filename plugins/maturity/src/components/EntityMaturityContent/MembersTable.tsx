@@ -22,7 +22,8 @@ export function MembersTable(props: {
 }) {
   const rows: Row[] = props.members.map(m => ({
     ...m,
-    share: props.totalCores > 0 && m.score !== null ? m.cores / props.totalCores : 0,
+    share:
+      props.totalCores > 0 && m.score !== null ? m.cores / props.totalCores : 0,
     scoreChange: props.changes.get(m.ref) ?? null,
   }));
   const columns: TableColumn<Row>[] = [
@@ -50,21 +51,46 @@ export function MembersTable(props: {
         </>
       ),
     },
-    { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
+    {
+      title: 'Score',
+      field: 'score',
+      type: 'numeric',
+      render: r => formatScore(r.score),
+    },
     {
       title: 'Level',
       field: 'level',
       render: r => <LevelBadge level={r.level as LevelId | null} />,
     },
-    { title: 'Change (30 d)', field: 'scoreChange', type: 'numeric', render: r => formatChange(r.scoreChange) },
-    { title: 'Cores', field: 'cores', type: 'numeric', render: r => formatCores(r.cores) },
-    { title: 'Weight in parent', field: 'share', type: 'numeric', render: r => `${(r.share * 100).toFixed(1)} %` },
+    {
+      title: 'Change (30 d)',
+      field: 'scoreChange',
+      type: 'numeric',
+      render: r => formatChange(r.scoreChange),
+    },
+    {
+      title: 'Cores',
+      field: 'cores',
+      type: 'numeric',
+      render: r => formatCores(r.cores),
+    },
+    {
+      title: 'Weight in parent',
+      field: 'share',
+      type: 'numeric',
+      render: r => `${(r.share * 100).toFixed(1)} %`,
+    },
     { title: 'Workloads', field: 'workloads', type: 'numeric' },
   ];
   return (
     <Table<Row>
       title="Members"
-      options={{ paging: rows.length > 50, pageSize: 50, search: true, padding: 'dense' }}
+      options={{
+        paging: rows.length > 50,
+        pageSize: 50,
+        search: true,
+        padding: 'dense',
+      }}
       columns={columns}
       data={rows}
     />

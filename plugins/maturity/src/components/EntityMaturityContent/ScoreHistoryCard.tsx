@@ -23,18 +23,28 @@ const RANGES = [
  * An entity's score over a range the reader picks. A range within the `recent` history the tab
  * loaded is cut from it; a longer one, the year a manager watches a trend over, is fetched.
  */
-export function ScoreHistoryCard(props: { entityRef: string; recent: HistoryResponse }) {
+export function ScoreHistoryCard(props: {
+  entityRef: string;
+  recent: HistoryResponse;
+}) {
   const { entityRef, recent } = props;
   const api = useApi(maturityApiRef);
   const [days, setDays] = useState(RECENT_DAYS);
   const longer = useAsyncRetry(
-    async () => (days > RECENT_DAYS ? api.getHistory(entityRef, { from: daysAgo(days) }) : undefined),
+    async () =>
+      days > RECENT_DAYS
+        ? api.getHistory(entityRef, { from: daysAgo(days) })
+        : undefined,
     [api, entityRef, days],
   );
   const from = daysAgo(days);
-  const points = days > RECENT_DAYS ? longer.value?.points : recent.points.filter(p => p.at >= from);
+  const points =
+    days > RECENT_DAYS
+      ? longer.value?.points
+      : recent.points.filter(p => p.at >= from);
   let body = <Progress />;
-  if (longer.error) body = <ErrorWithRetry error={longer.error} retry={longer.retry} />;
+  if (longer.error)
+    body = <ErrorWithRetry error={longer.error} retry={longer.retry} />;
   else if (points) body = <ScoreHistoryChart points={points} />;
   return (
     <InfoCard

@@ -1,5 +1,13 @@
-import { DefaultEntityFilters, EntityFilter, useEntityList } from '@backstage/plugin-catalog-react';
-import { LEVELS, LevelId, MATURITY_LABELS } from '@internal/plugin-maturity-common';
+import {
+  DefaultEntityFilters,
+  EntityFilter,
+  useEntityList,
+} from '@backstage/plugin-catalog-react';
+import {
+  LEVELS,
+  LevelId,
+  MATURITY_LABELS,
+} from '@internal/plugin-maturity-common';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -24,8 +32,11 @@ export class EntityMaturityLevelFilter implements EntityFilter {
   }
 }
 
-type Filters = DefaultEntityFilters & { maturityLevel?: EntityMaturityLevelFilter };
-const isLevel = (value: unknown): value is LevelId => LEVELS.some(l => l.id === value);
+type Filters = DefaultEntityFilters & {
+  maturityLevel?: EntityMaturityLevelFilter;
+};
+const isLevel = (value: unknown): value is LevelId =>
+  LEVELS.some(l => l.id === value);
 
 /** Checkboxes that filter the catalog table by maturity level. @public */
 export function EntityMaturityLevelPicker() {
@@ -35,20 +46,29 @@ export function EntityMaturityLevelPicker() {
   );
   useEffect(() => {
     updateFilters({
-      maturityLevel: selected.length ? new EntityMaturityLevelFilter(selected) : undefined,
+      maturityLevel: selected.length
+        ? new EntityMaturityLevelFilter(selected)
+        : undefined,
     });
   }, [selected, updateFilters]);
 
   const toggle = (level: LevelId) =>
     setSelected(current =>
-      current.includes(level) ? current.filter(l => l !== level) : [...current, level].sort(),
+      current.includes(level)
+        ? current.filter(l => l !== level)
+        : [...current, level].sort(),
     );
   return (
     <Box pb={1} pt={1}>
       <Typography variant="button" component="label" id="maturity-level-picker">
         Maturity level
       </Typography>
-      <Box display="flex" flexDirection="column" role="group" aria-labelledby="maturity-level-picker">
+      <Box
+        display="flex"
+        flexDirection="column"
+        role="group"
+        aria-labelledby="maturity-level-picker"
+      >
         {LEVELS.map(level => (
           <FormControlLabel
             key={level.id}

@@ -1,1 +1,4 @@
-export { EntityMaturityLevelFilter, EntityMaturityLevelPicker } from './EntityMaturityLevelPicker';
+export {
+  EntityMaturityLevelFilter,
+  EntityMaturityLevelPicker,
+} from './EntityMaturityLevelPicker';

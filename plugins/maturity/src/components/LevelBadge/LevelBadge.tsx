@@ -15,7 +15,10 @@ const COLOURS: Record<LevelId, { background: string; color: string }> = {
  * The maturity level as a coloured badge, e.g. "L4 · Improve"; usable in entity headers.
  * @public
  */
-export function LevelBadge(props: { level: LevelId | null; size?: 'small' | 'medium' }) {
+export function LevelBadge(props: {
+  level: LevelId | null;
+  size?: 'small' | 'medium';
+}) {
   const { level, size = 'small' } = props;
   if (!level) {
     return <Chip size={size} label="Not scored" variant="outlined" />;
@@ -23,8 +26,18 @@ export function LevelBadge(props: { level: LevelId | null; size?: 'small' | 'med
   const info = LEVELS.find(l => l.id === level)!;
   const next = LEVELS[LEVELS.indexOf(info) + 1];
   return (
-    <Tooltip title={next ? `${info.name}: from ${info.minScore}; ${next.id} from ${next.minScore}` : `${info.name}: from ${info.minScore}`}>
-      <Chip size={size} label={`${level} · ${info.name}`} style={COLOURS[level]} />
+    <Tooltip
+      title={
+        next
+          ? `${info.name}: from ${info.minScore}; ${next.id} from ${next.minScore}`
+          : `${info.name}: from ${info.minScore}`
+      }
+    >
+      <Chip
+        size={size}
+        label={`${level} · ${info.name}`}
+        style={COLOURS[level]}
+      />
     </Tooltip>
   );
 }

@@ -10,7 +10,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { LeaderboardOrder, LeaderboardRow, RollUpLevel } from '@internal/plugin-maturity-common';
+import {
+  LeaderboardOrder,
+  LeaderboardRow,
+  RollUpLevel,
+} from '@internal/plugin-maturity-common';
 import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
@@ -79,27 +83,74 @@ const rankColumns: TableColumn<LeaderboardRow>[] = [
 
 const scoreColumns: TableColumn<LeaderboardRow>[] = [
   ...rankColumns,
-  { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
-  { title: 'Level', field: 'level', render: r => <LevelBadge level={r.level} /> },
-  { title: 'Δ score', field: 'scoreChange', type: 'numeric', render: r => formatChange(r.scoreChange) },
-  { title: 'Platform', field: 'platform', type: 'numeric', render: r => formatScore(r.platform) },
-  { title: 'Business', field: 'business', type: 'numeric', render: r => formatScore(r.business) },
-  { title: 'Cores', field: 'cores', type: 'numeric', render: r => formatCores(r.cores) },
+  {
+    title: 'Score',
+    field: 'score',
+    type: 'numeric',
+    render: r => formatScore(r.score),
+  },
+  {
+    title: 'Level',
+    field: 'level',
+    render: r => <LevelBadge level={r.level} />,
+  },
+  {
+    title: 'Δ score',
+    field: 'scoreChange',
+    type: 'numeric',
+    render: r => formatChange(r.scoreChange),
+  },
+  {
+    title: 'Platform',
+    field: 'platform',
+    type: 'numeric',
+    render: r => formatScore(r.platform),
+  },
+  {
+    title: 'Business',
+    field: 'business',
+    type: 'numeric',
+    render: r => formatScore(r.business),
+  },
+  {
+    title: 'Cores',
+    field: 'cores',
+    type: 'numeric',
+    render: r => formatCores(r.cores),
+  },
   { title: 'Workloads', field: 'workloads', type: 'numeric' },
 ];
 
 const costColumns = (currency: string): TableColumn<LeaderboardRow>[] => [
   ...rankColumns,
   ...costSummaryColumns<LeaderboardRow>(currency, r => r.cost),
-  { title: 'Score', field: 'score', type: 'numeric', render: r => formatScore(r.score) },
-  { title: 'Cores', field: 'cores', type: 'numeric', render: r => formatCores(r.cores) },
+  {
+    title: 'Score',
+    field: 'score',
+    type: 'numeric',
+    render: r => formatScore(r.score),
+  },
+  {
+    title: 'Cores',
+    field: 'cores',
+    type: 'numeric',
+    render: r => formatCores(r.cores),
+  },
   { title: 'Workloads', field: 'workloads', type: 'numeric' },
 ];
 
 function Movers(props: { rows: LeaderboardRow[]; window: string }) {
-  const moved = props.rows.filter(r => r.scoreChange !== null && Math.abs(r.scoreChange) >= 0.05);
-  const up = [...moved].sort((a, b) => b.scoreChange! - a.scoreChange!).filter(r => r.scoreChange! > 0).slice(0, 3);
-  const down = [...moved].sort((a, b) => a.scoreChange! - b.scoreChange!).filter(r => r.scoreChange! < 0).slice(0, 3);
+  const moved = props.rows.filter(
+    r => r.scoreChange !== null && Math.abs(r.scoreChange) >= 0.05,
+  );
+  const up = [...moved]
+    .sort((a, b) => b.scoreChange! - a.scoreChange!)
+    .filter(r => r.scoreChange! > 0)
+    .slice(0, 3);
+  const down = [...moved]
+    .sort((a, b) => a.scoreChange! - b.scoreChange!)
+    .filter(r => r.scoreChange! < 0)
+    .slice(0, 3);
   const list = (rows: LeaderboardRow[]) =>
     rows.length ? (
       <ol style={{ margin: 0, paddingLeft: 20 }}>
@@ -133,10 +184,14 @@ function Movers(props: { rows: LeaderboardRow[]; window: string }) {
 export function MaturityLeaderboardPage() {
   const api = useApi(maturityApiRef);
   const [params, setParams] = useSearchParams();
-  const level = (LEVELS.find(l => l.id === params.get('level'))?.id ?? 'department') as RollUpLevel;
-  const window = WINDOWS.includes(params.get('window') ?? '') ? params.get('window')! : '30d';
+  const level = (LEVELS.find(l => l.id === params.get('level'))?.id ??
+    'department') as RollUpLevel;
+  const window = WINDOWS.includes(params.get('window') ?? '')
+    ? params.get('window')!
+    : '30d';
   const department = params.get('department') ?? '';
-  const by = (ORDERS.find(o => o.id === params.get('by'))?.id ?? 'score') as LeaderboardOrder;
+  const by = (ORDERS.find(o => o.id === params.get('by'))?.id ??
+    'score') as LeaderboardOrder;
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -148,7 +203,12 @@ export function MaturityLeaderboardPage() {
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const [board, departments] = await Promise.all([
-      api.getLeaderboard({ level, window, department: department || undefined, by: by === 'score' ? undefined : by }),
+      api.getLeaderboard({
+        level,
+        window,
+        department: department || undefined,
+        by: by === 'score' ? undefined : by,
+      }),
       api.getLeaderboard({ level: 'department', window }),
     ]);
     return { board, departments: departments.rows.map(r => r.ref) };
@@ -156,121 +216,143 @@ export function MaturityLeaderboardPage() {
 
   return (
     <Content>
-        <ContentHeader title="Leaderboard">
-          <SupportButton>
-            Rank is by core-weighted score: a 2,000-core service moves its department a thousand
-            times more than a 2-core one. Changes compare with the newest snapshot at least the
-            chosen window old.
-          </SupportButton>
-        </ContentHeader>
-        <Tabs
-          value={level}
-          onChange={(_e, next) => update({ level: next })}
-          indicatorColor="primary"
-          aria-label="Leaderboard level"
-        >
-          {LEVELS.map(l => (
-            <Tab key={l.id} value={l.id} label={l.label} />
-          ))}
-        </Tabs>
-        <Box display="flex" style={{ gap: 16 }} my={2}>
-          <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
-            <InputLabel id="maturity-by-label">Rank by</InputLabel>
-            <Select
-              labelId="maturity-by-label"
-              label="Rank by"
-              value={by}
-              onChange={e => update({ by: e.target.value === 'score' ? '' : String(e.target.value) })}
-            >
-              {ORDERS.map(o => (
-                <MenuItem key={o.id} value={o.id}>
-                  {o.label}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-          <FormControl variant="outlined" size="small" style={{ minWidth: 140 }}>
-            <InputLabel id="maturity-window-label">Change over</InputLabel>
-            <Select
-              labelId="maturity-window-label"
-              label="Change over"
-              value={window}
-              onChange={e => update({ window: String(e.target.value) })}
-            >
-              {WINDOWS.map(w => (
-                <MenuItem key={w} value={w}>
-                  {w.replace('d', ' days')}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-          <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
-            <InputLabel id="maturity-department-label" shrink>
-              Department
-            </InputLabel>
-            <Select
-              labelId="maturity-department-label"
-              label="Department"
-              displayEmpty
-              value={department}
-              onChange={e => update({ department: String(e.target.value) })}
-            >
-              <MenuItem value="">All departments</MenuItem>
-              {(value?.departments ?? (department ? [department] : [])).map(ref => (
+      <ContentHeader title="Leaderboard">
+        <SupportButton>
+          Rank is by core-weighted score: a 2,000-core service moves its
+          department a thousand times more than a 2-core one. Changes compare
+          with the newest snapshot at least the chosen window old.
+        </SupportButton>
+      </ContentHeader>
+      <Tabs
+        value={level}
+        onChange={(_e, next) => update({ level: next })}
+        indicatorColor="primary"
+        aria-label="Leaderboard level"
+      >
+        {LEVELS.map(l => (
+          <Tab key={l.id} value={l.id} label={l.label} />
+        ))}
+      </Tabs>
+      <Box display="flex" style={{ gap: 16 }} my={2}>
+        <FormControl variant="outlined" size="small" style={{ minWidth: 180 }}>
+          <InputLabel id="maturity-by-label">Rank by</InputLabel>
+          <Select
+            labelId="maturity-by-label"
+            label="Rank by"
+            value={by}
+            onChange={e =>
+              update({
+                by: e.target.value === 'score' ? '' : String(e.target.value),
+              })
+            }
+          >
+            {ORDERS.map(o => (
+              <MenuItem key={o.id} value={o.id}>
+                {o.label}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControl variant="outlined" size="small" style={{ minWidth: 140 }}>
+          <InputLabel id="maturity-window-label">Change over</InputLabel>
+          <Select
+            labelId="maturity-window-label"
+            label="Change over"
+            value={window}
+            onChange={e => update({ window: String(e.target.value) })}
+          >
+            {WINDOWS.map(w => (
+              <MenuItem key={w} value={w}>
+                {w.replace('d', ' days')}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
+          <InputLabel id="maturity-department-label" shrink>
+            Department
+          </InputLabel>
+          <Select
+            labelId="maturity-department-label"
+            label="Department"
+            displayEmpty
+            value={department}
+            onChange={e => update({ department: String(e.target.value) })}
+          >
+            <MenuItem value="">All departments</MenuItem>
+            {(value?.departments ?? (department ? [department] : [])).map(
+              ref => (
                 <MenuItem key={ref} value={ref}>
                   {ref.replace(/^group:default\//, '')}
                 </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-        </Box>
-        {loading && <Progress />}
-        {error && <ErrorWithRetry error={error} retry={retry} />}
-        {value && !value.board.snapshot && (
-          <EmptyState
-            missing="data"
-            title="No scores yet"
-            description="The first scoring run starts a few seconds after the backend does; this page fills in when it finishes."
-          />
-        )}
-        {value && value.board.snapshot && (
-          <Grid container spacing={3}>
-            <Grid item xs={12}>
-              <Table<LeaderboardRow>
-                title={`${LEVELS.find(l => l.id === level)!.label} by ${ORDERS.find(o => o.id === by)!.label.toLocaleLowerCase('en-US')}`}
-                subtitle={`Snapshot of ${new Date(value.board.snapshot.at).toLocaleString()} · ${
-                  value.board.comparedTo
-                    ? `changes since ${new Date(value.board.comparedTo.at).toLocaleString()}`
-                    : `no snapshot ${window} old yet, so no changes`
-                }`}
-                // Thousands of teams render one page at a time; sorting and search still see every row.
-                options={{
-                  paging: value.board.rows.length > 50,
-                  pageSize: 50,
-                  pageSizeOptions: [50, 100, 200],
-                  search: true,
-                  padding: 'dense',
-                  headerStyle: COMPACT_HEADERS,
-                }}
-                columns={by === 'score' ? scoreColumns : costColumns(value.board.currency)}
-                data={value.board.rows}
-                emptyContent={
-                  <Box p={2}>
-                    <Typography variant="body2" color="textSecondary">
-                      No {LEVELS.find(l => l.id === level)!.label.toLocaleLowerCase('en-US')} to show here. The board
-                      lists only the groups you may read in the catalog; ask your platform team if yours is missing.
-                    </Typography>
-                  </Box>
-                }
-              />
-            </Grid>
-            {value.board.comparedTo && by === 'score' && (
-              <Grid item xs={12}>
-                <Movers rows={value.board.rows} window={window} />
-              </Grid>
+              ),
             )}
+          </Select>
+        </FormControl>
+      </Box>
+      {loading && <Progress />}
+      {error && <ErrorWithRetry error={error} retry={retry} />}
+      {value && !value.board.snapshot && (
+        <EmptyState
+          missing="data"
+          title="No scores yet"
+          description="The first scoring run starts a few seconds after the backend does; this page fills in when it finishes."
+        />
+      )}
+      {value && value.board.snapshot && (
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <Table<LeaderboardRow>
+              title={`${
+                LEVELS.find(l => l.id === level)!.label
+              } by ${ORDERS.find(o => o.id === by)!.label.toLocaleLowerCase(
+                'en-US',
+              )}`}
+              subtitle={`Snapshot of ${new Date(
+                value.board.snapshot.at,
+              ).toLocaleString()} · ${
+                value.board.comparedTo
+                  ? `changes since ${new Date(
+                      value.board.comparedTo.at,
+                    ).toLocaleString()}`
+                  : `no snapshot ${window} old yet, so no changes`
+              }`}
+              // Thousands of teams render one page at a time; sorting and search still see every row.
+              options={{
+                paging: value.board.rows.length > 50,
+                pageSize: 50,
+                pageSizeOptions: [50, 100, 200],
+                search: true,
+                padding: 'dense',
+                headerStyle: COMPACT_HEADERS,
+              }}
+              columns={
+                by === 'score'
+                  ? scoreColumns
+                  : costColumns(value.board.currency)
+              }
+              data={value.board.rows}
+              emptyContent={
+                <Box p={2}>
+                  <Typography variant="body2" color="textSecondary">
+                    No{' '}
+                    {LEVELS.find(l => l.id === level)!.label.toLocaleLowerCase(
+                      'en-US',
+                    )}{' '}
+                    to show here. The board lists only the groups you may read
+                    in the catalog; ask your platform team if yours is missing.
+                  </Typography>
+                </Box>
+              }
+            />
           </Grid>
-        )}
+          {value.board.comparedTo && by === 'score' && (
+            <Grid item xs={12}>
+              <Movers rows={value.board.rows} window={window} />
+            </Grid>
+          )}
+        </Grid>
+      )}
     </Content>
   );
 }

@@ -1,5 +1,11 @@
 import { Header, HeaderTabs, Page } from '@backstage/core-components';
-import { Route, Routes, useLocation, useNavigate, useResolvedPath } from 'react-router-dom';
+import {
+  Route,
+  Routes,
+  useLocation,
+  useNavigate,
+  useResolvedPath,
+} from 'react-router-dom';
 import { MaturityLeaderboardPage } from '../MaturityLeaderboardPage';
 import { PracticesPage } from '../PracticesPage';
 
@@ -18,7 +24,9 @@ export function MaturityPage() {
   const base = useResolvedPath('.').pathname.replace(/\/$/, '');
   const location = useLocation();
   const navigate = useNavigate();
-  let current = /[?&]by=(savings|waste)\b/.test(location.search) ? 'savings' : 'leaderboard';
+  let current = /[?&]by=(savings|waste)\b/.test(location.search)
+    ? 'savings'
+    : 'leaderboard';
   if (location.pathname.startsWith(`${base}/practices`)) current = 'practices';
   return (
     <Page themeId="tool">
