@@ -6,7 +6,7 @@
  */
 export {
   maturityPlugin,
-  MaturityLeaderboardPage,
+  MaturityPage,
   EntityMaturityCard,
   EntityMaturityContent,
   EntityBestPracticesCard,

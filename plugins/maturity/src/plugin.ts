@@ -28,15 +28,14 @@ export const maturityPlugin = createPlugin({
  * best-practice cases under `/practices`.
  * @public
  */
-export const MaturityLeaderboardPage: () => JSX.Element =
-  maturityPlugin.provide(
-    createRoutableExtension({
-      name: 'MaturityLeaderboardPage',
-      component: () =>
-        import('./components/MaturityPage').then(m => m.MaturityPage),
-      mountPoint: rootRouteRef,
-    }),
-  );
+export const MaturityPage: () => JSX.Element = maturityPlugin.provide(
+  createRoutableExtension({
+    name: 'MaturityPage',
+    component: () =>
+      import('./components/MaturityPage').then(m => m.MaturityPage),
+    mountPoint: rootRouteRef,
+  }),
+);
 
 /** The maturity card for an entity's overview page. @public */
 export const EntityMaturityCard: () => JSX.Element = maturityPlugin.provide(

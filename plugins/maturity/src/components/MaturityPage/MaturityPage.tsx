@@ -6,7 +6,7 @@ import {
   useNavigate,
   useResolvedPath,
 } from 'react-router-dom';
-import { MaturityLeaderboardPage } from '../MaturityLeaderboardPage';
+import { Leaderboard } from '../Leaderboard';
 import { PracticesPage } from '../PracticesPage';
 
 const SECTIONS = [
@@ -40,7 +40,7 @@ export function MaturityPage() {
         onChange={index => navigate(`${base}${SECTIONS[index].path}`)}
       />
       <Routes>
-        <Route path="/" element={<MaturityLeaderboardPage />} />
+        <Route path="/" element={<Leaderboard />} />
         <Route path="/practices" element={<PracticesPage />} />
       </Routes>
     </Page>

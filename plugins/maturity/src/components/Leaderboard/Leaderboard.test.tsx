@@ -4,7 +4,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { LeaderboardResponse } from '@internal/plugin-maturity-common';
 import { maturityApiRef } from '../../api';
 import { FakeMaturityApi, snapshot } from '../../__testUtils__/fakeMaturityApi';
-import { MaturityLeaderboardPage } from './MaturityLeaderboardPage';
+import { Leaderboard } from './Leaderboard';
 
 const row = (
   ref: string,
@@ -53,7 +53,7 @@ const board = (query: {
 async function renderPage(api: FakeMaturityApi, url = '/') {
   await renderInTestApp(
     <TestApiProvider apis={[[maturityApiRef, api]]}>
-      <MaturityLeaderboardPage />
+      <Leaderboard />
     </TestApiProvider>,
     {
       routeEntries: [url],
@@ -62,7 +62,7 @@ async function renderPage(api: FakeMaturityApi, url = '/') {
   );
 }
 
-describe('MaturityLeaderboardPage', () => {
+describe('Leaderboard', () => {
   it('reads level and window from the URL and shows ranks, changes and movers', async () => {
     const api = new FakeMaturityApi({ leaderboard: board });
     await renderPage(api, '/?level=team&window=7d');

@@ -181,7 +181,7 @@ function Movers(props: { rows: LeaderboardRow[]; window: string }) {
  * The leaderboard: departments, teams and products ranked by core-weighted score, or by
  * potential saving or waste share (the savings leaderboard).
  */
-export function MaturityLeaderboardPage() {
+export function Leaderboard() {
   const api = useApi(maturityApiRef);
   const [params, setParams] = useSearchParams();
   const level = (LEVELS.find(l => l.id === params.get('level'))?.id ??

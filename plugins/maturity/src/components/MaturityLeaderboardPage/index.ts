@@ -1,1 +1,0 @@
-export { MaturityLeaderboardPage } from './MaturityLeaderboardPage';
