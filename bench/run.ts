@@ -10,7 +10,10 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { rollUp, RollUpWorkload } from '@internal/plugin-maturity-common';
+import {
+  rollUp,
+  RollUpWorkload,
+} from '../plugins/maturity-backend/src/scoring/GroupRollUp';
 import { execFile, execSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
@@ -280,23 +283,45 @@ async function load(
   return result;
 }
 
+/**
+ * The same sums as rollUp() with nothing around them: score and cores per group, and each
+ * group's member list (a team's workloads, a department's teams) sorted at the end.
+ */
 function bareLoop(workloads: RollUpWorkload[]) {
   const levels = ['product', 'team', 'department', 'company'] as const;
-  const maps = levels.map(
-    () => new Map<string, { cores: number; score: number }>(),
-  );
+  const memberOf = [undefined, undefined, 'team', 'department'] as const;
+  type Totals = {
+    cores: number;
+    score: number;
+    workloads: string[];
+    groups: Set<string>;
+  };
+  const maps = levels.map(() => new Map<string, Totals>());
   for (const w of workloads) {
-    const score = (w.platform + w.business) / 2;
+    const score = (w.platform! + w.business!) / 2;
     const cores = w.cores && w.cores > 0 ? w.cores : 0;
     for (let l = 0; l < levels.length; l++) {
       const key = w[levels[l]];
       if (!key) continue;
       let acc = maps[l].get(key);
-      if (!acc) maps[l].set(key, (acc = { cores: 0, score: 0 }));
+      if (!acc)
+        maps[l].set(
+          key,
+          (acc = { cores: 0, score: 0, workloads: [], groups: new Set() }),
+        );
       acc.cores += cores;
       acc.score += score * cores;
+      const level = memberOf[l];
+      const member = level && w[level];
+      if (member) acc.groups.add(member);
+      else acc.workloads.push(w.ref);
     }
   }
+  for (const map of maps)
+    for (const acc of map.values()) {
+      acc.workloads.sort();
+      [...acc.groups].sort();
+    }
   return maps;
 }
 
@@ -651,7 +676,7 @@ async function main() {
       platform: (i * 37) % 100,
       business: (i * 53) % 100,
     }));
-    const full = median(() => rollUp({ workloads: input }));
+    const full = median(() => rollUp(input));
     const bare = median(() => bareLoop(input));
     out(
       `| ${n.toLocaleString('en-US')} | ${fmt(full, 2)} ms | ${fmt(

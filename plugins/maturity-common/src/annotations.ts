@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { MAX_WORKLOAD_CORES } from './rollUp';
+import { MAX_WORKLOAD_CORES } from './scoreWeights';
 import {
   PracticeId,
   PRACTICES,

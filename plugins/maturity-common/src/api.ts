@@ -3,7 +3,7 @@ import { CheckDefinition } from './model/checks';
 import { Dimension, DimensionId } from './model/dimensions';
 import { Level, LevelId } from './model/levels';
 import { CheckResult } from './model/scoreWorkload';
-import { ScoreWeights } from './rollUp';
+import { ScoreWeights } from './scoreWeights';
 import { PracticeCase } from './practices/cases';
 import {
   CostBasis,

@@ -12,5 +12,5 @@ export * from './hierarchy';
 export * from './model';
 export * from './permissions';
 export * from './practices';
-export * from './rollUp';
+export * from './scoreWeights';
 export * from './weightedMean';

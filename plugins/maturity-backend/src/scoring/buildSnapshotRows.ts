@@ -4,12 +4,8 @@ import {
   DimensionId,
   levelForScore,
   readWaivers,
-  CostGroup,
-  CostRollUp,
-  RollUpGroup,
-  ScoreRollUp,
+  ROLL_UP_LEVELS,
   WorkloadCostAdvice,
-  RollUpLevel,
   ScoreWeights,
   scoreWorkload,
 } from '@internal/plugin-maturity-common';
@@ -17,7 +13,8 @@ import { CostConfig } from '../config/readMaturityConfig';
 import { isEstimatedCost, priceWorkload } from '../cost/priceWorkload';
 import { InventoryWorkload } from '../database/MaturityStore';
 import { ScoreRow } from '../database/SnapshotStore';
-import { GroupDetail, GroupDetailsBuilder } from './groupDetails';
+import { GroupDetail } from './groupDetails';
+import { GroupRollUp } from './GroupRollUp';
 import { CollectedFacts, mergeFacts, packWorkloadDetail } from './storedDetail';
 
 /** The scoring model in force. */
@@ -70,46 +67,18 @@ function entityTags(entity: Entity): string[] {
   ];
 }
 
-function groupRows(
-  levelKind: RollUpLevel,
-  groups: RollUpGroup[],
-  costs: CostGroup[],
-  details: GroupDetailsBuilder,
-): ScoreRow[] {
-  const costOf = new Map(costs.map(({ ref, ...figures }) => [ref, figures]));
-  return groups.map(g => ({
-    levelKind,
-    ref: g.ref,
-    score: g.score,
-    platform: g.platform,
-    business: g.business,
-    level: g.score === null ? null : levelForScore(g.score).id,
-    cores: g.cores,
-    workloads: g.workloads,
-    ...(costOf.has(g.ref) ? { cost: costOf.get(g.ref) } : {}),
-    detail: {
-      unweightedWorkloads: g.unweightedWorkloads,
-      ...details.detailOf(levelKind, g.ref),
-    } satisfies GroupDetail,
-  }));
-}
-
 /**
- * The groups' scores, costs and kept detail, added to as each page is scored, so that a run keeps
- * nothing of a workload for its roll-ups.
+ * The groups' figures, added to as each page is scored, so that a run keeps nothing of a
+ * workload for its roll-ups.
  */
 export interface RollUpInputs {
-  scores: ScoreRollUp;
-  costs: CostRollUp;
-  groups: GroupDetailsBuilder;
+  groups: GroupRollUp;
   /** Workloads in no company: their owner is no Group in the catalog. */
   unassigned: number;
 }
 
 export const emptyRollUpInputs = (weights: ScoreWeights): RollUpInputs => ({
-  scores: new ScoreRollUp(weights),
-  costs: new CostRollUp(),
-  groups: new GroupDetailsBuilder(),
+  groups: new GroupRollUp(weights),
   unassigned: 0,
 });
 
@@ -149,7 +118,6 @@ export function* workloadRows(options: {
     const declaredCores =
       workload.coresSource === 'annotation' ? workload.cores ?? null : null;
     const priced = priceWorkload(facts, declaredCores, options.cost);
-    if (priced.figures) kept.costs.add({ ...priced.figures, ...hierarchy });
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: workload.coresSource,
@@ -175,19 +143,14 @@ export function* workloadRows(options: {
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? []),
     };
-    kept.scores.add({
-      ref: workload.ref,
-      cores: result.score === null ? null : workload.cores,
-      platform: result.platform ?? 0,
-      business: result.business ?? 0,
-      ...hierarchy,
-    });
     kept.groups.add({
       ref: workload.ref,
       ...hierarchy,
-      cores: workload.cores ?? null,
-      score: result.score,
+      cores: workload.cores,
+      platform: result.score === null ? null : result.platform,
+      business: result.score === null ? null : result.business,
       dimensions: result.dimensions,
+      ...(priced.figures ? { cost: priced.figures } : {}),
       estimatedCost: isEstimatedCost(priced.advice),
     });
   }
@@ -195,26 +158,30 @@ export function* workloadRows(options: {
 
 /** Product, team, department and company rows: scores core-weighted, costs summed. */
 export function rollUpRows(kept: RollUpInputs): ScoreRow[] {
-  const rolled = kept.scores.result();
-  const costs = kept.costs.result();
-  return [
-    ...groupRows('product', rolled.products, costs.product, kept.groups),
-    ...groupRows('team', rolled.teams, costs.team, kept.groups),
-    ...groupRows(
-      'department',
-      rolled.departments,
-      costs.department,
-      kept.groups,
-    ),
-    // Every company shows how many workloads fell outside all of them.
-    ...groupRows('company', rolled.companies, costs.company, kept.groups).map(
-      row => ({
-        ...row,
-        detail: {
-          ...(row.detail as GroupDetail),
-          unassignedWorkloads: kept.unassigned,
-        },
-      }),
-    ),
-  ];
+  return ROLL_UP_LEVELS.flatMap(levelKind =>
+    kept.groups.groupsOf(levelKind).map((g): ScoreRow => {
+      const detail: GroupDetail = {
+        unweightedWorkloads: g.unweightedWorkloads,
+        estimatedWorkloads: g.estimatedWorkloads,
+        dimensions: g.dimensions,
+        members: g.members,
+        // Every company shows how many workloads fell outside all of them.
+        ...(levelKind === 'company'
+          ? { unassignedWorkloads: kept.unassigned }
+          : {}),
+      };
+      return {
+        levelKind,
+        ref: g.ref,
+        score: g.score,
+        platform: g.platform,
+        business: g.business,
+        level: g.score === null ? null : levelForScore(g.score).id,
+        cores: g.cores,
+        workloads: g.workloads,
+        ...(g.cost ? { cost: g.cost } : {}),
+        detail,
+      };
+    }),
+  );
 }

@@ -40,7 +40,7 @@ const retail = (detail: object): ScoreRow => ({
   detail,
 });
 
-// What a run keeps with a roll-up besides the count and members (see GroupDetailsBuilder).
+// What a run keeps with a roll-up besides the count and members (see GroupRollUp).
 const DIMENSIONS = {
   development: 50,
   compute: 50,
@@ -111,36 +111,6 @@ describe.each(databases.eachSupportedId())(
         'component:default/a',
         'component:default/b',
       ]);
-    });
-
-    it('counts estimated workloads and finds members from the workloads in a snapshot written before they were kept', async () => {
-      const view = await costsOf(retail({ unweightedWorkloads: 0 }));
-      expect(view).toMatchObject({ estimatedWorkloads: 2, estimate: true });
-      // Its members are found from its workloads too: here all three, in no team.
-      expect(view.members?.map(m => m.ref)).toEqual([
-        'component:default/a',
-        'component:default/b',
-        'component:default/c',
-      ]);
-    });
-
-    it('finds the members of a team from its workloads in a snapshot written before teams kept them', async () => {
-      // Kept count and dimensions, as departments had, but no members.
-      const view = await costsOf({
-        ...retail({
-          unweightedWorkloads: 0,
-          estimatedWorkloads: 1,
-          dimensions: DIMENSIONS,
-        }),
-        levelKind: 'team',
-        ref: 'group:default/checkout',
-      });
-      // a and b are in the team, c is not.
-      expect(view.members?.map(m => m.ref)).toEqual([
-        'component:default/a',
-        'component:default/b',
-      ]);
-      expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
     });
   },
 );

@@ -14,7 +14,7 @@ import {
   broadestRow,
   costSummary,
   currentSnapshot,
-  keptGroupDetail,
+  groupDetailOf,
   levelKindOf,
   memberRows,
   snapshotRef,
@@ -100,12 +100,8 @@ export async function getCosts(
       estimate: estimated,
     };
   }
-  const [members, estimatedWorkloads] = await Promise.all([
-    memberRows(store, snapshot.id, row),
-    keptGroupDetail(store, snapshot.id, row).then(
-      detail => detail.estimatedWorkloads,
-    ),
-  ]);
+  const members = await memberRows(store, snapshot.id, row);
+  const { estimatedWorkloads } = groupDetailOf(row);
   return {
     ...base,
     members: rankBy(members, m => m.cost?.monthlySaving ?? null).map(

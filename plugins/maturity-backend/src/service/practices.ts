@@ -6,7 +6,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { readWorkloadDetail } from '../scoring/storedDetail';
-import { broadestRow, currentSnapshot, keptGroupDetail } from './scorecards';
+import { broadestRow, currentSnapshot, groupDetailOf } from './scorecards';
 
 const SUGGESTIONS = 5;
 
@@ -30,7 +30,7 @@ export async function suggestCases(
     };
   } else {
     input = {
-      dimensions: (await keptGroupDetail(store, snapshot.id, row)).dimensions,
+      dimensions: groupDetailOf(row).dimensions,
       checks: [],
       tags: [],
     };

@@ -18,13 +18,7 @@ import {
   SnapshotInfo,
   SnapshotStore,
 } from '../database/SnapshotStore';
-import { isEstimatedCost } from '../cost/priceWorkload';
-import { WorkloadDetail } from '../scoring/buildSnapshotRows';
-import {
-  GroupDetail,
-  GroupDetailsBuilder,
-  KeptGroupDetail,
-} from '../scoring/groupDetails';
+import { GroupDetail } from '../scoring/groupDetails';
 import { readWorkloadDetail } from '../scoring/storedDetail';
 import { rankBy, rankByScore } from './ranking';
 
@@ -104,43 +98,9 @@ export async function broadestRow(
   return row;
 }
 
-/**
- * What a roll-up's detail keeps of the workloads under it (`group` is its row with its detail).
- * A snapshot written before it was kept has it rebuilt from those workloads, by the same builder.
- */
-export async function keptGroupDetail(
-  store: SnapshotStore,
-  snapshotId: number,
-  group: ScoreRow,
-): Promise<KeptGroupDetail> {
-  const detail = group.detail as GroupDetail | undefined;
-  if (
-    detail?.estimatedWorkloads !== undefined &&
-    detail.dimensions !== undefined &&
-    detail.members !== undefined
-  ) {
-    return {
-      estimatedWorkloads: detail.estimatedWorkloads,
-      dimensions: detail.dimensions,
-      members: detail.members,
-    };
-  }
-  const level = group.levelKind as RollUpLevel;
-  const builder = new GroupDetailsBuilder();
-  for (const w of await store.getScores(snapshotId, {
-    under: { level, ref: group.ref },
-  })) {
-    // Both stored forms of a workload's detail keep its dimensions and cost advice as they are.
-    const stored = w.detail as
-      | Partial<Pick<WorkloadDetail, 'dimensions' | 'cost'>>
-      | undefined;
-    builder.add({
-      ...w,
-      dimensions: stored?.dimensions ?? {},
-      estimatedCost: isEstimatedCost(stored?.cost),
-    });
-  }
-  return builder.detailOf(level, group.ref);
+/** What a group's row keeps of the workloads under it (`group` is its row with its detail). */
+export function groupDetailOf(group: ScoreRow): GroupDetail {
+  return group.detail as GroupDetail;
 }
 
 /** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
@@ -149,8 +109,7 @@ export async function memberRows(
   snapshotId: number,
   group: ScoreRow,
 ): Promise<ScoreRow[]> {
-  const kept = await keptGroupDetail(store, snapshotId, group);
-  const kinds = Object.entries(kept.members) as Array<
+  const kinds = Object.entries(groupDetailOf(group).members) as Array<
     [ScoreLevelKind, string[]]
   >;
   const rows = await Promise.all(

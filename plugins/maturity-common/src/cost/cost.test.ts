@@ -1,7 +1,6 @@
 import { computeWorkloadCost } from './workloadCost';
 import { DEFAULT_COST_PRICES, pricesFor } from './prices';
 import { elasticityHint, recommendRequests } from './rightSizing';
-import { CostRollUp, rollUpCosts } from './rollUpCosts';
 
 const prices = DEFAULT_COST_PRICES; // 0.031611 per core-hour, 0.004237 per GiB-hour
 
@@ -188,79 +187,5 @@ describe('elasticityHint (Crane)', () => {
       elasticityHint({ ...swinging, 'kubernetes.workloadKind': 'stateful' })
         .recommended,
     ).toBe(false);
-  });
-});
-
-describe('rollUpCosts', () => {
-  it('adds money plainly and weights efficiency by cost', () => {
-    const groups = rollUpCosts([
-      {
-        department: 'group:default/d1',
-        team: 'group:default/t1',
-        hourlyCost: 10,
-        hourlyWaste: 4,
-        monthlySaving: 100,
-        efficiency: 0.5,
-      },
-      {
-        department: 'group:default/d1',
-        team: 'group:default/t2',
-        hourlyCost: 30,
-        hourlyWaste: 6,
-        monthlySaving: 50,
-        efficiency: 0.9,
-      },
-      {
-        department: 'group:default/d1',
-        team: 'group:default/t2',
-        hourlyCost: 5,
-        hourlyWaste: 0,
-        monthlySaving: 0,
-        efficiency: null,
-      },
-    ]);
-    // (0.5 × 10 + 0.9 × 30) / 40 = 0.8; the workload of unknown efficiency adds cost only.
-    expect(groups.department).toEqual([
-      {
-        ref: 'group:default/d1',
-        hourlyCost: 45,
-        hourlyWaste: 10,
-        monthlySaving: 150,
-        efficiency: 0.8,
-      },
-    ]);
-    expect(groups.team.map(t => [t.ref, t.hourlyCost, t.efficiency])).toEqual([
-      ['group:default/t1', 10, 0.5],
-      ['group:default/t2', 35, 0.9],
-    ]);
-    expect(groups.product).toEqual([]);
-  });
-
-  it('gives the same sums added page by page as in one call', () => {
-    const rolled = new CostRollUp();
-    rolled.add({
-      company: 'group:default/acme',
-      hourlyCost: 2,
-      hourlyWaste: 1,
-      monthlySaving: 20,
-      efficiency: 0.25,
-    });
-    rolled.add({
-      company: 'group:default/acme',
-      hourlyCost: 6,
-      hourlyWaste: 3,
-      monthlySaving: 70,
-      efficiency: 0.75,
-    });
-    // (0.25 × 2 + 0.75 × 6) / 8 = 0.625
-    expect(rolled.result().company).toEqual([
-      {
-        ref: 'group:default/acme',
-        hourlyCost: 8,
-        hourlyWaste: 4,
-        monthlySaving: 90,
-        efficiency: 0.625,
-      },
-    ]);
   });
 });

@@ -1,4 +1,3 @@
 export * from './prices';
 export * from './workloadCost';
 export * from './rightSizing';
-export * from './rollUpCosts';

@@ -12,6 +12,16 @@ import { CostPrices, netPrice } from './prices';
  */
 export type CostBasis = 'measured' | 'requests' | 'declared' | 'none';
 
+/** Cost figures of a workload or a group. @public */
+export interface CostFigures {
+  hourlyCost: number;
+  hourlyWaste: number;
+  /** Potential saving per month from right-sizing. */
+  monthlySaving: number;
+  /** Usage over requests, weighted by cost; `null` when no cost under it has a known efficiency. */
+  efficiency: number | null;
+}
+
 /** Cost of one resource (CPU in cores, memory in GiB), per hour. @public */
 export interface ResourceCost {
   request: number | null;

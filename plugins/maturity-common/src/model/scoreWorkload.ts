@@ -3,7 +3,7 @@ import { DIMENSION_IDS, DimensionId } from './dimensions';
 import { FactValue, WorkloadFacts } from './facts';
 import { LevelId, levelForScore } from './levels';
 import { isWaiverActive, Waiver } from './waivers';
-import { combineScore, ScoreWeights } from '../rollUp';
+import { combineScore, ScoreWeights } from '../scoreWeights';
 import { WeightedMean } from '../weightedMean';
 
 /** One check's outcome for one workload, with the facts it read. @public */

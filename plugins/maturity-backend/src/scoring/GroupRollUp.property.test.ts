@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { levelForScore } from './model/levels';
 import {
   coreWeight,
+  levelForScore,
   MAX_WORKLOAD_CORES,
-  rollUp,
-  RollUpWorkload,
-} from './rollUp';
+} from '@internal/plugin-maturity-common';
+import { rollUp, RollUpWorkload } from './GroupRollUp';
 
 // Any cores a catalog or a cluster could give: unknown, zero, negative, fractional, huge, not finite.
 const cores = fc.oneof(
@@ -43,12 +42,12 @@ describe('rollUp, for any workloads', () => {
   it('gives every group with cores a finite score in 0-100, and only such groups a score', () => {
     fc.assert(
       fc.property(fc.array(workload, { maxLength: 60 }), workloads => {
-        const rolled = rollUp({ workloads });
+        const rolled = rollUp(workloads);
         const groups = [
-          ...rolled.products,
-          ...rolled.teams,
-          ...rolled.departments,
-          ...rolled.companies,
+          ...rolled.product,
+          ...rolled.team,
+          ...rolled.department,
+          ...rolled.company,
         ];
         const wrong = groups.filter(group => {
           if (!Number.isFinite(group.cores)) return true;
@@ -85,32 +84,30 @@ describe('rollUp, for any workloads', () => {
     ]);
     // A workload declaring 1e308 cores next to two real ones: the department is theirs alone,
     // (2·80 + 6·40) / 8 = 50 at the default equal weights, not null.
-    const { departments } = rollUp({
-      workloads: [
-        {
-          ref: 'w1',
-          cores: 2,
-          platform: 80,
-          business: 80,
-          department: 'group:default/d',
-        },
-        {
-          ref: 'w2',
-          cores: 6,
-          platform: 40,
-          business: 40,
-          department: 'group:default/d',
-        },
-        {
-          ref: 'w3',
-          cores: 1e308,
-          platform: 0,
-          business: 0,
-          department: 'group:default/d',
-        },
-      ],
-    });
-    expect(departments).toEqual([
+    const { department } = rollUp([
+      {
+        ref: 'w1',
+        cores: 2,
+        platform: 80,
+        business: 80,
+        department: 'group:default/d',
+      },
+      {
+        ref: 'w2',
+        cores: 6,
+        platform: 40,
+        business: 40,
+        department: 'group:default/d',
+      },
+      {
+        ref: 'w3',
+        cores: 1e308,
+        platform: 0,
+        business: 0,
+        department: 'group:default/d',
+      },
+    ]);
+    expect(department).toMatchObject([
       {
         ref: 'group:default/d',
         score: 50,

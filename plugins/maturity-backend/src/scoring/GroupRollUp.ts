@@ -1,0 +1,213 @@
+import {
+  byRef,
+  combineScore,
+  coreWeight,
+  CostFigures,
+  DEFAULT_SCORE_WEIGHTS,
+  DIMENSION_IDS,
+  DimensionId,
+  ROLL_UP_LEVELS,
+  RollUpLevel,
+  ScoreLevelKind,
+  ScoreWeights,
+  WeightedMean,
+} from '@internal/plugin-maturity-common';
+
+/**
+ * The roll-up of workloads to product, team, department and company: one accumulator per group,
+ * fed one workload at a time, so a run adds each page's workloads as it scores them and keeps
+ * nothing of them. Every figure of a group comes out of it in one shape ({@link RolledGroup}):
+ *
+ * - scores are core-weighted means over every workload under the group, never a mean of its
+ *   children's means: `score(group) = Σ score(w)·cores(w) / Σ cores(w)`;
+ * - dimension scores are core-weighted the same way;
+ * - money adds up plainly, and efficiency is weighted by cost, so an idle 2,000-core service
+ *   drags its department down as much as it costs;
+ * - members are kept by key (a department's teams, a team's workloads) for its scorecard.
+ */
+
+/** One workload's input to the roll-up. */
+export interface RollUpWorkload {
+  ref: string;
+  /** CPU cores; `null`, 0, negative, non-finite or more than MAX_WORKLOAD_CORES give no weight. */
+  cores: number | null;
+  /** Platform and business scores, 0–100; `null` when it has no score, so no weight. */
+  platform: number | null;
+  business: number | null;
+  /** Its dimension scores, weighted by its cores like its score. */
+  dimensions?: Partial<Record<DimensionId, number | null>>;
+  /** Its cost; absent when nothing could be priced. */
+  cost?: CostFigures;
+  /** Whether its cost is an estimate (declared cores only). */
+  estimatedCost?: boolean;
+  product?: string;
+  team?: string;
+  department?: string;
+  company?: string;
+}
+
+/**
+ * One group after the roll-up. `score`, `platform`, `business` and each dimension are `null`
+ * when no workload under it carries weight; `cost` is absent when none has a cost.
+ */
+export interface RolledGroup {
+  ref: string;
+  score: number | null;
+  platform: number | null;
+  business: number | null;
+  /** Σ cores of the weighted workloads. */
+  cores: number;
+  /** Every workload under the group, weighted or not. */
+  workloads: number;
+  /** Workloads under the group that carry no weight (no score, or 0 or unknown cores). */
+  unweightedWorkloads: number;
+  dimensions: Record<DimensionId, number | null>;
+  cost?: CostFigures;
+  /** Workloads under it whose cost is an estimate. */
+  estimatedWorkloads: number;
+  /** Its members by kind: a company's departments, a department's teams, a team's workloads. */
+  members: Partial<Record<ScoreLevelKind, string[]>>;
+}
+
+/** The level whose rows are a group's members: a department lists its teams, and so on. */
+export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
+  company: 'department',
+  department: 'team',
+  product: 'workload',
+  team: 'workload',
+};
+
+/** What one group keeps while workloads are added. */
+class GroupTotals {
+  workloads = 0;
+  unweighted = 0;
+  cores = 0;
+  weightedScore = 0;
+  weightedPlatform = 0;
+  weightedBusiness = 0;
+  readonly dimensions = DIMENSION_IDS.map(() => new WeightedMean());
+  costed = false;
+  hourlyCost = 0;
+  hourlyWaste = 0;
+  monthlySaving = 0;
+  readonly efficiency = new WeightedMean();
+  estimated = 0;
+  /** Its member groups (a department's teams), each once however many workloads they have. */
+  readonly memberGroups = new Set<string>();
+  /** Its workloads in no group of its member level: every workload of a team or a product. */
+  readonly memberWorkloads: string[] = [];
+
+  constructor(readonly ref: string) {}
+}
+
+/**
+ * Adds workloads to every group above them; reads the groups at the end. Each workload is added
+ * once (a run scores a workload the catalog lists twice only once).
+ */
+export class GroupRollUp {
+  private readonly weights: ScoreWeights;
+  private readonly groups = Object.fromEntries(
+    ROLL_UP_LEVELS.map(level => [level, new Map<string, GroupTotals>()]),
+  ) as Record<RollUpLevel, Map<string, GroupTotals>>;
+
+  constructor(weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS) {
+    // Checks the weights once, not once per workload.
+    combineScore(0, 0, weights);
+    this.weights = weights;
+  }
+
+  add(w: RollUpWorkload): void {
+    const scored = w.platform !== null && w.business !== null;
+    const weight = scored ? coreWeight(w.cores) : 0;
+    const score = scored
+      ? combineScore(w.platform!, w.business!, this.weights)
+      : 0;
+    for (const level of ROLL_UP_LEVELS) {
+      const ref = w[level];
+      if (!ref) continue;
+      let group = this.groups[level].get(ref);
+      if (!group) {
+        group = new GroupTotals(ref);
+        this.groups[level].set(ref, group);
+      }
+      group.workloads += 1;
+      if (weight === 0) group.unweighted += 1;
+      else {
+        group.cores += weight;
+        group.weightedScore += score * weight;
+        group.weightedPlatform += w.platform! * weight;
+        group.weightedBusiness += w.business! * weight;
+        if (w.dimensions) {
+          for (let i = 0; i < DIMENSION_IDS.length; i++) {
+            group.dimensions[i].add(weight, w.dimensions[DIMENSION_IDS[i]]);
+          }
+        }
+      }
+      if (w.cost) {
+        group.costed = true;
+        group.hourlyCost += w.cost.hourlyCost;
+        group.hourlyWaste += w.cost.hourlyWaste;
+        group.monthlySaving += w.cost.monthlySaving;
+        group.efficiency.add(w.cost.hourlyCost, w.cost.efficiency);
+      }
+      if (w.estimatedCost) group.estimated += 1;
+      // A workload in no group of the member level is a member itself.
+      const memberLevel = MEMBER_LEVEL[level];
+      const member = memberLevel === 'workload' ? undefined : w[memberLevel];
+      if (member) group.memberGroups.add(member);
+      else group.memberWorkloads.push(w.ref);
+    }
+  }
+
+  /** The groups of one level, sorted by ref so the result is deterministic. */
+  groupsOf(level: RollUpLevel): RolledGroup[] {
+    return [...this.groups[level].values()]
+      .sort(byRef)
+      .map(group => finish(group, level));
+  }
+}
+
+function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
+  const weighted = group.cores > 0;
+  const members: RolledGroup['members'] = {};
+  if (group.memberGroups.size > 0)
+    members[MEMBER_LEVEL[level]] = [...group.memberGroups].sort();
+  if (group.memberWorkloads.length > 0)
+    members.workload = group.memberWorkloads.sort();
+  return {
+    ref: group.ref,
+    score: weighted ? group.weightedScore / group.cores : null,
+    platform: weighted ? group.weightedPlatform / group.cores : null,
+    business: weighted ? group.weightedBusiness / group.cores : null,
+    cores: group.cores,
+    workloads: group.workloads,
+    unweightedWorkloads: group.unweighted,
+    dimensions: Object.fromEntries(
+      DIMENSION_IDS.map((id, i) => [id, group.dimensions[i].mean()]),
+    ) as Record<DimensionId, number | null>,
+    ...(group.costed
+      ? {
+          cost: {
+            hourlyCost: group.hourlyCost,
+            hourlyWaste: group.hourlyWaste,
+            monthlySaving: group.monthlySaving,
+            efficiency: group.efficiency.mean(),
+          },
+        }
+      : {}),
+    estimatedWorkloads: group.estimated,
+    members,
+  };
+}
+
+/** Every level's groups after rolling `workloads` up in one pass. */
+export function rollUp(
+  workloads: Iterable<RollUpWorkload>,
+  weights?: ScoreWeights,
+): Record<RollUpLevel, RolledGroup[]> {
+  const rolled = new GroupRollUp(weights);
+  for (const w of workloads) rolled.add(w);
+  return Object.fromEntries(
+    ROLL_UP_LEVELS.map(level => [level, rolled.groupsOf(level)]),
+  ) as Record<RollUpLevel, RolledGroup[]>;
+}
