@@ -593,7 +593,6 @@ function writeReport(
     'collector platform',
     'scoring',
     'writing',
-    'inventory',
     'roll-up',
   ];
   out(

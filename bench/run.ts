@@ -24,7 +24,6 @@ import express from 'express';
 import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
 import { readMaturityConfig } from '../plugins/maturity-backend/src/config/readMaturityConfig';
-import { DatabaseMaturityStore } from '../plugins/maturity-backend/src/database/DatabaseMaturityStore';
 import {
   DatabaseSnapshotStore,
   THINNED_COLUMNS,
@@ -126,7 +125,6 @@ async function openDatabase(
 async function openStores(db: Database) {
   const database = mockServices.database({ knex: db.knex });
   return {
-    inventory: await DatabaseMaturityStore.create({ database }),
     snapshots: await DatabaseSnapshotStore.create({ database }),
   };
 }
@@ -157,7 +155,6 @@ async function fullRun(
   const runner = new ScoringRunner({
     catalog: org.catalog,
     auth: mockServices.auth(),
-    inventory: stores.inventory,
     snapshots: stores.snapshots,
     logger: quietLogger,
     collectors: [org.collector],
@@ -442,7 +439,6 @@ async function serveMain(name: DatabaseName, label: string) {
   app.use(
     '/api/maturity',
     await createRouter({
-      inventory: stores.inventory,
       snapshots: stores.snapshots,
       model,
       cases: settings.cases,
@@ -602,7 +598,7 @@ async function main() {
   out();
 
   out(
-    '### Full run (facts → checks → scores → cost → roll-up → inventory and snapshot written)',
+    '### Full run (facts → checks → scores → cost → roll-up → snapshot written)',
   );
   out();
   out(
@@ -621,11 +617,9 @@ async function main() {
     "run starts; peak is the process's maximum RSS (getrusage) over both runs. The first run writes",
   );
   out(
-    'into an empty database; the repeat run is the daily case: the same workloads, a new snapshot,',
+    'into an empty database; the repeat run is the daily case: the same workloads, a new snapshot.',
   );
-  out(
-    'the inventory written by difference. The times include making the input.',
-  );
+  out('The times include making the input.');
   out();
   out(
     "The largest size runs a second time with V8's heap capped at 400 MB: how much of the peak is",

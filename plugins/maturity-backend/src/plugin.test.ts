@@ -614,6 +614,19 @@ describe('maturity backend plugin', () => {
       ['component:default/cart', 'group:default/checkout-team', 12],
       ['component:default/pricing', null, null],
     ]);
+    expect(res.body.items.map((w: any) => w.coresSource)).toEqual([
+      'annotation',
+      'unknown',
+    ]);
+    expect(res.body.total).toBe(2);
+    // A page: the second of the two, with the counts of all that match.
+    const second = await request(server).get(
+      '/api/maturity/v1/workloads?department=group:default/retail&offset=1&limit=1',
+    );
+    expect(second.body).toMatchObject({ total: 2, unweighted: 1 });
+    expect(second.body.items.map((w: any) => w.ref)).toEqual([
+      'component:default/pricing',
+    ]);
     const bad = await request(server).get(
       '/api/maturity/v1/workloads?department=a&department=b',
     );

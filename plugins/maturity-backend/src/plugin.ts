@@ -11,7 +11,6 @@ import {
 import { CatalogFactCollector } from './collectors/CatalogFactCollector';
 import { PlatformFactCollector } from './collectors/PlatformFactCollector';
 import { readMaturityConfig } from './config/readMaturityConfig';
-import { DatabaseMaturityStore } from './database/DatabaseMaturityStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { openDatabase } from './database/openDatabase';
 import { ScoringRunner } from './scoring/ScoringRunner';
@@ -69,7 +68,6 @@ export const maturityPlugin = createBackendPlugin({
         const { permissions, permissionsRegistry, scheduler } = deps;
         const settings = readMaturityConfig(config);
         const db = await openDatabase({ database });
-        const inventory = new DatabaseMaturityStore(db);
         const snapshots = new DatabaseSnapshotStore(db);
         const model = {
           checks: settings.checks,
@@ -82,7 +80,6 @@ export const maturityPlugin = createBackendPlugin({
         const runner = new ScoringRunner({
           catalog,
           auth,
-          inventory,
           snapshots,
           logger,
           model,
@@ -104,7 +101,6 @@ export const maturityPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(maturityPermissions);
         httpRouter.use(
           await createRouter({
-            inventory,
             snapshots,
             model,
             cases: settings.cases,

@@ -16,7 +16,11 @@ import {
 } from './cost';
 
 /** Where a workload's cores come from. @public */
-export type CoresSource = 'kubernetes' | 'annotation' | 'unknown';
+export type CoresSource =
+  | 'kubernetes'
+  | 'prometheus'
+  | 'annotation'
+  | 'unknown';
 
 /** A workload as the REST API lists it (`GET /api/maturity/v1/workloads`). @public */
 export interface WorkloadSummary extends WorkloadHierarchy {
@@ -26,18 +30,24 @@ export interface WorkloadSummary extends WorkloadHierarchy {
   /** CPU cores it is weighted by, or `null` when unknown (then it carries no weight). */
   cores: number | null;
   coresSource: CoresSource;
-  /** Problems found in the entity's annotations, each naming the annotation and expected form. */
+  /**
+   * Problems found reading it: in its annotations, each naming the annotation and expected form,
+   * and by its collectors (an unknown platform, a bad selector).
+   */
   problems: string[];
-  /** When the inventory last saw the workload in the catalog (ISO 8601). */
+  /** When the run of the current snapshot, which saw it in the catalog, started (ISO 8601). */
   lastSeenAt: string;
 }
 
 /** Response of `GET /api/maturity/v1/workloads`. @public */
 export interface WorkloadListResponse {
+  /** One page of the matching workloads, by ref. */
   items: WorkloadSummary[];
-  /** Workloads that carry no weight because their cores are unknown or zero. */
+  /** How many workloads match, over all pages. */
+  total: number;
+  /** Matching workloads that carry no weight because their cores are unknown or zero. */
   unweighted: number;
-  /** When the inventory was last refreshed from the catalog, or `null` before the first run. */
+  /** When the current snapshot's run finished, or `null` before the first run. */
   refreshedAt: string | null;
 }
 

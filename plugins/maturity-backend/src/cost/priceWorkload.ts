@@ -5,6 +5,7 @@ import {
   FACTS,
   pricesFor,
   recommendRequests,
+  WorkloadCores,
   WorkloadCostAdvice,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
@@ -24,7 +25,7 @@ const text = (value: unknown) =>
  */
 export function priceWorkload(
   facts: WorkloadFacts,
-  declaredCores: number | null,
+  cores: WorkloadCores,
   config: CostConfig,
 ): { advice: WorkloadCostAdvice; figures?: CostFigures } {
   const where = {
@@ -32,7 +33,7 @@ export function priceWorkload(
     namespace: text(facts[FACTS.kubernetes.namespace]),
   };
   const prices = pricesFor(where, config.prices, config.overrides);
-  const cost = computeWorkloadCost(facts, declaredCores, prices);
+  const cost = computeWorkloadCost(facts, cores, prices);
   const rightSizing = recommendRequests(facts, prices, config.rightSizing);
   const advice: WorkloadCostAdvice = {
     basis: cost.basis,

@@ -11,8 +11,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('steps up and back down cleanly', async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
-    expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);
-    expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(true);
+    // The workload list is read from the snapshots: the inventory tables are gone.
+    expect(await knex.schema.hasTable('maturity_workloads')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(false);
     for (const table of ['maturity_snapshots', 'maturity_scores']) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
@@ -34,9 +35,6 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         : null;
     expect(await compression()).toBe(postgres ? 'l' : null);
 
-    expect(
-      await knex.schema.hasColumn('maturity_workloads', 'last_seen_at'),
-    ).toBe(false);
     expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(
       true,
     );
@@ -44,6 +42,12 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       await knex.schema.hasColumn('maturity_snapshots', 'heartbeat_at'),
     ).toBe(true);
+    // One step down brings the inventory back, empty, as the migration before left it.
+    await knex.migrate.down({ directory });
+    expect(await knex('maturity_workloads').count({ n: '*' })).toEqual([
+      { n: postgres ? '0' : 0 },
+    ]);
+    expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(true);
     // A title of any length is stored (PostgreSQL refused more than 255 characters).
     const long = 'T'.repeat(300);
     await knex('maturity_workloads').insert({
@@ -112,6 +116,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('maturity_inventory_runs')).toBe(false);
 
     await knex.migrate.latest({ directory });
-    expect(await knex.schema.hasTable('maturity_workloads')).toBe(true);
+    expect(await knex.schema.hasTable('maturity_scores')).toBe(true);
+    expect(await knex.schema.hasTable('maturity_workloads')).toBe(false);
   });
 });

@@ -38,22 +38,6 @@ export async function estimatedRows(db: Knex, table: string): Promise<number> {
 }
 
 /**
- * Analyzes `table` after `changed` rows were written to it, when it has no statistics yet or they
- * were more than a tenth of the rows PostgreSQL estimates (autovacuum's own threshold, where
- * autovacuum is on). Without them the planner guessed, and read each 1,000-row page of the
- * inventory by sorting the whole table: ~60 ms instead of ~2 ms.
- */
-export async function analyzeAfterWriting(
-  db: Knex,
-  table: string,
-  changed: number,
-): Promise<void> {
-  if (db.client.config.client !== 'pg') return;
-  const estimated = await estimatedRows(db, table);
-  if (estimated < 0 || changed > estimated / 10) await analyze(db, table);
-}
-
-/**
  * Reads a date column: PostgreSQL gives Date objects, SQLite epoch milliseconds (as a number
  * or a numeric string) or an ISO string, depending on how the value was written.
  */

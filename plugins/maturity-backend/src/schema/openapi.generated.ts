@@ -20,6 +20,70 @@ export const spec = {
     }
   ],
   "components": {
+    "parameters": {
+      "OffsetQuery": {
+        "name": "offset",
+        "in": "query",
+        "description": "Rows to skip after filtering; default 0.",
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "LimitQuery": {
+        "name": "limit",
+        "in": "query",
+        "description": "At most this many rows (1–1000); `total` tells how many match.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 1000
+        }
+      },
+      "KindPath": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "description": "Entity kind, e.g. component, system or group.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "NamespacePath": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "description": "Entity namespace, e.g. default.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "NamePath": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "description": "Entity name.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "FromQuery": {
+        "name": "from",
+        "in": "query",
+        "description": "Start of the range (ISO 8601); default 90 days before `to`.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "ToQuery": {
+        "name": "to",
+        "in": "query",
+        "description": "End of the range (ISO 8601); default now.",
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
     "schemas": {
       "WorkloadSummary": {
         "type": "object",
@@ -63,6 +127,7 @@ export const spec = {
             "type": "string",
             "enum": [
               "kubernetes",
+              "prometheus",
               "annotation",
               "unknown"
             ]
@@ -71,11 +136,13 @@ export const spec = {
             "type": "array",
             "items": {
               "type": "string"
-            }
+            },
+            "description": "Problems found reading it: in its annotations (each naming the annotation and the expected form) and by its collectors."
           },
           "lastSeenAt": {
             "type": "string",
-            "format": "date-time"
+            "format": "date-time",
+            "description": "When the run of the current snapshot, which saw it in the catalog, started."
           }
         }
       },
@@ -84,6 +151,7 @@ export const spec = {
         "additionalProperties": false,
         "required": [
           "items",
+          "total",
           "unweighted",
           "refreshedAt"
         ],
@@ -92,18 +160,24 @@ export const spec = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/WorkloadSummary"
-            }
+            },
+            "description": "One page of the matching workloads, by ref."
+          },
+          "total": {
+            "type": "integer",
+            "description": "How many workloads match, over all pages."
           },
           "unweighted": {
             "type": "integer",
-            "description": "Workloads that carry no weight because their cores are unknown or zero."
+            "description": "Matching workloads that carry no weight because their cores are unknown or zero."
           },
           "refreshedAt": {
             "type": [
               "string",
               "null"
             ],
-            "format": "date-time"
+            "format": "date-time",
+            "description": "When the current snapshot's run finished; null before the first run."
           }
         }
       },
@@ -341,6 +415,7 @@ export const spec = {
             "type": "string",
             "enum": [
               "kubernetes",
+              "prometheus",
               "annotation",
               "unknown"
             ]
@@ -1409,7 +1484,7 @@ export const spec = {
     "/v1/workloads": {
       "get": {
         "operationId": "ListWorkloads",
-        "description": "Every Component the plugin sees, with its product, team, department and company resolved from the catalog's ownership and parent chain, and the cores it is weighted by.\n",
+        "description": "The workloads of the current snapshot, by ref, with their product, team, department and company resolved from the catalog's ownership and parent chain, the cores they are weighted by and where those come from, and the problems found reading them; a page at a time (at most 1,000, the default).",
         "parameters": [
           {
             "name": "product",
@@ -1446,6 +1521,12 @@ export const spec = {
             "schema": {
               "type": "string"
             }
+          },
+          {
+            "$ref": "#/components/parameters/OffsetQuery"
+          },
+          {
+            "$ref": "#/components/parameters/LimitQuery"
           }
         ],
         "responses": {
@@ -1496,29 +1577,13 @@ export const spec = {
         "description": "The entity's scorecard from the current snapshot. For a Component - score, platform, business, level, cores, per-dimension scores and every check with its credit, facts, waiver and staleness. For a System or Group - its core-weighted roll-up and its members ranked.\n",
         "parameters": [
           {
-            "name": "kind",
-            "in": "path",
-            "required": true,
-            "description": "Entity kind, e.g. component, system or group.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/KindPath"
           },
           {
-            "name": "namespace",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamespacePath"
           },
           {
-            "name": "name",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamePath"
           }
         ],
         "responses": {
@@ -1551,45 +1616,19 @@ export const spec = {
         "description": "The entity's score over time, oldest first: one point per kept snapshot, every run of the last `maturity.history.runDays`, then the last run of each day.",
         "parameters": [
           {
-            "name": "kind",
-            "in": "path",
-            "required": true,
-            "description": "Entity kind, e.g. component, system or group.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/KindPath"
           },
           {
-            "name": "namespace",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamespacePath"
           },
           {
-            "name": "name",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamePath"
           },
           {
-            "name": "from",
-            "in": "query",
-            "description": "Start of the range (ISO 8601); default 90 days before `to`.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/FromQuery"
           },
           {
-            "name": "to",
-            "in": "query",
-            "description": "End of the range (ISO 8601); default now.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/ToQuery"
           }
         ],
         "responses": {
@@ -1673,23 +1712,10 @@ export const spec = {
             }
           },
           {
-            "name": "offset",
-            "in": "query",
-            "description": "Rows to skip after filtering; default 0.",
-            "schema": {
-              "type": "integer",
-              "minimum": 0
-            }
+            "$ref": "#/components/parameters/OffsetQuery"
           },
           {
-            "name": "limit",
-            "in": "query",
-            "description": "At most this many rows (1–1000); default all. `total` tells how many match.",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 1000
-            }
+            "$ref": "#/components/parameters/LimitQuery"
           }
         ],
         "responses": {
@@ -1948,28 +1974,13 @@ export const spec = {
         "description": "An entity's cost over a window (OpenCost's rule, max(request, usage) × price), its waste and efficiency, right-sizing and HPA advice for a workload, members ranked by potential saving for a roll-up, and 90 days of cost history.\n",
         "parameters": [
           {
-            "name": "kind",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/KindPath"
           },
           {
-            "name": "namespace",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamespacePath"
           },
           {
-            "name": "name",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamePath"
           },
           {
             "name": "window",
@@ -2024,44 +2035,19 @@ export const spec = {
         "description": "An entity's hourly cost, waste, potential saving and efficiency over time, oldest first.",
         "parameters": [
           {
-            "name": "kind",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/KindPath"
           },
           {
-            "name": "namespace",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamespacePath"
           },
           {
-            "name": "name",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamePath"
           },
           {
-            "name": "from",
-            "in": "query",
-            "description": "Start of the range (ISO 8601); default 90 days before `to`.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/FromQuery"
           },
           {
-            "name": "to",
-            "in": "query",
-            "description": "End of the range (ISO 8601); default now.",
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/ToQuery"
           }
         ],
         "responses": {
@@ -2128,28 +2114,13 @@ export const spec = {
         "description": "The five cases most relevant to the entity: by the dimensions where it scores lowest, the failing checks a case demonstrates, and shared scenario tags; each with the reason.\n",
         "parameters": [
           {
-            "name": "kind",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/KindPath"
           },
           {
-            "name": "namespace",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamespacePath"
           },
           {
-            "name": "name",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/NamePath"
           }
         ],
         "responses": {

@@ -12,7 +12,6 @@ import {
   expectWriteToFail,
 } from '../__testUtils__/databases';
 import { readMaturityConfig } from '../config/readMaturityConfig';
-import { DatabaseMaturityStore } from '../database/DatabaseMaturityStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoringRunner } from './ScoringRunner';
 import { WorkloadDetail } from './buildSnapshotRows';
@@ -78,7 +77,6 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       const database = mockServices.database({ knex });
       const settings = readMaturityConfig(new ConfigReader({}));
-      const inventory = await DatabaseMaturityStore.create({ database });
       const snapshots = await DatabaseSnapshotStore.create({ database });
       const runner = (
         collector: MaturityFactCollector,
@@ -89,7 +87,6 @@ describe.each(databases.eachSupportedId())(
           deadlineMs,
           catalog,
           auth: mockServices.auth(),
-          inventory,
           snapshots,
           logger: mockServices.logger.mock(),
           collectors: [collector],
@@ -102,11 +99,11 @@ describe.each(databases.eachSupportedId())(
           cost: settings.cost,
           retention: settings.retention,
         });
-      return { knex, inventory, snapshots, runner };
+      return { knex, snapshots, runner };
     }
 
     it('reads, collects and writes page by page, and rolls up across the pages', async () => {
-      const { inventory, snapshots, runner } = await setUp();
+      const { snapshots, runner } = await setUp();
       const collector = new MeasuringCollector(2);
       const snapshot = await runner(collector).run(
         new Date('2026-11-20T10:00:00Z'),
@@ -140,7 +137,10 @@ describe.each(databases.eachSupportedId())(
         workload.score,
       ]);
       expect(
-        await inventory.listWorkloads({ department: 'group:default/labs' }),
+        await snapshots.getScores(snapshot.id, {
+          under: { level: 'department', ref: 'group:default/labs' },
+          figuresOnly: true,
+        }),
       ).toHaveLength(201);
     });
 

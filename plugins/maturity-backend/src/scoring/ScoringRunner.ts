@@ -11,14 +11,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { FACTS } from '@internal/plugin-maturity-common';
 import {
   createFactCollectionRun,
   FactCollectionRun,
   MaturityFactCollector,
 } from '@internal/plugin-maturity-node';
 import { CostConfig } from '../config/readMaturityConfig';
-import { InventoryWorkload, MaturityStore } from '../database/MaturityStore';
 import {
   RetentionPolicy,
   RUN_HEARTBEAT_MS,
@@ -28,7 +26,7 @@ import {
 } from '../database/SnapshotStore';
 import { describeRunFailure } from './describeRunFailure';
 import { RunPhases } from './RunPhases';
-import { buildInventory, groupsByRef } from '../inventory/buildInventory';
+import { groupsByRef, placeWorkloads } from './placeWorkloads';
 import {
   emptyRollUpInputs,
   rollUpRows,
@@ -36,7 +34,7 @@ import {
   WorkloadEvidence,
   workloadRows,
 } from './buildSnapshotRows';
-import { factsFromCollector, latestFact } from './storedDetail';
+import { factsFromCollector } from './storedDetail';
 
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
 export const SCORING_TASK_ID = 'maturity-scoring-run';
@@ -73,27 +71,6 @@ export const RUN_FIELDS = {
 /** Components read, collected, scored and written at a time (the catalog's own page size). */
 const PAGE_SIZE = 500;
 
-/**
- * What the collectors found, on the inventory: requests × replicas from Kubernetes outrank the
- * declared cores annotation, and the problems collectors found (an unknown platform, a bad
- * selector) are listed by `/v1/workloads` beside the annotation problems.
- */
-function withCollectedFacts(
-  inventory: InventoryWorkload[],
-  evidence: Map<string, WorkloadEvidence>,
-): InventoryWorkload[] {
-  return inventory.map(workload => {
-    const found = evidence.get(workload.ref);
-    const measured = latestFact(found?.sources ?? [], FACTS.kubernetes.cores);
-    const problems = [
-      ...new Set([...workload.problems, ...(found?.problems ?? [])]),
-    ];
-    return typeof measured === 'number'
-      ? { ...workload, problems, cores: measured, coresSource: 'kubernetes' }
-      : { ...workload, problems };
-  });
-}
-
 const formatDuration = (ms: number) =>
   ms % 60_000 === 0
     ? `${ms / 60_000} minutes`
@@ -108,9 +85,9 @@ function throwIfStopped(signal: AbortSignal): void {
 
 /**
  * One scoring run: read the catalog page by page, collect facts, score and write each page into
- * a draft snapshot, then refresh the inventory, roll up and publish the snapshot. Only a page's
- * facts and scorecards are in memory at a time; what the run keeps of each workload is its
- * inventory entry and its roll-up input. A collector that fails marks its facts stale and falls
+ * a draft snapshot, then write the roll-ups and publish the snapshot. Only a page's facts and
+ * scorecards are in memory at a time; what the run keeps of each workload is its ref (to score
+ * it once) and its place in its groups' member lists. A collector that fails marks its facts stale and falls
  * back to its last good ones; only a failure of the run itself (catalog unreachable, database
  * down) fails it, and then its rows are deleted, the previous snapshot stays current and the
  * failure is recorded.
@@ -120,7 +97,6 @@ export class ScoringRunner {
     private readonly options: {
       catalog: CatalogService;
       auth: AuthService;
-      inventory: MaturityStore;
       snapshots: SnapshotStore;
       logger: LoggerService;
       collectors: MaturityFactCollector[];
@@ -248,13 +224,7 @@ export class ScoringRunner {
     signal: AbortSignal,
     phases: RunPhases,
   ): Promise<SnapshotInfo> {
-    const {
-      auth,
-      inventory: inventoryStore,
-      snapshots,
-      model,
-      cost,
-    } = this.options;
+    const { auth, snapshots, model, cost } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const groups = new Map<string, GroupEntity>();
     for await (const page of phases.pages(
@@ -267,7 +237,6 @@ export class ScoringRunner {
     // Collectors see the run's stop signal, to stop asking their sources when it fires.
     const run = createFactCollectionRun(now, signal);
     const warned = new Set<string>();
-    const inventory: InventoryWorkload[] = [];
     const seen = new Set<string>();
     const groupRefs = new Map<string, string>();
     const rollUp = emptyRollUpInputs(model.weights);
@@ -302,15 +271,12 @@ export class ScoringRunner {
           warned,
           phases,
         );
-        const pageInventory = phases.timeSync('scoring', () =>
-          withCollectedFacts(
-            buildInventory(components, groups, groupRefs),
-            evidence,
-          ),
+        const placed = phases.timeSync('scoring', () =>
+          placeWorkloads(components, groups, groupRefs),
         );
         const rows = phases.timeSync('scoring', () =>
           workloadRows({
-            inventory: pageInventory,
+            workloads: placed,
             evidence,
             model,
             cost,
@@ -323,7 +289,6 @@ export class ScoringRunner {
         writing = draft.addRows(rows);
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
         writing.catch(() => {});
-        inventory.push(...pageInventory);
       }
     } finally {
       // No page may still be writing when a failed run deletes its rows.
@@ -331,9 +296,6 @@ export class ScoringRunner {
     }
     await phases.time('writing', () => writing);
     throwIfStopped(signal);
-    await phases.time('inventory', () =>
-      inventoryStore.replaceInventory(inventory, draft.startedAt),
-    );
     const rolled = phases.timeSync('roll-up', () => rollUpRows(rollUp));
     return phases.time('writing', async () => {
       await draft.addRows(rolled);

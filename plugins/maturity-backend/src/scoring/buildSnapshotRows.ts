@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   CheckDefinition,
+  CoresSource,
   DimensionId,
   levelForScore,
   readWaivers,
@@ -8,10 +9,11 @@ import {
   WorkloadCostAdvice,
   ScoreWeights,
   scoreWorkload,
+  workloadCores,
 } from '@internal/plugin-maturity-common';
 import { CostConfig } from '../config/readMaturityConfig';
 import { isEstimatedCost, priceWorkload } from '../cost/priceWorkload';
-import { InventoryWorkload } from '../database/MaturityStore';
+import { PlacedWorkload } from './placeWorkloads';
 import { ScoreRow } from '../database/SnapshotStore';
 import { GroupDetail } from './groupDetails';
 import { GroupRollUp } from './GroupRollUp';
@@ -48,7 +50,7 @@ export interface WorkloadEvidence {
 /** A workload row's detail, readable: what its scorecard shows beyond the scores (stored packed). */
 export interface WorkloadDetail {
   title?: string;
-  coresSource: InventoryWorkload['coresSource'];
+  coresSource: CoresSource;
   dimensions: Record<DimensionId, number | null>;
   checks: ReturnType<typeof scoreWorkload>['checks'];
   problems: string[];
@@ -85,19 +87,21 @@ export const emptyRollUpInputs = (weights: ScoreWeights): RollUpInputs => ({
 /**
  * Scores and prices one page of workloads, yielding a row per workload as it goes so that the
  * page is written while it is scored, and keeps in `rollUp` what the roll-ups need of each.
- * A workload without a score is listed but carries no weight.
+ * Its cores are decided here, once, from its merged facts and its declared cores
+ * (`workloadCores`); its weight, its cost and its listing all use them. A workload without a
+ * score is listed but carries no weight.
  */
 export function* workloadRows(options: {
-  inventory: InventoryWorkload[];
+  workloads: PlacedWorkload[];
   evidence: Map<string, WorkloadEvidence>;
   model: ScoringModel;
   cost: CostConfig;
   now: Date;
   rollUp: RollUpInputs;
 }): Generator<ScoreRow> {
-  const { inventory, evidence, model, now, rollUp: kept } = options;
+  const { workloads, evidence, model, now, rollUp: kept } = options;
   const checkIds = new Set(model.checks.map(c => c.id));
-  for (const workload of inventory) {
+  for (const workload of workloads) {
     const found = evidence.get(workload.ref);
     const facts = mergeFacts(found?.sources ?? []);
     const waivers = found ? readWaivers(found.entity, checkIds).waivers : [];
@@ -115,15 +119,18 @@ export function* workloadRows(options: {
       company: workload.company,
     };
     if (!workload.company) kept.unassigned += 1;
-    const declaredCores =
-      workload.coresSource === 'annotation' ? workload.cores ?? null : null;
-    const priced = priceWorkload(facts, declaredCores, options.cost);
+    const cores = workloadCores(facts, workload.declaredCores);
+    // The problems found reading its annotations, then those its collectors found.
+    const problems = found
+      ? [...new Set([...workload.problems, ...found.problems])]
+      : workload.problems;
+    const priced = priceWorkload(facts, cores, options.cost);
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
-      coresSource: workload.coresSource,
+      coresSource: cores.source,
       dimensions: result.dimensions,
       checks: result.checks,
-      problems: workload.problems,
+      problems,
       staleSources: found?.staleSources ?? [],
       tags: found ? entityTags(found.entity) : [],
       cost: priced.advice,
@@ -135,7 +142,7 @@ export function* workloadRows(options: {
       platform: result.platform,
       business: result.business,
       level: result.level,
-      cores: workload.cores ?? 0,
+      cores: cores.cores ?? 0,
       workloads: 1,
       ...Object.fromEntries(
         Object.entries(hierarchy).filter(([, v]) => v !== undefined),
@@ -146,7 +153,7 @@ export function* workloadRows(options: {
     kept.groups.add({
       ref: workload.ref,
       ...hierarchy,
-      cores: workload.cores,
+      cores: cores.cores,
       platform: result.score === null ? null : result.platform,
       business: result.score === null ? null : result.business,
       dimensions: result.dimensions,

@@ -1,7 +1,6 @@
 import {
   CollectedFacts,
   factsFromCollector,
-  latestFact,
   mergeFacts,
   packWorkloadDetail,
   readWorkloadDetail,
@@ -81,12 +80,6 @@ describe('stored workload detail', () => {
       'prometheus.cpuMean': 1.25,
       'prometheus.cpuP95OfRequests': 0.3,
     });
-  });
-
-  it('reads one fact the way the merge does', () => {
-    expect(latestFact(collected, 'prometheus.cpuMean')).toBe(1.25);
-    expect(latestFact(collected, 'kubernetes.hpaElastic')).toBe(false);
-    expect(latestFact(collected, 'kubernetes.cores')).toBeUndefined();
   });
 
   it('stores each fact once and reads back the scorecard detail unchanged, through JSON', () => {

@@ -46,17 +46,6 @@ export function mergeFacts(sources: readonly CollectedFacts[]): WorkloadFacts {
   return Object.assign({}, ...sources.map(s => s.facts));
 }
 
-/** One fact's merged value: the last collector that gave it wins, as in {@link mergeFacts}. */
-export function latestFact(
-  sources: readonly CollectedFacts[],
-  id: string,
-): FactValue | undefined {
-  for (let i = sources.length - 1; i >= 0; i--) {
-    if (sources[i].facts[id] !== undefined) return sources[i].facts[id];
-  }
-  return undefined;
-}
-
 export function packWorkloadDetail(
   detail: WorkloadDetail,
   sources: readonly CollectedFacts[],

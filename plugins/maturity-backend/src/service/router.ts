@@ -10,23 +10,21 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
-  coreWeight,
   DIMENSIONS,
   LEVELS,
   maturityRunCreatePermission,
   ModelResponse,
   PracticeCase,
-  WorkloadListResponse,
 } from '@internal/plugin-maturity-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import { MaturityStore } from '../database/MaturityStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScoringModel } from '../scoring/buildSnapshotRows';
 import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
+import { listWorkloads } from './workloads';
 import {
   EncodedAnswer,
   encodeAnswer,
@@ -52,7 +50,6 @@ import {
 
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
 export async function createRouter(options: {
-  inventory: MaturityStore;
   snapshots: SnapshotStore;
   model: ScoringModel;
   cases: PracticeCase[];
@@ -68,7 +65,6 @@ export async function createRouter(options: {
   answers?: SnapshotResponseCache<SnapshotStore>;
 }): Promise<express.Router> {
   const {
-    inventory,
     snapshots,
     model,
     cases,
@@ -190,18 +186,16 @@ export async function createRouter(options: {
   router.use(express.json());
 
   router.get('/v1/workloads', async (req, res) => {
-    const { product, team, department, company } = req.query;
-    const [listed, refreshedAt] = await Promise.all([
-      inventory.listWorkloads({ product, team, department, company }),
-      inventory.getInventoryRefreshedAt(),
-    ]);
-    const items = await readableOf(await scopeOf(req, res), listed);
-    const body: WorkloadListResponse = {
-      items,
-      unweighted: items.filter(w => coreWeight(w.cores) === 0).length,
-      refreshedAt: refreshedAt?.toISOString() ?? null,
-    };
-    res.json(body);
+    const { offset, limit, ...filter } = req.query;
+    const scope = await scopeOf(req, res);
+    res.json(
+      await listWorkloads(reads, await reads.getCurrentSnapshot(), {
+        filter,
+        offset,
+        limit,
+        readable: rows => readableOf(scope, rows),
+      }),
+    );
   });
 
   router.get('/v1/model', (_req, res) => {

@@ -1,4 +1,5 @@
 import { computeWorkloadCost } from './workloadCost';
+import { workloadCores } from './quantities';
 import { DEFAULT_COST_PRICES, pricesFor } from './prices';
 import { elasticityHint, recommendRequests } from './rightSizing';
 
@@ -13,7 +14,7 @@ describe('computeWorkloadCost', () => {
         'prometheus.cpuMean': 1,
         'prometheus.memoryMeanGiB': 6,
       },
-      null,
+      { cores: 4, source: 'kubernetes' },
       prices,
     );
     expect(cost.basis).toBe('measured');
@@ -34,7 +35,7 @@ describe('computeWorkloadCost', () => {
   it('charges usage above the request and finds no waste there', () => {
     const cost = computeWorkloadCost(
       { 'kubernetes.cores': 2, 'prometheus.cpuMean': 3 },
-      null,
+      { cores: 2, source: 'kubernetes' },
       prices,
     );
     expect(cost.cpu.hourlyCost).toBeCloseTo(3 * 0.031611, 9);
@@ -43,7 +44,11 @@ describe('computeWorkloadCost', () => {
   });
 
   it('estimates from declared cores, after the discount, when Kubernetes says nothing', () => {
-    const cost = computeWorkloadCost({}, 10, { ...prices, discount: 0.2 });
+    const cost = computeWorkloadCost(
+      {},
+      { cores: 10, source: 'annotation' },
+      { ...prices, discount: 0.2 },
+    );
     expect(cost.basis).toBe('declared');
     // 10 × 0.031611 × 0.8
     expect(cost.hourlyCost).toBeCloseTo(0.252888, 9);
@@ -54,7 +59,7 @@ describe('computeWorkloadCost', () => {
   it('prices requests alone when usage is unknown, without guessing waste', () => {
     const cost = computeWorkloadCost(
       { 'kubernetes.cores': 4, 'kubernetes.memoryRequestGiB': 8 },
-      6,
+      { cores: 4, source: 'kubernetes' },
       prices,
     );
     expect(cost.basis).toBe('requests');
@@ -64,10 +69,34 @@ describe('computeWorkloadCost', () => {
   });
 
   it('has nothing to price without requests, usage or declared cores', () => {
-    expect(computeWorkloadCost({}, null, prices)).toMatchObject({
+    expect(
+      computeWorkloadCost({}, { cores: null, source: 'unknown' }, prices),
+    ).toMatchObject({
       basis: 'none',
       hourlyCost: 0,
     });
+  });
+});
+
+describe('workloadCores', () => {
+  it('takes measured requests over declared cores: Kubernetes, then kube-state-metrics', () => {
+    const both = { 'kubernetes.cores': 6, 'prometheus.cpuRequestCores': 5.5 };
+    expect(workloadCores(both, 40)).toEqual({ cores: 6, source: 'kubernetes' });
+    expect(workloadCores({ 'prometheus.cpuRequestCores': 5.5 }, 40)).toEqual({
+      cores: 5.5,
+      source: 'prometheus',
+    });
+    expect(workloadCores({}, 40)).toEqual({ cores: 40, source: 'annotation' });
+    expect(workloadCores({}, null)).toEqual({ cores: null, source: 'unknown' });
+  });
+
+  it('passes over a measurement that is no amount of cores', () => {
+    expect(
+      workloadCores(
+        { 'kubernetes.cores': -1, 'prometheus.cpuRequestCores': 'x' },
+        8,
+      ),
+    ).toEqual({ cores: 8, source: 'annotation' });
   });
 });
 

@@ -73,7 +73,7 @@ export function recommendRequests(
     HOURS_PER_MONTH;
 
   let cpu: ResourceRecommendation | null = null;
-  const cpuRequest = quantity(facts, FACTS.kubernetes.cores);
+  const cpuRequest = cpuRequestCores(facts);
   const cpuP99 = quantity(facts, FACTS.prometheus.cpuP99);
   if (cpuRequest !== null && cpuP99 !== null) {
     const current = cpuRequest / replicas;

@@ -1,5 +1,5 @@
 import { FACTS, WorkloadFacts } from '../model/facts';
-import { cpuRequestCores, quantity } from './quantities';
+import { quantity, WorkloadCores } from './quantities';
 import { CostPrices, netPrice } from './prices';
 
 /**
@@ -67,18 +67,23 @@ function resourceCost(
 
 /**
  * Prices a workload by OpenCost's allocation rule, max(request, usage) × price for CPU and
- * memory, from the facts the collectors gathered. Requests come from Kubernetes, usage from
- * Prometheus; a workload known only by its declared cores is priced on them as an estimate.
+ * memory, from the facts the collectors gathered and the workload's cores as the run decided
+ * them ({@link workloadCores}). Measured requests come from Kubernetes (or kube-state-metrics),
+ * usage from Prometheus; a workload known only by its declared cores is priced on them as an
+ * estimate.
  * @public
  */
 export function computeWorkloadCost(
   facts: WorkloadFacts,
-  declaredCores: number | null,
+  cores: WorkloadCores,
   prices: CostPrices,
 ): WorkloadCost {
   const cpuPrice = netPrice(prices.cpuCoreHour, prices);
   const memoryPrice = netPrice(prices.memoryGiBHour, prices);
-  const cpuRequest = cpuRequestCores(facts);
+  const measured =
+    cores.source === 'kubernetes' || cores.source === 'prometheus';
+  const cpuRequest = measured ? cores.cores : null;
+  const declaredCores = cores.source === 'annotation' ? cores.cores : null;
   const memoryRequest = quantity(facts, FACTS.kubernetes.memoryRequestGiB);
   const cpuUsage = quantity(facts, FACTS.prometheus.cpuMean);
   const memoryUsage = quantity(facts, FACTS.prometheus.memoryMeanGiB);

@@ -167,7 +167,7 @@ export class FakeMaturityApi implements MaturityApi {
   ) {}
 
   async listWorkloads() {
-    return { items: [], unweighted: 0, refreshedAt: null };
+    return { items: [], total: 0, unweighted: 0, refreshedAt: null };
   }
   async getModel() {
     return model;

@@ -8,8 +8,20 @@ import {
   findAnnotationProblems,
   readDeclaredCores,
   resolveWorkloadHierarchy,
+  WorkloadHierarchy,
 } from '@internal/plugin-maturity-common';
-import { InventoryWorkload } from '../database/MaturityStore';
+
+/**
+ * A Component as a run reads it from the catalog, before its facts: its place in the
+ * organisation, the cores its owner declared, and the problems found in its annotations.
+ */
+export interface PlacedWorkload extends WorkloadHierarchy {
+  ref: string;
+  title?: string;
+  /** The cores annotation, if valid; measured requests outrank it (see workloadCores). */
+  declaredCores: number | null;
+  problems: string[];
+}
 
 /** The catalog's Groups by ref: the tree a workload's team, department and company come from. */
 export function groupsByRef(groups: Entity[]): Map<string, GroupEntity> {
@@ -35,16 +47,16 @@ function unassignedProblem(component: Entity): string {
 }
 
 /**
- * Turns catalog Components into workload inventory entries, with their hierarchy and declared
- * cores. Malformed annotations are recorded as problems on that workload only.
+ * Places catalog Components in the organisation: product, team, department and company, with
+ * their declared cores. Malformed annotations are recorded as problems on that workload only.
  */
-export function buildInventory(
+export function placeWorkloads(
   components: Entity[],
   groups: Map<string, GroupEntity>,
   /** Shared spellings of group and system refs, kept across the pages of a run. */
   refs: Map<string, string> = new Map(),
-): InventoryWorkload[] {
-  // A run keeps every workload's place until its end: one string per group, not per workload.
+): PlacedWorkload[] {
+  // One string per group, shared by every workload in it.
   const shared = (ref: string) => refs.get(ref) ?? (refs.set(ref, ref), ref);
   return components.map(component => {
     const cores = readDeclaredCores(component);
@@ -54,12 +66,10 @@ export function buildInventory(
     const place = Object.entries(hierarchy)
       .filter(([, ref]) => ref !== undefined)
       .map(([level, ref]) => [level, shared(ref!)]);
-    const workload: InventoryWorkload = {
+    const workload: PlacedWorkload = {
       ref: stringifyEntityRef(component),
       ...Object.fromEntries(place),
-      cores: cores.ok && cores.value !== undefined ? cores.value : null,
-      coresSource:
-        cores.ok && cores.value !== undefined ? 'annotation' : 'unknown',
+      declaredCores: cores.ok && cores.value !== undefined ? cores.value : null,
       problems,
     };
     if (component.metadata.title) workload.title = component.metadata.title;
