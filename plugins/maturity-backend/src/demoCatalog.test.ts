@@ -1,26 +1,12 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Entity } from '@backstage/catalog-model';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import YAML from 'yaml';
 import { maturityPlugin } from './plugin';
 import { rollUp } from './scoring/GroupRollUp';
-
-const root = path.resolve(__dirname, '../../..');
-const entities: Entity[] = ['org', 'systems', 'components', 'apis'].flatMap(
-  file =>
-    YAML.parseAllDocuments(
-      fs.readFileSync(path.join(root, 'catalog-info', `${file}.yaml`), 'utf8'),
-    ).map(d => ({
-      ...d.toJSON(),
-      metadata: { namespace: 'default', ...d.toJSON().metadata },
-    })),
-);
-const appConfig = YAML.parse(
-  fs.readFileSync(path.join(root, 'app-config.yaml'), 'utf8'),
-);
+import {
+  demoEntities as entities,
+  demoMaturityConfig,
+} from './__testUtils__/demoCatalog';
 
 describe('the demo organisation', () => {
   it('gives every department a core-weighted score that matches rollUp() over the workload scorecards', async () => {
@@ -29,12 +15,7 @@ describe('the demo organisation', () => {
         maturityPlugin,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
-          data: {
-            maturity: {
-              ...appConfig.maturity,
-              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
-            },
-          },
+          data: { maturity: demoMaturityConfig },
         }),
       ],
     });
