@@ -35,6 +35,16 @@ import {
 import { ScoringRunner } from '../plugins/maturity-backend/src/scoring/ScoringRunner';
 import { createRouter } from '../plugins/maturity-backend/src/service/router';
 import { EntityReadAccess } from '../plugins/maturity-backend/src/service/EntityReadAccess';
+import { parseWindow } from '../plugins/maturity-backend/src/service/parseQuery';
+import {
+  getLeaderboard,
+  getScorecard,
+} from '../plugins/maturity-backend/src/service/scorecards';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  LeaderboardOrder,
+  RollUpLevel,
+} from '@internal/plugin-maturity-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { generateOrganisation, WORKLOADS_PER_TEAM } from './organisation';
 
@@ -479,13 +489,14 @@ async function serveMain(name: DatabaseName, label: string) {
 async function startServer(
   name: DatabaseName,
   label: string,
+  mode: '--serve' | '--serve-standard' = '--serve',
 ): Promise<{ origin: string; stop(): void }> {
   const execArgv = process.execArgv.filter(
     a => !a.startsWith('--max-old-space-size'),
   );
   const child = spawn(
     process.execPath,
-    [...execArgv, __filename, '--serve', name, label],
+    [...execArgv, __filename, mode, name, label],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const origin = await new Promise<string>((resolve, reject) => {
@@ -503,6 +514,114 @@ async function startServer(
     );
   });
   return { origin, stop: () => child.kill() };
+}
+
+/**
+ * The child behind `--serve-standard database label`: the same answers with the standard path
+ * only. Each answer is computed once per URL by the same service functions and kept as an
+ * object, then sent with `res.json` (express's own ETag) through Backstage's compression
+ * middleware, which serialises and gzips it for every request.
+ */
+async function serveStandardMain(name: DatabaseName, label: string) {
+  const db = await openDatabase(name, label, true);
+  const { snapshots } = await openStores(db);
+  const middleware = MiddlewareFactory.create({
+    config: mockServices.rootConfig(),
+    logger: mockServices.rootLogger({ level: 'none' }),
+  });
+  const app = express();
+  app.use(middleware.compression());
+  const kept = new Map<string, unknown>();
+  const answer =
+    (compute: (req: express.Request) => Promise<unknown>) =>
+    async (
+      req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      try {
+        let body = kept.get(req.originalUrl);
+        if (body === undefined) {
+          body = await compute(req);
+          kept.set(req.originalUrl, body);
+        }
+        res.json(body);
+      } catch (error) {
+        next(error);
+      }
+    };
+  app.get(
+    '/api/maturity/v1/leaderboard',
+    answer(req =>
+      getLeaderboard(snapshots, {
+        level: req.query.level as RollUpLevel,
+        by: (req.query.by ?? 'score') as LeaderboardOrder,
+        currency: settings.cost.prices.currency,
+        window: String(req.query.window),
+        windowMs: parseWindow(String(req.query.window)),
+        now: new Date(),
+      }),
+    ),
+  );
+  app.get(
+    '/api/maturity/v1/scorecards/:kind/:namespace/:name',
+    answer(req => getScorecard(snapshots, stringifyEntityRef(req.params))),
+  );
+  app.use(middleware.error());
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise(resolve => server.once('listening', resolve));
+  process.stdout.write(
+    `${JSON.stringify({
+      origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    })}\n`,
+  );
+  await new Promise(() => {});
+}
+
+/**
+ * `--answers`: the plugin's answers, kept encoded (serialised, hashed and gzipped once per
+ * snapshot) against the standard path (serialised and gzipped per request), over the snapshot a
+ * run of `--api-size` workloads left on SQLite. Prints a table; the figures are kept in
+ * docs/architecture.md beside the design they justify.
+ */
+async function answersMain() {
+  const label = `n${API_SIZE}`;
+  const workload = `w-${String(Math.floor(API_SIZE / 2)).padStart(6, '0')}`;
+  const routes: Array<[string, string]> = [
+    [
+      'leaderboard, teams by saving (every team)',
+      '/v1/leaderboard?level=team&by=savings&window=7d',
+    ],
+    ['leaderboard, departments', '/v1/leaderboard?level=department&window=30d'],
+    [
+      'workload scorecard, same workload',
+      `/v1/scorecards/component/default/${workload}`,
+    ],
+  ];
+  console.log(
+    '| route | answers kept encoded: requests, p95 | standard path: requests, p95 | ratio of requests |',
+  );
+  console.log('|---|---:|---:|---:|');
+  for (const [title, route] of routes) {
+    const results = [];
+    for (const mode of ['--serve', '--serve-standard'] as const) {
+      const server = await startServer('SQLite', label, mode);
+      const url = `/api/maturity${route}`;
+      await load(server.origin, [url], 3);
+      results.push(await load(server.origin, [url], SECONDS));
+      server.stop();
+    }
+    const [encoded, standard] = results;
+    console.log(
+      `| ${title} | ${encoded.requests} in ${SECONDS} s, ${fmt(
+        encoded.p95,
+        1,
+      )} ms | ${standard.requests}, ${fmt(standard.p95, 1)} ms | ${fmt(
+        encoded.requests / standard.requests,
+        2,
+      )}× |`,
+    );
+  }
 }
 
 /** One entity's history over 365 stored daily snapshots, on both databases. */
@@ -897,6 +1016,7 @@ async function main() {
 
 const child = process.argv.indexOf('--child-run');
 const serve = process.argv.indexOf('--serve');
+const serveStandard = process.argv.indexOf('--serve-standard');
 let job: () => Promise<void> = main;
 if (child > 0)
   job = () =>
@@ -907,6 +1027,13 @@ if (child > 0)
 else if (serve > 0)
   job = () =>
     serveMain(process.argv[serve + 1] as DatabaseName, process.argv[serve + 2]);
+else if (serveStandard > 0)
+  job = () =>
+    serveStandardMain(
+      process.argv[serveStandard + 1] as DatabaseName,
+      process.argv[serveStandard + 2],
+    );
+else if (process.argv.includes('--answers')) job = answersMain;
 job().then(
   () => process.exit(0),
   error => {

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { DEFAULT_COST_PRICES } from '@internal/plugin-maturity-common';
 import {
-  DEFAULT_COST_PRICES,
+  createFactCollectionRun,
   elasticityHint,
   recommendRequests,
-} from '@internal/plugin-maturity-common';
-import { createFactCollectionRun } from '@internal/plugin-maturity-node';
+} from '@internal/plugin-maturity-node';
 import { PrometheusFactCollector, targetOf } from './PrometheusFactCollector';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
 import { recordingRules } from './queries';

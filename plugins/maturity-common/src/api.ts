@@ -2,7 +2,7 @@ import { WorkloadHierarchy } from './hierarchy';
 import { CheckDefinition } from './model/checks';
 import { Dimension, DimensionId } from './model/dimensions';
 import { Level, LevelId } from './model/levels';
-import { CheckResult } from './model/scoreWorkload';
+import { CheckResult } from './model/checkResults';
 import { ScoreWeights } from './scoreWeights';
 import { PracticeCase } from './practices/cases';
 import {

@@ -1,6 +1,8 @@
 /**
- * The cloud-native maturity model shared by the backend and the frontend: annotation keys,
- * hierarchy rules, API types and the core-weighted roll-up.
+ * What the maturity plugin's browser and backend packages share: the API types, annotation keys
+ * and how to read them, the model's definitions (dimensions, levels, checks, facts, the cases),
+ * constants and pure formatting. The engine that scores, prices and rolls up runs in the
+ * backend; it is in `@internal/plugin-maturity-node`.
  *
  * @packageDocumentation
  */
@@ -13,4 +15,3 @@ export * from './model';
 export * from './permissions';
 export * from './practices';
 export * from './scoreWeights';
-export * from './weightedMean';

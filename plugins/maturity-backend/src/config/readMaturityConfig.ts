@@ -6,7 +6,6 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { Duration } from 'luxon';
 import {
-  applyCheckOverrides,
   CheckDefinition,
   DEFAULT_CHECKS,
   DEFAULT_SCORE_WEIGHTS,
@@ -23,6 +22,7 @@ import {
   ElasticityParams,
   RightSizingParams,
 } from '@internal/plugin-maturity-common';
+import { applyCheckOverrides } from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 import { RetentionPolicy } from '../database/SnapshotStore';
 import { readCustomCases } from '../practices/readCustomCases';
@@ -269,4 +269,11 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     ],
     cost: readCostConfig(value.cost),
   };
+}
+
+/** The scoring model in force. */
+export interface ScoringModel {
+  checks: CheckDefinition[];
+  weights: ScoreWeights;
+  unknownAsZero: boolean;
 }

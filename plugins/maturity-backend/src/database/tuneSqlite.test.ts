@@ -49,35 +49,4 @@ describe('tuneSqlite', () => {
     await tuneSqlite(knex);
     expect(await cacheSizes()).toEqual([-16384, -16384]);
   });
-
-  it('reuses prepared statements without carrying a query option over to the next query', async () => {
-    await tuneSqlite(knex);
-    await knex.schema.createTable('t', table => table.bigInteger('n'));
-    await knex('t').insert([{ n: 7 }, { n: 9 }]);
-    const connection = await knex.client.acquireConnection();
-    const statement = connection.prepare('SELECT n FROM t');
-    expect(connection.prepare('SELECT n FROM t')).toBe(statement);
-    // Not kept: a write holds its last bound values, and a long read is worth its preparing.
-    expect(connection.prepare('INSERT INTO t (n) VALUES (?)')).not.toBe(
-      connection.prepare('INSERT INTO t (n) VALUES (?)'),
-    );
-    const manyKeys = `SELECT n FROM t WHERE n IN (${Array(700)
-      .fill('?')
-      .join(', ')})`;
-    expect(connection.prepare(manyKeys)).not.toBe(connection.prepare(manyKeys));
-    await knex.client.releaseConnection(connection);
-
-    expect(await knex('t').select('n').options({ safeIntegers: true })).toEqual(
-      [{ n: 7n }, { n: 9n }],
-    );
-    expect(await knex('t').select('n')).toEqual([{ n: 7 }, { n: 9 }]);
-    // A statement kept across a schema change reads the table as it is now.
-    const everything = () => knex('t').select('*').orderBy('n');
-    expect(await everything()).toEqual([{ n: 7 }, { n: 9 }]);
-    await knex.schema.alterTable('t', table => table.string('label'));
-    expect(await everything()).toEqual([
-      { n: 7, label: null },
-      { n: 9, label: null },
-    ]);
-  });
 });

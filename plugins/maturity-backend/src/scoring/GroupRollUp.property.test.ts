@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import {
-  coreWeight,
   levelForScore,
   MAX_WORKLOAD_CORES,
 } from '@internal/plugin-maturity-common';
+import { coreWeight } from '@internal/plugin-maturity-node';
 import { rollUp, RollUpWorkload } from './GroupRollUp';
 
 // Any cores a catalog or a cluster could give: unknown, zero, negative, fractional, huge, not finite.

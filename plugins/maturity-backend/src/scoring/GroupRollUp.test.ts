@@ -1,4 +1,4 @@
-import { combineScore } from '@internal/plugin-maturity-common';
+import { combineScore } from '@internal/plugin-maturity-node';
 import { GroupRollUp, rollUp, RollUpWorkload } from './GroupRollUp';
 
 const ACME = 'group:default/acme';

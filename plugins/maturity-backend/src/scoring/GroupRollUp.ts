@@ -1,7 +1,4 @@
 import {
-  byRef,
-  combineScore,
-  coreWeight,
   CostFigures,
   DEFAULT_SCORE_WEIGHTS,
   DIMENSION_IDS,
@@ -10,8 +7,14 @@ import {
   RollUpLevel,
   ScoreLevelKind,
   ScoreWeights,
-  WeightedMean,
 } from '@internal/plugin-maturity-common';
+import {
+  byRef,
+  combineScore,
+  coreWeight,
+  WeightedMean,
+} from '@internal/plugin-maturity-node';
+import { GroupDetail } from '../snapshot/groupDetail';
 
 /**
  * The roll-up of workloads to product, team, department and company: one accumulator per group,
@@ -47,10 +50,11 @@ export interface RollUpWorkload {
 }
 
 /**
- * One group after the roll-up. `score`, `platform`, `business` and each dimension are `null`
- * when no workload under it carries weight; `cost` is absent when none has a cost.
+ * One group after the roll-up: its figures, and the detail its row keeps. `score`, `platform`,
+ * `business` and each dimension are `null` when no workload under it carries weight; `cost` is
+ * absent when none has a cost.
  */
-export interface RolledGroup {
+export interface RolledGroup extends Omit<GroupDetail, 'unassignedWorkloads'> {
   ref: string;
   score: number | null;
   platform: number | null;
@@ -59,14 +63,7 @@ export interface RolledGroup {
   cores: number;
   /** Every workload under the group, weighted or not. */
   workloads: number;
-  /** Workloads under the group that carry no weight (no score, or 0 or unknown cores). */
-  unweightedWorkloads: number;
-  dimensions: Record<DimensionId, number | null>;
   cost?: CostFigures;
-  /** Workloads under it whose cost is an estimate. */
-  estimatedWorkloads: number;
-  /** Its members by kind: a company's departments, a department's teams, a team's workloads. */
-  members: Partial<Record<ScoreLevelKind, string[]>>;
 }
 
 /** The level whose rows are a group's members: a department lists its teams, and so on. */

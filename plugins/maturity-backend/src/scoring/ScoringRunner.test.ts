@@ -14,7 +14,7 @@ import {
 import { readMaturityConfig } from '../config/readMaturityConfig';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoringRunner } from './ScoringRunner';
-import { WorkloadDetail } from './buildSnapshotRows';
+import { WorkloadDetail } from '../snapshot/workloadDetail';
 
 const databases = createTestDatabases();
 

@@ -16,7 +16,7 @@ import {
   FactCollectionRun,
   MaturityFactCollector,
 } from '@internal/plugin-maturity-node';
-import { CostConfig } from '../config/readMaturityConfig';
+import { CostConfig, ScoringModel } from '../config/readMaturityConfig';
 import {
   RetentionPolicy,
   RUN_HEARTBEAT_MS,
@@ -25,19 +25,18 @@ import {
   SnapshotStore,
 } from '../database/SnapshotStore';
 import { describeRunFailure } from './describeRunFailure';
+import { SCORING_TASK_ID } from '../scoringTask';
 import { RunPhases } from './RunPhases';
 import { groupsByRef, placeWorkloads } from './placeWorkloads';
 import {
   emptyRollUpInputs,
   rollUpRows,
-  ScoringModel,
   WorkloadEvidence,
   workloadRows,
 } from './buildSnapshotRows';
-import { factsFromCollector } from './storedDetail';
+import { factsFromCollector } from '../snapshot/workloadDetail';
 
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
-export const SCORING_TASK_ID = 'maturity-scoring-run';
 
 /**
  * The only fields a run reads of the catalog: a Component's identity, annotations, labels, tags

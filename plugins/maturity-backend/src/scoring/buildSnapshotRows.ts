@@ -1,38 +1,28 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  CheckDefinition,
-  CoresSource,
-  DimensionId,
   levelForScore,
   readWaivers,
   ROLL_UP_LEVELS,
-  WorkloadCostAdvice,
   ScoreWeights,
+} from '@internal/plugin-maturity-common';
+import {
+  isEstimatedCost,
   scoreWorkload,
   workloadCores,
-} from '@internal/plugin-maturity-common';
-import { CostConfig } from '../config/readMaturityConfig';
-import { isEstimatedCost, priceWorkload } from '../cost/priceWorkload';
+} from '@internal/plugin-maturity-node';
+import { priceWorkload } from './priceWorkload';
 import { PlacedWorkload } from './placeWorkloads';
 import { ScoreRow } from '../database/SnapshotStore';
-import { GroupDetail } from './groupDetails';
+import { GroupDetail } from '../snapshot/groupDetail';
 import { GroupRollUp } from './GroupRollUp';
-import { CollectedFacts, mergeFacts, packWorkloadDetail } from './storedDetail';
-
-/** The scoring model in force. */
-export interface ScoringModel {
-  checks: CheckDefinition[];
-  weights: ScoreWeights;
-  unknownAsZero: boolean;
-}
-
-/** A collector whose latest run failed for a workload, so its older facts were used. */
-export interface StaleSource {
-  collector: string;
-  reason: string;
-  /** When the facts used instead were collected, if any were. */
-  since?: string;
-}
+import {
+  CollectedFacts,
+  mergeFacts,
+  packWorkloadDetail,
+  StaleSource,
+  WorkloadDetail,
+} from '../snapshot/workloadDetail';
+import { CostConfig, ScoringModel } from '../config/readMaturityConfig';
 
 /** Everything a run gathered about one workload. */
 export interface WorkloadEvidence {
@@ -45,20 +35,6 @@ export interface WorkloadEvidence {
   staleFacts: Set<string>;
   staleSources: StaleSource[];
   problems: string[];
-}
-
-/** A workload row's detail, readable: what its scorecard shows beyond the scores (stored packed). */
-export interface WorkloadDetail {
-  title?: string;
-  coresSource: CoresSource;
-  dimensions: Record<DimensionId, number | null>;
-  checks: ReturnType<typeof scoreWorkload>['checks'];
-  problems: string[];
-  staleSources: StaleSource[];
-  /** The entity's tags and spec.type, for matching best-practice cases. */
-  tags: string[];
-  /** What its cost rests on and how to lower it. */
-  cost: WorkloadCostAdvice;
 }
 
 function entityTags(entity: Entity): string[] {

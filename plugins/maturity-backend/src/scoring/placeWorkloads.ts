@@ -7,9 +7,9 @@ import {
 import {
   findAnnotationProblems,
   readDeclaredCores,
-  resolveWorkloadHierarchy,
   WorkloadHierarchy,
 } from '@internal/plugin-maturity-common';
+import { resolveWorkloadHierarchy } from '@internal/plugin-maturity-node';
 
 /**
  * A Component as a run reads it from the catalog, before its facts: its place in the

@@ -82,27 +82,6 @@ describe('SnapshotResponseCache', () => {
     expect(snapshots.listRuns).toHaveBeenCalledTimes(1);
   });
 
-  it('peeks at answers of the current snapshot only', async () => {
-    const cache = new SnapshotResponseCache(store([1, 2]), {
-      ttlMs: 0,
-      maxEntries: 10,
-    });
-    expect(await cache.get('/v1/leaderboard', async () => 'from 1')).toBe(
-      'from 1',
-    );
-    expect(await cache.peek('/v1/leaderboard')).toBeUndefined();
-    expect(await cache.peek('/v1/other')).toBeUndefined();
-  });
-
-  it('peeks at an answer it holds for the current snapshot', async () => {
-    const cache = new SnapshotResponseCache(store([4]), {
-      ttlMs: 60_000,
-      maxEntries: 10,
-    });
-    await cache.get('/v1/leaderboard', async () => 'from 4');
-    expect(await cache.peek('/v1/leaderboard')).toBe('from 4');
-  });
-
   it('keeps answers within maxBytes, dropping the least recently used, and none larger than that', async () => {
     const cache = new SnapshotResponseCache(store([1]), {
       ttlMs: 60_000,

@@ -51,13 +51,6 @@ export class SnapshotResponseCache<
     this.current = undefined;
   }
 
-  /** The answer for `key` in the current snapshot if one is cached or being computed. */
-  async peek<T>(key: string): Promise<T | undefined> {
-    return this.answers.get(await this.keyInCurrent(key)) as
-      | Promise<T>
-      | undefined;
-  }
-
   /**
    * The answer for `key` in the current snapshot, computed unless cached or being computed.
    * `bytesOf` tells what a computed answer weighs against `maxBytes`; until computed it counts 1.

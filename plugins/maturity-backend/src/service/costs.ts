@@ -7,8 +7,8 @@ import {
   CostWindow,
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
-import { isEstimatedCost } from '../cost/priceWorkload';
-import { WorkloadDetail } from '../scoring/buildSnapshotRows';
+import { isEstimatedCost } from '@internal/plugin-maturity-node';
+import { WorkloadDetail } from '../snapshot/workloadDetail';
 import { rankBy } from './ranking';
 import {
   broadestRow,

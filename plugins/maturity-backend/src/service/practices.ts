@@ -1,11 +1,11 @@
 import {
   CheckDefinition,
-  matchCases,
   PracticeCase,
   PracticeSuggestionsResponse,
 } from '@internal/plugin-maturity-common';
+import { matchCases } from '@internal/plugin-maturity-node';
 import { SnapshotStore } from '../database/SnapshotStore';
-import { readWorkloadDetail } from '../scoring/storedDetail';
+import { readWorkloadDetail } from '../snapshot/workloadDetail';
 import { broadestRow, currentSnapshot, groupDetailOf } from './scorecards';
 
 const SUGGESTIONS = 5;

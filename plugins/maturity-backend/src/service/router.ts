@@ -20,17 +20,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
-import { ScoringModel } from '../scoring/buildSnapshotRows';
-import { SCORING_TASK_ID } from '../scoring/ScoringRunner';
+import { ScoringModel } from '../config/readMaturityConfig';
+import { SCORING_TASK_ID } from '../scoringTask';
 import { getCostHistory, getCosts } from './costs';
 import { suggestCases } from './practices';
 import { listWorkloads } from './workloads';
-import {
-  EncodedAnswer,
-  encodeAnswer,
-  encodedBytes,
-  sendAnswer,
-} from './encodedAnswer';
+import { encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { EntityReadAccess, ReadScope } from './EntityReadAccess';
 import {
@@ -136,47 +131,22 @@ export async function createRouter(options: {
     req: { params: { kind: string; namespace: string; name: string } },
     res: object,
   ) => sendEntity(req, res, ref => getScorecard(reads, ref));
-  // A URL is cached only once it passed validation and was answered, so a repeat of it is
-  // answered here, before the validating router: matching a request to its OpenAPI route
-  // (express-openapi-validator compiles every route's pattern per request) was ~40 % of the
-  // CPU of a cached answer. Anything not cached goes on to be validated, except a scorecard URL
-  // without a query: it has nothing for the validator to check (three free-form path segments),
-  // and most people open a workload nobody opened since the last run, so it is mostly a miss.
-  // Only a caller who may read everything is answered from the cache as it is.
-  const answered = express.Router();
-  answered.use((req, _res, next) => {
+  // What every request passes before its route: a NUL character in any parameter is malformed,
+  // on SQLite and PostgreSQL alike (the validator lets it through).
+  const api = express.Router();
+  api.use((req, _res, next) => {
     for (const [name, value] of Object.entries(req.query))
       refuseNul(`query parameter ${name}`, value);
     next();
   });
-  // A load balancer asks often, and there is nothing to validate.
-  answered.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  answered.get('/v1/scorecards/:kind/:namespace/:name', (req, res, next) => {
-    if (req.originalUrl.includes('?')) next();
-    else sendScorecard(req, res).catch(next);
-  });
   // Every entity's label at once is for the catalog module, which asks as a service.
-  answered.get('/v1/labels', (req, _res, next) => {
+  api.get('/v1/labels', (req, _res, next) => {
     httpAuth.credentials(req, { allow: ['service'] }).then(() => next(), next);
   });
-  answered.get('*', async (req, res, next) => {
-    try {
-      if (!(await scopeOf(req, res)).all) return next();
-      const answer = await cache
-        .peek<EncodedAnswer>(req.originalUrl)
-        .catch(() => undefined);
-      if (answer) return sendAnswer(req, res, answer);
-      return next();
-    } catch (error) {
-      return next(error);
-    }
-  });
-  answered.use(router);
+  api.use(router);
   // Anything no route matched (an unknown path, or a known one with another method) gets
   // Backstage's error body like every other failure, not express's empty 404.
-  answered.use((req, _res, next) => {
+  api.use((req, _res, next) => {
     next(
       new NotFoundError(
         `No such maturity API route: ${req.method} ${req.baseUrl}${req.path}`,
@@ -184,6 +154,11 @@ export async function createRouter(options: {
     );
   });
   router.use(express.json());
+
+  // A load balancer asks often, and there is nothing to read.
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
 
   router.get('/v1/workloads', async (req, res) => {
     const { offset, limit, ...filter } = req.query;
@@ -209,7 +184,7 @@ export async function createRouter(options: {
     res.json(body);
   });
 
-  // Reached with a query only (see `answered`), which the validator refuses unless it is empty.
+  // Reached with a query only (see `api`), which the validator refuses unless it is empty.
   router.get('/v1/scorecards/:kind/:namespace/:name', sendScorecard);
 
   router.get(
@@ -353,5 +328,5 @@ export async function createRouter(options: {
     res.status(202).json({ status: 'triggered' });
   });
 
-  return answered;
+  return api;
 }

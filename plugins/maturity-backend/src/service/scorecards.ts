@@ -18,8 +18,8 @@ import {
   SnapshotInfo,
   SnapshotStore,
 } from '../database/SnapshotStore';
-import { GroupDetail } from '../scoring/groupDetails';
-import { readWorkloadDetail } from '../scoring/storedDetail';
+import { GroupDetail } from '../snapshot/groupDetail';
+import { readWorkloadDetail } from '../snapshot/workloadDetail';
 import { rankBy, rankByScore } from './ranking';
 
 /** A row's cost figures with the share of its cost that is waste. */

@@ -1,17 +1,16 @@
 import {
-  byRef,
-  coreWeight,
   ROLL_UP_LEVELS,
   WorkloadHierarchy,
   WorkloadListResponse,
   WorkloadSummary,
 } from '@internal/plugin-maturity-common';
+import { byRef, coreWeight } from '@internal/plugin-maturity-node';
 import {
   ScoreRow,
   SnapshotInfo,
   SnapshotStore,
 } from '../database/SnapshotStore';
-import { readWorkloadDetail } from '../scoring/storedDetail';
+import { readWorkloadDetail } from '../snapshot/workloadDetail';
 
 /** The most workloads one page lists, and the default. */
 export const MAX_WORKLOADS_PER_PAGE = 1000;

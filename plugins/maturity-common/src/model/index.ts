@@ -3,6 +3,5 @@ export * from './defaultChecks';
 export * from './dimensions';
 export * from './facts';
 export * from './levels';
-export * from './overrides';
-export * from './scoreWorkload';
+export * from './checkResults';
 export * from './waivers';

@@ -1,3 +1,2 @@
 export * from './cases';
 export * from './describeOutcome';
-export * from './matchCases';

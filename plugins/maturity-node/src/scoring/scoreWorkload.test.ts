@@ -1,6 +1,6 @@
-import { CheckDefinition } from './checks';
+import { CheckDefinition } from '@internal/plugin-maturity-common';
 import { scoreWorkload } from './scoreWorkload';
-import { applyCheckOverrides } from './overrides';
+import { applyCheckOverrides } from './checkOverrides';
 
 const check = (
   c: Partial<CheckDefinition> &

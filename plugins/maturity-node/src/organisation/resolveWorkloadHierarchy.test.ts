@@ -3,8 +3,8 @@ import {
   GroupEntity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { resolveWorkloadHierarchy } from './hierarchy';
-import { readDeclaredCores } from './annotations';
+import { readDeclaredCores } from '@internal/plugin-maturity-common';
+import { resolveWorkloadHierarchy } from './resolveWorkloadHierarchy';
 
 const group = (name: string, type: string, parent?: string): GroupEntity => ({
   apiVersion: 'backstage.io/v1alpha1',

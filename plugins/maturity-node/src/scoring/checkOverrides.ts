@@ -1,4 +1,7 @@
-import { CheckDefinition, ruleThreshold } from './checks';
+import {
+  CheckDefinition,
+  ruleThreshold,
+} from '@internal/plugin-maturity-common';
 
 /** Operator overrides of one check, from `maturity.checks.<id>` in `app-config.yaml`. @public */
 export interface CheckOverride {

@@ -1,4 +1,4 @@
-import { WeightedMean } from './weightedMean';
+import { WeightedMean } from './WeightedMean';
 
 describe('WeightedMean', () => {
   it('weights each value: (2·50 + 6·90) / (2 + 6) = 80', () => {

@@ -1,5 +1,8 @@
-import type { CoresSource } from '../api';
-import { FACTS, WorkloadFacts } from '../model/facts';
+import {
+  CoresSource,
+  FACTS,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
 
 /** A fact that measures an amount (cores, GiB, a count): a finite, non-negative number, or null. */
 export function quantity(facts: WorkloadFacts, id: string): number | null {

@@ -1,23 +1,21 @@
-import { CheckDefinition, CheckRule, CheckSide, CheckStatus } from './checks';
-import { DIMENSION_IDS, DimensionId } from './dimensions';
-import { FactValue, WorkloadFacts } from './facts';
-import { LevelId, levelForScore } from './levels';
-import { isWaiverActive, Waiver } from './waivers';
-import { combineScore, ScoreWeights } from '../scoreWeights';
-import { WeightedMean } from '../weightedMean';
-
-/** One check's outcome for one workload, with the facts it read. @public */
-export interface CheckResult {
-  id: string;
-  status: CheckStatus;
-  /** 0–1 when evaluated; `null` when not applicable, unknown (and not counted) or waived. */
-  credit: number | null;
-  /** The facts the check read; a fact missing here was unknown. */
-  facts: Record<string, FactValue>;
-  /** Some fact it read comes from a collector whose latest run failed for this workload. */
-  stale: boolean;
-  waiver?: Waiver;
-}
+import {
+  CheckDefinition,
+  CheckResult,
+  CheckRule,
+  CheckSide,
+  CheckStatus,
+  DIMENSION_IDS,
+  DimensionId,
+  FactValue,
+  isWaiverActive,
+  levelForScore,
+  ScoreWeights,
+  Waiver,
+  WorkloadFacts,
+  WorkloadScore,
+} from '@internal/plugin-maturity-common';
+import { combineScore } from './weights';
+import { WeightedMean } from './WeightedMean';
 
 /** Options of {@link scoreWorkload}. @public */
 export interface ScoreOptions {
@@ -28,16 +26,6 @@ export interface ScoreOptions {
   /** Fact ids whose values are stale. */
   staleFacts?: ReadonlySet<string>;
   now: Date;
-}
-
-/** A workload's scorecard. Scores are 0–100, `null` where nothing could be evaluated. @public */
-export interface WorkloadScore {
-  score: number | null;
-  platform: number | null;
-  business: number | null;
-  level: LevelId | null;
-  dimensions: Record<DimensionId, number | null>;
-  checks: CheckResult[];
 }
 
 function ruleCredit(rule: CheckRule, value: FactValue): number | undefined {

@@ -1,8 +1,11 @@
-import { CheckDefinition } from '../model/checks';
-import { DIMENSIONS, DimensionId } from '../model/dimensions';
-import { CheckResult } from '../model/scoreWorkload';
-import { PracticeCase } from './cases';
-import { describeOutcome } from './describeOutcome';
+import {
+  CheckDefinition,
+  CheckResult,
+  describeOutcome,
+  DIMENSIONS,
+  DimensionId,
+  PracticeCase,
+} from '@internal/plugin-maturity-common';
 
 /** The score below which a dimension counts as a gap a case can help with. @public */
 export const CASE_TARGET_SCORE = 75;

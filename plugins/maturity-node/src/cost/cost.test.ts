@@ -1,6 +1,7 @@
-import { computeWorkloadCost } from './workloadCost';
-import { workloadCores } from './quantities';
-import { DEFAULT_COST_PRICES, pricesFor } from './prices';
+import { DEFAULT_COST_PRICES } from '@internal/plugin-maturity-common';
+import { computeWorkloadCost } from './computeWorkloadCost';
+import { pricesFor } from './pricesFor';
+import { workloadCores } from './workloadCores';
 import { elasticityHint, recommendRequests } from './rightSizing';
 
 const prices = DEFAULT_COST_PRICES; // 0.031611 per core-hour, 0.004237 per GiB-hour

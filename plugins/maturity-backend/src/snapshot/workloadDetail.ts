@@ -1,11 +1,40 @@
 import {
   CheckResult,
   CheckStatus,
+  CoresSource,
+  DimensionId,
   FactValue,
   Waiver,
+  WorkloadCostAdvice,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import type { WorkloadDetail } from './buildSnapshotRows';
+
+/**
+ * A workload's detail: what its scorecard and cost view show beyond the figures of its row. The
+ * run writes it packed (packWorkloadDetail), the routes read it back (readWorkloadDetail).
+ */
+
+/** A collector whose latest run failed for a workload, so its older facts were used. */
+export interface StaleSource {
+  collector: string;
+  reason: string;
+  /** When the facts used instead were collected, if any were. */
+  since?: string;
+}
+
+/** A workload row's detail, readable: what its scorecard shows beyond the scores (stored packed). */
+export interface WorkloadDetail {
+  title?: string;
+  coresSource: CoresSource;
+  dimensions: Record<DimensionId, number | null>;
+  checks: CheckResult[];
+  problems: string[];
+  staleSources: StaleSource[];
+  /** The entity's tags and spec.type, for matching best-practice cases. */
+  tags: string[];
+  /** What its cost rests on and how to lower it. */
+  cost: WorkloadCostAdvice;
+}
 
 /** Where a workload's facts came from: one entry per collector that supplied some. */
 export interface FactSource {
@@ -80,15 +109,9 @@ export function packWorkloadDetail(
   };
 }
 
-const isStored = (detail: unknown): detail is StoredWorkloadDetail =>
-  typeof detail === 'object' &&
-  detail !== null &&
-  (detail as { v?: unknown }).v === 2;
-
-/** The readable form; details written before the stored form existed are readable already. */
+/** The readable form of a stored detail. */
 export function readWorkloadDetail(detail: unknown): WorkloadDetail {
-  if (!isStored(detail)) return detail as WorkloadDetail;
-  const { v, sources, facts, checks, ...rest } = detail;
+  const { v, sources, facts, checks, ...rest } = detail as StoredWorkloadDetail;
   return {
     ...rest,
     checks: checks.map(
@@ -109,11 +132,12 @@ export function factsFromCollector(
   detail: unknown,
   collector: string,
 ): { facts: WorkloadFacts; collectedAt: Date } | undefined {
-  if (!isStored(detail)) return undefined;
-  const source = detail.sources.findIndex(s => s.collector === collector);
+  const stored = detail as StoredWorkloadDetail | null | undefined;
+  if (!stored?.sources) return undefined;
+  const source = stored.sources.findIndex(s => s.collector === collector);
   if (source < 0) return undefined;
   const facts: WorkloadFacts = {};
-  for (const [id, value, from] of detail.facts)
+  for (const [id, value, from] of stored.facts)
     if (from === source) facts[id] = value;
-  return { facts, collectedAt: new Date(detail.sources[source].at) };
+  return { facts, collectedAt: new Date(stored.sources[source].at) };
 }

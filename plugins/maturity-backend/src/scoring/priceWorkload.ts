@@ -1,20 +1,17 @@
 import {
-  computeWorkloadCost,
   CostFigures,
-  elasticityHint,
   FACTS,
-  pricesFor,
-  recommendRequests,
-  WorkloadCores,
   WorkloadCostAdvice,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
+import {
+  computeWorkloadCost,
+  elasticityHint,
+  pricesFor,
+  recommendRequests,
+  WorkloadCores,
+} from '@internal/plugin-maturity-node';
 import { CostConfig } from '../config/readMaturityConfig';
-
-/** A cost is an estimate when it rests on cores declared in an annotation, not on requests or usage. */
-export const isEstimatedCost = (
-  advice: Pick<WorkloadCostAdvice, 'basis'> | undefined,
-) => advice?.basis === 'declared';
 
 const text = (value: unknown) =>
   typeof value === 'string' ? value : undefined;

@@ -1,7 +1,9 @@
-import { DEFAULT_CHECKS } from '../model/defaultChecks';
-import { CheckResult } from '../model/scoreWorkload';
-import { PRACTICE_CASES } from './cases';
-import { describeOutcome } from './describeOutcome';
+import {
+  CheckResult,
+  DEFAULT_CHECKS,
+  describeOutcome,
+  PRACTICE_CASES,
+} from '@internal/plugin-maturity-common';
 import { matchCases } from './matchCases';
 
 const strong = {

@@ -1,0 +1,19 @@
+import { DimensionId, ScoreLevelKind } from '@internal/plugin-maturity-common';
+
+/**
+ * The detail stored with a group's row: what its scorecard, cost view and suggested cases would
+ * otherwise read every workload under it for (the company's: every workload there is). The run
+ * writes it from its roll-up (GroupRollUp); the routes read it.
+ */
+export interface GroupDetail {
+  /** Workloads under the group that carry no weight (no score, or 0 or unknown cores). */
+  unweightedWorkloads: number;
+  /** Workloads under it whose cost is an estimate. */
+  estimatedWorkloads: number;
+  /** Core-weighted means of its workloads' dimension scores. */
+  dimensions: Record<DimensionId, number | null>;
+  /** Its members by kind: a company's departments, a department's teams, a team's workloads. */
+  members: Partial<Record<ScoreLevelKind, string[]>>;
+  /** On a company: the run's workloads whose owner is no Group in the catalog, so in no company. */
+  unassignedWorkloads?: number;
+}

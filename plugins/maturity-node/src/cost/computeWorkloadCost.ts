@@ -1,0 +1,99 @@
+import {
+  CostBasis,
+  CostPrices,
+  FACTS,
+  ResourceCost,
+  WorkloadCost,
+  WorkloadCostAdvice,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
+import { netPrice } from './pricesFor';
+import { quantity, WorkloadCores } from './workloadCores';
+
+function resourceCost(
+  request: number | null,
+  usage: number | null,
+  price: number,
+): ResourceCost {
+  const held = Math.max(request ?? 0, usage ?? 0);
+  return {
+    request,
+    usage,
+    hourlyCost: held * price,
+    hourlyWaste:
+      request !== null && usage !== null
+        ? Math.max(request - usage, 0) * price
+        : 0,
+    efficiency: request && usage !== null ? usage / request : null,
+  };
+}
+
+/**
+ * Prices a workload by OpenCost's allocation rule, max(request, usage) × price for CPU and
+ * memory, from the facts the collectors gathered and the workload's cores as the run decided
+ * them ({@link workloadCores}). Measured requests come from Kubernetes (or kube-state-metrics),
+ * usage from Prometheus; a workload known only by its declared cores is priced on them as an
+ * estimate.
+ * @public
+ */
+export function computeWorkloadCost(
+  facts: WorkloadFacts,
+  cores: WorkloadCores,
+  prices: CostPrices,
+): WorkloadCost {
+  const cpuPrice = netPrice(prices.cpuCoreHour, prices);
+  const memoryPrice = netPrice(prices.memoryGiBHour, prices);
+  const measured =
+    cores.source === 'kubernetes' || cores.source === 'prometheus';
+  const cpuRequest = measured ? cores.cores : null;
+  const declaredCores = cores.source === 'annotation' ? cores.cores : null;
+  const memoryRequest = quantity(facts, FACTS.kubernetes.memoryRequestGiB);
+  const cpuUsage = quantity(facts, FACTS.prometheus.cpuMean);
+  const memoryUsage = quantity(facts, FACTS.prometheus.memoryMeanGiB);
+
+  let basis: CostBasis;
+  let cpu: ResourceCost;
+  if (cpuRequest !== null) {
+    basis = cpuUsage !== null ? 'measured' : 'requests';
+    cpu = resourceCost(cpuRequest, cpuUsage, cpuPrice);
+  } else if (declaredCores !== null && declaredCores > 0) {
+    basis = 'declared';
+    cpu = resourceCost(declaredCores, null, cpuPrice);
+  } else {
+    basis = cpuUsage !== null ? 'measured' : 'none';
+    cpu = resourceCost(null, cpuUsage, cpuPrice);
+  }
+  const memory = resourceCost(
+    memoryRequest,
+    basis === 'declared' ? null : memoryUsage,
+    memoryPrice,
+  );
+
+  const requestedValue =
+    (cpu.request ?? 0) * cpuPrice + (memory.request ?? 0) * memoryPrice;
+  const usedValue =
+    (cpu.usage ?? 0) * cpuPrice + (memory.usage ?? 0) * memoryPrice;
+  const efficiency =
+    cpu.efficiency !== null &&
+    requestedValue > 0 &&
+    (memory.request === null || memory.usage !== null)
+      ? usedValue / requestedValue
+      : null;
+  return {
+    basis,
+    currency: prices.currency,
+    cpu,
+    memory,
+    hourlyCost: cpu.hourlyCost + memory.hourlyCost,
+    hourlyWaste: cpu.hourlyWaste + memory.hourlyWaste,
+    efficiency,
+  };
+}
+
+/**
+ * A cost is an estimate when it rests on cores declared in an annotation, not on requests or usage.
+ * @public
+ */
+export const isEstimatedCost = (
+  advice: Pick<WorkloadCostAdvice, 'basis'> | undefined,
+): boolean => advice?.basis === 'declared';

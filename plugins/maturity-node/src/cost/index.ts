@@ -1,0 +1,5 @@
+export * from './computeWorkloadCost';
+export * from './pricesFor';
+export * from './rightSizing';
+export { workloadCores } from './workloadCores';
+export type { WorkloadCores } from './workloadCores';

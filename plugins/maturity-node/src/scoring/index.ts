@@ -1,0 +1,4 @@
+export * from './checkOverrides';
+export * from './scoreWorkload';
+export * from './WeightedMean';
+export * from './weights';
