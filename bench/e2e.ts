@@ -20,7 +20,7 @@
  *
  * Options: --workloads 100000, --prometheus-workloads 50000, --days 1, --databases SQLite,PostgreSQL.
  */
-import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -431,9 +431,6 @@ async function measureRun(
 
 async function main() {
   fs.mkdirSync(WORK, { recursive: true });
-  const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT })
-    .toString()
-    .trim();
   console.log(
     `==> e2e: ${DATABASES.map(
       d => `${count(workloadsOf(d))} workloads on ${d}`,
@@ -501,22 +498,17 @@ async function main() {
     replay.kill();
     await prometheus?.stop();
   }
-  writeReport(commit, results, data!, kubernetes.pods);
+  writeReport(results, data!, kubernetes.pods);
 }
 
-function writeReport(
-  commit: string,
-  results: RunResult[],
-  data: PrometheusData,
-  pods: number,
-) {
+function writeReport(results: RunResult[], data: PrometheusData, pods: number) {
   const lines: string[] = [];
   const out = (line = '') => lines.push(line);
   out('<!-- e2e:start -->');
   out(
     `## End to end through the real sources · ${new Date()
       .toISOString()
-      .slice(0, 10)} · commit ${commit}`,
+      .slice(0, 10)}`,
   );
   out();
   out(

@@ -579,9 +579,10 @@ async function serveStandardMain(name: DatabaseName, label: string) {
 }
 
 /**
- * `--answers`: the plugin's answers, kept encoded (serialised, hashed and gzipped once per
- * snapshot) against the standard path (serialised and gzipped per request), over the snapshot a
- * run of `--api-size` workloads left on SQLite. Prints a table; the figures are kept in
+ * `--answers`: the plugin's answers, kept encoded (serialised, hashed and, from 8 KB, gzipped once
+ * per snapshot), against the standard path (serialised and gzipped per request), over the snapshot
+ * a run of `--api-size` workloads left on SQLite. The ratio is how many more requests the encoded
+ * answers were. Prints a table; the figures are kept in
  * docs/architecture.md beside the design they justify.
  */
 async function answersMain() {
@@ -599,9 +600,9 @@ async function answersMain() {
     ],
   ];
   console.log(
-    '| route | answers kept encoded: requests, p95 | standard path: requests, p95 | ratio of requests |',
+    '| route | answers kept encoded: requests, p95 | serialised and gzipped per request |',
   );
-  console.log('|---|---:|---:|---:|');
+  console.log('|---|---:|---:|');
   for (const [title, route] of routes) {
     const results = [];
     for (const mode of ['--serve', '--serve-standard'] as const) {
@@ -611,15 +612,17 @@ async function answersMain() {
       results.push(await load(server.origin, [url], SECONDS));
       server.stop();
     }
-    const [encoded, standard] = results;
-    console.log(
-      `| ${title} | ${encoded.requests} in ${SECONDS} s, ${fmt(
-        encoded.p95,
-        1,
-      )} ms | ${standard.requests}, ${fmt(standard.p95, 1)} ms | ${fmt(
-        encoded.requests / standard.requests,
+    const [served, standard] = results;
+    const cell = (r: LoadResult) =>
+      `${r.requests.toLocaleString('en-US')}, ${fmt(r.p95, 1)} ms (${fmt(
+        served.requests / r.requests,
         2,
-      )}× |`,
+      )}×)`;
+    console.log(
+      `| ${title} | ${served.requests.toLocaleString('en-US')}, ${fmt(
+        served.p95,
+        1,
+      )} ms | ${cell(standard)} |`,
     );
   }
 }
@@ -699,10 +702,10 @@ async function main() {
     lines.push(line);
     console.log(line);
   };
-  const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT })
-    .toString()
-    .trim();
-  out(`## ${new Date().toISOString().slice(0, 10)} · commit ${commit}`);
+  const date = new Date().toISOString().slice(0, 10);
+  // This round's headline figures, one row of the trend table.
+  const trend: Record<string, string> = {};
+  out(`## \`yarn bench\` · ${date}`);
   out();
   out(
     `Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${fmt(
@@ -755,6 +758,11 @@ async function main() {
       for (const name of ['SQLite', 'PostgreSQL'] as DatabaseName[]) {
         const run = await childRun(n, name, heapLimitMB);
         const target = (met: boolean) => (n === 100_000 ? yes(met) : '—');
+        if (n === largest && !heapLimitMB)
+          trend[`run ${name}`] = `${fmt(run.firstMs / 1000, 1)} / ${fmt(
+            run.repeatMs / 1000,
+            1,
+          )} s, ${fmt(run.peakRssMB, 0)} MB`;
         out(
           `| ${n.toLocaleString('en-US')} | ${name} | ${
             heapLimitMB ? `${heapLimitMB} MB` : 'default'
@@ -978,6 +986,7 @@ async function main() {
         "| route | requests | p50 | p95 | p99 | p95 / p99 with wrk's correction | target p95 < 25 ms |",
       );
       out('|---|---:|---:|---:|---:|---:|---|');
+      let met = 0;
       for (const [label, route] of routes) {
         const r = await load(
           origin,
@@ -994,7 +1003,9 @@ async function main() {
               r.corrected.p99,
             )} ms | ${yes(r.p95 < 25)} |`,
         );
+        if (r.p95 < 25) met++;
       }
+      trend[`api ${name}`] = `${met} of ${routes.length}`;
       out();
     } finally {
       server.stop();
@@ -1004,14 +1015,51 @@ async function main() {
 
   if (HISTORY_SIZE > 0) await historyBench(out);
 
+  writeRound(lines, date, largest, trend);
+}
+
+/**
+ * Replaces the `yarn bench` section of docs/benchmarks.md with this round and adds its headline
+ * figures to the trend table: the file keeps the latest round, and git keeps the others.
+ */
+/** The CPU's make and line, as the trend table names machines. */
+const machine = () =>
+  os
+    .cpus()[0]
+    .model.replace(/\(R\)|\(TM\)|Processor|CPU.*$|\d+-Core/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function writeRound(
+  lines: string[],
+  date: string,
+  largest: number,
+  trend: Record<string, string>,
+) {
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(
-      file,
-      '# Benchmarks\n\nWritten by `yarn bench` (bench/run.ts); newest last. How the figures are produced: docs/architecture.md.\n\n',
-    );
-  }
-  fs.appendFileSync(file, `${lines.join('\n')}\n\n`);
+  let text = fs.readFileSync(file, 'utf8');
+  const replace = (marker: string, body: (old: string) => string) => {
+    const start = `<!-- ${marker}:start -->`;
+    const end = `<!-- ${marker}:end -->`;
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    if (from < 0 || to < 0)
+      throw new Error(`docs/benchmarks.md has no ${start} … ${end} section`);
+    const old = text.slice(from + start.length, to);
+    text = `${text.slice(0, from)}${start}\n${body(old)}\n${text.slice(to)}`;
+  };
+  replace('bench', () => `\n${lines.join('\n')}\n`);
+  const cell = (key: string) => trend[key] ?? '—';
+  replace(
+    'trend',
+    old =>
+      `${old.trimEnd()}\n| ${date} | ${machine()} | ${largest.toLocaleString(
+        'en-US',
+      )} | ${cell('run SQLite')} | ${cell('run PostgreSQL')} | ${cell(
+        'api SQLite',
+      )} | ${cell('api PostgreSQL')} |`,
+  );
+  fs.writeFileSync(file, text);
 }
 
 const child = process.argv.indexOf('--child-run');

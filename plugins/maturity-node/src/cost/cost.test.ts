@@ -69,6 +69,20 @@ describe('computeWorkloadCost', () => {
     expect(cost.efficiency).toBeNull();
   });
 
+  it('prices the requests kube-state-metrics reports when Kubernetes gave none', () => {
+    const facts = {
+      'prometheus.cpuRequestCores': 5,
+      'prometheus.cpuMean': 2,
+    };
+    const cost = computeWorkloadCost(facts, workloadCores(facts, 40), prices);
+    // The declared 40 cores are outranked: 5 × 0.031611 = 0.158055, 3 idle = 0.094833.
+    expect(cost.basis).toBe('measured');
+    expect(cost.cpu.request).toBe(5);
+    expect(cost.hourlyCost).toBeCloseTo(0.158055, 9);
+    expect(cost.hourlyWaste).toBeCloseTo(0.094833, 9);
+    expect(cost.efficiency).toBeCloseTo(0.4, 9);
+  });
+
   it('has nothing to price without requests, usage or declared cores', () => {
     expect(
       computeWorkloadCost({}, { cores: null, source: 'unknown' }, prices),
