@@ -7,11 +7,9 @@ import type { operations } from './schema/openapi.generated';
  * spec by its typed router and by a test that validates real answers (openapi.test.ts), so a type
  * that matches the spec here matches what the backend sends.
  *
- * Every value of each type is an answer the spec allows (`Fits`): the frontend builds on nothing
- * the backend does not send. Where the check goes both ways (`Same`), every answer the spec allows
- * is also a value of the type: the frontend handles whatever the backend may send. The others are
- * narrower than the spec, which leaves some enumerations open (an id where the type names its
- * values, a scorecard whose fields depend on its kind).
+ * Each check goes both ways: every value of the type is an answer the spec allows (the frontend
+ * builds on nothing the backend does not send), and every answer the spec allows is a value of
+ * the type (the frontend handles whatever the backend may send).
  */
 
 /** The JSON body of an operation's answer with `status`. */
@@ -27,13 +25,13 @@ type Expect<T extends true> = T;
 
 export type ApiMatchesSpec = [
   Expect<Same<Api.WorkloadListResponse, Answer<'ListWorkloads'>>>,
-  Expect<Fits<Api.ModelResponse, Answer<'GetModel'>>>,
-  Expect<Fits<Api.Scorecard, Answer<'GetScorecard'>>>,
+  Expect<Same<Api.ModelResponse, Answer<'GetModel'>>>,
+  Expect<Same<Api.Scorecard, Answer<'GetScorecard'>>>,
   Expect<Same<Api.HistoryResponse, Answer<'GetScorecardHistory'>>>,
   Expect<Same<Api.LeaderboardResponse, Answer<'GetLeaderboard'>>>,
   Expect<Same<Api.EntityLabelsResponse, Answer<'ListLabels'>>>,
-  Expect<Fits<Api.PracticeListResponse, Answer<'ListPractices'>>>,
-  Expect<Fits<Api.CostResponse, Answer<'GetCosts'>>>,
+  Expect<Same<Api.PracticeListResponse, Answer<'ListPractices'>>>,
+  Expect<Same<Api.CostResponse, Answer<'GetCosts'>>>,
   Expect<Same<Api.CostHistoryResponse, Answer<'GetCostHistory'>>>,
-  Expect<Fits<Api.PracticeSuggestionsResponse, Answer<'SuggestPractices'>>>,
+  Expect<Same<Api.PracticeSuggestionsResponse, Answer<'SuggestPractices'>>>,
 ];

@@ -367,119 +367,15 @@ export const spec = {
         "additionalProperties": false
       },
       "Scorecard": {
-        "type": "object",
         "description": "A Component's scorecard (kind workload: checks, dimensions, facts, problems) or a System's or Group's roll-up (kind product, team, department or company: members ranked).\n",
-        "required": [
-          "kind",
-          "ref",
-          "score",
-          "platform",
-          "business",
-          "level",
-          "cores",
-          "snapshot"
-        ],
-        "properties": {
-          "kind": {
-            "type": "string",
-            "enum": [
-              "workload",
-              "product",
-              "team",
-              "department",
-              "company"
-            ]
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/WorkloadScorecard"
           },
-          "ref": {
-            "type": "string"
-          },
-          "title": {
-            "type": "string"
-          },
-          "score": {
-            "$ref": "#/components/schemas/Score"
-          },
-          "platform": {
-            "$ref": "#/components/schemas/Score"
-          },
-          "business": {
-            "$ref": "#/components/schemas/Score"
-          },
-          "level": {
-            "$ref": "#/components/schemas/LevelId"
-          },
-          "cores": {
-            "type": "number"
-          },
-          "coresSource": {
-            "type": "string",
-            "enum": [
-              "kubernetes",
-              "prometheus",
-              "annotation",
-              "unknown"
-            ]
-          },
-          "product": {
-            "type": "string"
-          },
-          "team": {
-            "type": "string"
-          },
-          "department": {
-            "type": "string"
-          },
-          "company": {
-            "type": "string"
-          },
-          "dimensions": {
-            "type": "object",
-            "additionalProperties": {
-              "$ref": "#/components/schemas/Score"
-            }
-          },
-          "checks": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/CheckResult"
-            }
-          },
-          "problems": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "stale": {
-            "type": "boolean"
-          },
-          "staleSources": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/StaleSource"
-            }
-          },
-          "workloads": {
-            "type": "integer"
-          },
-          "unweightedWorkloads": {
-            "type": "integer"
-          },
-          "unassignedWorkloads": {
-            "type": "integer",
-            "description": "On a company: workloads in no company because their owner is not a Group in the catalog; each is listed with that problem in /v1/workloads.\n"
-          },
-          "members": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/ScorecardMember"
-            }
-          },
-          "snapshot": {
-            "$ref": "#/components/schemas/SnapshotRef"
+          {
+            "$ref": "#/components/schemas/GroupScorecard"
           }
-        },
-        "additionalProperties": false
+        ]
       },
       "HistoryResponse": {
         "type": "object",
@@ -963,7 +859,10 @@ export const spec = {
                     ]
                   },
                   "checkId": {
-                    "type": "string"
+                    "type": "string",
+                    "enum": [
+                      "hpa-elastic"
+                    ]
                   },
                   "reason": {
                     "type": "string"
@@ -1124,7 +1023,7 @@ export const spec = {
               ],
               "properties": {
                 "id": {
-                  "type": "string"
+                  "$ref": "#/components/schemas/DimensionId"
                 },
                 "title": {
                   "type": "string"
@@ -1147,7 +1046,14 @@ export const spec = {
               ],
               "properties": {
                 "id": {
-                  "type": "string"
+                  "type": "string",
+                  "enum": [
+                    "L1",
+                    "L2",
+                    "L3",
+                    "L4",
+                    "L5"
+                  ]
                 },
                 "name": {
                   "type": "string"
@@ -1182,7 +1088,7 @@ export const spec = {
                   "type": "string"
                 },
                 "dimension": {
-                  "type": "string"
+                  "$ref": "#/components/schemas/DimensionId"
                 },
                 "side": {
                   "type": "string",
@@ -1195,42 +1101,123 @@ export const spec = {
                   "type": "number"
                 },
                 "rule": {
-                  "type": "object",
-                  "required": [
-                    "kind",
-                    "fact"
-                  ],
-                  "properties": {
-                    "kind": {
-                      "type": "string",
-                      "enum": [
-                        "true",
-                        "false",
-                        "atLeast",
-                        "atMost",
-                        "between"
-                      ]
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "required": [
+                        "kind",
+                        "fact"
+                      ],
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "true"
+                          ]
+                        },
+                        "fact": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false
                     },
-                    "fact": {
-                      "type": "string"
+                    {
+                      "type": "object",
+                      "required": [
+                        "kind",
+                        "fact"
+                      ],
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "false"
+                          ]
+                        },
+                        "fact": {
+                          "type": "string"
+                        }
+                      },
+                      "additionalProperties": false
                     },
-                    "target": {
-                      "type": "number"
+                    {
+                      "type": "object",
+                      "required": [
+                        "kind",
+                        "fact",
+                        "target"
+                      ],
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "atLeast"
+                          ]
+                        },
+                        "fact": {
+                          "type": "string"
+                        },
+                        "target": {
+                          "type": "number"
+                        }
+                      },
+                      "additionalProperties": false
                     },
-                    "limit": {
-                      "type": "number"
+                    {
+                      "type": "object",
+                      "required": [
+                        "kind",
+                        "fact",
+                        "limit",
+                        "zeroAt"
+                      ],
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "atMost"
+                          ]
+                        },
+                        "fact": {
+                          "type": "string"
+                        },
+                        "limit": {
+                          "type": "number"
+                        },
+                        "zeroAt": {
+                          "type": "number"
+                        }
+                      },
+                      "additionalProperties": false
                     },
-                    "zeroAt": {
-                      "type": "number"
-                    },
-                    "min": {
-                      "type": "number"
-                    },
-                    "max": {
-                      "type": "number"
+                    {
+                      "type": "object",
+                      "required": [
+                        "kind",
+                        "fact",
+                        "min",
+                        "max"
+                      ],
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "between"
+                          ]
+                        },
+                        "fact": {
+                          "type": "string"
+                        },
+                        "min": {
+                          "type": "number"
+                        },
+                        "max": {
+                          "type": "number"
+                        }
+                      },
+                      "additionalProperties": false
                     }
-                  },
-                  "additionalProperties": false
+                  ]
                 },
                 "appliesTo": {
                   "type": "object",
@@ -1358,12 +1345,12 @@ export const spec = {
             "type": "string"
           },
           "category": {
-            "type": "string"
+            "$ref": "#/components/schemas/CaseCategory"
           },
           "dimensions": {
             "type": "array",
             "items": {
-              "type": "string"
+              "$ref": "#/components/schemas/DimensionId"
             }
           },
           "products": {
@@ -1447,6 +1434,215 @@ export const spec = {
             "type": "object"
           }
         }
+      },
+      "DimensionId": {
+        "type": "string",
+        "enum": [
+          "development",
+          "compute",
+          "architecture",
+          "data",
+          "security"
+        ]
+      },
+      "CaseCategory": {
+        "type": "string",
+        "enum": [
+          "security",
+          "containers",
+          "microservices",
+          "serverless",
+          "cloud development",
+          "DevOps",
+          "big data",
+          "cloud-native database",
+          "service mesh",
+          "API gateway",
+          "hybrid cloud"
+        ]
+      },
+      "WorkloadScorecard": {
+        "type": "object",
+        "description": "A Component's scorecard: its checks, dimensions, facts and problems.",
+        "required": [
+          "kind",
+          "ref",
+          "score",
+          "platform",
+          "business",
+          "level",
+          "cores",
+          "coresSource",
+          "dimensions",
+          "checks",
+          "problems",
+          "stale",
+          "staleSources",
+          "snapshot"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "workload"
+            ]
+          },
+          "ref": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "score": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "platform": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "business": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "level": {
+            "$ref": "#/components/schemas/LevelId"
+          },
+          "cores": {
+            "type": "number"
+          },
+          "coresSource": {
+            "type": "string",
+            "enum": [
+              "kubernetes",
+              "prometheus",
+              "annotation",
+              "unknown"
+            ]
+          },
+          "product": {
+            "type": "string"
+          },
+          "team": {
+            "type": "string"
+          },
+          "department": {
+            "type": "string"
+          },
+          "company": {
+            "type": "string"
+          },
+          "dimensions": {
+            "type": "object",
+            "required": [
+              "development",
+              "compute",
+              "architecture",
+              "data",
+              "security"
+            ],
+            "properties": {
+              "development": {
+                "$ref": "#/components/schemas/Score"
+              },
+              "compute": {
+                "$ref": "#/components/schemas/Score"
+              },
+              "architecture": {
+                "$ref": "#/components/schemas/Score"
+              },
+              "data": {
+                "$ref": "#/components/schemas/Score"
+              },
+              "security": {
+                "$ref": "#/components/schemas/Score"
+              }
+            },
+            "additionalProperties": false
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CheckResult"
+            }
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "stale": {
+            "type": "boolean"
+          },
+          "staleSources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StaleSource"
+            }
+          },
+          "snapshot": {
+            "$ref": "#/components/schemas/SnapshotRef"
+          }
+        },
+        "additionalProperties": false
+      },
+      "GroupScorecard": {
+        "type": "object",
+        "description": "A System's or Group's roll-up: its scores over every workload under it, and its members ranked.",
+        "required": [
+          "kind",
+          "ref",
+          "score",
+          "platform",
+          "business",
+          "level",
+          "cores",
+          "workloads",
+          "unweightedWorkloads",
+          "members",
+          "snapshot"
+        ],
+        "properties": {
+          "kind": {
+            "$ref": "#/components/schemas/RollUpLevel"
+          },
+          "ref": {
+            "type": "string"
+          },
+          "score": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "platform": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "business": {
+            "$ref": "#/components/schemas/Score"
+          },
+          "level": {
+            "$ref": "#/components/schemas/LevelId"
+          },
+          "cores": {
+            "type": "number"
+          },
+          "workloads": {
+            "type": "integer"
+          },
+          "unweightedWorkloads": {
+            "type": "integer"
+          },
+          "unassignedWorkloads": {
+            "type": "integer",
+            "description": "On a company: workloads in no company because their owner is not a Group in the catalog; each is listed with that problem in /v1/workloads.\n"
+          },
+          "members": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ScorecardMember"
+            }
+          },
+          "snapshot": {
+            "$ref": "#/components/schemas/SnapshotRef"
+          }
+        },
+        "additionalProperties": false
       }
     }
   },

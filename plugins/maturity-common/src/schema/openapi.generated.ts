@@ -289,36 +289,7 @@ export interface components {
             workloads: number;
         };
         /** @description A Component's scorecard (kind workload: checks, dimensions, facts, problems) or a System's or Group's roll-up (kind product, team, department or company: members ranked). */
-        Scorecard: {
-            /** @enum {string} */
-            kind: "workload" | "product" | "team" | "department" | "company";
-            ref: string;
-            title?: string;
-            score: components["schemas"]["Score"];
-            platform: components["schemas"]["Score"];
-            business: components["schemas"]["Score"];
-            level: components["schemas"]["LevelId"];
-            cores: number;
-            /** @enum {string} */
-            coresSource?: "kubernetes" | "prometheus" | "annotation" | "unknown";
-            product?: string;
-            team?: string;
-            department?: string;
-            company?: string;
-            dimensions?: {
-                [key: string]: components["schemas"]["Score"];
-            };
-            checks?: components["schemas"]["CheckResult"][];
-            problems?: string[];
-            stale?: boolean;
-            staleSources?: components["schemas"]["StaleSource"][];
-            workloads?: number;
-            unweightedWorkloads?: number;
-            /** @description On a company: workloads in no company because their owner is not a Group in the catalog; each is listed with that problem in /v1/workloads. */
-            unassignedWorkloads?: number;
-            members?: components["schemas"]["ScorecardMember"][];
-            snapshot: components["schemas"]["SnapshotRef"];
-        };
+        Scorecard: components["schemas"]["WorkloadScorecard"] | components["schemas"]["GroupScorecard"];
         HistoryResponse: {
             ref: string;
             /** @enum {string} */
@@ -430,7 +401,8 @@ export interface components {
                     recommended: boolean;
                     swing: number | null;
                     targetUtilization: number | null;
-                    checkId: string;
+                    /** @enum {string} */
+                    checkId: "hpa-elastic";
                     reason: string;
                 };
                 prices: {
@@ -467,31 +439,48 @@ export interface components {
         };
         ModelResponse: {
             dimensions: {
-                id: string;
+                id: components["schemas"]["DimensionId"];
                 title: string;
                 criteria: string;
             }[];
             levels: {
-                id: string;
+                /** @enum {string} */
+                id: "L1" | "L2" | "L3" | "L4" | "L5";
                 name: string;
                 minScore: number;
             }[];
             checks: {
                 id: string;
                 title: string;
-                dimension: string;
+                dimension: components["schemas"]["DimensionId"];
                 /** @enum {string} */
                 side: "platform" | "business";
                 weight: number;
                 rule: {
                     /** @enum {string} */
-                    kind: "true" | "false" | "atLeast" | "atMost" | "between";
+                    kind: "true";
                     fact: string;
-                    target?: number;
-                    limit?: number;
-                    zeroAt?: number;
-                    min?: number;
-                    max?: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "false";
+                    fact: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "atLeast";
+                    fact: string;
+                    target: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "atMost";
+                    fact: string;
+                    limit: number;
+                    zeroAt: number;
+                } | {
+                    /** @enum {string} */
+                    kind: "between";
+                    fact: string;
+                    min: number;
+                    max: number;
                 };
                 appliesTo?: {
                     facts: string[];
@@ -528,8 +517,8 @@ export interface components {
             id: string;
             organisation: string;
             industry: string;
-            category: string;
-            dimensions: string[];
+            category: components["schemas"]["CaseCategory"];
+            dimensions: components["schemas"]["DimensionId"][];
             products: string[];
             tags: string[];
             summary: string;
@@ -551,6 +540,56 @@ export interface components {
             };
             request?: Record<string, never>;
             response?: Record<string, never>;
+        };
+        /** @enum {string} */
+        DimensionId: "development" | "compute" | "architecture" | "data" | "security";
+        /** @enum {string} */
+        CaseCategory: "security" | "containers" | "microservices" | "serverless" | "cloud development" | "DevOps" | "big data" | "cloud-native database" | "service mesh" | "API gateway" | "hybrid cloud";
+        /** @description A Component's scorecard: its checks, dimensions, facts and problems. */
+        WorkloadScorecard: {
+            /** @enum {string} */
+            kind: "workload";
+            ref: string;
+            title?: string;
+            score: components["schemas"]["Score"];
+            platform: components["schemas"]["Score"];
+            business: components["schemas"]["Score"];
+            level: components["schemas"]["LevelId"];
+            cores: number;
+            /** @enum {string} */
+            coresSource: "kubernetes" | "prometheus" | "annotation" | "unknown";
+            product?: string;
+            team?: string;
+            department?: string;
+            company?: string;
+            dimensions: {
+                development: components["schemas"]["Score"];
+                compute: components["schemas"]["Score"];
+                architecture: components["schemas"]["Score"];
+                data: components["schemas"]["Score"];
+                security: components["schemas"]["Score"];
+            };
+            checks: components["schemas"]["CheckResult"][];
+            problems: string[];
+            stale: boolean;
+            staleSources: components["schemas"]["StaleSource"][];
+            snapshot: components["schemas"]["SnapshotRef"];
+        };
+        /** @description A System's or Group's roll-up: its scores over every workload under it, and its members ranked. */
+        GroupScorecard: {
+            kind: components["schemas"]["RollUpLevel"];
+            ref: string;
+            score: components["schemas"]["Score"];
+            platform: components["schemas"]["Score"];
+            business: components["schemas"]["Score"];
+            level: components["schemas"]["LevelId"];
+            cores: number;
+            workloads: number;
+            unweightedWorkloads: number;
+            /** @description On a company: workloads in no company because their owner is not a Group in the catalog; each is listed with that problem in /v1/workloads. */
+            unassignedWorkloads?: number;
+            members: components["schemas"]["ScorecardMember"][];
+            snapshot: components["schemas"]["SnapshotRef"];
         };
     };
     responses: never;
