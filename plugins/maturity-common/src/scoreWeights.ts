@@ -3,7 +3,7 @@ import type { RollUpLevel } from './api';
 /**
  * The definitions of the core-weighted roll-up: the weights of the two sides, the levels, and the
  * most cores a workload may weigh (the annotations are checked against it). The rules that apply
- * them are in `@internal/plugin-maturity-node` (`combineScore`, `coreWeight`).
+ * them are in the maturity-node package (`combineScore`, `coreWeight`).
  */
 
 /** Relative weights of the platform and business scores. @public */

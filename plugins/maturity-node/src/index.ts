@@ -2,7 +2,7 @@
  * What the maturity backend plugin and its modules share: the extension points for fact
  * collectors, and the engine a run applies (scoring checks, weighting by cores, pricing and
  * right-sizing, placing workloads in the organisation, matching cases). None of it runs in the
- * browser; the types and definitions it works on are in `@internal/plugin-maturity-common`.
+ * browser; the types and definitions it works on are in the maturity-common package.
  *
  * @packageDocumentation
  */

@@ -33,7 +33,7 @@ export function combineScore(
 
 /**
  * The weight a workload's cores give it: 0 unless they are a positive number of at most
- * {@link MAX_WORKLOAD_CORES}.
+ * `MAX_WORKLOAD_CORES`.
  * @public
  */
 export function coreWeight(cores: number | null | undefined): number {
