@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// Generates, from plugins/maturity-backend/src/schema/openapi.yaml, the one contract:
+// Generates, from plugins/maturity-backend/src/schema/openapi.yaml (the one contract), at install:
 // - the backend's src/schema/openapi.generated.ts: the spec as a typed constant, the form
 //   @backstage/repo-tools generates for a server, which types and validates the router;
 // - maturity-common's src/schema/openapi.generated.ts: the spec's types (openapi-typescript),
 //   which the API types the frontend uses are checked against (src/apiMatchesSpec.ts).
-// Usage: node scripts/generate-openapi.js plugins/maturity-backend [--check]
+// Usage: node scripts/generate-openapi.js plugins/maturity-backend
 const fs = require('fs');
 const path = require('path');
 const YAML = require('yaml');
 
-const [pkgDir, flag] = process.argv.slice(2);
+const [pkgDir] = process.argv.slice(2);
 const schemaDir = path.resolve(pkgDir, 'src/schema');
 const specFile = path.join(schemaDir, 'openapi.yaml');
 const spec = YAML.parse(fs.readFileSync(specFile, 'utf8'));
@@ -50,18 +50,8 @@ async function main() {
     [typesFile, await typesOutput()],
   ];
   for (const [file, output] of outputs) {
-    if (flag === '--check') {
-      const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-      if (current !== output) {
-        console.error(
-          `${file} is out of date: run node scripts/generate-openapi.js ${pkgDir}`,
-        );
-        process.exitCode = 1;
-      }
-    } else {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, output);
-    }
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, output);
   }
 }
 

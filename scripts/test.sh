@@ -11,9 +11,6 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export CI=true
 node scripts/check-postgres.js
 
-echo "==> generated files are up to date"
-node scripts/generate-openapi.js plugins/maturity-backend --check
-
 echo "==> formatting (Prettier)"
 yarn prettier:check
 

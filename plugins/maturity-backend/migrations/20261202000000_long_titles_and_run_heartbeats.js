@@ -12,11 +12,7 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  if (knex.client.config.client === 'pg') {
-    await knex.schema.alterTable('maturity_workloads', table => {
-      table.text('title').nullable().alter();
-    });
-  }
+  await exports.widenTitles(knex);
   await knex.schema.alterTable('maturity_snapshots', table => {
     table.dateTime('heartbeat_at').nullable();
   });
@@ -33,6 +29,19 @@ exports.down = async function down(knex) {
     });
     await knex.schema.alterTable('maturity_workloads', table => {
       table.string('title', 255).nullable().alter();
+    });
+  }
+};
+
+/**
+ * Makes the inventory's titles free text; only PostgreSQL's column changes.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.widenTitles = async function widenTitles(knex) {
+  if (knex.client.config.client === 'pg') {
+    await knex.schema.alterTable('maturity_workloads', table => {
+      table.text('title').nullable().alter();
     });
   }
 };

@@ -12,26 +12,15 @@ exports.up = async function up(knex) {
   await knex.schema.dropTable('maturity_inventory_runs');
 };
 
-/** @param {import('knex').Knex} knex */
+/**
+ * Builds the inventory's tables again, empty, as the migrations that made them left them.
+ *
+ * @param {import('knex').Knex} knex
+ */
 exports.down = async function down(knex) {
-  await knex.schema.createTable('maturity_inventory_runs', table => {
-    table.comment(
-      'One row per inventory refresh; the newest succeeded row is current.',
-    );
-    table.increments('id').primary();
-    table.dateTime('finished_at').notNullable();
-    table.integer('workload_count').notNullable();
-  });
-  await knex.schema.createTable('maturity_workloads', table => {
-    table.comment('The current workload inventory, one row per Component.');
-    table.string('entity_ref', 255).primary();
-    table.text('title').nullable();
-    table.string('product', 255).nullable().index();
-    table.string('team', 255).nullable().index();
-    table.string('department', 255).nullable().index();
-    table.string('company', 255).nullable().index();
-    table.double('cores').nullable();
-    table.string('cores_source', 32).notNullable();
-    table.text('problems').notNullable().comment('JSON array of messages');
-  });
+  await require('./20261123000000_workload_inventory').up(knex);
+  await require('./20261123050000_inventory_by_difference').up(knex);
+  await require('./20261202000000_long_titles_and_run_heartbeats').widenTitles(
+    knex,
+  );
 };

@@ -4,26 +4,18 @@ import request from 'supertest';
 import { createTestDatabases } from './__testUtils__/databases';
 import { waitForRuns } from './__testUtils__/waitForRuns';
 import { maturityPlugin } from './plugin';
+import { entity } from './__testUtils__/entities';
 
 const databases = createTestDatabases();
 
 const entities = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'retail', namespace: 'default' },
-    spec: { type: 'department', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'cart',
-      namespace: 'default',
-      annotations: { 'maturity.cloudnative.dev/cores': '2' },
-    },
-    spec: { type: 'service', owner: 'retail' },
-  },
+  entity('Group', 'retail', { type: 'department', children: [] }),
+  entity(
+    'Component',
+    'cart',
+    { type: 'service', owner: 'retail' },
+    { 'maturity.cloudnative.dev/cores': '2' },
+  ),
 ];
 
 // Each request, the status it must get, and what its error message must name.

@@ -14,22 +14,7 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import { maturityPlugin } from './plugin';
 import { waitForRuns } from './__testUtils__/waitForRuns';
-
-const entity = (
-  kind: string,
-  name: string,
-  spec: object,
-  annotations?: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: {
-    name,
-    namespace: 'default',
-    ...(annotations ? { annotations } : {}),
-  },
-  spec,
-});
+import { entity } from './__testUtils__/entities';
 
 const ALL_PRACTICES =
   'ci-pipeline, gradual-release, gitops, tracing, trace-id-in-logs, business-metrics, alerting, ' +

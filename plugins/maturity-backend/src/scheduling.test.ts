@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createTestDatabases } from './__testUtils__/databases';
 import { maturityPlugin } from './plugin';
 import { waitForRuns } from './__testUtils__/waitForRuns';
+import { entity } from './__testUtils__/entities';
 
 const databases = createTestDatabases();
 const postgres = databases
@@ -13,16 +14,12 @@ const postgres = databases
   .filter(([id]) => id.startsWith('POSTGRES'));
 
 const entities = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'cart',
-      namespace: 'default',
-      annotations: { 'maturity.cloudnative.dev/cores': '4' },
-    },
-    spec: { type: 'service', owner: 'team-a' },
-  },
+  entity(
+    'Component',
+    'cart',
+    { type: 'service', owner: 'team-a' },
+    { 'maturity.cloudnative.dev/cores': '4' },
+  ),
 ];
 
 // Two replicas of the backend on one PostgreSQL database, with Backstage's real scheduler: the

@@ -1,11 +1,4 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { rootRouteRef } from './routes';
-import { maturityApiRef } from './api';
 import {
   EntityMaturityCard,
   EntityMaturityContent,
@@ -15,13 +8,7 @@ import {
   cartScorecard,
   FakeMaturityApi,
 } from './__testUtils__/fakeMaturityApi';
-
-const cart = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'cart', namespace: 'default' },
-  spec: {},
-};
+import { entity, renderOnEntity } from './__testUtils__/renderOnEntity';
 
 describe('legacy frontend exports', () => {
   it('declares the plugin with its API factory', () => {
@@ -35,19 +22,13 @@ describe('legacy frontend exports', () => {
     const api = new FakeMaturityApi({
       scorecards: { 'component:default/cart': cartScorecard },
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[maturityApiRef, api]]}>
-        <EntityProvider entity={cart}>
-          <EntityMaturityCard />
-          <EntityMaturityContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: {
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-          '/maturity': rootRouteRef,
-        },
-      },
+    await renderOnEntity(
+      <>
+        <EntityMaturityCard />
+        <EntityMaturityContent />
+      </>,
+      entity('Component', 'cart'),
+      api,
     );
     expect(
       await screen.findByText('Cloud-native maturity'),

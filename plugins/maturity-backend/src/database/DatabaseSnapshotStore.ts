@@ -149,26 +149,7 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
   return result;
 }
 
-const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [
-  'snapshot_id',
-  'level_kind',
-  'entity_ref',
-  'score',
-  'platform',
-  'business',
-  'level',
-  'cores',
-  'workloads',
-  'product',
-  'team',
-  'department',
-  'company',
-  'hourly_cost',
-  'hourly_waste',
-  'monthly_saving',
-  'efficiency',
-  'detail',
-];
+const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [...FIGURE_COLUMNS, 'detail'];
 
 function toDbRow(snapshotId: number, row: ScoreRow): ScoreDbRow {
   return {

@@ -1,7 +1,5 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { saveAt } from '../__testUtils__/snapshots';
-import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
+import { saveAt, scoreRow, snapshotStoreOn } from '../__testUtils__/snapshots';
 import { ScoreRow } from '../database/SnapshotStore';
 import { getCosts } from './costs';
 
@@ -13,32 +11,24 @@ const cost = {
   monthlySaving: 10,
   efficiency: 0.5,
 };
-const workload = (name: string, basis: string, team?: string): ScoreRow => ({
-  levelKind: 'workload',
-  ref: `component:default/${name}`,
-  score: 50,
-  platform: 50,
-  business: 50,
-  level: 'L3',
-  cores: 4,
-  workloads: 1,
-  department: 'group:default/retail',
-  team,
-  cost,
-  detail: { cost: { basis } },
-});
-const retail = (detail: object): ScoreRow => ({
-  levelKind: 'department',
-  ref: 'group:default/retail',
-  score: 50,
-  platform: 50,
-  business: 50,
-  level: 'L3',
-  cores: 12,
-  workloads: 3,
-  cost: { ...cost, hourlyCost: 1.5, hourlyWaste: 0.75, monthlySaving: 30 },
-  detail,
-});
+const workload = (name: string, basis: string, team?: string): ScoreRow =>
+  scoreRow({
+    levelKind: 'workload',
+    ref: `component:default/${name}`,
+    department: 'group:default/retail',
+    team,
+    cost,
+    detail: { cost: { basis } },
+  });
+const retail = (detail: object): ScoreRow =>
+  scoreRow({
+    levelKind: 'department',
+    ref: 'group:default/retail',
+    cores: 12,
+    workloads: 3,
+    cost: { ...cost, hourlyCost: 1.5, hourlyWaste: 0.75, monthlySaving: 30 },
+    detail,
+  });
 
 // What a run keeps with a roll-up besides the count and members (see GroupRollUp).
 const DIMENSIONS = {
@@ -49,14 +39,20 @@ const DIMENSIONS = {
   security: 50,
 };
 
+/** Retail's row as a run keeps it: one estimated workload, and `workloads` as its members. */
+const keptWith = (...workloads: string[]) =>
+  retail({
+    unweightedWorkloads: 0,
+    estimatedWorkloads: 1,
+    dimensions: DIMENSIONS,
+    members: { workload: workloads.map(w => `component:default/${w}`) },
+  });
+
 describe.each(databases.eachSupportedId())(
   'group cost views on %p',
   databaseId => {
     async function costsOf(group: ScoreRow) {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseSnapshotStore.create({
-        database: mockServices.database({ knex }),
-      });
+      const store = await snapshotStoreOn(databases, databaseId);
       const team = group.levelKind === 'team' ? group.ref : undefined;
       await saveAt(store, '2026-11-20T10:00:00Z', [
         workload('a', 'declared', team),
@@ -73,20 +69,7 @@ describe.each(databases.eachSupportedId())(
 
     it('takes the count of estimated workloads kept with the roll-up', async () => {
       // The kept count wins over the workloads' own detail: it is what the run found.
-      const view = await costsOf(
-        retail({
-          unweightedWorkloads: 0,
-          estimatedWorkloads: 1,
-          dimensions: DIMENSIONS,
-          members: {
-            workload: [
-              'component:default/a',
-              'component:default/b',
-              'component:default/c',
-            ],
-          },
-        }),
-      );
+      const view = await costsOf(keptWith('a', 'b', 'c'));
       expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
       expect(view.members?.map(m => [m.ref, m.hourlyCost])).toEqual([
         ['component:default/a', 0.5],
@@ -99,14 +82,7 @@ describe.each(databases.eachSupportedId())(
 
     it('lists the members kept with the roll-up', async () => {
       // The kept list is read as it is: the workloads under the department are not searched again.
-      const view = await costsOf(
-        retail({
-          unweightedWorkloads: 0,
-          estimatedWorkloads: 1,
-          dimensions: DIMENSIONS,
-          members: { workload: ['component:default/a', 'component:default/b'] },
-        }),
-      );
+      const view = await costsOf(keptWith('a', 'b'));
       expect(view.members?.map(m => m.ref)).toEqual([
         'component:default/a',
         'component:default/b',

@@ -1,42 +1,29 @@
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { saveAt } from '../__testUtils__/snapshots';
+import { saveAt, scoreRow, snapshotStoreOn } from '../__testUtils__/snapshots';
 import { readMaturityConfig } from '../config/readMaturityConfig';
-import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoreRow } from '../database/SnapshotStore';
 import { suggestCases } from './practices';
 
 const databases = createTestDatabases();
 const { cases, checks } = readMaturityConfig(new ConfigReader({}));
 
-const workload = (
-  name: string,
-  cores: number,
-  dimensions: object,
-): ScoreRow => ({
-  levelKind: 'workload',
-  ref: `component:default/${name}`,
-  score: 50,
-  platform: 50,
-  business: 50,
-  level: 'L3',
-  cores,
-  workloads: 1,
-  department: 'group:default/retail',
-  detail: { dimensions },
-});
-const retail = (detail: object): ScoreRow => ({
-  levelKind: 'department',
-  ref: 'group:default/retail',
-  score: 50,
-  platform: 50,
-  business: 50,
-  level: 'L3',
-  cores: 16,
-  workloads: 2,
-  detail,
-});
+const workload = (name: string, cores: number, dimensions: object) =>
+  scoreRow({
+    levelKind: 'workload',
+    ref: `component:default/${name}`,
+    cores,
+    department: 'group:default/retail',
+    detail: { dimensions },
+  });
+const retail = (detail: object): ScoreRow =>
+  scoreRow({
+    levelKind: 'department',
+    ref: 'group:default/retail',
+    cores: 16,
+    workloads: 2,
+    detail,
+  });
 // Compute and security weak: (12·10 + 4·30) / 16 = 15 and (12·20 + 4·40) / 16 = 25.
 const DIMENSIONS = {
   development: 90,
@@ -50,10 +37,7 @@ describe.each(databases.eachSupportedId())(
   'suggested cases for a group on %p',
   databaseId => {
     async function suggestionsForRetail(department: ScoreRow) {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseSnapshotStore.create({
-        database: mockServices.database({ knex }),
-      });
+      const store = await snapshotStoreOn(databases, databaseId);
       await saveAt(store, '2026-11-20T10:00:00Z', [
         workload('cart', 12, {
           development: 90,

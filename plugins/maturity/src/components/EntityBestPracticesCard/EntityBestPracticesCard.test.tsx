@@ -1,18 +1,9 @@
 import { screen, within } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { PRACTICE_CASES } from '@internal/plugin-maturity-common';
-import { maturityApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import { FakeMaturityApi } from '../../__testUtils__/fakeMaturityApi';
+import { entity, renderOnEntity } from '../../__testUtils__/renderOnEntity';
 import { EntityBestPracticesCard } from './EntityBestPracticesCard';
 
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'cart', namespace: 'default' },
-  spec: {},
-};
 const suggestion = (id: string, reason: string) => ({
   case: PRACTICE_CASES.find(c => c.id === id)!,
   relevance: 1,
@@ -33,13 +24,10 @@ describe('EntityBestPracticesCard', () => {
         suggestion('yangshipin', 'Your security score is 0.'),
       ],
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[maturityApiRef, api]]}>
-        <EntityProvider entity={entity}>
-          <EntityBestPracticesCard />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/maturity': rootRouteRef } },
+    await renderOnEntity(
+      <EntityBestPracticesCard />,
+      entity('Component', 'cart'),
+      api,
     );
     const items = within(await screen.findByRole('list')).getAllByRole(
       'listitem',

@@ -1,37 +1,14 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { maturityApiRef } from '../../api';
 import {
   cartCosts,
   FakeMaturityApi,
   retailCosts,
 } from '../../__testUtils__/fakeMaturityApi';
+import { entity, renderOnEntity } from '../../__testUtils__/renderOnEntity';
 import { EntityCostCard } from './EntityCostCard';
 
-const entity = (kind: string, name: string) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name, namespace: 'default' },
-  spec: {},
-});
-
-async function render(
-  api: FakeMaturityApi,
-  target = entity('Component', 'cart'),
-) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[maturityApiRef, api]]}>
-      <EntityProvider entity={target}>
-        <EntityCostCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
+const render = (api: FakeMaturityApi, target = entity('Component', 'cart')) =>
+  renderOnEntity(<EntityCostCard />, target, api);
 
 describe('EntityCostCard', () => {
   it('shows the monthly run rate, waste, efficiency, potential saving and the HPA hint', async () => {

@@ -1,34 +1,15 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { maturityApiRef } from '../../api';
+import { Entity } from '@backstage/catalog-model';
 import {
   cartCosts,
   FakeMaturityApi,
   retailCosts,
 } from '../../__testUtils__/fakeMaturityApi';
+import { entity, renderOnEntity } from '../../__testUtils__/renderOnEntity';
 import { EntityCostContent } from './EntityCostContent';
 
-const entity = (kind: string, name: string) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name, namespace: 'default' },
-  spec: {},
-});
-
-async function render(api: FakeMaturityApi, target: ReturnType<typeof entity>) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[maturityApiRef, api]]}>
-      <EntityProvider entity={target}>
-        <EntityCostContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
+const render = (api: FakeMaturityApi, target: Entity) =>
+  renderOnEntity(<EntityCostContent />, target, api);
 
 describe('EntityCostContent', () => {
   it('breaks a workload down by resource, recommends requests and switches windows', async () => {

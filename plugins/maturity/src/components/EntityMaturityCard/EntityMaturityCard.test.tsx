@@ -1,16 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
-import { rootRouteRef } from '../../routes';
-import { maturityApiRef } from '../../api';
 import {
   cartScorecard,
   FakeMaturityApi,
 } from '../../__testUtils__/fakeMaturityApi';
+import { renderOnEntity } from '../../__testUtils__/renderOnEntity';
 import { EntityMaturityCard } from './EntityMaturityCard';
 
 const component = (
@@ -23,21 +17,8 @@ const component = (
   spec: { type: 'service', owner: 'checkout', system: 'shop' },
 });
 
-async function renderCard(api: FakeMaturityApi, entity = component('cart')) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[maturityApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntityMaturityCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-        '/maturity': rootRouteRef,
-      },
-    },
-  );
-}
+const renderCard = (api: FakeMaturityApi, target = component('cart')) =>
+  renderOnEntity(<EntityMaturityCard />, target, api);
 
 describe('EntityMaturityCard', () => {
   it('shows score, level, sides, cores, weakest dimension and the three fixes worth most', async () => {

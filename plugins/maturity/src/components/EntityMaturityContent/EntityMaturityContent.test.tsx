@@ -1,44 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { GroupScorecard } from '@internal/plugin-maturity-common';
-import { rootRouteRef } from '../../routes';
-import { maturityApiRef } from '../../api';
 import {
   cartScorecard,
   FakeMaturityApi,
   retailScorecard,
   snapshot,
 } from '../../__testUtils__/fakeMaturityApi';
+import { entity, renderOnEntity } from '../../__testUtils__/renderOnEntity';
 import { EntityMaturityContent } from './EntityMaturityContent';
 
-const entity = (kind: string, name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind,
-  metadata: { name, namespace: 'default' },
-  spec: {},
-});
-
-async function renderTab(api: FakeMaturityApi, e: Entity) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[maturityApiRef, api]]}>
-      <EntityProvider entity={e}>
-        <EntityMaturityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-        '/maturity': rootRouteRef,
-      },
-    },
-  );
-}
+const renderTab = (api: FakeMaturityApi, e: Entity) =>
+  renderOnEntity(<EntityMaturityContent />, e, api);
 
 describe('EntityMaturityContent', () => {
   it('lists every check of a workload, failing ones first, with facts and staleness', async () => {
