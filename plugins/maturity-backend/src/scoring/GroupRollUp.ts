@@ -82,17 +82,18 @@ class GroupTotals {
   weightedScore = 0;
   weightedPlatform = 0;
   weightedBusiness = 0;
-  readonly dimensions = DIMENSION_IDS.map(() => new WeightedMean());
+  // Made when first needed: a run has thousands of groups, most without some of these.
+  dimensions?: WeightedMean[];
   costed = false;
   hourlyCost = 0;
   hourlyWaste = 0;
   monthlySaving = 0;
-  readonly efficiency = new WeightedMean();
+  efficiency?: WeightedMean;
   estimated = 0;
   /** Its member groups (a department's teams), each once however many workloads they have. */
-  readonly memberGroups = new Set<string>();
+  memberGroups?: Set<string>;
   /** Its workloads in no group of its member level: every workload of a team or a product. */
-  readonly memberWorkloads: string[] = [];
+  memberWorkloads?: string[];
 
   constructor(readonly ref: string) {}
 }
@@ -103,9 +104,10 @@ class GroupTotals {
  */
 export class GroupRollUp {
   private readonly weights: ScoreWeights;
-  private readonly groups = Object.fromEntries(
-    ROLL_UP_LEVELS.map(level => [level, new Map<string, GroupTotals>()]),
-  ) as Record<RollUpLevel, Map<string, GroupTotals>>;
+  // By level, in the order of ROLL_UP_LEVELS.
+  private readonly groups = ROLL_UP_LEVELS.map(
+    () => new Map<string, GroupTotals>(),
+  );
 
   constructor(weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS) {
     // Checks the weights once, not once per workload.
@@ -119,13 +121,13 @@ export class GroupRollUp {
     const score = scored
       ? combineScore(w.platform!, w.business!, this.weights)
       : 0;
-    for (const level of ROLL_UP_LEVELS) {
-      const ref = w[level];
+    for (let l = 0; l < ROLL_UP_LEVELS.length; l++) {
+      const ref = w[ROLL_UP_LEVELS[l]];
       if (!ref) continue;
-      let group = this.groups[level].get(ref);
+      let group = this.groups[l].get(ref);
       if (!group) {
         group = new GroupTotals(ref);
-        this.groups[level].set(ref, group);
+        this.groups[l].set(ref, group);
       }
       group.workloads += 1;
       if (weight === 0) group.unweighted += 1;
@@ -135,6 +137,7 @@ export class GroupRollUp {
         group.weightedPlatform += w.platform! * weight;
         group.weightedBusiness += w.business! * weight;
         if (w.dimensions) {
+          group.dimensions ??= DIMENSION_IDS.map(() => new WeightedMean());
           for (let i = 0; i < DIMENSION_IDS.length; i++) {
             group.dimensions[i].add(weight, w.dimensions[DIMENSION_IDS[i]]);
           }
@@ -145,20 +148,23 @@ export class GroupRollUp {
         group.hourlyCost += w.cost.hourlyCost;
         group.hourlyWaste += w.cost.hourlyWaste;
         group.monthlySaving += w.cost.monthlySaving;
-        group.efficiency.add(w.cost.hourlyCost, w.cost.efficiency);
+        (group.efficiency ??= new WeightedMean()).add(
+          w.cost.hourlyCost,
+          w.cost.efficiency,
+        );
       }
       if (w.estimatedCost) group.estimated += 1;
       // A workload in no group of the member level is a member itself.
-      const memberLevel = MEMBER_LEVEL[level];
+      const memberLevel = MEMBER_LEVEL[ROLL_UP_LEVELS[l]];
       const member = memberLevel === 'workload' ? undefined : w[memberLevel];
-      if (member) group.memberGroups.add(member);
-      else group.memberWorkloads.push(w.ref);
+      if (member) (group.memberGroups ??= new Set()).add(member);
+      else (group.memberWorkloads ??= []).push(w.ref);
     }
   }
 
   /** The groups of one level, sorted by ref so the result is deterministic. */
   groupsOf(level: RollUpLevel): RolledGroup[] {
-    return [...this.groups[level].values()]
+    return [...this.groups[ROLL_UP_LEVELS.indexOf(level)].values()]
       .sort(byRef)
       .map(group => finish(group, level));
   }
@@ -167,10 +173,9 @@ export class GroupRollUp {
 function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
   const weighted = group.cores > 0;
   const members: RolledGroup['members'] = {};
-  if (group.memberGroups.size > 0)
+  if (group.memberGroups)
     members[MEMBER_LEVEL[level]] = [...group.memberGroups].sort();
-  if (group.memberWorkloads.length > 0)
-    members.workload = group.memberWorkloads.sort();
+  if (group.memberWorkloads) members.workload = group.memberWorkloads.sort();
   return {
     ref: group.ref,
     score: weighted ? group.weightedScore / group.cores : null,
@@ -180,7 +185,7 @@ function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
     workloads: group.workloads,
     unweightedWorkloads: group.unweighted,
     dimensions: Object.fromEntries(
-      DIMENSION_IDS.map((id, i) => [id, group.dimensions[i].mean()]),
+      DIMENSION_IDS.map((id, i) => [id, group.dimensions?.[i].mean() ?? null]),
     ) as Record<DimensionId, number | null>,
     ...(group.costed
       ? {
@@ -188,7 +193,7 @@ function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
             hourlyCost: group.hourlyCost,
             hourlyWaste: group.hourlyWaste,
             monthlySaving: group.monthlySaving,
-            efficiency: group.efficiency.mean(),
+            efficiency: group.efficiency?.mean() ?? null,
           },
         }
       : {}),
