@@ -429,6 +429,17 @@ async function childMain(n: number, name: DatabaseName) {
   process.stdout.write(JSON.stringify(result));
 }
 
+/** Serves `app` on a free port of 127.0.0.1 and prints its origin for the parent to read. */
+async function listen(app: express.Express) {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise(resolve => server.once('listening', resolve));
+  process.stdout.write(
+    `${JSON.stringify({
+      origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    })}\n`,
+  );
+}
+
 /**
  * The child behind `--serve database label`: the plugin's router over the database a run left,
  * behind the middleware a Backstage backend puts in front of every plugin that costs per request
@@ -468,13 +479,7 @@ async function serveMain(name: DatabaseName, label: string) {
     }),
   );
   app.use(middleware.error());
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise(resolve => server.once('listening', resolve));
-  process.stdout.write(
-    `${JSON.stringify({
-      origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    })}\n`,
-  );
+  await listen(app);
   // Exiting rather than being killed lets --cpu-prof write its profile.
   await new Promise(() => {
     for (const signal of ['SIGINT', 'SIGTERM'])
@@ -568,13 +573,7 @@ async function serveStandardMain(name: DatabaseName, label: string) {
     answer(req => getScorecard(snapshots, stringifyEntityRef(req.params))),
   );
   app.use(middleware.error());
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise(resolve => server.once('listening', resolve));
-  process.stdout.write(
-    `${JSON.stringify({
-      origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    })}\n`,
-  );
+  await listen(app);
   await new Promise(() => {});
 }
 
