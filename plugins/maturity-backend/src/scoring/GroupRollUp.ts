@@ -84,10 +84,10 @@ class GroupTotals {
   weightedBusiness = 0;
   // Made when first needed: a run has thousands of groups, most without some of these.
   dimensions?: WeightedMean[];
-  costed = false;
   hourlyCost = 0;
   hourlyWaste = 0;
   monthlySaving = 0;
+  /** Made with the first workload that has a cost: a group without one has no cost figures. */
   efficiency?: WeightedMean;
   estimated = 0;
   /** Its member groups (a department's teams), each once however many workloads they have. */
@@ -110,7 +110,7 @@ export class GroupRollUp {
   );
 
   constructor(weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS) {
-    // Checks the weights once, not once per workload.
+    // Refuses weights that cannot make a score when it is made, before any workload is added.
     combineScore(0, 0, weights);
     this.weights = weights;
   }
@@ -144,7 +144,6 @@ export class GroupRollUp {
         }
       }
       if (w.cost) {
-        group.costed = true;
         group.hourlyCost += w.cost.hourlyCost;
         group.hourlyWaste += w.cost.hourlyWaste;
         group.monthlySaving += w.cost.monthlySaving;
@@ -187,13 +186,13 @@ function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
     dimensions: Object.fromEntries(
       DIMENSION_IDS.map((id, i) => [id, group.dimensions?.[i].mean() ?? null]),
     ) as Record<DimensionId, number | null>,
-    ...(group.costed
+    ...(group.efficiency
       ? {
           cost: {
             hourlyCost: group.hourlyCost,
             hourlyWaste: group.hourlyWaste,
             monthlySaving: group.monthlySaving,
-            efficiency: group.efficiency?.mean() ?? null,
+            efficiency: group.efficiency.mean(),
           },
         }
       : {}),
