@@ -5,7 +5,8 @@
  * and the one-entity history query. Results are appended to docs/benchmarks.md.
  *
  * Options: --sizes 1000,10000,100000 (full runs), --api-size 100000, --seconds 10,
- * --history-size 10000 (workloads in the 365-day history store).
+ * --history-size 10000 (workloads in the 365-day history store), --verbose (each run's phases
+ * on stderr).
  */
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -146,8 +147,11 @@ const model = {
   unknownAsZero: settings.unknownAsZero,
 };
 
+/** The runner's log; `--verbose` prints its closing line (the run's phases) to stderr. */
 const quietLogger = {
-  info() {},
+  info(message: string) {
+    if (process.argv.includes('--verbose')) console.error(message);
+  },
   warn() {},
   error() {},
   debug() {},
@@ -292,7 +296,7 @@ async function load(
 
 /**
  * The same sums as rollUp() with nothing around them: score and cores per group, and each
- * group's member list (a team's workloads, a department's teams) sorted at the end.
+ * group's member groups (a department's teams) sorted at the end.
  */
 function bareLoop(workloads: RollUpWorkload[]) {
   const levels = ['product', 'team', 'department', 'company'] as const;
@@ -300,7 +304,6 @@ function bareLoop(workloads: RollUpWorkload[]) {
   type Totals = {
     cores: number;
     score: number;
-    workloads: string[];
     groups: Set<string>;
   };
   const maps = levels.map(() => new Map<string, Totals>());
@@ -312,23 +315,16 @@ function bareLoop(workloads: RollUpWorkload[]) {
       if (!key) continue;
       let acc = maps[l].get(key);
       if (!acc)
-        maps[l].set(
-          key,
-          (acc = { cores: 0, score: 0, workloads: [], groups: new Set() }),
-        );
+        maps[l].set(key, (acc = { cores: 0, score: 0, groups: new Set() }));
       acc.cores += cores;
       acc.score += score * cores;
       const level = memberOf[l];
       const member = level && w[level];
       if (member) acc.groups.add(member);
-      else acc.workloads.push(w.ref);
     }
   }
   for (const map of maps)
-    for (const acc of map.values()) {
-      acc.workloads.sort();
-      [...acc.groups].sort();
-    }
+    for (const acc of map.values()) [...acc.groups].sort();
   return maps;
 }
 
@@ -385,7 +381,14 @@ async function childRun(
   ];
   const child = spawn(
     process.execPath,
-    [...execArgv, __filename, '--child-run', String(n), name],
+    [
+      ...execArgv,
+      __filename,
+      '--child-run',
+      String(n),
+      name,
+      ...(process.argv.includes('--verbose') ? ['--verbose'] : []),
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

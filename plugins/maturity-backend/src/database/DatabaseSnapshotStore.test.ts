@@ -513,6 +513,119 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('stores each detail once by content, however many snapshots and rows have it', async () => {
+      const { knex, store } = await createStore();
+      const details = async () =>
+        Number((await knex('maturity_details').count({ n: '*' }))[0].n);
+      const checks = (credit: number) => ({
+        detail: { checks: [{ id: 'hpa-elastic', credit }] },
+      });
+      // a and b have the same detail: one stored. The department's is the third.
+      const first = await saveAt(store, '2026-11-20T10:00:00Z', [
+        workload('a', 50),
+        workload('b', 50),
+        workload('c', 40, checks(0)),
+        department(45, { detail: { unweightedWorkloads: 0 } }),
+      ]);
+      expect(await details()).toBe(3);
+      // Nothing changed but c: one detail more, and four rows of figures.
+      const second = await saveAt(store, '2026-11-21T10:00:00Z', [
+        workload('a', 50),
+        workload('b', 50),
+        workload('c', 60, checks(1)),
+        department(55, { detail: { unweightedWorkloads: 0 } }),
+      ]);
+      expect(await details()).toBe(4);
+      expect(
+        (await store.getScores(second.id, { ref: 'component:default/c' }))[0]
+          .detail,
+      ).toEqual(checks(1).detail);
+      expect(
+        (await store.getScores(first.id, { ref: 'component:default/c' }))[0]
+          .detail,
+      ).toEqual(checks(0).detail);
+
+      // Thinning the first releases only what no other snapshot has: c's old detail.
+      expect(
+        await store.pruneHistory(new Date('2026-11-30T12:00:00Z'), {
+          runDays: 2,
+          detailDays: 7,
+          retainDays: 30,
+        }),
+      ).toEqual({ deleted: 0, thinned: 1, pending: 0 });
+      expect(await details()).toBe(3);
+      expect(
+        (await store.getScores(second.id)).map(r => r.detail !== undefined),
+      ).toEqual([true, true, true, true]);
+      // A failed run releases the details it alone had, and none it shared.
+      const draft = await store.beginSnapshot(new Date('2026-12-01T10:00:00Z'));
+      await draft.addRows([workload('a', 50), workload('d', 70, checks(0.25))]);
+      expect(await details()).toBe(4);
+      await draft.fail('stopped', new Date('2026-12-01T10:05:00Z'));
+      expect(await details()).toBe(3);
+      expect(
+        (await store.getScores(second.id, { ref: 'component:default/a' }))[0]
+          .detail,
+      ).toEqual(workload('a', 50).detail);
+    });
+
+    it('gives back the member lists written with the rows, group by group, past a window of 10,000', async () => {
+      const { store } = await createStore();
+      const draft = await store.beginSnapshot(new Date('2026-11-20T10:00:00Z'));
+      const team = (t: string) => `group:default/${t}`;
+      const names = Array.from(
+        { length: 10_001 },
+        (_, i) => `w${String(i).padStart(5, '0')}`,
+      );
+      // 10,001 workloads of team big, then one of small; each is also in product p.
+      await draft.addRows(
+        [...names.map(n => [n, 'big']), ['x', 'small']].map(([n, t]) =>
+          workload(n, 50, {
+            listedIn: [
+              { level: 'team', group: team(t) },
+              { level: 'product', group: 'system:default/p' },
+            ],
+          }),
+        ),
+      );
+      const teams = [];
+      for await (const members of draft.workloadMembers('team'))
+        teams.push(members);
+      expect(teams.map(m => [m.group, m.workloads.length])).toEqual([
+        [team('big'), 10_001],
+        [team('small'), 1],
+      ]);
+      expect(teams[0].workloads.slice(-2)).toEqual([
+        'component:default/w09999',
+        'component:default/w10000',
+      ]);
+      expect(teams[1].workloads).toEqual(['component:default/x']);
+      const products = [];
+      for await (const members of draft.workloadMembers('product'))
+        products.push(members);
+      expect(products.map(m => [m.group, m.workloads.length])).toEqual([
+        ['system:default/p', 10_002],
+      ]);
+      expect(
+        await draft.hasWorkloads([
+          'component:default/x',
+          'component:default/y',
+        ]),
+      ).toEqual(new Set(['component:default/x']));
+      // Published, the lists are gone; the rows stay.
+      await draft.publish(new Date('2026-11-20T10:01:00Z'));
+      const left = [];
+      for await (const members of draft.workloadMembers('team'))
+        left.push(members);
+      expect(left).toEqual([]);
+      expect(
+        await store.getScores(draft.id, {
+          levelKind: 'workload',
+          figuresOnly: true,
+        }),
+      ).toHaveLength(10_002);
+    });
+
     it('works off a backlog one snapshot per transaction, oldest first, as far as its budget goes', async () => {
       const { store } = await createStore();
       const save = (iso: string) =>

@@ -9,6 +9,7 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
+import { detailHash, releaseDetails, storeDetails } from './storedDetails';
 import {
   analyze,
   batches,
@@ -60,9 +61,29 @@ interface ScoreDbRow {
   hourly_waste: number | string | null;
   monthly_saving: number | string | null;
   efficiency: number | string | null;
-  /** Absent when read for its figures only. */
+  /** The key of its detail in maturity_details; null once thinned. */
+  detail_hash?: string | null;
+  /** Its detail's JSON, joined from maturity_details; absent when read for its figures only. */
   detail?: string | null;
 }
+
+/** A workload named in a group's member list while its run is written (maturity_run_members). */
+interface MemberDbRow {
+  snapshot_id: number;
+  level_kind: RollUpLevel;
+  group_ref: string;
+  member_ref: string;
+}
+
+const MEMBER_COLUMNS: Array<keyof MemberDbRow> = [
+  'snapshot_id',
+  'level_kind',
+  'group_ref',
+  'member_ref',
+];
+
+/** Member rows read back at a time when a run writes its groups. */
+const MEMBERS_PER_READ = 10_000;
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -105,12 +126,11 @@ const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
 ];
 
 /**
- * What thinning clears: the detail and the place in the hierarchy, which only readers of the
- * current snapshot use. A thinned day of 100,000 workloads then takes ~31 MB on PostgreSQL, not
- * ~41 MB (benchmark round at 98c974f).
+ * What thinning clears: the reference to the detail and the place in the hierarchy, which only
+ * readers of the current snapshot use.
  */
 const CLEARED_BY_THINNING = [
-  'detail',
+  'detail_hash',
   'product',
   'team',
   'department',
@@ -149,9 +169,23 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
   return result;
 }
 
-const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [...FIGURE_COLUMNS, 'detail'];
+const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [
+  ...FIGURE_COLUMNS,
+  'detail_hash',
+];
 
-function toDbRow(snapshotId: number, row: ScoreRow): ScoreDbRow {
+/** The row as stored; its detail goes into `details` by its key, once however many rows have it. */
+function toDbRow(
+  snapshotId: number,
+  row: ScoreRow,
+  details: Map<string, string>,
+): ScoreDbRow {
+  let hash: string | null = null;
+  if (row.detail !== undefined) {
+    const json = JSON.stringify(row.detail);
+    hash = detailHash(json);
+    details.set(hash, json);
+  }
   return {
     snapshot_id: snapshotId,
     level_kind: row.levelKind,
@@ -170,21 +204,35 @@ function toDbRow(snapshotId: number, row: ScoreRow): ScoreDbRow {
     hourly_waste: row.cost?.hourlyWaste ?? null,
     monthly_saving: row.cost?.monthlySaving ?? null,
     efficiency: row.cost?.efficiency ?? null,
-    detail: row.detail === undefined ? null : JSON.stringify(row.detail),
+    detail_hash: hash,
   };
+}
+
+/**
+ * Deletes a snapshot's rows, and the details no other snapshot has. The caller is the only writer:
+ * the run itself, or whoever records it failed once its lease lapsed.
+ */
+async function deleteRows(tx: Knex.Transaction, snapshotId: number) {
+  await releaseDetails(tx, snapshotId);
+  // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
+  await tx('maturity_scores').where('snapshot_id', snapshotId).delete();
+  await tx('maturity_run_members').where('snapshot_id', snapshotId).delete();
+}
+
+/**
+ * Empties the member lists of runs. One run is written at a time (its lease), so when one begins
+ * or ends, nothing in them belongs to another; emptying the whole table is the databases' cheap
+ * path (TRUNCATE, SQLite's truncate optimisation) where deleting a million rows one by one is not.
+ */
+async function emptyRunMembers(db: Knex) {
+  if (db.client.config.client === 'pg')
+    await db.raw('TRUNCATE maturity_run_members');
+  else await db('maturity_run_members').delete();
 }
 
 async function insertId(query: Knex.QueryBuilder): Promise<number> {
   const [inserted] = await query.returning('id');
   return Number(typeof inserted === 'object' ? inserted.id : inserted);
-}
-
-async function deleteSnapshots(tx: Knex.Transaction, ids: number[]) {
-  for (const batch of batches(ids, KEYS_PER_STATEMENT)) {
-    // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
-    await tx('maturity_scores').whereIn('snapshot_id', batch).delete();
-    await tx('maturity_snapshots').whereIn('id', batch).delete();
-  }
 }
 
 /** Runs still `running` whose lease is live at `now`. */
@@ -224,27 +272,82 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         }),
       );
     });
+    // The lease is this run's: what the member lists hold is left by runs that died.
+    await emptyRunMembers(db);
     let workloads = 0;
     return {
       id,
       startedAt,
       async addRows(rows) {
         let added = 0;
+        const details = new Map<string, string>();
+        const members: MemberDbRow[] = [];
         function* dbRows() {
           for (const row of rows) {
             if (row.levelKind === 'workload') added++;
-            yield toDbRow(id, row);
+            for (const { level, group } of row.listedIn ?? [])
+              members.push({
+                snapshot_id: id,
+                level_kind: level,
+                group_ref: group,
+                member_ref: row.ref,
+              });
+            yield toDbRow(id, row, details);
           }
         }
         await db.transaction(async tx => {
           // A page need not reach the disk on its own: the rows count only once the snapshot is
           // published, and that commit flushes the write-ahead log up to and including them, so
-          // the ~200 pages of a large run do not each wait on the disk.
+          // the ~2,000 pages of a large run do not each wait on the disk.
           if (tx.client.config.client === 'pg')
             await tx.raw('SET LOCAL synchronous_commit = off');
           await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows());
+          await storeDetails(tx, details);
+          await insertRows(tx, 'maturity_run_members', MEMBER_COLUMNS, members);
         });
         workloads += added;
+      },
+      async hasWorkloads(refs) {
+        const found = new Set<string>();
+        for (const batch of batches(refs, KEYS_PER_STATEMENT)) {
+          const rows: Array<{ entity_ref: string }> = await db(
+            'maturity_scores',
+          )
+            .where({ snapshot_id: id, level_kind: 'workload' })
+            .whereIn('entity_ref', batch)
+            .select('entity_ref');
+          for (const row of rows) found.add(row.entity_ref);
+        }
+        return found;
+      },
+      async *workloadMembers(level) {
+        let after: [string, string] | undefined;
+        let group: string | undefined;
+        let members: string[] = [];
+        for (;;) {
+          const query = db<MemberDbRow>('maturity_run_members').where({
+            snapshot_id: id,
+            level_kind: level,
+          });
+          // A window scrolled along the primary key: each read is a seek, not a sort.
+          if (after) query.whereRaw('(group_ref, member_ref) > (?, ?)', after);
+          const chunk = await query
+            .orderBy(['group_ref', 'member_ref'])
+            .limit(MEMBERS_PER_READ)
+            .select('group_ref', 'member_ref');
+          for (const row of chunk) {
+            if (row.group_ref !== group) {
+              if (group !== undefined) yield { group, workloads: members };
+              group = row.group_ref;
+              members = [];
+            }
+            members.push(row.member_ref);
+          }
+          if (chunk.length < MEMBERS_PER_READ) break;
+          const last = chunk[chunk.length - 1];
+          after = [last.group_ref, last.member_ref];
+        }
+        if (group !== undefined) yield { group, workloads: members };
       },
       async publish(finishedAt) {
         // Each snapshot's id is newer than any statistics know: with those stale, PostgreSQL
@@ -261,11 +364,12 @@ export class DatabaseSnapshotStore implements SnapshotStore {
             `Snapshot ${id} can no longer be published: its lease lapsed and it was recorded as failed`,
           );
         }
+        await emptyRunMembers(db);
         return { id, startedAt, finishedAt, status: 'succeeded', workloads };
       },
       async fail(error, finishedAt) {
         await db.transaction(async tx => {
-          await tx('maturity_scores').where('snapshot_id', id).delete();
+          await deleteRows(tx, id);
           await tx('maturity_snapshots')
             .where('id', id)
             .update({
@@ -307,7 +411,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     for (const run of dead) {
       const lastSign = readDate(run.heartbeat_at ?? run.started_at);
       await this.db.transaction(async tx => {
-        await tx('maturity_scores').where('snapshot_id', run.id).delete();
+        await deleteRows(tx, run.id);
         await tx('maturity_snapshots')
           .where({ id: run.id, status: 'running' })
           .update({
@@ -361,23 +465,27 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         rows.push(...(await this.getScores(snapshotId, { ...query, refs })));
       return rows;
     }
-    const q = this.db<ScoreDbRow>('maturity_scores').where(
-      'snapshot_id',
+    const q = this.db('maturity_scores as s').where(
+      's.snapshot_id',
       snapshotId,
     );
-    if (query.ref) q.where('entity_ref', query.ref);
-    if (query.refs) q.whereIn('entity_ref', query.refs);
+    if (query.ref) q.where('s.entity_ref', query.ref);
+    if (query.refs) q.whereIn('s.entity_ref', query.refs);
     // As in getLevelKinds: naming the level kinds lets SQLite seek the primary key.
-    if (query.levelKind) q.where('level_kind', query.levelKind);
+    if (query.levelKind) q.where('s.level_kind', query.levelKind);
     else if (query.ref || query.refs)
-      q.whereIn('level_kind', SCORE_LEVEL_KINDS);
+      q.whereIn('s.level_kind', SCORE_LEVEL_KINDS);
     if (query.under)
-      q.where('level_kind', 'workload').where(
-        query.under.level,
+      q.where('s.level_kind', 'workload').where(
+        `s.${query.under.level}`,
         query.under.ref,
       );
-    if (query.figuresOnly) q.select(FIGURE_COLUMNS);
-    return (await q.orderBy(['level_kind', 'entity_ref'])).map(toScoreRow);
+    q.select(FIGURE_COLUMNS.map(c => `s.${c}`));
+    if (!query.figuresOnly)
+      q.leftJoin('maturity_details as d', 'd.hash', 's.detail_hash').select(
+        'd.detail',
+      );
+    return (await q.orderBy(['s.level_kind', 's.entity_ref'])).map(toScoreRow);
   }
 
   async getGroupsUnder(
@@ -420,8 +528,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async getScoreLevels(snapshotId: number): Promise<ScoreLevelRow[]> {
-    // Columns stored before the detail only: in SQLite a column added after it (the cost figures)
-    // is read past the detail's overflow pages, 5–8× slower over 100,000 rows.
+    // What a label needs, and no more: every row of the snapshot is read.
     const rows = await this.db<ScoreDbRow>('maturity_scores')
       .where('snapshot_id', snapshotId)
       .orderBy(['level_kind', 'entity_ref'])
@@ -506,7 +613,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       if (done.deleted + done.thinned > 0 && Date.now() - started >= budgetMs)
         break;
       await this.db.transaction(async tx => {
-        if (!step.thin) return deleteSnapshots(tx, [step.id]);
+        if (!step.thin) {
+          await deleteRows(tx, step.id);
+          return tx('maturity_snapshots').where('id', step.id).delete();
+        }
+        await releaseDetails(tx, step.id);
         await tx('maturity_scores')
           .where('snapshot_id', step.id)
           .update(

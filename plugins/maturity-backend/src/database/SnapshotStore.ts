@@ -22,8 +22,14 @@ export interface ScoreRow {
   company?: string;
   /** Cost, waste and saving; kept through thinning so cost history can be drawn. */
   cost?: CostFigures;
-  /** The scorecard detail (JSON); absent once history has been thinned. */
+  /** The scorecard detail (JSON, stored once by content); absent once history has been thinned. */
   detail?: unknown;
+  /**
+   * Written with a workload's row: the groups whose member lists name it (a team lists its
+   * workloads, a department those in none of its teams). Read back with
+   * {@link SnapshotDraft.workloadMembers} when the groups' rows are written; not stored with the row.
+   */
+  listedIn?: Array<{ level: RollUpLevel; group: string }>;
 }
 
 /**
@@ -35,6 +41,19 @@ export interface SnapshotDraft {
   readonly startedAt: Date;
   /** Writes rows read once, in order (a generator lets a page be written as it is scored). */
   addRows(rows: Iterable<ScoreRow>): Promise<void>;
+  /**
+   * Which of `refs` this snapshot already has a workload row for: the catalog may list a workload
+   * again on a later page while it changes, and a workload is scored once.
+   */
+  hasWorkloads(refs: string[]): Promise<Set<string>>;
+  /**
+   * Every group of `level` whose member list names workloads (see {@link ScoreRow.listedIn}),
+   * with them, group by group: read from the database a window at a time, so a run holds one
+   * group's list, not every list.
+   */
+  workloadMembers(
+    level: RollUpLevel,
+  ): AsyncIterable<{ group: string; workloads: string[] }>;
   /** Makes the snapshot current, in one statement. */
   publish(finishedAt: Date): Promise<SnapshotInfo>;
   /** Deletes every row written and records the run as failed; the current snapshot stays. */

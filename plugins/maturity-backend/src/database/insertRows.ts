@@ -50,16 +50,18 @@ function* copyLines<T>(
  * what costs is building and compiling SQL, which multi-row inserts through knex did per batch.
  * The driver is synchronous; yielding every few hundred rows keeps the backend answering.
  */
-async function insertPrepared<T>(
+export async function insertPrepared<T>(
   connection: any,
   table: string,
   columns: ReadonlyArray<keyof T & string>,
   rows: Iterable<T>,
+  /** E.g. `ON CONFLICT (hash) DO NOTHING`. */
+  onConflict = '',
 ) {
   const statement = connection.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns
       .map(() => '?')
-      .join(', ')})`,
+      .join(', ')}) ${onConflict}`,
   );
   let count = 0;
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { detailHash } from './storedDetails';
 
 const databases = createTestDatabases();
 const directory = resolvePackagePath(
@@ -25,14 +26,22 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     // SQLite stores text uncompressed; PostgreSQL's codec of the detail column is l(z4) or p(glz).
     const postgres = knex.client.config.client === 'pg';
-    const compression = async () =>
+    const compression = async (table = 'maturity_scores') =>
       postgres
         ? (
             await knex.raw(
-              "SELECT attcompression AS c FROM pg_attribute WHERE attrelid = 'maturity_scores'::regclass AND attname = 'detail'",
+              `SELECT attcompression AS c FROM pg_attribute WHERE attrelid = '${table}'::regclass AND attname = 'detail'`,
             )
           ).rows[0].c
         : null;
+    expect(await compression('maturity_details')).toBe(postgres ? 'l' : null);
+    expect(await knex.schema.hasColumn('maturity_scores', 'detail')).toBe(
+      false,
+    );
+    // Details move back onto their rows, one step down.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_details')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_run_members')).toBe(false);
     expect(await compression()).toBe(postgres ? 'l' : null);
 
     expect(await knex.schema.hasColumn('maturity_snapshots', 'thinned')).toBe(
@@ -118,5 +127,68 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('maturity_scores')).toBe(true);
     expect(await knex.schema.hasTable('maturity_workloads')).toBe(false);
+  });
+
+  it('moves stored details into maturity_details, each once, keyed as a run keys them, and back', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    await knex.migrate.down({ directory });
+    const [snapshot] = await knex('maturity_snapshots')
+      .insert({
+        started_at: new Date(),
+        finished_at: new Date(),
+        status: 'succeeded',
+        workloads: 3,
+      })
+      .returning('id');
+    const snapshotId = Number(snapshot.id ?? snapshot);
+    const same = JSON.stringify({
+      checks: [['hpa-elastic', 'pass', 1, [], 0]],
+    });
+    const other = JSON.stringify({ title: 'Zoë’s café' });
+    const row = (name: string, detail: string | null) => ({
+      snapshot_id: snapshotId,
+      level_kind: 'workload',
+      entity_ref: `component:default/${name}`,
+      workloads: 1,
+      detail,
+    });
+    await knex('maturity_scores').insert([
+      row('a', same),
+      row('b', same),
+      row('c', other),
+      row('thinned', null),
+    ]);
+
+    await knex.migrate.latest({ directory });
+    const details = await knex('maturity_details').orderBy('detail');
+    expect(details).toEqual(
+      [
+        { hash: detailHash(same), detail: same },
+        { hash: detailHash(other), detail: other },
+      ].sort((x, y) => (x.detail < y.detail ? -1 : 1)),
+    );
+    expect(
+      await knex('maturity_scores')
+        .orderBy('entity_ref')
+        .select('entity_ref', 'detail_hash'),
+    ).toEqual([
+      { entity_ref: 'component:default/a', detail_hash: detailHash(same) },
+      { entity_ref: 'component:default/b', detail_hash: detailHash(same) },
+      { entity_ref: 'component:default/c', detail_hash: detailHash(other) },
+      { entity_ref: 'component:default/thinned', detail_hash: null },
+    ]);
+
+    await knex.migrate.down({ directory });
+    expect(
+      await knex('maturity_scores')
+        .orderBy('entity_ref')
+        .select('entity_ref', 'detail'),
+    ).toEqual([
+      { entity_ref: 'component:default/a', detail: same },
+      { entity_ref: 'component:default/b', detail: same },
+      { entity_ref: 'component:default/c', detail: other },
+      { entity_ref: 'component:default/thinned', detail: null },
+    ]);
   });
 });

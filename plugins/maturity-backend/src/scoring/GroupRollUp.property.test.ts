@@ -26,7 +26,6 @@ const ref = (kind: string) =>
   fc.constantFrom(...['a', 'b', 'c'].map(n => `${kind}:default/${n}`));
 const workload: fc.Arbitrary<RollUpWorkload> = fc.record(
   {
-    ref: fc.string(),
     cores,
     platform: score,
     business: score,
@@ -35,7 +34,7 @@ const workload: fc.Arbitrary<RollUpWorkload> = fc.record(
     department: ref('group'),
     company: ref('group'),
   },
-  { requiredKeys: ['ref', 'cores', 'platform', 'business'] },
+  { requiredKeys: ['cores', 'platform', 'business'] },
 );
 
 describe('rollUp, for any workloads', () => {
@@ -86,21 +85,18 @@ describe('rollUp, for any workloads', () => {
     // (2·80 + 6·40) / 8 = 50 at the default equal weights, not null.
     const { department } = rollUp([
       {
-        ref: 'w1',
         cores: 2,
         platform: 80,
         business: 80,
         department: 'group:default/d',
       },
       {
-        ref: 'w2',
         cores: 6,
         platform: 40,
         business: 40,
         department: 'group:default/d',
       },
       {
-        ref: 'w3',
         cores: 1e308,
         platform: 0,
         business: 0,

@@ -1,10 +1,9 @@
 import { combineScore } from '@internal/plugin-maturity-node';
-import { GroupRollUp, rollUp, RollUpWorkload } from './GroupRollUp';
+import { GroupRollUp, listedIn, rollUp, RollUpWorkload } from './GroupRollUp';
 
 const ACME = 'group:default/acme';
 /** A workload scored 50 on both sides with `cores` cores. */
-const scored = (name: string, cores: number) => ({
-  ref: `component:default/${name}`,
+const scored = (_name: string, cores: number) => ({
   cores,
   platform: 50,
   business: 50,
@@ -13,7 +12,6 @@ const scored = (name: string, cores: number) => ({
 // A 2,000-core and a 2-core service in department A, a 10-core one and an unknown-cores one in B.
 const workloads: RollUpWorkload[] = [
   {
-    ref: 'component:default/search',
     cores: 2000,
     platform: 80,
     business: 60,
@@ -23,7 +21,6 @@ const workloads: RollUpWorkload[] = [
     company: 'group:default/acme',
   },
   {
-    ref: 'component:default/cron',
     cores: 2,
     platform: 20,
     business: 40,
@@ -33,7 +30,6 @@ const workloads: RollUpWorkload[] = [
     company: 'group:default/acme',
   },
   {
-    ref: 'component:default/blog',
     cores: 10,
     platform: 50,
     business: 50,
@@ -43,7 +39,6 @@ const workloads: RollUpWorkload[] = [
     company: 'group:default/acme',
   },
   {
-    ref: 'component:default/legacy',
     cores: null,
     platform: 100,
     business: 100,
@@ -104,7 +99,8 @@ describe('rollUp', () => {
         security: null,
       },
       estimatedWorkloads: 0,
-      members: { workload: ['component:default/legacy'] },
+      // Its workloads are listed from their rows (listedIn), not kept.
+      members: {},
     });
   });
 
@@ -142,16 +138,15 @@ describe('rollUp', () => {
 
   it('treats zero, negative and non-finite cores as no weight', () => {
     const r = rollUp([
-      { ref: 'a', cores: 0, platform: 10, business: 10, company: 'c' },
-      { ref: 'b', cores: -4, platform: 20, business: 20, company: 'c' },
+      { cores: 0, platform: 10, business: 10, company: 'c' },
+      { cores: -4, platform: 20, business: 20, company: 'c' },
       {
-        ref: 'd',
         cores: Number.NaN,
         platform: 30,
         business: 30,
         company: 'c',
       },
-      { ref: 'e', cores: 1, platform: 90, business: 70, company: 'c' },
+      { cores: 1, platform: 90, business: 70, company: 'c' },
     ]);
     expect(r.company[0]).toMatchObject({
       score: 80,
@@ -296,7 +291,6 @@ describe('GroupRollUp, detail', () => {
   });
   // No score and no cores: a member and counted, no weight in the dimensions.
   rolled.add({
-    ref: 'component:default/pricing',
     cores: null,
     platform: null,
     business: null,
@@ -340,17 +334,36 @@ describe('GroupRollUp, detail', () => {
     );
   });
 
-  it('keeps the members of every group: their groups, and workloads in none', () => {
+  it('keeps the member groups of every group, each once', () => {
     expect(group('department', RETAIL).members).toEqual({
       team: ['group:default/checkout'],
-      workload: ['component:default/pricing'],
     });
     expect(group('company', ACME).members).toEqual({
       department: ['group:default/labs', RETAIL],
     });
-    // A team's and a product's members are its workloads.
-    expect(group('team', 'group:default/checkout').members).toEqual({
-      workload: ['component:default/basket', 'component:default/cart'],
-    });
+    expect(group('team', 'group:default/checkout').members).toEqual({});
+  });
+});
+
+describe('listedIn', () => {
+  it("names the groups that list a workload itself: its team's and product's, a department's when in none of its teams", () => {
+    expect(
+      listedIn({
+        product: 'system:default/shop',
+        team: 'group:default/t1',
+        department: 'group:default/a',
+        company: ACME,
+      }),
+    ).toEqual([
+      { level: 'product', group: 'system:default/shop' },
+      { level: 'team', group: 'group:default/t1' },
+    ]);
+    expect(listedIn({ department: 'group:default/a', company: ACME })).toEqual([
+      { level: 'department', group: 'group:default/a' },
+    ]);
+    expect(listedIn({ company: ACME })).toEqual([
+      { level: 'company', group: ACME },
+    ]);
+    expect(listedIn({})).toEqual([]);
   });
 });

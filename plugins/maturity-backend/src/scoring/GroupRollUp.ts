@@ -26,12 +26,21 @@ import { GroupDetail } from '../snapshot/groupDetail';
  * - dimension scores are core-weighted the same way;
  * - money adds up plainly, and efficiency is weighted by cost, so an idle 2,000-core service
  *   drags its department down as much as it costs;
- * - members are kept by key (a department's teams, a team's workloads) for its scorecard.
+ * - member groups are kept by key (a department's teams): a few per group. Member workloads (a
+ *   team's workloads) are not kept: each workload's row names the groups that list it
+ *   ({@link listedIn}) and the lists are read back from the database when the groups are written.
  */
 
+/** A workload's place: the groups above it. */
+export interface WorkloadPlace {
+  product?: string;
+  team?: string;
+  department?: string;
+  company?: string;
+}
+
 /** One workload's input to the roll-up. */
-export interface RollUpWorkload {
-  ref: string;
+export interface RollUpWorkload extends WorkloadPlace {
   /** CPU cores; `null`, 0, negative, non-finite or more than MAX_WORKLOAD_CORES give no weight. */
   cores: number | null;
   /** Platform and business scores, 0–100; `null` when it has no score, so no weight. */
@@ -43,16 +52,13 @@ export interface RollUpWorkload {
   cost?: CostFigures;
   /** Whether its cost is an estimate (declared cores only). */
   estimatedCost?: boolean;
-  product?: string;
-  team?: string;
-  department?: string;
-  company?: string;
 }
 
 /**
  * One group after the roll-up: its figures, and the detail its row keeps. `score`, `platform`,
  * `business` and each dimension are `null` when no workload under it carries weight; `cost` is
- * absent when none has a cost.
+ * absent when none has a cost. `members` holds its member groups; the workloads it lists are
+ * added from the database ({@link listedIn}).
  */
 export interface RolledGroup extends Omit<GroupDetail, 'unassignedWorkloads'> {
   ref: string;
@@ -74,6 +80,28 @@ export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
   team: 'workload',
 };
 
+/** The member a group lists for a workload: the group of its member level it is in, if any. */
+function memberGroup(w: WorkloadPlace, level: RollUpLevel): string | undefined {
+  const memberLevel = MEMBER_LEVEL[level];
+  return memberLevel === 'workload' ? undefined : w[memberLevel];
+}
+
+/**
+ * The groups whose member lists name the workload itself: a workload in no group of a group's
+ * member level is its member (every workload of a team or a product; a department's workloads
+ * in none of its teams; a company's in none of its departments).
+ */
+export function listedIn(
+  w: WorkloadPlace,
+): Array<{ level: RollUpLevel; group: string }> {
+  const groups: Array<{ level: RollUpLevel; group: string }> = [];
+  for (const level of ROLL_UP_LEVELS) {
+    const group = w[level];
+    if (group && !memberGroup(w, level)) groups.push({ level, group });
+  }
+  return groups;
+}
+
 /** What one group keeps while workloads are added. */
 class GroupTotals {
   workloads = 0;
@@ -92,8 +120,6 @@ class GroupTotals {
   estimated = 0;
   /** Its member groups (a department's teams), each once however many workloads they have. */
   memberGroups?: Set<string>;
-  /** Its workloads in no group of its member level: every workload of a team or a product. */
-  memberWorkloads?: string[];
 
   constructor(readonly ref: string) {}
 }
@@ -153,11 +179,8 @@ export class GroupRollUp {
         );
       }
       if (w.estimatedCost) group.estimated += 1;
-      // A workload in no group of the member level is a member itself.
-      const memberLevel = MEMBER_LEVEL[ROLL_UP_LEVELS[l]];
-      const member = memberLevel === 'workload' ? undefined : w[memberLevel];
+      const member = memberGroup(w, ROLL_UP_LEVELS[l]);
       if (member) (group.memberGroups ??= new Set()).add(member);
-      else (group.memberWorkloads ??= []).push(w.ref);
     }
   }
 
@@ -167,6 +190,17 @@ export class GroupRollUp {
       .sort(byRef)
       .map(group => finish(group, level));
   }
+
+  /** The refs of one level's groups, in the order first seen. */
+  refsOf(level: RollUpLevel): Iterable<string> {
+    return this.groups[ROLL_UP_LEVELS.indexOf(level)].keys();
+  }
+
+  /** One group of one level, if any workload was added under it. */
+  group(level: RollUpLevel, ref: string): RolledGroup | undefined {
+    const group = this.groups[ROLL_UP_LEVELS.indexOf(level)].get(ref);
+    return group && finish(group, level);
+  }
 }
 
 function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
@@ -174,7 +208,6 @@ function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
   const members: RolledGroup['members'] = {};
   if (group.memberGroups)
     members[MEMBER_LEVEL[level]] = [...group.memberGroups].sort();
-  if (group.memberWorkloads) members.workload = group.memberWorkloads.sort();
   return {
     ref: group.ref,
     score: weighted ? group.weightedScore / group.cores : null,

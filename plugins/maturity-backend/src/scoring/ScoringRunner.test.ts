@@ -15,6 +15,7 @@ import { readMaturityConfig } from '../config/readMaturityConfig';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoringRunner } from './ScoringRunner';
 import { WorkloadDetail } from '../snapshot/workloadDetail';
+import { GroupDetail } from '../snapshot/groupDetail';
 
 const databases = createTestDatabases();
 
@@ -142,6 +143,55 @@ describe.each(databases.eachSupportedId())(
           figuresOnly: true,
         }),
       ).toHaveLength(201);
+    });
+
+    it("lists a team's workloads and a department's teams on their rows, read back from the database", async () => {
+      const { snapshots, runner } = await setUp();
+      const snapshot = await runner(new MeasuringCollector(2)).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      const [team] = await snapshots.getScores(snapshot.id, {
+        ref: 'group:default/team-labs',
+      });
+      const { members } = team.detail as GroupDetail;
+      expect(members.workload).toHaveLength(201);
+      expect(members.workload!.slice(0, 2)).toEqual([
+        'component:default/w-1000',
+        'component:default/w-1001',
+      ]);
+      const [labs] = await snapshots.getScores(snapshot.id, {
+        levelKind: 'department',
+        ref: 'group:default/labs',
+      });
+      expect((labs.detail as GroupDetail).members).toEqual({
+        team: ['group:default/team-labs'],
+      });
+    });
+
+    it('scores a workload the catalog lists again on a later page once', async () => {
+      const { snapshots, runner } = await setUp();
+      const catalog = catalogServiceMock({ entities });
+      const stream = catalog.streamEntities.bind(catalog);
+      // The catalog changed while the run read it: page 3 lists w-0007 (page 1) again.
+      catalog.streamEntities = async function* again(request, options) {
+        let pages = 0;
+        for await (const page of stream(request, options)) {
+          const components = JSON.stringify(request?.filter).includes(
+            'component',
+          );
+          yield components && ++pages === 3 ? [...page, component(7)] : page;
+        }
+      };
+      const snapshot = await runner(new MeasuringCollector(2), catalog).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      expect(snapshot.workloads).toBe(1201);
+      const [team] = await snapshots.getScores(snapshot.id, {
+        ref: 'group:default/team-retail',
+      });
+      expect(team.workloads).toBe(1000);
+      expect(team.cores).toBe(2000);
+      expect((team.detail as GroupDetail).members.workload).toHaveLength(1000);
     });
 
     it('falls back to the last facts only for the page whose collection failed', async () => {

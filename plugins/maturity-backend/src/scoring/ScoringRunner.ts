@@ -30,10 +30,11 @@ import { RunPhases } from './RunPhases';
 import { groupsByRef, placeWorkloads } from './placeWorkloads';
 import {
   emptyRollUpInputs,
-  rollUpRows,
   WorkloadEvidence,
   workloadRows,
+  writeRollUps,
 } from './buildSnapshotRows';
+import { SeenRefs } from './SeenRefs';
 import { factsFromCollector } from '../snapshot/workloadDetail';
 
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
@@ -84,12 +85,13 @@ function throwIfStopped(signal: AbortSignal): void {
 
 /**
  * One scoring run: read the catalog page by page, collect facts, score and write each page into
- * a draft snapshot, then write the roll-ups and publish the snapshot. Only a page's facts and
- * scorecards are in memory at a time; what the run keeps of each workload is its ref (to score
- * it once) and its place in its groups' member lists. A collector that fails marks its facts stale and falls
- * back to its last good ones; only a failure of the run itself (catalog unreachable, database
- * down) fails it, and then its rows are deleted, the previous snapshot stays current and the
- * failure is recorded.
+ * a draft snapshot, then write the roll-ups and publish the snapshot. A run holds one page's
+ * facts and scorecards, one accumulator per group, and a fixed-size filter of the workloads it
+ * has scored; nothing per workload. Member lists go to the database with each page and are read
+ * back group by group for the groups' rows. A collector that fails marks its facts stale and
+ * falls back to its last good ones; only a failure of the run itself (catalog unreachable,
+ * database down) fails it, and then its rows are deleted, the previous snapshot stays current
+ * and the failure is recorded.
  */
 export class ScoringRunner {
   constructor(
@@ -236,7 +238,7 @@ export class ScoringRunner {
     // Collectors see the run's stop signal, to stop asking their sources when it fires.
     const run = createFactCollectionRun(now, signal);
     const warned = new Set<string>();
-    const seen = new Set<string>();
+    const seen = new SeenRefs();
     const groupRefs = new Map<string, string>();
     const rollUp = emptyRollUpInputs(model.weights);
     // The next page is read and collected while the database finishes writing the last one.
@@ -248,11 +250,11 @@ export class ScoringRunner {
       )) {
         throwIfStopped(signal);
         const evidence = new Map<string, WorkloadEvidence>();
+        const maybeSeen: string[] = [];
         for (const entity of page) {
           const ref = stringifyEntityRef(entity);
-          // The catalog may change between pages; a workload seen twice is scored once.
-          if (seen.has(ref)) continue;
-          seen.add(ref);
+          if (evidence.has(ref)) continue;
+          if (seen.add(ref)) maybeSeen.push(ref);
           evidence.set(ref, {
             entity,
             sources: [],
@@ -260,6 +262,13 @@ export class ScoringRunner {
             staleSources: [],
             problems: [],
           });
+        }
+        // The catalog may change between pages, and list a workload again; it is scored once.
+        if (maybeSeen.length > 0) {
+          const previous = writing;
+          await phases.time('writing', () => previous);
+          for (const ref of await draft.hasWorkloads(maybeSeen))
+            evidence.delete(ref);
         }
         const components = [...evidence.values()].map(e => e.entity);
         await this.collectFacts(
@@ -295,11 +304,8 @@ export class ScoringRunner {
     }
     await phases.time('writing', () => writing);
     throwIfStopped(signal);
-    const rolled = phases.timeSync('roll-up', () => rollUpRows(rollUp));
-    return phases.time('writing', async () => {
-      await draft.addRows(rolled);
-      return draft.publish(new Date());
-    });
+    await phases.time('roll-up', () => writeRollUps(rollUp, draft));
+    return phases.time('writing', () => draft.publish(new Date()));
   }
 
   private pagesOf(

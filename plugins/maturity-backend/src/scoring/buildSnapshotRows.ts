@@ -3,6 +3,7 @@ import {
   levelForScore,
   readWaivers,
   ROLL_UP_LEVELS,
+  RollUpLevel,
   ScoreWeights,
 } from '@internal/plugin-maturity-common';
 import {
@@ -12,9 +13,9 @@ import {
 } from '@internal/plugin-maturity-node';
 import { priceWorkload } from './priceWorkload';
 import { PlacedWorkload } from './placeWorkloads';
-import { ScoreRow } from '../database/SnapshotStore';
+import { ScoreRow, SnapshotDraft } from '../database/SnapshotStore';
 import { GroupDetail } from '../snapshot/groupDetail';
-import { GroupRollUp } from './GroupRollUp';
+import { GroupRollUp, listedIn, RolledGroup } from './GroupRollUp';
 import {
   CollectedFacts,
   mergeFacts,
@@ -125,9 +126,9 @@ export function* workloadRows(options: {
       ),
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? []),
+      listedIn: listedIn(hierarchy),
     };
     kept.groups.add({
-      ref: workload.ref,
       ...hierarchy,
       cores: cores.cores,
       platform: result.score === null ? null : result.platform,
@@ -139,32 +140,67 @@ export function* workloadRows(options: {
   }
 }
 
-/** Product, team, department and company rows: scores core-weighted, costs summed. */
-export function rollUpRows(kept: RollUpInputs): ScoreRow[] {
-  return ROLL_UP_LEVELS.flatMap(levelKind =>
-    kept.groups.groupsOf(levelKind).map((g): ScoreRow => {
-      const detail: GroupDetail = {
-        unweightedWorkloads: g.unweightedWorkloads,
-        estimatedWorkloads: g.estimatedWorkloads,
-        dimensions: g.dimensions,
-        members: g.members,
-        // Every company shows how many workloads fell outside all of them.
-        ...(levelKind === 'company'
-          ? { unassignedWorkloads: kept.unassigned }
-          : {}),
-      };
-      return {
-        levelKind,
-        ref: g.ref,
-        score: g.score,
-        platform: g.platform,
-        business: g.business,
-        level: g.score === null ? null : levelForScore(g.score).id,
-        cores: g.cores,
-        workloads: g.workloads,
-        ...(g.cost ? { cost: g.cost } : {}),
-        detail,
-      };
-    }),
-  );
+/** Group rows written at a time. */
+const GROUP_ROWS_PER_WRITE = 500;
+
+/**
+ * Writes the product, team, department and company rows (scores core-weighted, costs summed)
+ * once every workload is written. A group's member workloads are read back from the draft group
+ * by group, so the run holds one group's list at a time.
+ */
+export async function writeRollUps(
+  kept: RollUpInputs,
+  draft: SnapshotDraft,
+): Promise<void> {
+  let batch: ScoreRow[] = [];
+  const add = async (row: ScoreRow) => {
+    batch.push(row);
+    if (batch.length < GROUP_ROWS_PER_WRITE) return;
+    await draft.addRows(batch);
+    batch = [];
+  };
+  for (const level of ROLL_UP_LEVELS) {
+    const written = new Set<string>();
+    for await (const { group, workloads } of draft.workloadMembers(level)) {
+      const rolled = kept.groups.group(level, group);
+      if (!rolled) continue;
+      written.add(group);
+      await add(groupRow(level, rolled, kept, workloads.sort()));
+    }
+    // Groups that list no workload of their own: a department whose workloads are all in teams.
+    for (const ref of kept.groups.refsOf(level))
+      if (!written.has(ref))
+        await add(groupRow(level, kept.groups.group(level, ref)!, kept));
+  }
+  await draft.addRows(batch);
+}
+
+function groupRow(
+  levelKind: RollUpLevel,
+  g: RolledGroup,
+  kept: RollUpInputs,
+  workloads?: string[],
+): ScoreRow {
+  const detail: GroupDetail = {
+    unweightedWorkloads: g.unweightedWorkloads,
+    estimatedWorkloads: g.estimatedWorkloads,
+    dimensions: g.dimensions,
+    members: workloads ? { ...g.members, workload: workloads } : g.members,
+    // Every company shows how many workloads fell outside all of them.
+    ...(levelKind === 'company'
+      ? { unassignedWorkloads: kept.unassigned }
+      : {}),
+  };
+  return {
+    levelKind,
+    ref: g.ref,
+    score: g.score,
+    platform: g.platform,
+    business: g.business,
+    level: g.score === null ? null : levelForScore(g.score).id,
+    cores: g.cores,
+    workloads: g.workloads,
+    ...(g.cost ? { cost: g.cost } : {}),
+    detail,
+  };
 }
