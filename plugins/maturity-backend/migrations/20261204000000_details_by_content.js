@@ -4,13 +4,17 @@
  * Storage that grows with change, not with runs.
  *
  * - A row's detail (a workload's checks and facts, a group's member lists: ~4 KB for a workload)
- *   is stored once by its content in `maturity_details`, keyed by a hash of its JSON, and each
- *   snapshot's row refers to it by `detail_hash`. A run in which a workload did not change writes
- *   its row of figures and no detail. The hash is SHA-256 of the JSON text, in base64url, cut to
- *   its first 22 characters (132 bits).
+ *   is stored once per entity and content in `maturity_details`, keyed by the entity and a hash
+ *   of its JSON, and each snapshot's row refers to it by `detail_hash`. A run in which a workload
+ *   did not change writes its row of figures and no detail. The hash is SHA-256 of the JSON text,
+ *   in base64url, cut to its first 22 characters (132 bits).
+ * - The key leads with the entity, not the hash: a run writes entities in the catalog's order,
+ *   so its inserts land next to each other in the key's index. Keyed by the hash alone they
+ *   landed anywhere, and every page's commit wrote back most of the index's pages.
  * - A detail nothing refers to any more is deleted when the last row referring to it goes
- *   (thinned, deleted or failed); the partial index on `detail_hash` finds the other rows that
- *   still refer to it.
+ *   (thinned, deleted or failed). The entity index of the scores becomes (entity_ref,
+ *   detail_hash): it finds the other rows that still refer to a detail, and still serves an
+ *   entity's history.
  * - `maturity_run_members` holds a run's member lists (a team's workloads, ...) while it is
  *   written, so that a run keeps none of them in memory; it is emptied when the run ends. On
  *   PostgreSQL it is unlogged: nothing in it outlives a run.
@@ -26,8 +30,10 @@ exports.up = async function up(knex) {
     table.comment(
       'Scorecard detail by content; maturity_scores.detail_hash refers to it.',
     );
-    table.string('hash', 22).primary();
+    table.string('entity_ref', 255).notNullable();
+    table.string('hash', 22).notNullable();
     table.text('detail').notNullable().comment('JSON');
+    table.primary(['entity_ref', 'hash']);
   });
   if (await hasLz4(knex))
     await knex.raw(
@@ -58,17 +64,21 @@ exports.up = async function up(knex) {
     `UPDATE maturity_scores SET detail_hash = ${hashOf} WHERE detail IS NOT NULL`,
   );
   await knex.raw(
-    `INSERT INTO maturity_details (hash, detail)
-     SELECT detail_hash, MIN(detail) FROM maturity_scores
-     WHERE detail_hash IS NOT NULL GROUP BY detail_hash`,
+    `INSERT INTO maturity_details (entity_ref, hash, detail)
+     SELECT entity_ref, detail_hash, MIN(detail) FROM maturity_scores
+     WHERE detail_hash IS NOT NULL GROUP BY entity_ref, detail_hash`,
   );
+  await knex.schema.alterTable('maturity_scores', table => {
+    table.dropIndex(
+      ['entity_ref', 'snapshot_id'],
+      'maturity_scores_entity_idx',
+    );
+  });
   await knex.schema.alterTable('maturity_scores', table => {
     table.dropColumn('detail');
   });
   await knex.schema.alterTable('maturity_scores', table => {
-    table.index(['detail_hash'], 'maturity_scores_detail_idx', {
-      predicate: knex.whereNotNull('detail_hash'),
-    });
+    table.index(['entity_ref', 'detail_hash'], 'maturity_scores_entity_idx');
   });
 
   await knex.schema.createTable('maturity_run_members', table => {
@@ -92,7 +102,10 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.dropTable('maturity_run_members');
   await knex.schema.alterTable('maturity_scores', table => {
-    table.dropIndex(['detail_hash'], 'maturity_scores_detail_idx');
+    table.dropIndex(
+      ['entity_ref', 'detail_hash'],
+      'maturity_scores_entity_idx',
+    );
   });
   await knex.schema.alterTable('maturity_scores', table => {
     table.text('detail').nullable();
@@ -103,11 +116,15 @@ exports.down = async function down(knex) {
     );
   await knex.raw(
     `UPDATE maturity_scores SET detail =
-       (SELECT d.detail FROM maturity_details d WHERE d.hash = maturity_scores.detail_hash)
+       (SELECT d.detail FROM maturity_details d
+        WHERE d.entity_ref = maturity_scores.entity_ref AND d.hash = maturity_scores.detail_hash)
      WHERE detail_hash IS NOT NULL`,
   );
   await knex.schema.alterTable('maturity_scores', table => {
     table.dropColumn('detail_hash');
+  });
+  await knex.schema.alterTable('maturity_scores', table => {
+    table.index(['entity_ref', 'snapshot_id'], 'maturity_scores_entity_idx');
   });
   await knex.schema.dropTable('maturity_details');
 };

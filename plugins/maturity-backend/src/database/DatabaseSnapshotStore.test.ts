@@ -513,21 +513,21 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('stores each detail once by content, however many snapshots and rows have it', async () => {
+    it("stores each entity's detail once by content, however many snapshots have it", async () => {
       const { knex, store } = await createStore();
       const details = async () =>
         Number((await knex('maturity_details').count({ n: '*' }))[0].n);
       const checks = (credit: number) => ({
         detail: { checks: [{ id: 'hpa-elastic', credit }] },
       });
-      // a and b have the same detail: one stored. The department's is the third.
+      // a, b and c are three details, the department's the fourth.
       const first = await saveAt(store, '2026-11-20T10:00:00Z', [
         workload('a', 50),
         workload('b', 50),
         workload('c', 40, checks(0)),
         department(45, { detail: { unweightedWorkloads: 0 } }),
       ]);
-      expect(await details()).toBe(3);
+      expect(await details()).toBe(4);
       // Nothing changed but c: one detail more, and four rows of figures.
       const second = await saveAt(store, '2026-11-21T10:00:00Z', [
         workload('a', 50),
@@ -535,7 +535,7 @@ describe.each(databases.eachSupportedId())(
         workload('c', 60, checks(1)),
         department(55, { detail: { unweightedWorkloads: 0 } }),
       ]);
-      expect(await details()).toBe(4);
+      expect(await details()).toBe(5);
       expect(
         (await store.getScores(second.id, { ref: 'component:default/c' }))[0]
           .detail,
@@ -553,16 +553,16 @@ describe.each(databases.eachSupportedId())(
           retainDays: 30,
         }),
       ).toEqual({ deleted: 0, thinned: 1, pending: 0 });
-      expect(await details()).toBe(3);
+      expect(await details()).toBe(4);
       expect(
         (await store.getScores(second.id)).map(r => r.detail !== undefined),
       ).toEqual([true, true, true, true]);
       // A failed run releases the details it alone had, and none it shared.
       const draft = await store.beginSnapshot(new Date('2026-12-01T10:00:00Z'));
       await draft.addRows([workload('a', 50), workload('d', 70, checks(0.25))]);
-      expect(await details()).toBe(4);
+      expect(await details()).toBe(5);
       await draft.fail('stopped', new Date('2026-12-01T10:05:00Z'));
-      expect(await details()).toBe(3);
+      expect(await details()).toBe(4);
       expect(
         (await store.getScores(second.id, { ref: 'component:default/a' }))[0]
           .detail,

@@ -9,7 +9,12 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { detailHash, releaseDetails, storeDetails } from './storedDetails';
+import {
+  detailHash,
+  releaseDetails,
+  StoredDetail,
+  storeDetails,
+} from './storedDetails';
 import {
   analyze,
   batches,
@@ -174,17 +179,17 @@ const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [
   'detail_hash',
 ];
 
-/** The row as stored; its detail goes into `details` by its key, once however many rows have it. */
+/** The row as stored; its detail goes into `details`, to be stored unless it is already. */
 function toDbRow(
   snapshotId: number,
   row: ScoreRow,
-  details: Map<string, string>,
+  details: StoredDetail[],
 ): ScoreDbRow {
   let hash: string | null = null;
   if (row.detail !== undefined) {
-    const json = JSON.stringify(row.detail);
-    hash = detailHash(json);
-    details.set(hash, json);
+    const detail = JSON.stringify(row.detail);
+    hash = detailHash(detail);
+    details.push({ entity_ref: row.ref, hash, detail });
   }
   return {
     snapshot_id: snapshotId,
@@ -206,6 +211,49 @@ function toDbRow(
     efficiency: row.cost?.efficiency ?? null,
     detail_hash: hash,
   };
+}
+
+/** A page of rows as they are stored: rows of figures, the details they refer to, member lists. */
+interface StoredPage {
+  scores: ScoreDbRow[];
+  details: StoredDetail[];
+  members: MemberDbRow[];
+  workloads: number;
+}
+
+function storedPage(snapshotId: number, rows: Iterable<ScoreRow>): StoredPage {
+  const page: StoredPage = {
+    scores: [],
+    details: [],
+    members: [],
+    workloads: 0,
+  };
+  for (const row of rows) {
+    if (row.levelKind === 'workload') page.workloads++;
+    for (const { level, group } of row.listedIn ?? [])
+      page.members.push({
+        snapshot_id: snapshotId,
+        level_kind: level,
+        group_ref: group,
+        member_ref: row.ref,
+      });
+    page.scores.push(toDbRow(snapshotId, row, page.details));
+  }
+  return page;
+}
+
+/** Writes a page in a transaction of its own. */
+async function writePage(db: Knex, page: StoredPage) {
+  await db.transaction(async tx => {
+    // A page need not reach the disk on its own: the rows count only once the snapshot is
+    // published, and that commit flushes the write-ahead log up to and including them, so
+    // the ~2,000 pages of a large run do not each wait on the disk.
+    if (tx.client.config.client === 'pg')
+      await tx.raw('SET LOCAL synchronous_commit = off');
+    await storeDetails(tx, page.details);
+    await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, page.scores);
+    await insertRows(tx, 'maturity_run_members', MEMBER_COLUMNS, page.members);
+  });
 }
 
 /**
@@ -275,37 +323,24 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     // The lease is this run's: what the member lists hold is left by runs that died.
     await emptyRunMembers(db);
     let workloads = 0;
+    let queue: Promise<void> = Promise.resolve();
     return {
       id,
       startedAt,
-      async addRows(rows) {
-        let added = 0;
-        const details = new Map<string, string>();
-        const members: MemberDbRow[] = [];
-        function* dbRows() {
-          for (const row of rows) {
-            if (row.levelKind === 'workload') added++;
-            for (const { level, group } of row.listedIn ?? [])
-              members.push({
-                snapshot_id: id,
-                level_kind: level,
-                group_ref: group,
-                member_ref: row.ref,
-              });
-            yield toDbRow(id, row, details);
-          }
+      addRows(rows) {
+        // Turned into stored rows at once (JSON, hashes), while the page before may still be
+        // writing; written once it is. A write that failed fails every write queued after it.
+        let page: StoredPage;
+        try {
+          page = storedPage(id, rows);
+        } catch (error) {
+          return Promise.reject(error);
         }
-        await db.transaction(async tx => {
-          // A page need not reach the disk on its own: the rows count only once the snapshot is
-          // published, and that commit flushes the write-ahead log up to and including them, so
-          // the ~2,000 pages of a large run do not each wait on the disk.
-          if (tx.client.config.client === 'pg')
-            await tx.raw('SET LOCAL synchronous_commit = off');
-          await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, dbRows());
-          await storeDetails(tx, details);
-          await insertRows(tx, 'maturity_run_members', MEMBER_COLUMNS, members);
+        const write = queue.then(() => writePage(db, page));
+        queue = write;
+        return write.then(() => {
+          workloads += page.workloads;
         });
-        workloads += added;
       },
       async hasWorkloads(refs) {
         const found = new Set<string>();
@@ -482,9 +517,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       );
     q.select(FIGURE_COLUMNS.map(c => `s.${c}`));
     if (!query.figuresOnly)
-      q.leftJoin('maturity_details as d', 'd.hash', 's.detail_hash').select(
-        'd.detail',
-      );
+      q.leftJoin('maturity_details as d', join =>
+        join
+          .on('d.entity_ref', 's.entity_ref')
+          .andOn('d.hash', 's.detail_hash'),
+      ).select('d.detail');
     return (await q.orderBy(['s.level_kind', 's.entity_ref'])).map(toScoreRow);
   }
 

@@ -39,7 +39,10 @@ export interface ScoreRow {
 export interface SnapshotDraft {
   readonly id: number;
   readonly startedAt: Date;
-  /** Writes rows read once, in order (a generator lets a page be written as it is scored). */
+  /**
+   * Writes a page of rows in a transaction of its own. The rows are read at once, and written
+   * once the pages added before are: a run adds the next page while the last is still writing.
+   */
   addRows(rows: Iterable<ScoreRow>): Promise<void>;
   /**
    * Which of `refs` this snapshot already has a workload row for: the catalog may list a workload

@@ -129,7 +129,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('maturity_workloads')).toBe(false);
   });
 
-  it('moves stored details into maturity_details, each once, keyed as a run keys them, and back', async () => {
+  it("moves stored details into maturity_details, each entity's once, keyed as a run keys them, and back", async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
     await knex.migrate.down({ directory });
@@ -155,21 +155,42 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     });
     await knex('maturity_scores').insert([
       row('a', same),
+      { ...row('a', same), snapshot_id: snapshotId, level_kind: 'team' },
       row('b', same),
       row('c', other),
       row('thinned', null),
     ]);
 
     await knex.migrate.latest({ directory });
-    const details = await knex('maturity_details').orderBy('detail');
-    expect(details).toEqual(
-      [
-        { hash: detailHash(same), detail: same },
-        { hash: detailHash(other), detail: other },
-      ].sort((x, y) => (x.detail < y.detail ? -1 : 1)),
-    );
+    // a and b are two entities: each keeps its own.
+    expect(await knex('maturity_details').orderBy('entity_ref')).toEqual([
+      {
+        entity_ref: 'component:default/a',
+        hash: detailHash(same),
+        detail: same,
+      },
+      {
+        entity_ref: 'component:default/b',
+        hash: detailHash(same),
+        detail: same,
+      },
+      {
+        entity_ref: 'component:default/c',
+        hash: detailHash(other),
+        detail: other,
+      },
+    ]);
+    // a's rows as a workload and as a team share their one detail.
     expect(
       await knex('maturity_scores')
+        .where('level_kind', 'team')
+        .select('entity_ref', 'detail_hash'),
+    ).toEqual([
+      { entity_ref: 'component:default/a', detail_hash: detailHash(same) },
+    ]);
+    expect(
+      await knex('maturity_scores')
+        .where('level_kind', 'workload')
         .orderBy('entity_ref')
         .select('entity_ref', 'detail_hash'),
     ).toEqual([
@@ -182,6 +203,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.down({ directory });
     expect(
       await knex('maturity_scores')
+        .where('level_kind', 'workload')
         .orderBy('entity_ref')
         .select('entity_ref', 'detail'),
     ).toEqual([

@@ -1,14 +1,27 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-import { insertPrepared } from './insertRows';
+import { insertPrepared, insertRows } from './insertRows';
 import { batches } from './openDatabase';
 
 /**
- * Row details stored by content (table `maturity_details`): each distinct detail once, keyed by
- * a hash of its JSON, and referred to from every snapshot row that has it (`detail_hash`). A run
- * in which a workload did not change writes its figures and a 22-character reference, not its
- * ~4 KB detail again.
+ * Row details stored by content (table `maturity_details`): each entity's distinct details once,
+ * keyed by the entity and a hash of the JSON, and referred to from every snapshot row of the
+ * entity that has it (`detail_hash`). A run in which a workload did not change writes its figures
+ * and a 22-character reference, not its ~4 KB detail again.
  */
+
+/** One detail as stored. */
+export interface StoredDetail {
+  entity_ref: string;
+  hash: string;
+  detail: string;
+}
+
+const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
+  'entity_ref',
+  'hash',
+  'detail',
+];
 
 /**
  * The key of a detail's JSON text: SHA-256 in base64url, its first 22 characters (132 bits).
@@ -21,33 +34,46 @@ export function detailHash(json: string): string {
     .slice(0, 22);
 }
 
-/** Details per statement: ~500 details of ~4 KB is a ~2 MB statement. */
-const DETAILS_PER_STATEMENT = 500;
-
 /**
  * Stores the details not stored yet; those already there (an unchanged workload, a team whose
  * members did not change) cost a lookup in the key's index, not a write.
  */
 export async function storeDetails(
   tx: Knex.Transaction,
-  details: Map<string, string>,
+  details: StoredDetail[],
 ): Promise<void> {
-  if (details.size === 0) return;
-  if (tx.client.config.client === 'pg') {
-    for (const batch of batches(details, DETAILS_PER_STATEMENT)) {
-      await tx.raw(
-        `INSERT INTO maturity_details (hash, detail)
-         SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (hash) DO NOTHING`,
-        [batch.map(([hash]) => hash), batch.map(([, json]) => json)],
-      );
+  if (details.length === 0) return;
+  const client = tx.client.config.client;
+  if (client === 'pg') {
+    // The keys are asked for first and only new details sent, through COPY: sent as array
+    // parameters of an INSERT … ON CONFLICT, every detail's JSON was escaped into an array
+    // literal by the driver and parsed back by the server, page after page, changed or not.
+    // The keys are looked up one by one in the key's index (~3 ms a page): while the table
+    // grows through a first run its statistics lag, and the planner chose to hash-join a scan
+    // of the whole table instead (~14 ms a page at 100,000, and growing with it).
+    await tx.raw('SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
+    const { rows } = await tx.raw(
+      `SELECT d.entity_ref, d.hash FROM maturity_details d
+       JOIN unnest(?::text[], ?::text[]) AS k(entity_ref, hash)
+         ON d.entity_ref = k.entity_ref AND d.hash = k.hash`,
+      [details.map(d => d.entity_ref), details.map(d => d.hash)],
+    );
+    const stored = new Set(
+      rows.map((r: StoredDetail) => `${r.entity_ref}\n${r.hash}`),
+    );
+    const fresh = new Map<string, StoredDetail>();
+    for (const d of details) {
+      const key = `${d.entity_ref}\n${d.hash}`;
+      if (!stored.has(key)) fresh.set(key, d);
     }
+    await insertRows(tx, 'maturity_details', DETAIL_COLUMNS, fresh.values());
     return;
   }
-  if (tx.client.config.client !== 'better-sqlite3') {
+  if (client !== 'better-sqlite3') {
     for (const batch of batches(details, 100))
       await tx('maturity_details')
-        .insert(batch.map(([hash, detail]) => ({ hash, detail })))
-        .onConflict('hash')
+        .insert(batch)
+        .onConflict(['entity_ref', 'hash'])
         .ignore();
     return;
   }
@@ -55,28 +81,28 @@ export async function storeDetails(
   await insertPrepared(
     await tx.client.acquireConnection(),
     'maturity_details',
-    ['hash', 'detail'],
-    [...details].map(([hash, detail]) => ({ hash, detail })),
-    'ON CONFLICT (hash) DO NOTHING',
+    DETAIL_COLUMNS,
+    details,
+    'ON CONFLICT (entity_ref, hash) DO NOTHING',
   );
 }
 
 /**
  * Deletes the details that only snapshot `snapshotId` refers to, before its rows lose their
- * references (thinned) or go (deleted, failed). A detail another snapshot also has is found
- * through the partial index on `detail_hash` and stays.
+ * references (thinned) or go (deleted, failed). A detail another snapshot's row of the same
+ * entity also has is found through the scores' (entity_ref, detail_hash) index and stays.
  */
 export async function releaseDetails(
   tx: Knex.Transaction | Knex,
   snapshotId: number,
 ): Promise<void> {
   await tx.raw(
-    `DELETE FROM maturity_details WHERE hash IN (
-       SELECT s.detail_hash FROM maturity_scores s
+    `DELETE FROM maturity_details WHERE (entity_ref, hash) IN (
+       SELECT s.entity_ref, s.detail_hash FROM maturity_scores s
        WHERE s.snapshot_id = ? AND s.detail_hash IS NOT NULL
          AND NOT EXISTS (
            SELECT 1 FROM maturity_scores o
-           WHERE o.detail_hash = s.detail_hash AND o.detail_hash IS NOT NULL
+           WHERE o.entity_ref = s.entity_ref AND o.detail_hash = s.detail_hash
              AND o.snapshot_id <> ?))`,
     [snapshotId, snapshotId],
   );

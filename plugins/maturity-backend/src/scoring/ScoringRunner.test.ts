@@ -168,6 +168,34 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('stores no detail again in a run in which nothing changed, and only the changed ones when some did', async () => {
+      const { knex, runner } = await setUp();
+      const details = async () =>
+        Number((await knex('maturity_details').count({ n: '*' }))[0].n);
+      await runner(new MeasuringCollector(2)).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      // 1,201 workloads' details, and five groups': acme, retail, labs, team-retail, team-labs
+      // (the workloads name no System).
+      const first = await details();
+      expect(first).toBe(1201 + 5);
+      await runner(new MeasuringCollector(2)).run(
+        new Date('2026-11-21T10:00:00Z'),
+      );
+      expect(await details()).toBe(first);
+      // Every workload measured at 3 cores: a new detail for each; the groups' stay (every
+      // workload scores as before). The runs before, on the same day, are thinned: the 2-core
+      // details, which only they had, go.
+      await runner(new MeasuringCollector(3)).run(
+        new Date('2026-11-22T10:00:00Z'),
+      );
+      expect(await details()).toBe(first + 1201 - 1201);
+      const [{ hashes }] = await knex('maturity_scores')
+        .where('level_kind', 'workload')
+        .countDistinct({ hashes: 'detail_hash' });
+      expect(Number(hashes)).toBe(1);
+    });
+
     it('scores a workload the catalog lists again on a later page once', async () => {
       const { snapshots, runner } = await setUp();
       const catalog = catalogServiceMock({ entities });
@@ -214,13 +242,14 @@ describe.each(databases.eachSupportedId())(
       expect(stale.map(r => r.ref).sort()).toEqual(
         [...failing.failedRefs].sort(),
       );
-      // The failed page keeps the 2 cores measured the day before; the others are measured at 3.
+      // The failed page keeps the 2 cores measured by the first run, since that run started; the
+      // others are measured at 3.
       expect(stale.every(r => r.cores === 2)).toBe(true);
       expect((stale[0].detail as WorkloadDetail).staleSources).toEqual([
         {
           collector: 'measure',
           reason: 'measuring service unavailable',
-          since: '2026-11-20T10:00:00.000Z',
+          since: first.startedAt.toISOString(),
         },
       ]);
       expect(rows.filter(r => r.cores === 3)).toHaveLength(701);

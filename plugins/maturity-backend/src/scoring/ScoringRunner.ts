@@ -282,21 +282,23 @@ export class ScoringRunner {
         const placed = phases.timeSync('scoring', () =>
           placeWorkloads(components, groups, groupRefs),
         );
-        const rows = phases.timeSync('scoring', () =>
-          workloadRows({
-            workloads: placed,
-            evidence,
-            model,
-            cost,
-            now,
-            rollUp,
-          }),
-        );
         const previous = writing;
-        await phases.time('writing', () => previous);
-        writing = draft.addRows(rows);
+        // Scored and serialised while the last page is written, and written after it.
+        writing = phases.timeSync('scoring', () =>
+          draft.addRows(
+            workloadRows({
+              workloads: placed,
+              evidence,
+              model,
+              cost,
+              now,
+              rollUp,
+            }),
+          ),
+        );
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
         writing.catch(() => {});
+        await phases.time('writing', () => previous);
       }
     } finally {
       // No page may still be writing when a failed run deletes its rows.
@@ -328,7 +330,6 @@ export class ScoringRunner {
     phases: RunPhases,
   ): Promise<void> {
     const { collectors, logger } = this.options;
-    const at = run.startedAt.toISOString();
     for (const collector of collectors) {
       let result;
       try {
@@ -377,13 +378,9 @@ export class ScoringRunner {
         }
         const facts = result.facts.get(ref);
         // Copied once: an object grown fact by fact sits in V8's dictionary mode at ~2.5× the
-        // memory of the copy.
+        // memory of the copy. Collected now, so without a time of their own (see FactSource).
         if (facts)
-          item.sources.push({
-            collector: collector.id,
-            at,
-            facts: { ...facts },
-          });
+          item.sources.push({ collector: collector.id, facts: { ...facts } });
         item.problems.push(...(result.problems?.get(ref) ?? []));
       }
     }
@@ -405,7 +402,7 @@ export class ScoringRunner {
       refs,
     });
     for (const row of rows) {
-      const facts = factsFromCollector(row.detail, collector);
+      const facts = factsFromCollector(row.detail, collector, current);
       if (facts) found.set(row.ref, facts);
     }
     return found;

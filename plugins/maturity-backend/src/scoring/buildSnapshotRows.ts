@@ -62,8 +62,8 @@ export const emptyRollUpInputs = (weights: ScoreWeights): RollUpInputs => ({
 });
 
 /**
- * Scores and prices one page of workloads, yielding a row per workload as it goes so that the
- * page is written while it is scored, and keeps in `rollUp` what the roll-ups need of each.
+ * Scores and prices one page of workloads, a row per workload, and keeps in `rollUp` what the
+ * roll-ups need of each.
  * Its cores are decided here, once, from its merged facts and its declared cores
  * (`workloadCores`); its weight, its cost and its listing all use them. A workload without a
  * score is listed but carries no weight.

@@ -56,9 +56,9 @@ const detail: WorkloadDetail = {
   cost: { basis: 'none', estimate: false } as unknown as WorkloadDetail['cost'],
 };
 const collected: CollectedFacts[] = [
+  // Collected by the run that stores the detail: no time of its own.
   {
     collector: 'kubernetes',
-    at: '2026-11-23T10:00:00.000Z',
     facts: {
       'kubernetes.workloadKind': 'stateless',
       'kubernetes.hpaElastic': false,
@@ -93,22 +93,30 @@ describe('stored workload detail', () => {
       ['prometheus.cpuP95OfRequests', 0.3, 1],
     ]);
     expect(stored.sources).toEqual([
-      { collector: 'kubernetes', at: '2026-11-23T10:00:00.000Z' },
+      { collector: 'kubernetes' },
       { collector: 'prometheus', at: '2026-11-22T10:00:00.000Z' },
     ]);
     expect(stored.checks[0]).toEqual(['hpa-elastic', 'fail', 0, [0, 1], 0]);
     expect(readWorkloadDetail(stored)).toEqual(detail);
   });
 
-  it("gives back one collector's facts with the time they were collected", () => {
+  it("gives back one collector's facts with the time they were collected: their own, else their snapshot's start", () => {
     const stored = JSON.parse(
       JSON.stringify(packWorkloadDetail(detail, collected)),
     );
-    expect(factsFromCollector(stored, 'prometheus')).toEqual({
+    const snapshot = { startedAt: new Date('2026-11-23T10:00:00Z') };
+    expect(factsFromCollector(stored, 'prometheus', snapshot)).toEqual({
       facts: { 'prometheus.cpuP95OfRequests': 0.3, 'prometheus.cpuMean': 1.25 },
       collectedAt: new Date('2026-11-22T10:00:00Z'),
     });
-    expect(factsFromCollector(stored, 'catalog')).toBeUndefined();
-    expect(factsFromCollector(detail, 'prometheus')).toBeUndefined();
+    expect(factsFromCollector(stored, 'kubernetes', snapshot)).toEqual({
+      facts: {
+        'kubernetes.workloadKind': 'stateless',
+        'kubernetes.hpaElastic': false,
+      },
+      collectedAt: snapshot.startedAt,
+    });
+    expect(factsFromCollector(stored, 'catalog', snapshot)).toBeUndefined();
+    expect(factsFromCollector(detail, 'prometheus', snapshot)).toBeUndefined();
   });
 });

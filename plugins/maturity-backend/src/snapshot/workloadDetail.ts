@@ -39,8 +39,13 @@ export interface WorkloadDetail {
 /** Where a workload's facts came from: one entry per collector that supplied some. */
 export interface FactSource {
   collector: string;
-  /** ISO time the facts were collected; older than the run when the collector failed. */
-  at: string;
+  /**
+   * ISO time the facts were collected, when an earlier run collected them (the collector failed
+   * in this one). Absent for facts the run collected itself: they date from its start, and a
+   * detail that carried the run's time would differ from the last run's however little changed,
+   * and be stored again.
+   */
+  at?: string;
 }
 
 type StoredCheck = [
@@ -103,7 +108,10 @@ export function packWorkloadDetail(
   return {
     v: 2,
     ...detail,
-    sources: sources.map(({ collector, at }) => ({ collector, at })),
+    sources: sources.map(({ collector, at }) => ({
+      collector,
+      ...(at ? { at } : {}),
+    })),
     facts,
     checks,
   };
@@ -127,10 +135,14 @@ export function readWorkloadDetail(detail: unknown): WorkloadDetail {
   };
 }
 
-/** The facts one collector supplied to a stored workload, and when it collected them. */
+/**
+ * The facts one collector supplied to a stored workload, and when it collected them: at the start
+ * of the `snapshot` the detail is stored in, unless they were older.
+ */
 export function factsFromCollector(
   detail: unknown,
   collector: string,
+  snapshot: { startedAt: Date },
 ): { facts: WorkloadFacts; collectedAt: Date } | undefined {
   const stored = detail as StoredWorkloadDetail | null | undefined;
   if (!stored?.sources) return undefined;
@@ -139,5 +151,6 @@ export function factsFromCollector(
   const facts: WorkloadFacts = {};
   for (const [id, value, from] of stored.facts)
     if (from === source) facts[id] = value;
-  return { facts, collectedAt: new Date(stored.sources[source].at) };
+  const { at } = stored.sources[source];
+  return { facts, collectedAt: at ? new Date(at) : snapshot.startedAt };
 }
