@@ -361,6 +361,35 @@ const fmt = (n: number, digits = 1) =>
   });
 const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
 
+/** V8's heap limit of the largest size's second round: the run must complete within it. */
+const HEAP_CAP_MB = 512;
+
+/** The full run's targets at 100,000 and 1,000,000 workloads, each with whether it was met. */
+function targets(
+  n: number,
+  name: DatabaseName,
+  run: ChildRunResult,
+  heapLimitMB?: number,
+): string {
+  const writes = `repeat writes < 10 %: ${yes(
+    run.repeatMB < 0.1 * run.snapshotMB,
+  )}`;
+  if (n === 100_000) {
+    // The round before the storage and memory rework measured 11.0 s and 14.1 s here.
+    const before = name === 'SQLite' ? 11.0 : 14.1;
+    return `first run ≤ ${fmt(before, 1)} s: ${yes(
+      run.firstMs <= before * 1000,
+    )}; ${writes}`;
+  }
+  if (n !== 1_000_000) return '—';
+  return [
+    ...(heapLimitMB ? [`completes at ${heapLimitMB} MB: met`] : []),
+    `first run < 90 s: ${yes(run.firstMs < 90_000)}`,
+    `peak RSS < 1 GB: ${yes(run.peakRssMB < 1024)}`,
+    writes,
+  ].join('; ');
+}
+
 interface ChildRunResult {
   firstMs: number;
   repeatMs: number;
@@ -754,25 +783,32 @@ async function main() {
     "run starts; peak is the process's maximum RSS (getrusage) over both runs. The first run writes",
   );
   out(
-    'into an empty database; the repeat run is the daily case: the same workloads, a new snapshot.',
+    "into an empty database and is dated a day back: the repeat run is the daily case, yesterday's",
+  );
+  out(
+    'snapshot (its day\'s last, so retention leaves it whole) and the same workloads again. What a',
+  );
+  out(
+    "run writes is the growth of the database's pages in use (SQLite) or of its size (PostgreSQL).",
   );
   out('The times include making the input.');
   out();
   out(
-    "The largest size runs a second time with V8's heap capped at 400 MB: how much of the peak is",
+    `The largest size runs a second time with V8's heap capped at ${HEAP_CAP_MB} MB: what the run needs, against`,
   );
-  out('garbage V8 had room to leave uncollected, against what the run needs.');
+  out('the garbage V8 leaves uncollected while it has room.');
   out();
   out(
-    '| workloads | database | heap limit | first run | repeat run | RSS before | peak RSS | snapshot on disk | target < 20 s | target < 500 MB |',
+    '| workloads | database | heap limit | first run | repeat run | RSS before | peak RSS | first run writes | repeat run writes | targets |',
   );
-  out('|---:|---|---|---:|---:|---:|---:|---:|---|---|');
+  out('|---:|---|---|---:|---:|---:|---:|---:|---:|---|');
   const largest = Math.max(...SIZES);
   for (const n of SIZES) {
-    for (const heapLimitMB of n === largest ? [undefined, 400] : [undefined]) {
+    for (const heapLimitMB of n === largest
+      ? [undefined, HEAP_CAP_MB]
+      : [undefined]) {
       for (const name of ['SQLite', 'PostgreSQL'] as DatabaseName[]) {
         const run = await childRun(n, name, heapLimitMB);
-        const target = (met: boolean) => (n === 100_000 ? yes(met) : '—');
         if (n === largest && !heapLimitMB)
           trend[`run ${name}`] = `${fmt(run.firstMs / 1000, 1)} / ${fmt(
             run.repeatMs / 1000,
@@ -789,10 +825,11 @@ async function main() {
             `${fmt(run.beforeRssMB, 0)} MB | ${fmt(
               run.peakRssMB,
               0,
-            )} MB | ${fmt(run.snapshotMB, 1)} MB | ` +
-            `${target(
-              run.firstMs < 20_000 && run.repeatMs < 20_000,
-            )} | ${target(run.peakRssMB < 500)} |`,
+            )} MB | ${fmt(run.snapshotMB, 1)} MB | ${fmt(
+              run.repeatMB,
+              1,
+            )} MB (${fmt((100 * run.repeatMB) / run.snapshotMB, 1)} %) | ` +
+            `${targets(n, name, run, heapLimitMB)} |`,
         );
       }
     }
