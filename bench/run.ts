@@ -786,7 +786,7 @@ async function main() {
     "into an empty database and is dated a day back: the repeat run is the daily case, yesterday's",
   );
   out(
-    'snapshot (its day\'s last, so retention leaves it whole) and the same workloads again. What a',
+    "snapshot (its day's last, so retention leaves it whole) and the same workloads again. What a",
   );
   out(
     "run writes is the growth of the database's pages in use (SQLite) or of its size (PostgreSQL).",

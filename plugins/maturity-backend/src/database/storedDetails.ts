@@ -51,7 +51,9 @@ export async function storeDetails(
     // The keys are looked up one by one in the key's index (~3 ms a page): while the table
     // grows through a first run its statistics lag, and the planner chose to hash-join a scan
     // of the whole table instead (~14 ms a page at 100,000, and growing with it).
-    await tx.raw('SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
+    await tx.raw(
+      'SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off',
+    );
     const { rows } = await tx.raw(
       `SELECT d.entity_ref, d.hash FROM maturity_details d
        JOIN unnest(?::text[], ?::text[]) AS k(entity_ref, hash)
