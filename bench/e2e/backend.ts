@@ -22,6 +22,7 @@ import {
   WORKLOADS_PER_PRODUCT,
   WORKLOADS_PER_TEAM,
 } from './fleet';
+import { entity as catalogEntity } from '../../plugins/maturity-backend/src/__testUtils__/entities';
 
 const LOCATION = 'bench-fleet:generated';
 
@@ -33,18 +34,9 @@ function fleetEntities(n: number): Entity[] {
   const entity = (
     kind: string,
     name: string,
-    spec: Record<string, unknown>,
+    spec: object,
     annotations: Record<string, string> = {},
-  ): Entity => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: { ...managed, ...annotations },
-    },
-    spec,
-  });
+  ): Entity => catalogEntity(kind, name, spec, { ...managed, ...annotations });
   const teams = Math.ceil(n / WORKLOADS_PER_TEAM);
   const products = Math.ceil(n / WORKLOADS_PER_PRODUCT);
   return [

@@ -342,18 +342,14 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           workloads += page.workloads;
         });
       },
-      async hasWorkloads(refs) {
-        const found = new Set<string>();
-        for (const batch of batches(refs, KEYS_PER_STATEMENT)) {
-          const rows: Array<{ entity_ref: string }> = await db(
-            'maturity_scores',
-          )
-            .where({ snapshot_id: id, level_kind: 'workload' })
-            .whereIn('entity_ref', batch)
-            .select('entity_ref');
-          for (const row of rows) found.add(row.entity_ref);
-        }
-        return found;
+      // An arrow: `this` is the store.
+      hasWorkloads: async refs => {
+        const rows = await this.getScores(id, {
+          levelKind: 'workload',
+          refs,
+          figuresOnly: true,
+        });
+        return new Set(rows.map(row => row.ref));
       },
       async *workloadMembers(level) {
         let after: [string, string] | undefined;

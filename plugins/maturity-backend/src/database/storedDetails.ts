@@ -60,14 +60,11 @@ export async function storeDetails(
          ON d.entity_ref = k.entity_ref AND d.hash = k.hash`,
       [details.map(d => d.entity_ref), details.map(d => d.hash)],
     );
-    const stored = new Set(
-      rows.map((r: StoredDetail) => `${r.entity_ref}\n${r.hash}`),
-    );
+    const keyOf = (d: Pick<StoredDetail, 'entity_ref' | 'hash'>) =>
+      `${d.entity_ref}\n${d.hash}`;
+    const stored = new Set(rows.map(keyOf));
     const fresh = new Map<string, StoredDetail>();
-    for (const d of details) {
-      const key = `${d.entity_ref}\n${d.hash}`;
-      if (!stored.has(key)) fresh.set(key, d);
-    }
+    for (const d of details) if (!stored.has(keyOf(d))) fresh.set(keyOf(d), d);
     await insertRows(tx, 'maturity_details', DETAIL_COLUMNS, fresh.values());
     return;
   }

@@ -161,11 +161,17 @@ export async function writeRollUps(
   };
   for (const level of ROLL_UP_LEVELS) {
     const written = new Set<string>();
+    // Every group named in a member list had the workload added under it.
     for await (const { group, workloads } of draft.workloadMembers(level)) {
-      const rolled = kept.groups.group(level, group);
-      if (!rolled) continue;
       written.add(group);
-      await add(groupRow(level, rolled, kept, workloads.sort()));
+      await add(
+        groupRow(
+          level,
+          kept.groups.group(level, group)!,
+          kept,
+          workloads.sort(),
+        ),
+      );
     }
     // Groups that list no workload of their own: a department whose workloads are all in teams.
     for (const ref of kept.groups.refsOf(level))
