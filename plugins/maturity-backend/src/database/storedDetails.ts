@@ -48,9 +48,9 @@ export async function storeDetails(
     // The keys are asked for first and only new details sent, through COPY: sent as array
     // parameters of an INSERT … ON CONFLICT, every detail's JSON was escaped into an array
     // literal by the driver and parsed back by the server, page after page, changed or not.
-    // The keys are looked up one by one in the key's index (~3 ms a page): while the table
-    // grows through a first run its statistics lag, and the planner chose to hash-join a scan
-    // of the whole table instead (~14 ms a page at 100,000, and growing with it).
+    // The keys are looked up one by one in the key's index: while the table grows through a
+    // first run its statistics lag, and the planner would hash-join a scan of the whole table
+    // instead, a cost that grows with the table.
     await tx.raw(
       'SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off',
     );
