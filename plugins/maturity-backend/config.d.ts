@@ -45,6 +45,12 @@ export interface Config {
     };
     /** Count checks whose facts are unknown as 0 instead of leaving them out. Default false. */
     unknownAsZero?: boolean;
+    /**
+     * What a check resting on a declared fact (an annotation, the catalog, a platform profile in
+     * `platforms`) earns: `count` the credit of a measured fact, `half` half of it, `ignore`
+     * nothing, as if unknown. A measured fact always wins over a declared one. Default `half`.
+     */
+    declaredFacts?: 'count' | 'half' | 'ignore';
     /** Per-check overrides, by check id (see GET /api/maturity/v1/model). */
     checks?: {
       [checkId: string]: {

@@ -55,6 +55,9 @@ function sourceOf(objects: Partial<Record<ResourceName, KubeObject[]>>) {
       held.push(...kept);
       return kept;
     },
+    async listAddOn(resource, keep) {
+      return objects[resource] ? source.list(resource, keep) : undefined;
+    },
   };
   return { source, held };
 }

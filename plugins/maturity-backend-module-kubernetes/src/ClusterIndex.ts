@@ -1,4 +1,7 @@
+import { FactOrigin, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { WorkloadObjects, selects } from './facts/deriveFacts';
+import { PlatformEvidence } from './facts/platformFacts';
+import { PracticeEvidence } from './facts/practiceFacts';
 import { slimController, slimHpa, slimPdb } from './facts/slimObjects';
 import { matches, WorkloadMatcher } from './matchWorkloads';
 import { ClusterSource, KubeObject } from './sources/ClusterSource';
@@ -15,9 +18,18 @@ const add = <T>(map: Map<string, T[]>, k: string, value: T) => {
  * One cluster's objects, indexed for matching: controllers by each of their labels, HPAs and PDBs
  * by namespace, and each controller's running pods counted as the pod pages arrive (pods are not
  * kept). Lists are read page by page and slimmed as each page arrives, so memory grows with the
- * number of controllers, not with pods or the size of the objects.
+ * number of controllers, not with pods or the size of the objects. As they arrive, the same lists
+ * (and the nodes, volumes and add-ons' resources) are noted for the cluster's platform facts,
+ * which every workload on it shares, and for the practices measured per workload.
  */
 export class ClusterIndex {
+  /** What the cluster offers every workload on it, with the origin of each fact. */
+  platform: { facts: WorkloadFacts; origins: Record<string, FactOrigin> } = {
+    facts: {},
+    origins: {},
+  };
+  private practices?: PracticeEvidence;
+
   private readonly byLabel = new Map<string, KubeObject[]>();
   private readonly bySelector = new Map<string, KubeObject[]>();
   private readonly hpas = new Map<string, KubeObject[]>();
@@ -28,30 +40,81 @@ export class ClusterIndex {
 
   static async read(source: ClusterSource): Promise<ClusterIndex> {
     const index = new ClusterIndex(source.cluster);
+    const platform = new PlatformEvidence(source.cluster);
+    const controller = (o: KubeObject) => {
+      platform.noteController(o);
+      return slimController(o);
+    };
     const [deployments, statefulsets, daemonsets, hpas, pdbs] =
       await Promise.all([
-        source.list('deployments', slimController),
-        source.list('statefulsets', slimController),
-        source.list('daemonsets', slimController),
+        source.list('deployments', controller),
+        source.list('statefulsets', controller),
+        source.list('daemonsets', controller),
         source.list('horizontalpodautoscalers', slimHpa),
         source.list('poddisruptionbudgets', slimPdb),
+        source.list('cronjobs', o => platform.noteController(o)),
+        source.list('nodes', o => platform.noteNode(o)),
+        source.list('storageclasses', o => platform.noteStorageClass(o)),
+        source.list('persistentvolumeclaims', o => platform.noteClaim(o)),
       ]);
+    const keepAll = (o: KubeObject) => o;
+    const [policies, allowedRepos, limits, instrumentations] =
+      await Promise.all([
+        source.listAddOn('clusterpolicies', keepAll),
+        source.listAddOn('k8sallowedrepos', keepAll),
+        source.listAddOn('k8scontainerlimits', keepAll),
+        source.listAddOn('instrumentations', keepAll),
+      ]);
+    platform.notePolicies(policies);
+    platform.noteConstraints(allowedRepos, limits);
+    platform.noteInstrumentations(instrumentations);
+    const practices = new PracticeEvidence({
+      openTelemetry: () => platform.hasOpenTelemetryOperator,
+      verifyImagesRules: platform.verifyImagesRules,
+    });
+    const [rollouts, canaries, vulnerabilityReports, policyReports] =
+      await Promise.all([
+        source.listAddOn('rollouts', keepAll),
+        source.listAddOn('canaries', keepAll),
+        source.listAddOn('vulnerabilityreports', r => ({
+          metadata: { namespace: r.metadata?.namespace },
+          report: {
+            registry: (r as any).report?.registry,
+            artifact: (r as any).report?.artifact,
+          },
+        })),
+        source.listAddOn('policyreports', keepAll),
+      ]);
+    practices.noteProgressive(rollouts, canaries);
+    practices.noteVulnerabilityReports(vulnerabilityReports);
+    practices.notePolicyReports(policyReports);
+    index.practices = practices;
     for (const c of [...deployments, ...statefulsets, ...daemonsets])
       index.addController(c);
     for (const h of hpas) add(index.hpas, h.metadata?.namespace ?? '', h);
     for (const p of pdbs) add(index.pdbs, p.metadata?.namespace ?? '', p);
     // Pods last: of each running pod only the controllers that select it are kept (a list that
     // restarts after an expired continue token then counts nothing twice).
-    const selecting = await source.list('pods', pod =>
+    const running = await source.list('pods', pod =>
       pod.status?.phase === 'Running'
-        ? index.controllersSelecting(pod)
+        ? {
+            controllers: index.controllersSelecting(pod),
+            load: platform.podLoad(pod),
+          }
         : undefined,
     );
-    for (const controllers of selecting) {
+    for (const { controllers, load } of running) {
       for (const c of controllers)
         index.running.set(c, index.running.get(c)! + 1);
+      platform.notePod(load);
     }
+    index.platform = platform.facts();
     return index;
+  }
+
+  /** The practices measured for a workload's controllers on this cluster. */
+  practicesOf(controllers: KubeObject[]) {
+    return this.practices!.practicesOf(controllers);
   }
 
   private addController(c: KubeObject) {

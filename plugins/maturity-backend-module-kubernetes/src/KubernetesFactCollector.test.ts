@@ -30,6 +30,22 @@ const ledger = component('ledger', {
 const ghost = component('ghost', { 'backstage.io/kubernetes-id': 'ghost' });
 const plain = component('plain', {});
 
+// What the cluster offers every workload on it: cluster-autoscaler runs, no descheduler; Falco is
+// ready on both nodes; 3 cart pods × 0.6 cores = 1.8 of 16 cores requested, no node allocates
+// more than its capacity; node-a runs the BestEffort report beside cart; shop, search and payments
+// run applications; both bound volumes are on cbs (one by default); Kyverno enforces a signature
+// rule and a requests rule; one Instrumentation.
+const PLATFORM_FACTS = {
+  'platform.clusterAutoscaling': true,
+  'platform.rescheduling': false,
+  'platform.runtimeProtection': true,
+  'platform.overcommit': false,
+  'platform.colocation': true,
+  'platform.sharedCluster': true,
+  'platform.storageSeparation': true,
+  'platform.admissionPolicies': true,
+  'platform.autoInstrumentation': true,
+};
 // cart: 3 replicas × (0.5 + 0.1) cores = 1.8 cores; 3 × (1 + 0.25) GiB = 3.75 GiB; the app's
 // limit is twice its request; the sidecar has none.
 const CART_FACTS = {
@@ -53,6 +69,12 @@ const CART_FACTS = {
   'kubernetes.pdb': true,
   'kubernetes.cluster': 'prod-1',
   'kubernetes.namespace': 'shop',
+  ...PLATFORM_FACTS,
+  // A Rollout, both images scanned, the signature verified, tracing injected.
+  'practice.gradual-release': true,
+  'practice.image-scanning': true,
+  'practice.image-signing': true,
+  'practice.tracing': true,
 };
 // ledger: 2 × 4 cores = 8; 2 × 16 GiB = 32 GiB, 4 GiB per core; Guaranteed with whole CPUs.
 const LEDGER_FACTS = {
@@ -73,6 +95,11 @@ const LEDGER_FACTS = {
   'kubernetes.pdb': false,
   'kubernetes.cluster': 'prod-1',
   'kubernetes.namespace': 'payments',
+  ...PLATFORM_FACTS,
+  // None of the three; no injection says nothing of tracing.
+  'practice.gradual-release': false,
+  'practice.image-scanning': false,
+  'practice.image-signing': false,
 };
 
 async function collectLive(
@@ -112,6 +139,8 @@ async function collectLive(
     ) => new Map(pages.flatMap(page => [...(pick(page) ?? [])]));
     const result = {
       facts: merged(r => r.facts),
+      origin: merged(r => r.origin),
+      origins: merged(r => r.origins),
       failures: merged(r => r.failures),
       problems: merged(r => r.problems),
     };
@@ -130,16 +159,82 @@ describe('KubernetesFactCollector', () => {
     expect(result.problems?.get('component:default/ghost')?.[0]).toMatch(
       /^No Deployment, StatefulSet or DaemonSet labelled backstage\.io\/kubernetes-id=ghost was found in clusters prod-1/,
     );
-    // Two deployments at one per page, the second request carrying the continue token; the
+    // Three deployments at one per page, each later request carrying the continue token; the
     // second page of workloads listed nothing again.
     expect(
       requests.filter(r => r.startsWith('/apis/apps/v1/deployments')),
     ).toEqual([
       '/apis/apps/v1/deployments?limit=1&timeoutSeconds=30',
-      `/apis/apps/v1/deployments?continue=${encodeURIComponent(
-        Buffer.from('1').toString('base64'),
-      )}&limit=1&timeoutSeconds=30`,
+      ...['1', '2'].map(
+        at =>
+          `/apis/apps/v1/deployments?continue=${encodeURIComponent(
+            Buffer.from(at).toString('base64'),
+          )}&limit=1&timeoutSeconds=30`,
+      ),
     ]);
+    // An add-on the cluster does not run (Flagger, Gatekeeper) is asked for once and answers 404.
+    expect(
+      requests.filter(r => r.startsWith('/apis/flagger.app/v1beta1/canaries')),
+    ).toHaveLength(1);
+  });
+
+  it('names where each fact came from: the workload, its cluster and what shows a practice', async () => {
+    const { result } = await collectLive();
+    expect(result.origin.get('component:default/cart')).toEqual({
+      source: 'kubernetes',
+      from: 'cluster prod-1: Deployment shop/cart',
+    });
+    const cartOrigins = result.origins.get('component:default/cart')!;
+    const from = (id: string) => cartOrigins[id]?.from;
+    expect(
+      Object.values(cartOrigins).every(o => o.source === 'kubernetes'),
+    ).toBe(true);
+    expect(from('platform.clusterAutoscaling')).toBe(
+      'cluster prod-1: cluster-autoscaler (Deployment kube-system/cluster-autoscaler)',
+    );
+    expect(from('platform.rescheduling')).toBe(
+      "cluster prod-1: no descheduler or Crane's scheduler running",
+    );
+    expect(from('platform.runtimeProtection')).toBe(
+      'cluster prod-1: DaemonSet falco/falco ready on 2 of 2 nodes',
+    );
+    // (3 × 0.6 =) 1.8 of (2 × 8 =) 16 cores: 11.25 %, shown whole.
+    expect(from('platform.overcommit')).toBe(
+      'cluster prod-1: 2 nodes: CPU requested 1.8 of 16 cores of capacity (11 %), allocatable 15; 0 nodes allocate more than their capacity',
+    );
+    expect(from('platform.colocation')).toBe(
+      'cluster prod-1: 1 of 2 nodes run offline pods (BestEffort or negative priority) beside online ones',
+    );
+    expect(from('platform.sharedCluster')).toBe(
+      'cluster prod-1: workloads of 3 application namespaces',
+    );
+    expect(from('platform.storageSeparation')).toBe(
+      'cluster prod-1: 2 of 2 bound volumes on network storage classes',
+    );
+    expect(from('platform.admissionPolicies')).toBe(
+      'cluster prod-1: enforced image rules: ClusterPolicy require-signed-images; enforced resource rules: ClusterPolicy require-requests',
+    );
+    expect(from('platform.autoInstrumentation')).toBe(
+      'cluster prod-1: 1 OpenTelemetry Instrumentation',
+    );
+    expect(from('practice.gradual-release')).toBe(
+      'cluster prod-1: Rollout shop/cart',
+    );
+    expect(from('practice.image-scanning')).toBe(
+      'cluster prod-1: VulnerabilityReports for registry.example.com/shop/cart:1.4.2, envoyproxy/envoy:v1.31.0',
+    );
+    expect(from('practice.image-signing')).toBe(
+      'cluster prod-1: image signatures verified by require-signed-images',
+    );
+    // Facts of the workload itself carry the workload's origin.
+    expect(cartOrigins['kubernetes.cores']).toBeUndefined();
+    const ledgerOrigins = result.origins.get('component:default/ledger')!;
+    expect(ledgerOrigins['practice.image-scanning'].from).toBe(
+      'cluster prod-1: no VulnerabilityReport for registry.example.com/payments/ledger:7.0.1',
+    );
+    expect(ledgerOrigins['practice.image-signing'].from).toBe(
+      'cluster prod-1: no verifyImages result for StatefulSet payments/ledger',
+    );
   });
 
   it('restarts a list whose continue token expired (410 Gone)', async () => {

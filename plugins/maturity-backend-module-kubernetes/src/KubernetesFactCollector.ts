@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
+import {
+  FACTS,
+  FactOrigin,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
 import {
   FactCollectionResult,
   FactCollectionRun,
@@ -18,6 +22,7 @@ import { ClusterSource } from './sources/ClusterSource';
  */
 export class KubernetesFactCollector implements MaturityFactCollector {
   readonly id = 'kubernetes';
+  readonly source = 'kubernetes';
 
   constructor(
     private readonly options: {
@@ -55,6 +60,8 @@ export class KubernetesFactCollector implements MaturityFactCollector {
     run: FactCollectionRun,
   ): Promise<FactCollectionResult> {
     const facts = new Map<string, WorkloadFacts>();
+    const origin = new Map<string, FactOrigin>();
+    const origins = new Map<string, Record<string, FactOrigin>>();
     const failures = new Map<string, string>();
     const problems = new Map<string, string[]>();
     const { sources, snapshots, clusterErrors } = await run.once(
@@ -80,14 +87,43 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         runningPods: objects.reduce((sum, o) => sum + o.runningPods, 0),
       };
       if (merged.controllers.length > 0) {
-        // Where it runs selects the prices its cost is computed with.
+        // Where it runs selects the prices its cost is computed with, and gives it its
+        // platform's facts.
         const home = objects.findIndex(o => o.controllers.length > 0);
+        const cluster = snapshots[home];
+        const practices = cluster.practicesOf(objects[home].controllers);
         facts.set(ref, {
           ...deriveFacts(merged),
-          [FACTS.kubernetes.cluster]: snapshots[home].cluster,
+          [FACTS.kubernetes.cluster]: cluster.cluster,
           [FACTS.kubernetes.namespace]:
             objects[home].controllers[0].metadata?.namespace ?? 'default',
+          ...cluster.platform.facts,
+          ...practices.facts,
         });
+        origin.set(ref, {
+          source: 'kubernetes',
+          from: `cluster ${cluster.cluster}: ${merged.controllers
+            .map(c => `${c.kind} ${c.metadata?.namespace}/${c.metadata?.name}`)
+            .join(', ')}`,
+        });
+        const measured = Object.keys(practices.from);
+        origins.set(
+          ref,
+          measured.length === 0
+            ? cluster.platform.origins
+            : {
+                ...cluster.platform.origins,
+                ...Object.fromEntries(
+                  measured.map(id => [
+                    id,
+                    {
+                      source: 'kubernetes',
+                      from: `cluster ${cluster.cluster}: ${practices.from[id]}`,
+                    },
+                  ]),
+                ),
+              },
+        );
       } else if (clusterErrors.length > 0) {
         // It may live on a cluster that could not be read: keep its last facts, marked stale.
         failures.set(ref, clusterErrors.join('; '));
@@ -104,6 +140,6 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         ]);
       }
     }
-    return { facts, failures, problems };
+    return { facts, origin, origins, failures, problems };
   }
 }

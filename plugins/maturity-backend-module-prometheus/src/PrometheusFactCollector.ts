@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   KUBERNETES_ANNOTATIONS,
   MATURITY_ANNOTATIONS,
+  FactOrigin,
   readPrometheusSelector,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
@@ -74,6 +75,7 @@ export interface PrometheusCollectorOptions {
  */
 export class PrometheusFactCollector implements MaturityFactCollector {
   readonly id = 'prometheus';
+  readonly source = 'prometheus';
 
   constructor(private readonly options: PrometheusCollectorOptions) {}
 
@@ -99,6 +101,7 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     const state = await this.stateOf(run);
     const signal = run?.signal;
     const facts = new Map<string, WorkloadFacts>();
+    const origin = new Map<string, FactOrigin>();
     const failures = new Map<string, string>();
     const problems = new Map<string, string[]>();
     const owned: Array<[string, { namespace: string; workload: string }]> = [];
@@ -119,8 +122,13 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       target: LoadTarget,
       load: WorkloadLoad | undefined,
     ) => {
-      if (hasSamples(load)) facts.set(ref, loadFacts(load));
-      else {
+      if (hasSamples(load)) {
+        facts.set(ref, loadFacts(load));
+        origin.set(ref, {
+          source: 'prometheus',
+          from: `${describeTarget(target)}, ${this.options.lookbackDays} days`,
+        });
+      } else {
         problems.set(ref, [
           `Prometheus has no CPU or memory samples for ${describeTarget(
             target,
@@ -211,6 +219,6 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     for (let i = 0; i < selected.length; i += this.options.selectorsPerQuery) {
       await askSelected(selected.slice(i, i + this.options.selectorsPerQuery));
     }
-    return { facts, failures, problems };
+    return { facts, origin, failures, problems };
   }
 }

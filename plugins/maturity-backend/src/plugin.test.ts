@@ -59,11 +59,13 @@ const entities: Entity[] = [
   ),
 ];
 
-// The platform declares a shared cluster without cluster autoscaling: platform = 2·1 + 2·0 over 4 = 50.
+// The platform declares a shared cluster without cluster autoscaling, and declarations count in
+// full (the default, half, is tested on its own): platform = 2·1 + 2·0 over 4 = 50.
 const config = {
   maturity: {
     schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
     platforms: { default: { sharedCluster: true, clusterAutoscaling: false } },
+    declaredFacts: 'count',
   },
 };
 
@@ -139,6 +141,8 @@ describe('maturity backend plugin', () => {
       coresSource: 'annotation',
       platform: 50,
       level: 'L1',
+      // Every check it is scored on rests on a declaration.
+      measuredShare: 0,
       team: 'group:default/checkout-team',
       department: 'group:default/retail',
       problems: [],
@@ -151,8 +155,16 @@ describe('maturity backend plugin', () => {
       id: 'tracing',
       status: 'pass',
       credit: 1,
-      facts: { 'catalog.practice.tracing': true },
+      facts: { 'practice.tracing': true },
       stale: false,
+      basis: 'declared',
+      provenance: {
+        'practice.tracing': {
+          source: 'annotation',
+          from: 'annotation maturity.cloudnative.dev/practices',
+          at: expect.any(String),
+        },
+      },
     });
     expect(
       cart.body.checks.find((c: any) => c.id === 'hpa-elastic').status,
@@ -502,6 +514,7 @@ describe('maturity backend plugin', () => {
     let fail = false;
     const flaky: MaturityFactCollector = {
       id: 'flaky',
+      source: 'kubernetes',
       async collect() {
         if (fail) throw new Error('cluster API unreachable');
         return {
@@ -542,9 +555,94 @@ describe('maturity backend plugin', () => {
     ]);
     const since = new Date(cart.body.staleSources[0].since);
     expect(since <= new Date(first.finishedAt)).toBe(true);
+    // Kept with its provenance: still a measurement, with full credit.
     expect(
       cart.body.checks.find((c: any) => c.id === 'hpa-elastic'),
-    ).toMatchObject({ status: 'pass', stale: true });
+    ).toMatchObject({
+      status: 'pass',
+      credit: 1,
+      stale: true,
+      basis: 'measured',
+      provenance: {
+        'kubernetes.hpaElastic': {
+          source: 'kubernetes',
+          at: since.toISOString(),
+        },
+      },
+    });
+  });
+
+  it.each([
+    // Half: platform (2·1·½ + 2·0) / 4 = 25; business (2·½ + 2·½) / 17.
+    ['half', 25, 200 / 17],
+    // Ignored: every platform fact is declared, so the platform side has nothing to count.
+    ['ignore', null, null],
+  ] as const)(
+    'gives a declaration what maturity.declaredFacts: %s says',
+    async (declaredFacts, platform, business) => {
+      const server = await startBackend({ config: { declaredFacts } });
+      await waitForRuns(server);
+      const cart = await request(server).get(
+        '/api/maturity/v1/scorecards/component/default/cart',
+      );
+      expect(cart.body.platform).toBe(platform);
+      // Rounded, so that one expectation takes a number and null alike.
+      const rounded = (n: number | null) =>
+        n === null ? null : Math.round(n * 1e9) / 1e9;
+      expect(rounded(cart.body.business)).toBe(rounded(business));
+      const model = await request(server).get('/api/maturity/v1/model');
+      expect(model.body.declaredFacts).toBe(declaredFacts);
+    },
+  );
+
+  it('lets a measurement override a declaration, and lists the contradiction on the scorecard', async () => {
+    // The cluster finds no tracing injected into cart, which declares it, and autoscaling that
+    // the platform profile denies.
+    const cluster: MaturityFactCollector = {
+      id: 'cluster',
+      source: 'kubernetes',
+      async collect() {
+        return {
+          facts: new Map([
+            [
+              'component:default/cart',
+              {
+                'practice.tracing': false,
+                'platform.clusterAutoscaling': true,
+              },
+            ],
+          ]),
+          origin: new Map([
+            [
+              'component:default/cart',
+              { source: 'kubernetes', from: 'cluster prod-1' } as const,
+            ],
+          ]),
+        };
+      },
+    };
+    const server = await startBackend({
+      config: { declaredFacts: undefined },
+      features: [collectorModule('cluster', cluster)],
+    });
+    await waitForRuns(server);
+    const cart = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/cart',
+    );
+    expect(cart.body.checks.find((c: any) => c.id === 'tracing')).toMatchObject(
+      { status: 'fail', credit: 0, basis: 'measured' },
+    );
+    expect(cart.body.problems).toEqual([
+      'Entity component:default/cart: the measured practice.tracing = false (kubernetes: cluster prod-1) contradicts its declaration true (annotation: annotation maturity.cloudnative.dev/practices); the measurement is used',
+      'Entity component:default/cart: the measured platform.clusterAutoscaling = true (kubernetes: cluster prod-1) contradicts its declaration false (config: config maturity.platforms.default); the measurement is used',
+    ]);
+    // By default a declaration earns half.
+    // Platform: shared cluster declared (2·½) and autoscaling measured (2·1), over 4 = 75.
+    // Business: ci-pipeline declared (2·½) alone earns: 100/17.
+    expect(cart.body.platform).toBe(75);
+    expect(cart.body.business).toBeCloseTo(100 / 17, 10);
+    // Of the counted weight (4 platform + 17 business), 2 + 2 rest on measurements.
+    expect(cart.body.measuredShare).toBeCloseTo(4 / 21, 10);
   });
 
   it('tags answers with an ETag and answers 304 to a client that has the current one', async () => {

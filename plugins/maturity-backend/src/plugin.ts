@@ -73,6 +73,7 @@ export const maturityPlugin = createBackendPlugin({
           checks: settings.checks,
           weights: settings.weights,
           unknownAsZero: settings.unknownAsZero,
+          declaredFacts: settings.declaredFacts,
         };
         // Shared by the runner and the routes: a run on this replica is answered from at once,
         // one on another replica within the cache's 5 s.

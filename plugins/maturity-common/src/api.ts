@@ -3,6 +3,7 @@ import { CheckDefinition } from './model/checks';
 import { Dimension, DimensionId } from './model/dimensions';
 import { Level, LevelId } from './model/levels';
 import { CheckResult } from './model/checkResults';
+import { DeclaredFactsPolicy } from './model/facts';
 import { ScoreWeights } from './scoreWeights';
 import { PracticeCase } from './practices/cases';
 import {
@@ -82,6 +83,8 @@ export interface WorkloadScorecard extends ScoreSummary, WorkloadHierarchy {
   coresSource: CoresSource;
   dimensions: Record<DimensionId, number | null>;
   checks: CheckResult[];
+  /** The share of its counted check weight that rests on measured facts (0–1). */
+  measuredShare: number | null;
   /** Problems in the entity's annotations (cores, waivers, practices…), each naming the annotation. */
   problems: string[];
   /** Some of its facts are stale because a collector failed in the latest run. */
@@ -115,6 +118,8 @@ export interface GroupScorecard extends ScoreSummary {
    * (each listed with that problem in `/v1/workloads`).
    */
   unassignedWorkloads?: number;
+  /** The share of check weight resting on measured facts, core-weighted over its workloads. */
+  measuredShare: number | null;
   /** Workloads for a product or team, teams for a department, departments for a company. */
   members: ScorecardMember[];
   snapshot: SnapshotRef;
@@ -140,6 +145,11 @@ export interface LeaderboardRow extends ScoreSummary {
   ref: string;
   rank: number | null;
   workloads: number;
+  /**
+   * The share of its check weight resting on measured facts, core-weighted (0–1); `null` when
+   * nothing under it was scored or the row predates it.
+   */
+  measuredShare: number | null;
   /** Score now minus score at the start of the window; `null` without an earlier snapshot. */
   scoreChange: number | null;
   /** Places gained (positive) or lost over the window; `null` without an earlier rank. */
@@ -174,6 +184,8 @@ export interface ModelResponse {
   checks: CheckDefinition[];
   weights: ScoreWeights;
   unknownAsZero: boolean;
+  /** What a check resting on a declared fact earns (`maturity.declaredFacts`). */
+  declaredFacts: DeclaredFactsPolicy;
 }
 
 /** Response of `GET /v1/labels`: what the catalog module writes back as labels. @public */

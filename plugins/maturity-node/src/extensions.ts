@@ -1,8 +1,14 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { WorkloadFacts } from '@internal/plugin-maturity-common';
+import {
+  FactOrigin,
+  FactSourceKind,
+  WorkloadFacts,
+} from '@internal/plugin-maturity-common';
 
 export type {
+  FactOrigin,
+  FactSourceKind,
   FactValue,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
@@ -11,6 +17,15 @@ export type {
 export interface FactCollectionResult {
   /** Facts by workload entity ref. A workload absent here has none from this collector. */
   facts: Map<string, WorkloadFacts>;
+  /**
+   * Where a workload's facts came from, by entity ref: the cluster and resource, the query, the
+   * annotation. `origins` names it per fact, `origin` once for all of a workload's facts; a fact
+   * named in neither has the collector's {@link MaturityFactCollector.source}. Origins may be
+   * shared between workloads (every workload of a cluster gets its facts).
+   */
+  origins?: Map<string, Record<string, FactOrigin>>;
+  /** The origin of a workload's facts that `origins` does not name, by entity ref. */
+  origin?: Map<string, FactOrigin>;
   /**
    * Workloads whose facts could not be read this run, by entity ref, with the reason.
    * Their previous facts are kept and shown as stale rather than dropped.
@@ -65,6 +80,11 @@ export function createFactCollectionRun(
 export interface MaturityFactCollector {
   /** Stable id, used to store and attribute facts, e.g. `kubernetes`. */
   readonly id: string;
+  /**
+   * Where its facts come from unless `origins` says otherwise. A collector that names none is
+   * taken as `config`: a fact counts as measured only when its collector says it was.
+   */
+  readonly source?: FactSourceKind;
   /**
    * Collects facts for one page of the workloads a run scores. Throwing marks that page's facts
    * from this collector stale; it never fails the whole run.

@@ -1,7 +1,10 @@
 /**
  * A small recorded cluster in the Kubernetes API's JSON shapes: `cart` (a Deployment with an
- * HPA, a PDB, probes and zone spread), `ledger` (a StatefulSet pinned to dedicated nodes) and an
- * unrelated Deployment. The expected facts are worked out by hand in the tests.
+ * HPA, a PDB, probes and zone spread, released through an Argo Rollout, its images scanned and
+ * signed, tracing injected), `ledger` (a StatefulSet pinned to dedicated nodes, on network
+ * volumes) and an unrelated Deployment; two nodes, cluster-autoscaler, Falco on both nodes, a
+ * BestEffort batch pod beside cart, Kyverno policies and an OpenTelemetry Instrumentation. The
+ * expected facts are worked out by hand in the tests.
  */
 const meta = (
   name: string,
@@ -34,6 +37,7 @@ export const cartDeployment = {
     template: {
       metadata: {
         labels: { app: 'cart', 'backstage.io/kubernetes-id': 'cart' },
+        annotations: { 'instrumentation.opentelemetry.io/inject-java': 'true' },
       },
       spec: {
         containers: [
@@ -138,7 +142,8 @@ export const cartPdb = {
   spec: { minAvailable: 2, selector: { matchLabels: { app: 'cart' } } },
 };
 
-const pod = (name: string, phase: string) => ({
+/** A cart pod on `node`: 0.5 + 0.1 cores requested. */
+const pod = (name: string, phase: string, node: string) => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: meta(
@@ -148,25 +153,277 @@ const pod = (name: string, phase: string) => ({
     `pod-${name}`,
   ),
   spec: {
+    nodeName: node,
+    priority: 0,
     containers: [
-      { name: 'app', image: 'registry.example.com/shop/cart:1.4.2' },
+      {
+        name: 'app',
+        image: 'registry.example.com/shop/cart:1.4.2',
+        resources: { requests: { cpu: '500m', memory: '1Gi' } },
+      },
+      {
+        name: 'envoy',
+        image: 'envoyproxy/envoy:v1.31.0',
+        resources: { requests: { cpu: '100m', memory: '256Mi' } },
+      },
     ],
+  },
+  status: { phase, qosClass: 'Burstable' },
+});
+
+/** A nightly report: BestEffort, so offline work, on the node beside cart. */
+const reportPod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: meta('report-29102', 'reports', { job: 'report' }, 'pod-r'),
+  spec: {
+    nodeName: 'node-a',
+    priority: -10,
+    containers: [{ name: 'report', image: 'registry.example.com/report:3' }],
+  },
+  status: { phase: 'Running', qosClass: 'BestEffort' },
+};
+
+const node = (name: string) => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: {
+    name,
+    labels: { 'topology.kubernetes.io/zone': `zone-${name}` },
+    uid: `n-${name}`,
+  },
+  status: {
+    capacity: { cpu: '8', memory: '32Gi' },
+    allocatable: { cpu: '7500m', memory: '30Gi' },
+  },
+});
+
+export const clusterAutoscaler = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: meta(
+    'cluster-autoscaler',
+    'kube-system',
+    { app: 'cluster-autoscaler' },
+    'd-ca',
+  ),
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { app: 'cluster-autoscaler' } },
+    template: {
+      metadata: { labels: { app: 'cluster-autoscaler' } },
+      spec: {
+        containers: [
+          {
+            name: 'cluster-autoscaler',
+            image: 'registry.k8s.io/autoscaling/cluster-autoscaler:v1.31.0',
+          },
+        ],
+      },
+    },
+  },
+  status: { replicas: 1, readyReplicas: 1 },
+};
+
+export const falco = {
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: meta('falco', 'falco', { app: 'falco' }, 'ds-falco'),
+  spec: {
+    selector: { matchLabels: { app: 'falco' } },
+    template: {
+      metadata: { labels: { app: 'falco' } },
+      spec: {
+        containers: [
+          { name: 'falco', image: 'docker.io/falcosecurity/falco:0.39.1' },
+        ],
+      },
+    },
+  },
+  status: { desiredNumberScheduled: 2, numberReady: 2 },
+};
+
+const claim = (
+  name: string,
+  storageClassName: string | undefined,
+  phase: string,
+) => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: meta(name, 'payments', { app: 'ledger' }, `pvc-${name}`),
+  spec: {
+    ...(storageClassName ? { storageClassName } : {}),
+    resources: { requests: { storage: '100Gi' } },
   },
   status: { phase },
 });
 
+const storageClass = (
+  name: string,
+  provisioner: string,
+  isDefault = false,
+) => ({
+  apiVersion: 'storage.k8s.io/v1',
+  kind: 'StorageClass',
+  metadata: {
+    name,
+    ...(isDefault
+      ? {
+          annotations: {
+            'storageclass.kubernetes.io/is-default-class': 'true',
+          },
+        }
+      : {}),
+  },
+  provisioner,
+});
+
+export const kyvernoPolicies = [
+  {
+    apiVersion: 'kyverno.io/v1',
+    kind: 'ClusterPolicy',
+    metadata: { name: 'require-signed-images' },
+    spec: {
+      rules: [
+        {
+          name: 'verify-signature',
+          match: { any: [{ resources: { kinds: ['Pod'] } }] },
+          verifyImages: [
+            {
+              imageReferences: ['registry.example.com/*'],
+              attestors: [{ entries: [{ keys: { publicKeys: 'KEY' } }] }],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    apiVersion: 'kyverno.io/v1',
+    kind: 'ClusterPolicy',
+    metadata: { name: 'require-requests' },
+    spec: {
+      validationFailureAction: 'Enforce',
+      rules: [
+        {
+          name: 'cpu-and-memory-requests',
+          match: { any: [{ resources: { kinds: ['Pod'] } }] },
+          validate: {
+            pattern: {
+              spec: {
+                containers: [
+                  { resources: { requests: { cpu: '?*', memory: '?*' } } },
+                ],
+              },
+            },
+          },
+        },
+      ],
+    },
+  },
+];
+
+/** Kyverno's report for cart: its image signature verified. */
+export const cartPolicyReport = {
+  apiVersion: 'wgpolicyk8s.io/v1alpha2',
+  kind: 'PolicyReport',
+  metadata: meta('cart-report', 'shop', {}, 'pr-1'),
+  scope: {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    name: 'cart',
+    namespace: 'shop',
+  },
+  results: [
+    {
+      policy: 'require-signed-images',
+      rule: 'verify-signature',
+      result: 'pass',
+    },
+    {
+      policy: 'require-requests',
+      rule: 'autogen-cpu-and-memory-requests',
+      result: 'pass',
+    },
+  ],
+};
+
+/** Trivy Operator's reports, one per image it scanned. */
+const vulnerabilityReport = (
+  name: string,
+  server: string,
+  repository: string,
+  tag: string,
+) => ({
+  apiVersion: 'aquasecurity.github.io/v1alpha1',
+  kind: 'VulnerabilityReport',
+  metadata: meta(name, 'shop', {}, `vr-${name}`),
+  report: {
+    registry: { server },
+    artifact: { repository, tag },
+    summary: { criticalCount: 0, highCount: 1 },
+  },
+});
+
+export const cartRollout = {
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Rollout',
+  metadata: meta('cart', 'shop', {}, 'ro-1'),
+  spec: {
+    workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'cart' },
+    strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } },
+  },
+};
+
 /** Items per resource, in the order the API would list them. */
 export const recordedItems = {
-  deployments: [cartDeployment, otherDeployment],
+  deployments: [cartDeployment, otherDeployment, clusterAutoscaler],
   statefulsets: [ledgerStatefulSet],
-  daemonsets: [],
+  daemonsets: [falco],
   horizontalpodautoscalers: [cartHpa],
   poddisruptionbudgets: [cartPdb],
   pods: [
-    pod('cart-7d9f-a', 'Running'),
-    pod('cart-7d9f-b', 'Running'),
-    pod('cart-7d9f-c', 'Running'),
-    pod('cart-7d9f-d', 'Pending'),
+    pod('cart-7d9f-a', 'Running', 'node-a'),
+    pod('cart-7d9f-b', 'Running', 'node-a'),
+    pod('cart-7d9f-c', 'Running', 'node-b'),
+    pod('cart-7d9f-d', 'Pending', ''),
+    reportPod,
+  ],
+  nodes: [node('node-a'), node('node-b')],
+  persistentvolumeclaims: [
+    claim('data-ledger-0', 'cbs', 'Bound'),
+    claim('data-ledger-1', undefined, 'Bound'),
+    claim('data-ledger-2', 'local', 'Pending'),
+  ],
+  storageclasses: [
+    storageClass('cbs', 'com.tencent.cloud.csi.cbs', true),
+    storageClass('local', 'kubernetes.io/no-provisioner'),
+  ],
+  cronjobs: [],
+  clusterpolicies: kyvernoPolicies,
+  policyreports: [cartPolicyReport],
+  vulnerabilityreports: [
+    vulnerabilityReport(
+      'cart-app',
+      'registry.example.com',
+      'shop/cart',
+      '1.4.2',
+    ),
+    vulnerabilityReport(
+      'cart-envoy',
+      'index.docker.io',
+      'envoyproxy/envoy',
+      'v1.31.0',
+    ),
+  ],
+  rollouts: [cartRollout],
+  instrumentations: [
+    {
+      apiVersion: 'opentelemetry.io/v1alpha1',
+      kind: 'Instrumentation',
+      metadata: meta('default', 'shop', {}, 'otel-1'),
+      spec: { exporter: { endpoint: 'http://otel-collector:4317' } },
+    },
   ],
 };
 
@@ -198,4 +455,45 @@ export const resourceApi = {
     apiVersion: 'policy/v1',
   },
   pods: { path: '/api/v1/pods', kind: 'PodList', apiVersion: 'v1' },
+  nodes: { path: '/api/v1/nodes', kind: 'NodeList', apiVersion: 'v1' },
+  persistentvolumeclaims: {
+    path: '/api/v1/persistentvolumeclaims',
+    kind: 'PersistentVolumeClaimList',
+    apiVersion: 'v1',
+  },
+  storageclasses: {
+    path: '/apis/storage.k8s.io/v1/storageclasses',
+    kind: 'StorageClassList',
+    apiVersion: 'storage.k8s.io/v1',
+  },
+  cronjobs: {
+    path: '/apis/batch/v1/cronjobs',
+    kind: 'CronJobList',
+    apiVersion: 'batch/v1',
+  },
+  clusterpolicies: {
+    path: '/apis/kyverno.io/v1/clusterpolicies',
+    kind: 'ClusterPolicyList',
+    apiVersion: 'kyverno.io/v1',
+  },
+  policyreports: {
+    path: '/apis/wgpolicyk8s.io/v1alpha2/policyreports',
+    kind: 'PolicyReportList',
+    apiVersion: 'wgpolicyk8s.io/v1alpha2',
+  },
+  vulnerabilityreports: {
+    path: '/apis/aquasecurity.github.io/v1alpha1/vulnerabilityreports',
+    kind: 'VulnerabilityReportList',
+    apiVersion: 'aquasecurity.github.io/v1alpha1',
+  },
+  rollouts: {
+    path: '/apis/argoproj.io/v1alpha1/rollouts',
+    kind: 'RolloutList',
+    apiVersion: 'argoproj.io/v1alpha1',
+  },
+  instrumentations: {
+    path: '/apis/opentelemetry.io/v1alpha1/instrumentations',
+    kind: 'InstrumentationList',
+    apiVersion: 'opentelemetry.io/v1alpha1',
+  },
 } as const;

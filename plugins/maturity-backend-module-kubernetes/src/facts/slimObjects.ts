@@ -5,7 +5,7 @@ const present = (value: unknown) => (value ? {} : undefined);
 
 /**
  * What the facts read of a controller (Deployment, StatefulSet, DaemonSet): its name, labels,
- * selector, replicas and pod template, with each container's resources and only the presence of
+ * selector, replicas and pod template, with each container's image, resources and the presence of
  * its probes and preStop hook. Everything else (status, managed fields, env, volumes) is dropped
  * as each page of the list arrives, so a run holds a few hundred bytes a controller.
  */
@@ -29,6 +29,7 @@ export function slimController(c: KubeObject): KubeObject {
         },
         spec: {
           containers: (pod.containers ?? []).map((x: any) => ({
+            image: x.image,
             resources: x.resources,
             readinessProbe: present(x.readinessProbe),
             livenessProbe: present(x.livenessProbe),

@@ -6,10 +6,40 @@ export const RESOURCES = [
   'horizontalpodautoscalers',
   'poddisruptionbudgets',
   'pods',
+  'nodes',
+  'persistentvolumeclaims',
+  'storageclasses',
+  'cronjobs',
+  // Add-ons' custom resources: a cluster without the add-on does not serve them.
+  'clusterpolicies',
+  'policyreports',
+  'k8sallowedrepos',
+  'k8scontainerlimits',
+  'instrumentations',
+  'vulnerabilityreports',
+  'rollouts',
+  'canaries',
 ] as const;
 
 /** One of {@link RESOURCES}. */
 export type ResourceName = (typeof RESOURCES)[number];
+
+/**
+ * Resources an add-on defines (Kyverno, Gatekeeper, the OpenTelemetry Operator, Trivy Operator,
+ * Argo Rollouts, Flagger). A cluster that does not serve one does not run the add-on: the facts
+ * it would give are measured as absent where that is the answer (no admission policy), and left
+ * to declarations where it is not (a team may release gradually without Argo Rollouts).
+ */
+export const ADD_ON_RESOURCES: ReadonlySet<ResourceName> = new Set([
+  'clusterpolicies',
+  'policyreports',
+  'k8sallowedrepos',
+  'k8scontainerlimits',
+  'instrumentations',
+  'vulnerabilityreports',
+  'rollouts',
+  'canaries',
+]);
 
 /** A Kubernetes object in the API's JSON shape (only the fields the module reads are typed). */
 export interface KubeObject {
@@ -37,4 +67,12 @@ export interface ClusterSource {
     resource: ResourceName,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[]>;
+  /**
+   * Lists an add-on's resource ({@link ADD_ON_RESOURCES}) like {@link ClusterSource.list}, or
+   * gives `undefined` when the cluster does not serve it (the add-on is not installed).
+   */
+  listAddOn<T>(
+    resource: ResourceName,
+    keep: (object: KubeObject) => T | undefined,
+  ): Promise<T[] | undefined>;
 }

@@ -22,6 +22,20 @@ const LIST_PATHS: Record<ResourceName, string> = {
   horizontalpodautoscalers: '/apis/autoscaling/v2/horizontalpodautoscalers',
   poddisruptionbudgets: '/apis/policy/v1/poddisruptionbudgets',
   pods: '/api/v1/pods',
+  nodes: '/api/v1/nodes',
+  persistentvolumeclaims: '/api/v1/persistentvolumeclaims',
+  storageclasses: '/apis/storage.k8s.io/v1/storageclasses',
+  cronjobs: '/apis/batch/v1/cronjobs',
+  clusterpolicies: '/apis/kyverno.io/v1/clusterpolicies',
+  policyreports: '/apis/wgpolicyk8s.io/v1alpha2/policyreports',
+  k8sallowedrepos: '/apis/constraints.gatekeeper.sh/v1beta1/k8sallowedrepos',
+  k8scontainerlimits:
+    '/apis/constraints.gatekeeper.sh/v1beta1/k8scontainerlimits',
+  instrumentations: '/apis/opentelemetry.io/v1alpha1/instrumentations',
+  vulnerabilityreports:
+    '/apis/aquasecurity.github.io/v1alpha1/vulnerabilityreports',
+  rollouts: '/apis/argoproj.io/v1alpha1/rollouts',
+  canaries: '/apis/flagger.app/v1beta1/canaries',
 };
 
 /** Rejects when `promise` takes longer than `ms`: a hung API server must not hang the run. */
@@ -151,6 +165,19 @@ export class LiveClusterSource implements ClusterSource {
     }
   }
 
+  /** The API answers 404 for a resource no installed add-on defines. */
+  async listAddOn<T>(
+    resource: ResourceName,
+    keep: (object: KubeObject) => T | undefined,
+  ): Promise<T[] | undefined> {
+    try {
+      return await this.list(resource, keep);
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
+
   private async listAll<T>(
     resource: ResourceName,
     keep: (object: KubeObject) => T | undefined,
@@ -184,10 +211,13 @@ export class LiveClusterSource implements ClusterSource {
     const reason =
       (status && hint[status]) ||
       (error instanceof Error ? error.message : String(error));
-    return new Error(
-      `Kubernetes cluster ${this.cluster}: listing ${resource} failed${
-        status ? ` (${status})` : ''
-      }: ${reason}`,
+    return Object.assign(
+      new Error(
+        `Kubernetes cluster ${this.cluster}: listing ${resource} failed${
+          status ? ` (${status})` : ''
+        }: ${reason}`,
+      ),
+      { status },
     );
   }
 }

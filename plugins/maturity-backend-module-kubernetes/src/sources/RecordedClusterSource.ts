@@ -14,12 +14,20 @@ export class RecordedClusterSource implements ClusterSource {
     resource: ResourceName,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[]> {
+    return (await this.listAddOn(resource, keep)) ?? [];
+  }
+
+  /** A resource without a recording is one the cluster does not serve. */
+  async listAddOn<T>(
+    resource: ResourceName,
+    keep: (object: KubeObject) => T | undefined,
+  ): Promise<T[] | undefined> {
     const file = path.join(this.directory, this.cluster, `${resource}.json`);
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
     const list = JSON.parse(text);

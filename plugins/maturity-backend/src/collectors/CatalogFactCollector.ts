@@ -1,6 +1,8 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   FACTS,
+  FactOrigin,
+  MATURITY_ANNOTATIONS,
   PracticeId,
   PRACTICES,
   readPractices,
@@ -12,7 +14,19 @@ import {
   MaturityFactCollector,
 } from '@internal/plugin-maturity-node';
 
-function practiceFacts(entity: Entity): WorkloadFacts {
+// One origin per annotation, shared by every workload that declares through it.
+const ANNOTATION_ORIGINS = new Map<string, FactOrigin>();
+const annotationOrigin = (key: string): FactOrigin => {
+  let origin = ANNOTATION_ORIGINS.get(key);
+  if (!origin) {
+    origin = { source: 'annotation', from: `annotation ${key}` };
+    ANNOTATION_ORIGINS.set(key, origin);
+  }
+  return origin;
+};
+
+/** Declared practices, each with the annotation that declares it. */
+function practiceFacts(entity: Entity, origins: Record<string, FactOrigin>) {
   const annotations = entity.metadata.annotations ?? {};
   const declared = readPractices(entity);
   const listed = new Set<string>(declared.ok ? declared.value ?? [] : []);
@@ -20,39 +34,56 @@ function practiceFacts(entity: Entity): WorkloadFacts {
   const declaresAll = declared.ok && declared.value !== undefined;
   const facts: WorkloadFacts = {};
   for (const [id, practice] of Object.entries(PRACTICES)) {
-    const implied = practice.impliedBy.some(
+    const fact = FACTS.practice(id as PracticeId);
+    const implying = practice.impliedBy.find(
       key => annotations[key] !== undefined,
     );
-    if (listed.has(id) || implied)
-      facts[FACTS.catalog.practice(id as PracticeId)] = true;
-    else if (declaresAll)
-      facts[FACTS.catalog.practice(id as PracticeId)] = false;
+    if (listed.has(id) || implying) {
+      facts[fact] = true;
+      origins[fact] = annotationOrigin(
+        listed.has(id) ? MATURITY_ANNOTATIONS.practices : implying!,
+      );
+    } else if (declaresAll) {
+      facts[fact] = false;
+      origins[fact] = annotationOrigin(MATURITY_ANNOTATIONS.practices);
+    }
   }
   return facts;
 }
 
 /**
  * Facts the catalog itself holds: the declared workload kind, declared practices (and those
- * implied by other plugins' annotations), and whether the Component provides an API.
+ * implied by other plugins' annotations), and whether the Component provides an API. All of them
+ * are declared: the practices by annotations, the rest by the entity's own fields.
  */
 export class CatalogFactCollector implements MaturityFactCollector {
   readonly id = 'catalog';
+  readonly source = 'catalog';
 
   async collect(workloads: Entity[]): Promise<FactCollectionResult> {
     const facts = new Map<string, WorkloadFacts>();
+    const origins = new Map<string, Record<string, FactOrigin>>();
     for (const entity of workloads) {
+      const ref = stringifyEntityRef(entity);
       const kind = readWorkloadKind(entity);
+      const declaredBy: Record<string, FactOrigin> = {};
+      const practices = practiceFacts(entity, declaredBy);
+      if (kind.ok && kind.value)
+        declaredBy[FACTS.catalog.workloadKind] = annotationOrigin(
+          MATURITY_ANNOTATIONS.workloadKind,
+        );
       // The catalog's providesApi relations are made from this field; a run reads no relations.
       const providesApis =
         ((entity.spec?.providesApis as unknown[] | undefined)?.length ?? 0) > 0;
-      facts.set(stringifyEntityRef(entity), {
+      facts.set(ref, {
         ...(kind.ok && kind.value
           ? { [FACTS.catalog.workloadKind]: kind.value }
           : {}),
         [FACTS.catalog.apiDeclared]: providesApis,
-        ...practiceFacts(entity),
+        ...practices,
       });
+      origins.set(ref, declaredBy);
     }
-    return { facts };
+    return { facts, origins };
   }
 }

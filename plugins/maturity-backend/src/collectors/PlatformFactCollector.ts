@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   FACTS,
+  FactOrigin,
   MATURITY_ANNOTATIONS,
   PlatformCapability,
   WorkloadFacts,
@@ -16,21 +17,46 @@ export const DEFAULT_PLATFORM = 'default';
 
 /**
  * Platform facts from the profiles the platform team declares in `maturity.platforms`: each
- * workload gets the capabilities of the platform its annotation names, else of `default`.
+ * workload gets the capabilities of the platform its annotation names, else of `default`. They
+ * are declared (`config`): where the Kubernetes module measures a capability on the workload's
+ * cluster, the measurement wins.
  */
 export class PlatformFactCollector implements MaturityFactCollector {
   readonly id = 'platform';
+  readonly source = 'config';
+  private readonly byProfile = new Map<
+    string,
+    { facts: WorkloadFacts; origins: Record<string, FactOrigin> }
+  >();
 
-  constructor(private readonly platforms: PlatformProfiles) {}
+  constructor(private readonly platforms: PlatformProfiles) {
+    for (const [name, profile] of Object.entries(platforms)) {
+      const origin: FactOrigin = {
+        source: 'config',
+        from: `config maturity.platforms.${name}`,
+      };
+      const facts = Object.fromEntries(
+        Object.entries(profile).map(([capability, value]) => [
+          FACTS.platform.capability(capability as PlatformCapability),
+          value,
+        ]),
+      ) as WorkloadFacts;
+      this.byProfile.set(name, {
+        facts,
+        origins: Object.fromEntries(Object.keys(facts).map(id => [id, origin])),
+      });
+    }
+  }
 
   async collect(workloads: Entity[]): Promise<FactCollectionResult> {
     const facts = new Map<string, WorkloadFacts>();
+    const origins = new Map<string, Record<string, FactOrigin>>();
     const problems = new Map<string, string[]>();
     for (const entity of workloads) {
       const ref = stringifyEntityRef(entity);
       const key = MATURITY_ANNOTATIONS.platform;
       const named = entity.metadata.annotations?.[key];
-      const profile = this.platforms[named ?? DEFAULT_PLATFORM];
+      const profile = this.byProfile.get(named ?? DEFAULT_PLATFORM);
       if (named !== undefined && !profile) {
         const known = Object.keys(this.platforms);
         problems.set(ref, [
@@ -43,16 +69,9 @@ export class PlatformFactCollector implements MaturityFactCollector {
         continue;
       }
       if (!profile) continue;
-      facts.set(
-        ref,
-        Object.fromEntries(
-          Object.entries(profile).map(([capability, value]) => [
-            FACTS.platform.capability(capability as PlatformCapability),
-            value,
-          ]),
-        ) as WorkloadFacts,
-      );
+      facts.set(ref, profile.facts);
+      origins.set(ref, profile.origins);
     }
-    return { facts, problems };
+    return { facts, origins, problems };
   }
 }

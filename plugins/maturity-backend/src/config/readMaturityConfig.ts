@@ -7,6 +7,8 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { Duration } from 'luxon';
 import {
   CheckDefinition,
+  DECLARED_FACTS_POLICIES,
+  DeclaredFactsPolicy,
   DEFAULT_CHECKS,
   DEFAULT_SCORE_WEIGHTS,
   PLATFORM_CAPABILITIES,
@@ -38,6 +40,7 @@ export interface MaturityConfig {
   checks: CheckDefinition[];
   weights: ScoreWeights;
   unknownAsZero: boolean;
+  declaredFacts: DeclaredFactsPolicy;
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** When a run stops itself, in milliseconds: below the schedule's timeout. */
   runDeadlineMs: number;
@@ -55,6 +58,13 @@ export interface CostConfig {
   rightSizing: RightSizingParams;
   elasticity: ElasticityParams;
 }
+
+/**
+ * What a declared fact is worth by default: half of a measured one, so that a leaderboard that
+ * decides rewards moves by what runs rather than by what an annotation says, while teams whose
+ * practices no source measures yet are not scored as if they had none.
+ */
+export const DEFAULT_DECLARED_FACTS: DeclaredFactsPolicy = 'half';
 
 /** Default cadence of scoring runs; overridable at `maturity.schedule`. */
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -167,6 +177,14 @@ const schema = z
       )
       .optional(),
     unknownAsZero: z.boolean().optional(),
+    declaredFacts: z
+      .enum(
+        DECLARED_FACTS_POLICIES as [
+          DeclaredFactsPolicy,
+          ...DeclaredFactsPolicy[],
+        ],
+      )
+      .optional(),
     checks: z
       .record(
         z
@@ -259,6 +277,7 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     checks: applyCheckOverrides(DEFAULT_CHECKS, value.checks ?? {}),
     weights: value.weights ?? DEFAULT_SCORE_WEIGHTS,
     unknownAsZero: value.unknownAsZero ?? false,
+    declaredFacts: value.declaredFacts ?? DEFAULT_DECLARED_FACTS,
     schedule,
     runDeadlineMs: readRunDeadline(config, schedule),
     retention: { ...DEFAULT_RETENTION, ...value.history },
@@ -276,4 +295,5 @@ export interface ScoringModel {
   checks: CheckDefinition[];
   weights: ScoreWeights;
   unknownAsZero: boolean;
+  declaredFacts: DeclaredFactsPolicy;
 }

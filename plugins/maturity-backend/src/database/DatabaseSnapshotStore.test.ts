@@ -63,9 +63,9 @@ describe.each(databases.eachSupportedId())(
       const { store } = await createStore();
       expect(await store.getCurrentSnapshot()).toBeUndefined();
       const saved = await saveAt(store, '2026-11-20T10:00:00Z', [
-        workload('a', 62.5),
+        workload('a', 62.5, { measuredShare: 0.7 }),
         workload('b', null, { cores: 0.5 }),
-        department(62.5, { cost }),
+        department(62.5, { cost, measuredShare: 0.7 }),
       ]);
       expect(await store.getCurrentSnapshot()).toEqual({
         id: saved.id,
@@ -79,7 +79,11 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([workload('b', null, { cores: 0.5 })]);
       expect(
         await store.getScores(saved.id, { levelKind: 'department' }),
-      ).toEqual([department(62.5, { cost })]);
+      ).toEqual([department(62.5, { cost, measuredShare: 0.7 })]);
+      expect(
+        (await store.getScores(saved.id, { ref: 'component:default/a' }))[0]
+          .measuredShare,
+      ).toBe(0.7);
       const under = await store.getScores(saved.id, {
         under: { level: 'department', ref: 'group:default/retail' },
       });

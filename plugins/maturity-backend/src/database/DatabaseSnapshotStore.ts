@@ -56,6 +56,8 @@ interface ScoreDbRow {
   platform: number | null;
   business: number | null;
   level: LevelId | null;
+  /** The share of its check weight resting on measured facts; null before it was recorded. */
+  measured_share: number | string | null;
   cores: number | string;
   workloads: number;
   product: string | null;
@@ -118,6 +120,7 @@ const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
   'platform',
   'business',
   'level',
+  'measured_share',
   'cores',
   'workloads',
   'product',
@@ -158,6 +161,8 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
     cores: Number(row.cores),
     workloads: Number(row.workloads),
   };
+  if (row.measured_share !== null)
+    result.measuredShare = Number(row.measured_share);
   for (const key of ['product', 'team', 'department', 'company'] as const) {
     if (row[key] !== null) result[key] = row[key]!;
   }
@@ -199,6 +204,7 @@ function toDbRow(
     platform: row.platform,
     business: row.business,
     level: row.level,
+    measured_share: row.measuredShare ?? null,
     cores: row.cores,
     workloads: row.workloads,
     product: row.product ?? null,

@@ -13,6 +13,8 @@ export interface ScoreRow {
   platform: number | null;
   business: number | null;
   level: LevelId | null;
+  /** The share of its check weight resting on measured facts (core-weighted for a group). */
+  measuredShare?: number | null;
   cores: number;
   workloads: number;
   /** Where a workload sits; empty for roll-ups. */

@@ -38,6 +38,13 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasColumn('maturity_scores', 'detail')).toBe(
       false,
     );
+    expect(
+      await knex.schema.hasColumn('maturity_scores', 'measured_share'),
+    ).toBe(true);
+    await knex.migrate.down({ directory });
+    expect(
+      await knex.schema.hasColumn('maturity_scores', 'measured_share'),
+    ).toBe(false);
     // Details move back onto their rows, one step down.
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_details')).toBe(false);
@@ -132,6 +139,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it("moves stored details into maturity_details, each entity's once, keyed as a run keys them, and back", async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
+    // Down to the step before details were stored by content.
+    await knex.migrate.down({ directory });
     await knex.migrate.down({ directory });
     const [snapshot] = await knex('maturity_snapshots')
       .insert({
@@ -161,7 +170,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       row('thinned', null),
     ]);
 
-    await knex.migrate.latest({ directory });
+    await knex.migrate.up({ directory });
     // a and b are two entities: each keeps its own.
     expect(await knex('maturity_details').orderBy('entity_ref')).toEqual([
       {

@@ -15,6 +15,7 @@ const workloads: RollUpWorkload[] = [
     cores: 2000,
     platform: 80,
     business: 60,
+    measuredShare: 0.9,
     product: 'system:default/shop',
     team: 'group:default/t1',
     department: 'group:default/a',
@@ -24,6 +25,7 @@ const workloads: RollUpWorkload[] = [
     cores: 2,
     platform: 20,
     business: 40,
+    measuredShare: 0.5,
     product: 'system:default/shop',
     team: 'group:default/t1',
     department: 'group:default/a',
@@ -33,6 +35,7 @@ const workloads: RollUpWorkload[] = [
     cores: 10,
     platform: 50,
     business: 50,
+    measuredShare: 0.6,
     product: 'system:default/media',
     team: 'group:default/t2',
     department: 'group:default/b',
@@ -67,6 +70,8 @@ describe('rollUp', () => {
     expect(a.score).toBeCloseTo(140060 / 2002, 10); // 69.96004
     expect(a.platform).toBeCloseTo((80 * 2000 + 20 * 2) / 2002, 10);
     expect(a.business).toBeCloseTo((60 * 2000 + 40 * 2) / 2002, 10);
+    // The share of check weight measured is weighted the same way: (0.9·2000 + 0.5·2) / 2002.
+    expect(a.measuredShare).toBeCloseTo(1801 / 2002, 10);
     expect(a.cores).toBe(2002);
     expect(a.workloads).toBe(2);
     expect(a.unweightedWorkloads).toBe(0);
@@ -88,6 +93,7 @@ describe('rollUp', () => {
       score: null,
       platform: null,
       business: null,
+      measuredShare: null,
       cores: 0,
       workloads: 1,
       unweightedWorkloads: 1,
@@ -110,6 +116,8 @@ describe('rollUp', () => {
     expect(acme.score).toBeCloseTo(140560 / 2012, 10); // 69.86083
     const meanOfDepartmentMeans = (140060 / 2002 + 50) / 2; // 59.98002
     expect(Math.abs(acme.score - meanOfDepartmentMeans)).toBeGreaterThan(9.8);
+    // (0.9·2000 + 0.5·2 + 0.6·10) / 2012; the unknown-cores workload weighs nothing.
+    expect(acme.measuredShare).toBeCloseTo(1807 / 2012, 10);
     expect(acme.workloads).toBe(4);
   });
 

@@ -23,7 +23,8 @@ import { GroupDetail } from '../snapshot/groupDetail';
  *
  * - scores are core-weighted means over every workload under the group, never a mean of its
  *   children's means: `score(group) = Σ score(w)·cores(w) / Σ cores(w)`;
- * - dimension scores are core-weighted the same way;
+ * - dimension scores, and the share of check weight resting on measured facts, are
+ *   core-weighted the same way;
  * - money adds up plainly, and efficiency is weighted by cost, so an idle 2,000-core service
  *   drags its department down as much as it costs;
  * - member groups are kept by key (a department's teams): a few per group. Member workloads (a
@@ -46,6 +47,8 @@ export interface RollUpWorkload extends WorkloadPlace {
   /** Platform and business scores, 0–100; `null` when it has no score, so no weight. */
   platform: number | null;
   business: number | null;
+  /** The share of its check weight resting on measured facts, weighted by its cores. */
+  measuredShare?: number | null;
   /** Its dimension scores, weighted by its cores like its score. */
   dimensions?: Partial<Record<DimensionId, number | null>>;
   /** Its cost; absent when nothing could be priced. */
@@ -65,6 +68,8 @@ export interface RolledGroup extends Omit<GroupDetail, 'unassignedWorkloads'> {
   score: number | null;
   platform: number | null;
   business: number | null;
+  /** Σ measuredShare·cores / Σ cores over its weighted workloads. */
+  measuredShare: number | null;
   /** Σ cores of the weighted workloads. */
   cores: number;
   /** Every workload under the group, weighted or not. */
@@ -110,6 +115,7 @@ class GroupTotals {
   weightedScore = 0;
   weightedPlatform = 0;
   weightedBusiness = 0;
+  weightedMeasured = 0;
   // Made when first needed: a run has thousands of groups, most without some of these.
   dimensions?: WeightedMean[];
   hourlyCost = 0;
@@ -162,6 +168,7 @@ export class GroupRollUp {
         group.weightedScore += score * weight;
         group.weightedPlatform += w.platform! * weight;
         group.weightedBusiness += w.business! * weight;
+        group.weightedMeasured += (w.measuredShare ?? 0) * weight;
         if (w.dimensions) {
           group.dimensions ??= DIMENSION_IDS.map(() => new WeightedMean());
           for (let i = 0; i < DIMENSION_IDS.length; i++) {
@@ -213,6 +220,7 @@ function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
     score: weighted ? group.weightedScore / group.cores : null,
     platform: weighted ? group.weightedPlatform / group.cores : null,
     business: weighted ? group.weightedBusiness / group.cores : null,
+    measuredShare: weighted ? group.weightedMeasured / group.cores : null,
     cores: group.cores,
     workloads: group.workloads,
     unweightedWorkloads: group.unweighted,

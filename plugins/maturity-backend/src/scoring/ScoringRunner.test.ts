@@ -96,6 +96,7 @@ describe.each(databases.eachSupportedId())(
             checks: settings.checks,
             weights: settings.weights,
             unknownAsZero: true,
+            declaredFacts: settings.declaredFacts,
           },
           cost: settings.cost,
           retention: settings.retention,

@@ -35,7 +35,10 @@ import {
   writeRollUps,
 } from './buildSnapshotRows';
 import { SeenRefs } from './SeenRefs';
-import { factsFromCollector } from '../snapshot/workloadDetail';
+import {
+  factsFromCollector,
+  sourcesByOrigin,
+} from '../snapshot/workloadDetail';
 
 /** Id of the scheduled scoring task; `POST /v1/runs` triggers it. */
 
@@ -367,20 +370,24 @@ export class ScoringRunner {
             ...(since ? { since } : {}),
           });
           if (last) {
-            item.sources.push({
-              collector: collector.id,
-              at: since!,
-              facts: last.facts,
-            });
-            for (const id of Object.keys(last.facts)) item.staleFacts.add(id);
+            for (const source of last.sources) {
+              item.sources.push({ ...source, at: since! });
+              for (const id of Object.keys(source.facts))
+                item.staleFacts.add(id);
+            }
           }
           continue;
         }
         const facts = result.facts.get(ref);
-        // Copied once: an object grown fact by fact sits in V8's dictionary mode at ~2.5× the
-        // memory of the copy. Collected now, so without a time of their own (see FactSource).
         if (facts)
-          item.sources.push({ collector: collector.id, facts: { ...facts } });
+          item.sources.push(
+            ...sourcesByOrigin(
+              collector,
+              facts,
+              result.origins?.get(ref),
+              result.origin?.get(ref),
+            ),
+          );
         item.problems.push(...(result.problems?.get(ref) ?? []));
       }
     }

@@ -80,13 +80,16 @@ export function* workloadRows(options: {
   const checkIds = new Set(model.checks.map(c => c.id));
   for (const workload of workloads) {
     const found = evidence.get(workload.ref);
-    const facts = mergeFacts(found?.sources ?? []);
+    const merged = mergeFacts(workload.ref, found?.sources ?? []);
+    const facts = merged.facts;
     const waivers = found ? readWaivers(found.entity, checkIds).waivers : [];
     const result = scoreWorkload(model.checks, facts, {
       weights: model.weights,
       unknownAsZero: model.unknownAsZero,
       waivers,
       staleFacts: found?.staleFacts,
+      declaredFacts: merged.declared,
+      declaredFactsPolicy: model.declaredFacts,
       now,
     });
     const hierarchy = {
@@ -99,7 +102,13 @@ export function* workloadRows(options: {
     const cores = workloadCores(facts, workload.declaredCores);
     // The problems found reading its annotations, then those its collectors found.
     const problems = found
-      ? [...new Set([...workload.problems, ...found.problems])]
+      ? [
+          ...new Set([
+            ...workload.problems,
+            ...found.problems,
+            ...merged.contradictions,
+          ]),
+        ]
       : workload.problems;
     const priced = priceWorkload(facts, cores, options.cost);
     const detail: WorkloadDetail = {
@@ -119,13 +128,14 @@ export function* workloadRows(options: {
       platform: result.platform,
       business: result.business,
       level: result.level,
+      measuredShare: result.measuredShare,
       cores: cores.cores ?? 0,
       workloads: 1,
       ...Object.fromEntries(
         Object.entries(hierarchy).filter(([, v]) => v !== undefined),
       ),
       ...(priced.figures ? { cost: priced.figures } : {}),
-      detail: packWorkloadDetail(detail, found?.sources ?? []),
+      detail: packWorkloadDetail(detail, found?.sources ?? [], merged),
       listedIn: listedIn(hierarchy),
     };
     kept.groups.add({
@@ -133,6 +143,7 @@ export function* workloadRows(options: {
       cores: cores.cores,
       platform: result.score === null ? null : result.platform,
       business: result.score === null ? null : result.business,
+      measuredShare: result.measuredShare,
       dimensions: result.dimensions,
       ...(priced.figures ? { cost: priced.figures } : {}),
       estimatedCost: isEstimatedCost(priced.advice),
@@ -204,6 +215,7 @@ function groupRow(
     platform: g.platform,
     business: g.business,
     level: g.score === null ? null : levelForScore(g.score).id,
+    measuredShare: g.measuredShare,
     cores: g.cores,
     workloads: g.workloads,
     ...(g.cost ? { cost: g.cost } : {}),

@@ -22,7 +22,7 @@ export async function suggestCases(
   const levelKind = row.levelKind;
   let input;
   if (levelKind === 'workload') {
-    const detail = readWorkloadDetail(row.detail);
+    const detail = readWorkloadDetail(row.detail, snapshot.startedAt);
     input = {
       dimensions: detail.dimensions,
       checks: detail.checks,

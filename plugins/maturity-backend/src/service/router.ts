@@ -180,6 +180,7 @@ export async function createRouter(options: {
       checks: model.checks,
       weights: model.weights,
       unknownAsZero: model.unknownAsZero,
+      declaredFacts: model.declaredFacts,
     };
     res.json(body);
   });

@@ -145,7 +145,7 @@ export async function getScorecard(
   const row = await broadestRow(store, snapshot, ref);
   const levelKind = row.levelKind;
   if (levelKind === 'workload') {
-    const detail = readWorkloadDetail(row.detail);
+    const detail = readWorkloadDetail(row.detail, snapshot.startedAt);
     return {
       kind: 'workload',
       ref,
@@ -158,6 +158,7 @@ export async function getScorecard(
       ...(row.company ? { company: row.company } : {}),
       dimensions: detail.dimensions,
       checks: detail.checks,
+      measuredShare: row.measuredShare ?? null,
       problems: detail.problems,
       stale: detail.staleSources.length > 0,
       staleSources: detail.staleSources,
@@ -171,6 +172,7 @@ export async function getScorecard(
     ...scores(row),
     workloads: row.workloads,
     unweightedWorkloads: detail?.unweightedWorkloads ?? 0,
+    measuredShare: row.measuredShare ?? null,
     ...(levelKind === 'company'
       ? { unassignedWorkloads: detail?.unassignedWorkloads ?? 0 }
       : {}),
@@ -305,6 +307,7 @@ export async function getLeaderboard(
         rank: row.rank,
         ...scores(row),
         workloads: row.workloads,
+        measuredShare: row.measuredShare ?? null,
         scoreChange:
           row.score !== null && typeof then?.score === 'number'
             ? row.score - then.score

@@ -57,7 +57,7 @@ export async function listWorkloads(
         levelKind: 'workload',
         refs: page.map(row => row.ref),
       })
-    ).map(row => [row.ref, readWorkloadDetail(row.detail)]),
+    ).map(row => [row.ref, readWorkloadDetail(row.detail, snapshot.startedAt)]),
   );
   const lastSeenAt = snapshot.startedAt.toISOString();
   return {

@@ -3,7 +3,12 @@ import {
   CheckStatus,
   CoresSource,
   DimensionId,
+  FactBasis,
+  FactOrigin,
+  FactProvenance,
+  FactSourceKind,
   FactValue,
+  MEASURED_SOURCES,
   Waiver,
   WorkloadCostAdvice,
   WorkloadFacts,
@@ -36,8 +41,11 @@ export interface WorkloadDetail {
   cost: WorkloadCostAdvice;
 }
 
-/** Where a workload's facts came from: one entry per collector that supplied some. */
-export interface FactSource {
+/**
+ * Where some of a workload's facts came from: one entry per collector and origin (a collector
+ * may read facts from several places: a cluster's workload objects and its add-ons).
+ */
+export interface FactSource extends FactOrigin {
   collector: string;
   /**
    * ISO time the facts were collected, when an earlier run collected them (the collector failed
@@ -48,12 +56,17 @@ export interface FactSource {
   at?: string;
 }
 
+/** A stored check's flags: stale, and the basis of the fact its rule read. */
+const STALE = 1;
+const MEASURED = 2;
+const DECLARED = 4;
+
 type StoredCheck = [
   id: string,
   status: CheckStatus,
   credit: number | null,
   facts: number[],
-  stale: 0 | 1,
+  flags: number,
   waiver?: Waiver,
 ];
 
@@ -75,32 +88,115 @@ export interface CollectedFacts extends FactSource {
   facts: WorkloadFacts;
 }
 
-/** Every fact of a workload; where collectors disagree, the later one wins. */
-export function mergeFacts(sources: readonly CollectedFacts[]): WorkloadFacts {
-  return Object.assign({}, ...sources.map(s => s.facts));
+/**
+ * One collector's facts about a workload as sources, one per origin. Each is a copy made once:
+ * an object grown fact by fact sits in V8's dictionary mode at ~2.5× the memory of the copy.
+ * Collected now, so without a time of their own (see FactSource).
+ */
+export function sourcesByOrigin(
+  collector: { id: string; source?: FactSourceKind },
+  facts: WorkloadFacts,
+  origins: Record<string, FactOrigin> | undefined,
+  origin?: FactOrigin,
+): CollectedFacts[] {
+  const fallback: FactOrigin = origin ?? {
+    source: collector.source ?? 'config',
+  };
+  const byOrigin = new Map<FactOrigin, WorkloadFacts>();
+  if (!origins) byOrigin.set(fallback, { ...facts });
+  else {
+    for (const id of Object.keys(facts)) {
+      const from = origins[id] ?? fallback;
+      let group = byOrigin.get(from);
+      if (!group) byOrigin.set(from, (group = {}));
+      group[id] = facts[id];
+    }
+  }
+  return [...byOrigin].map(([o, group]) => ({
+    collector: collector.id,
+    source: o.source,
+    ...(o.from ? { from: o.from } : {}),
+    facts: group,
+  }));
 }
 
+const isMeasured = (source: FactSourceKind) => MEASURED_SOURCES.has(source);
+const originOf = (s: FactSource) =>
+  s.from ? `${s.source}: ${s.from}` : s.source;
+
+/** A workload's facts merged from every source, and which of them were declared. */
+export interface MergedFacts {
+  facts: WorkloadFacts;
+  /** Fact ids whose value was declared (no measured source supplied them). */
+  declared: Set<string>;
+  /** Where a measurement contradicts a declaration, each naming both: shown as problems. */
+  contradictions: string[];
+  /** The index in the sources of the one each fact's value was taken from, in order first seen. */
+  sourceOf: Map<string, number>;
+}
+
+/**
+ * Every fact of a workload. A measured value wins over a declared one whichever came first;
+ * between two of the same kind the later source wins. Where a measurement contradicts a
+ * declaration, the measurement is used and the contradiction reported.
+ */
+export function mergeFacts(
+  ref: string,
+  sources: readonly CollectedFacts[],
+): MergedFacts {
+  const facts: WorkloadFacts = {};
+  const declared = new Set<string>();
+  const contradictions: string[] = [];
+  const sourceOf = new Map<string, number>();
+  sources.forEach((source, i) => {
+    const measured = isMeasured(source.source);
+    for (const id of Object.keys(source.facts)) {
+      const value = source.facts[id];
+      const at = sourceOf.get(id);
+      const before = at === undefined ? undefined : sources[at];
+      if (before && isMeasured(before.source) !== measured) {
+        const [m, d] = measured ? [source, before] : [before, source];
+        if (m.facts[id] !== d.facts[id])
+          contradictions.push(
+            `Entity ${ref}: the measured ${id} = ${JSON.stringify(
+              m.facts[id],
+            )} (${originOf(m)}) contradicts its declaration ${JSON.stringify(
+              d.facts[id],
+            )} (${originOf(d)}); the measurement is used`,
+          );
+        if (!measured) continue;
+      }
+      facts[id] = value;
+      sourceOf.set(id, i);
+      if (measured) declared.delete(id);
+      else declared.add(id);
+    }
+  });
+  return { facts, declared, contradictions, sourceOf };
+}
+
+/** A workload's detail as stored, from what the run scored and the sources it merged. */
 export function packWorkloadDetail(
   detail: WorkloadDetail,
   sources: readonly CollectedFacts[],
+  merged: MergedFacts,
 ): StoredWorkloadDetail {
-  // Each fact where it first appears, with the value of the last collector that gave it.
+  // Each fact in the order first seen, with the value and source the merge chose.
   const index = new Map<string, number>();
   const facts: StoredWorkloadDetail['facts'] = [];
-  sources.forEach((source, i) => {
-    for (const id of Object.keys(source.facts)) {
-      const at = index.get(id);
-      if (at === undefined) index.set(id, facts.length);
-      facts[at ?? facts.length] = [id, source.facts[id], i];
-    }
-  });
+  for (const [id, i] of merged.sourceOf) {
+    index.set(id, facts.length);
+    facts.push([id, merged.facts[id], i]);
+  }
   const checks = detail.checks.map((c): StoredCheck => {
+    let flags = c.stale ? STALE : 0;
+    if (c.basis) flags |= c.basis === 'measured' ? MEASURED : DECLARED;
     const tuple: StoredCheck = [
       c.id,
       c.status,
       c.credit,
       Object.keys(c.facts).map(id => index.get(id)!),
-      c.stale ? 1 : 0,
+      flags,
     ];
     if (c.waiver) tuple.push(c.waiver);
     return tuple;
@@ -108,8 +204,10 @@ export function packWorkloadDetail(
   return {
     v: 2,
     ...detail,
-    sources: sources.map(({ collector, at }) => ({
+    sources: sources.map(({ collector, source, from, at }) => ({
       collector,
+      source,
+      ...(from ? { from } : {}),
       ...(at ? { at } : {}),
     })),
     facts,
@@ -117,40 +215,81 @@ export function packWorkloadDetail(
   };
 }
 
-/** The readable form of a stored detail. */
-export function readWorkloadDetail(detail: unknown): WorkloadDetail {
+/**
+ * The readable form of a stored detail; facts without a time of their own were collected when
+ * the snapshot's run started (`collectedAt`).
+ */
+export function readWorkloadDetail(
+  detail: unknown,
+  collectedAt: Date,
+): WorkloadDetail {
   const { v, sources, facts, checks, ...rest } = detail as StoredWorkloadDetail;
+  const provenance = sources.map((s): FactProvenance | undefined =>
+    s.source
+      ? {
+          source: s.source,
+          ...(s.from ? { from: s.from } : {}),
+          at: s.at ?? collectedAt.toISOString(),
+        }
+      : undefined,
+  );
   return {
     ...rest,
     checks: checks.map(
-      ([id, status, credit, read, stale, waiver]): CheckResult => ({
-        id,
-        facts: Object.fromEntries(read.map(i => [facts[i][0], facts[i][1]])),
-        stale: stale === 1,
-        status,
-        credit,
-        ...(waiver ? { waiver } : {}),
-      }),
+      ([id, status, credit, read, flags, waiver]): CheckResult => {
+        let basis: FactBasis | undefined;
+        if (flags & MEASURED) basis = 'measured';
+        else if (flags & DECLARED) basis = 'declared';
+        const origins = read
+          .filter(i => provenance[facts[i][2]])
+          .map(i => [facts[i][0], provenance[facts[i][2]]!]);
+        return {
+          id,
+          facts: Object.fromEntries(read.map(i => [facts[i][0], facts[i][1]])),
+          stale: (flags & STALE) !== 0,
+          status,
+          credit,
+          ...(basis ? { basis } : {}),
+          ...(origins.length
+            ? { provenance: Object.fromEntries(origins) }
+            : {}),
+          ...(waiver ? { waiver } : {}),
+        };
+      },
     ),
   };
 }
 
 /**
- * The facts one collector supplied to a stored workload, and when it collected them: at the start
- * of the `snapshot` the detail is stored in, unless they were older.
+ * The facts one collector supplied to a stored workload, one entry per origin, and when it
+ * collected them: at the start of the `snapshot` the detail is stored in, unless they were older.
+ * Details stored before facts had origins give the collector's facts as declared (`config`).
  */
 export function factsFromCollector(
   detail: unknown,
   collector: string,
   snapshot: { startedAt: Date },
-): { facts: WorkloadFacts; collectedAt: Date } | undefined {
+): { sources: CollectedFacts[]; collectedAt: Date } | undefined {
   const stored = detail as StoredWorkloadDetail | null | undefined;
   if (!stored?.sources) return undefined;
-  const source = stored.sources.findIndex(s => s.collector === collector);
-  if (source < 0) return undefined;
-  const facts: WorkloadFacts = {};
-  for (const [id, value, from] of stored.facts)
-    if (from === source) facts[id] = value;
-  const { at } = stored.sources[source];
-  return { facts, collectedAt: at ? new Date(at) : snapshot.startedAt };
+  const found = new Map<number, CollectedFacts>();
+  stored.sources.forEach((s, i) => {
+    if (s.collector !== collector) return;
+    found.set(i, {
+      collector,
+      source: s.source ?? 'config',
+      ...(s.from ? { from: s.from } : {}),
+      facts: {},
+    });
+  });
+  if (found.size === 0) return undefined;
+  for (const [id, value, from] of stored.facts) {
+    const source = found.get(from);
+    if (source) source.facts[id] = value;
+  }
+  const at = stored.sources[found.keys().next().value!].at;
+  return {
+    sources: [...found.values()],
+    collectedAt: at ? new Date(at) : snapshot.startedAt,
+  };
 }

@@ -1,6 +1,6 @@
 import { CheckStatus } from './checks';
 import { DimensionId } from './dimensions';
-import { FactValue } from './facts';
+import { FactOrigin, FactValue } from './facts';
 import { LevelId } from './levels';
 import { Waiver } from './waivers';
 
@@ -14,7 +14,22 @@ export interface CheckResult {
   facts: Record<string, FactValue>;
   /** Some fact it read comes from a collector whose latest run failed for this workload. */
   stale: boolean;
+  /**
+   * Whether the fact its rule read was measured (Kubernetes, Prometheus) or declared (an
+   * annotation, the catalog, config); absent when it read none.
+   */
+  basis?: FactBasis;
+  /** Where each fact it read came from, and when (ISO 8601), by fact id. */
+  provenance?: Record<string, FactProvenance>;
   waiver?: Waiver;
+}
+
+/** Whether a check rests on a measured or a declared fact. @public */
+export type FactBasis = 'measured' | 'declared';
+
+/** A fact's origin and when it was collected. @public */
+export interface FactProvenance extends FactOrigin {
+  at: string;
 }
 
 /** A workload's scorecard. Scores are 0–100, `null` where nothing could be evaluated. @public */
@@ -25,4 +40,9 @@ export interface WorkloadScore {
   level: LevelId | null;
   dimensions: Record<DimensionId, number | null>;
   checks: CheckResult[];
+  /**
+   * The share of the weight of its counted checks that rests on measured facts (0–1); `null`
+   * when no check counted.
+   */
+  measuredShare: number | null;
 }

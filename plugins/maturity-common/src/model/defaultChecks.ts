@@ -6,7 +6,7 @@ const workloadKindIs = (...values: string[]): CheckApplicability => ({
   facts: [k8s.workloadKind, FACTS.catalog.workloadKind],
   values,
 });
-const practice = (id: PracticeId) => FACTS.catalog.practice(id);
+const practice = (id: PracticeId) => FACTS.practice(id);
 const capability = (id: PlatformCapability) => FACTS.platform.capability(id);
 
 /**

@@ -61,8 +61,9 @@ export const WORKLOAD_KINDS = ['stateless', 'stateful', 'batch'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /**
- * Capabilities a platform offers its workloads, declared per platform in
- * `maturity.platforms.<name>` of `app-config.yaml`.
+ * Capabilities a platform offers its workloads: measured per cluster by the Kubernetes module, or
+ * declared per platform in `maturity.platforms.<name>` of `app-config.yaml` for platforms
+ * without an API to read (virtual machines).
  * @public
  */
 export const PLATFORM_CAPABILITIES = [
@@ -82,17 +83,64 @@ export const PLATFORM_CAPABILITIES = [
 export type PlatformCapability = (typeof PLATFORM_CAPABILITIES)[number];
 
 /**
- * Fact ids. Checks read them and collectors write them, so both refer to these names; a
- * collector's prefix (`catalog.`, `platform.`, `kubernetes.`, `prometheus.`) says where a fact
- * comes from.
+ * Where a fact came from. `kubernetes` and `prometheus` facts are measured from what runs;
+ * `annotation` (an owner's annotation), `catalog` (other entity fields) and `config` (a profile
+ * in `app-config.yaml`) are declared.
+ * @public
+ */
+export type FactSourceKind =
+  | 'kubernetes'
+  | 'prometheus'
+  | 'annotation'
+  | 'catalog'
+  | 'config';
+
+/** The sources whose facts are measured rather than declared. @public */
+export const MEASURED_SOURCES: ReadonlySet<FactSourceKind> = new Set([
+  'kubernetes',
+  'prometheus',
+]);
+
+/**
+ * A fact's provenance: its source, and where in it the fact was read: a cluster and resource, a
+ * query, an annotation or a config key.
+ * @public
+ */
+export interface FactOrigin {
+  source: FactSourceKind;
+  /** e.g. `cluster prod-a: Deployment shop/checkout`, `annotation maturity.cloudnative.dev/practices`. */
+  from?: string;
+}
+
+/**
+ * What a declared fact is worth in a check (`maturity.declaredFacts`): `count` gives it the
+ * credit a measured one would earn, `half` half of that, and `ignore` treats it as unknown, so
+ * that editing an annotation cannot move a score at all.
+ * @public
+ */
+export type DeclaredFactsPolicy = 'count' | 'half' | 'ignore';
+
+/** The policies of {@link DeclaredFactsPolicy}, and the default. @public */
+export const DECLARED_FACTS_POLICIES: readonly DeclaredFactsPolicy[] = [
+  'count',
+  'half',
+  'ignore',
+];
+
+/**
+ * Fact ids. Checks read them and collectors write them, so both refer to these names. A prefix
+ * says what a fact is about (`catalog.` the entity, `practice.` a practice of the owning team,
+ * `platform.` a capability of the platform under the workload, `kubernetes.` and `prometheus.`
+ * what runs); where it came from is its {@link FactOrigin}, and several collectors may supply
+ * the same fact (a practice declared in an annotation and measured in the cluster).
  * @public
  */
 export const FACTS = {
   catalog: {
     workloadKind: 'catalog.workloadKind',
     apiDeclared: 'catalog.apiDeclared',
-    practice: (id: PracticeId) => `catalog.practice.${id}`,
   },
+  practice: (id: PracticeId) => `practice.${id}`,
   platform: {
     capability: (id: PlatformCapability) => `platform.${id}`,
   },

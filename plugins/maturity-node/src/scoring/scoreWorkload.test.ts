@@ -116,6 +116,48 @@ describe('scoreWorkload', () => {
     });
   });
 
+  it('gives a check on a declared fact what the policy allows, and measures the share that is measured', () => {
+    // f.a (a, 3) and p.shared (p1, 2) are declared; the rest measured.
+    const declaredFacts = new Set(['f.a', 'p.shared']);
+    const score = (policy?: 'count' | 'half' | 'ignore') =>
+      scoreWorkload(checks, facts, {
+        now,
+        waivers: [waiver],
+        declaredFacts,
+        declaredFactsPolicy: policy,
+      });
+    // Counted by default: the figures above; measured weight b 1 + p2 1 of 3 + 1 + 2 + 1 = 7.
+    const counted = score();
+    expect(counted.business).toBeCloseTo(87.5, 10);
+    expect(counted.measuredShare).toBeCloseTo(2 / 7, 10);
+    expect(counted.checks.map(c => c.basis)).toEqual([
+      'declared',
+      'measured',
+      undefined,
+      undefined,
+      undefined,
+      'declared',
+      'measured',
+    ]);
+    // Half: a earns 0.5 (partial); business (3·0.5 + 0.5) / 4 = 50; platform (2·0.5) / 3.
+    const half = score('half');
+    expect(half.checks[0]).toMatchObject({ status: 'partial', credit: 0.5 });
+    expect(half.business).toBeCloseTo(50, 10);
+    expect(half.platform).toBeCloseTo(100 / 3, 10);
+    expect(half.measuredShare).toBeCloseTo(2 / 7, 10);
+    // Ignored: a and p1 are unknown and left out; business 0.5 / 1 = 50, platform 0 / 1; every
+    // check still counted rests on a measurement.
+    const ignored = score('ignore');
+    expect(ignored.checks[0]).toMatchObject({
+      status: 'unknown',
+      credit: null,
+      basis: 'declared',
+    });
+    expect(ignored.business).toBeCloseTo(50, 10);
+    expect(ignored.platform).toBe(0);
+    expect(ignored.measuredShare).toBe(1);
+  });
+
   it('counts unknown facts as 0 when configured to', () => {
     const result = scoreWorkload(checks, facts, {
       now,

@@ -4,7 +4,9 @@ import {
   CheckRule,
   CheckSide,
   CheckStatus,
+  DeclaredFactsPolicy,
   DIMENSION_IDS,
+  FactBasis,
   DimensionId,
   FactValue,
   isWaiverActive,
@@ -25,6 +27,10 @@ export interface ScoreOptions {
   waivers?: Waiver[];
   /** Fact ids whose values are stale. */
   staleFacts?: ReadonlySet<string>;
+  /** Fact ids whose values were declared rather than measured. */
+  declaredFacts?: ReadonlySet<string>;
+  /** What a check resting on a declared fact earns. Default `count`. */
+  declaredFactsPolicy?: DeclaredFactsPolicy;
   now: Date;
 }
 
@@ -98,7 +104,15 @@ export function evaluateCheck(
       waiver: options.waiver,
     };
   } else {
-    const earned = ruleCredit(check.rule, facts[check.rule.fact]);
+    const fact = check.rule.fact;
+    let basis: FactBasis | undefined;
+    if (facts[fact] !== undefined)
+      basis = options.declaredFacts?.has(fact) ? 'declared' : 'measured';
+    const policy =
+      basis === 'declared' ? options.declaredFactsPolicy ?? 'count' : 'count';
+    let earned =
+      policy === 'ignore' ? undefined : ruleCredit(check.rule, facts[fact]);
+    if (earned !== undefined && policy === 'half') earned /= 2;
     if (earned === undefined) {
       status = 'unknown';
       credit = options.unknownAsZero ? 0 : null;
@@ -108,6 +122,8 @@ export function evaluateCheck(
       else if (earned === 0) status = 'fail';
       credit = earned;
     }
+    if (basis)
+      return { id: check.id, facts: seen, stale, status, credit, basis };
   }
   return { id: check.id, facts: seen, stale, status, credit };
 }
@@ -121,7 +137,9 @@ function asPercent(credits: WeightedMean): number | null {
 /**
  * Scores one workload: each side is Σ weight·credit / Σ weight over its counted checks (0–100),
  * and `score = wp·platform + wb·business`. A workload with a side that has nothing to count has
- * no score: it is shown with its checks but carries no weight in roll-ups.
+ * no score: it is shown with its checks but carries no weight in roll-ups. A check whose rule
+ * reads a declared fact earns what `declaredFactsPolicy` allows; `measuredShare` is the share of
+ * the counted checks' weight that rests on measured facts.
  * @public
  */
 export function scoreWorkload(
@@ -137,12 +155,18 @@ export function scoreWorkload(
   const byDimension = new Map(
     DIMENSION_IDS.map(id => [id, new WeightedMean()]),
   );
+  let counted = 0;
+  let measured = 0;
   const checkOptions = { ...options, waiver: undefined as Waiver | undefined };
   const results = checks.map(check => {
     checkOptions.waiver = waivers.get(check.id);
     const result = evaluateCheck(check, facts, checkOptions);
     sides[check.side].add(check.weight, result.credit);
     byDimension.get(check.dimension)?.add(check.weight, result.credit);
+    if (result.credit !== null) {
+      counted += check.weight;
+      if (result.basis === 'measured') measured += check.weight;
+    }
     return result;
   });
   const platform = asPercent(sides.platform);
@@ -161,5 +185,6 @@ export function scoreWorkload(
     level: score === null ? null : levelForScore(score).id,
     dimensions,
     checks: results,
+    measuredShare: counted > 0 ? measured / counted : null,
   };
 }

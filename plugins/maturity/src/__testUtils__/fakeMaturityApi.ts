@@ -42,11 +42,15 @@ export const model: ModelResponse = {
   ],
   weights: { platform: 0.5, business: 0.5 },
   unknownAsZero: false,
+  declaredFacts: 'half',
 };
 
 export const snapshot = { id: 7, at: '2026-11-23T06:00:00.000Z' };
 
-/** cart: gains a 3, b (2 × 0.5 =) 1, c 1; d passes. */
+/**
+ * cart: gains a 3, b (2 × 0.5 =) 1, c 1; d passes. a and b rest on measured facts, d on a
+ * declared one: measured share (3 + 2) / (3 + 2 + 1 + 2) = 0.625.
+ */
 export const cartScorecard: WorkloadScorecard = {
   kind: 'workload',
   ref: 'component:default/cart',
@@ -74,6 +78,14 @@ export const cartScorecard: WorkloadScorecard = {
       credit: 0,
       facts: { 'f.a-autoscaling': false },
       stale: false,
+      basis: 'measured',
+      provenance: {
+        'f.a-autoscaling': {
+          source: 'kubernetes',
+          from: 'cluster prod-a: Deployment shop/cart',
+          at: '2026-11-23T05:58:00.000Z',
+        },
+      },
     },
     {
       id: 'b-utilisation',
@@ -84,6 +96,7 @@ export const cartScorecard: WorkloadScorecard = {
         'prometheus.cpuP95': 0.7340239583333333,
       },
       stale: false,
+      basis: 'measured',
     },
     { id: 'c-probes', status: 'fail', credit: 0, facts: {}, stale: true },
     {
@@ -92,8 +105,17 @@ export const cartScorecard: WorkloadScorecard = {
       credit: 1,
       facts: { 'f.d-tracing': true },
       stale: false,
+      basis: 'declared',
+      provenance: {
+        'f.d-tracing': {
+          source: 'annotation',
+          from: 'annotation maturity.cloudnative.dev/practices',
+          at: '2026-11-23T05:58:00.000Z',
+        },
+      },
     },
   ],
+  measuredShare: 0.625,
   problems: [],
   stale: false,
   staleSources: [],
@@ -110,6 +132,7 @@ export const retailScorecard: Scorecard = {
   cores: 16,
   workloads: 3,
   unweightedWorkloads: 1,
+  measuredShare: 0.7,
   snapshot,
   members: [
     {

@@ -89,6 +89,7 @@ describe('EntityMaturityContent', () => {
             level: 'L3',
             cores: 12,
             workloads: 1,
+            measuredShare: 0.5,
             scoreChange: 2.5,
             rankChange: 0,
             cost: null,

@@ -21,6 +21,8 @@ const row = (
   level: 'L3' as const,
   cores: 100 * rank,
   workloads: rank,
+  // 0.9 for the first, 0.8 for the second.
+  measuredShare: 1 - rank / 10,
   scoreChange,
   rankChange,
   cost: null,
