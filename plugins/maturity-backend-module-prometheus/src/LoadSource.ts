@@ -16,8 +16,17 @@ export interface OwnedLoads {
   refused: Map<string, string>;
 }
 
+/** An alerting rule as Prometheus serves it at `/api/v1/rules`. */
+export interface AlertRule {
+  group: string;
+  name: string;
+  query: string;
+}
+
 /** Where load statistics come from: a Prometheus server, or recorded answers (the demo). */
 export interface LoadSource {
+  /** The alerting rules Prometheus evaluates; `undefined` when the source cannot tell. */
+  readAlertRules(signal?: AbortSignal): Promise<AlertRule[] | undefined>;
   /** Every workload known by its controlling owner, in a fixed number of queries. */
   readOwned(window: LoadWindow, signal?: AbortSignal): Promise<OwnedLoads>;
   /**

@@ -45,6 +45,13 @@ const cartLoad = {
   peakBytes: 5 * GiB,
   requestCores: 16,
   oomAtMinute: 3 * 24 * 60,
+  // Two families of its own; the Go runtime's and the HTTP server's are not business metrics.
+  exports: [
+    'orders_placed',
+    'cart_items_open',
+    'go_goroutines',
+    'http_server_requests_seconds_count',
+  ],
 };
 // ledger: the StatefulSet's one pod runs a steady core and 1 GiB, with 4 cores requested.
 const ledgerLoad = {
@@ -59,7 +66,23 @@ const ledgerLoad = {
   baseBytes: GiB,
   peakBytes: GiB,
   requestCores: 4,
+  exports: ['process_cpu_seconds'],
 };
+
+// One rule watches cart's pods; the other watches every pod of the cluster, the platform's.
+const ALERT_RULES = `groups:
+  - name: shop
+    rules:
+      - alert: CartOrdersStalled
+        expr: sum(rate(orders_placed{namespace="shop",pod=~"cart-.*"}[10m])) == 0
+        for: 10m
+  - name: platform
+    rules:
+      - alert: KubePodCrashLooping
+        expr: max_over_time(kube_pod_container_status_waiting_reason{reason="CrashLoopBackOff"}[5m]) >= 1
+      - record: namespace:orders:rate5m
+        expr: sum by (namespace) (rate(orders_placed[5m]))
+`;
 const owned = (name: string, namespace: string) =>
   component(name, {
     'backstage.io/kubernetes-id': name,
@@ -86,6 +109,9 @@ function expectCartFacts(facts: Record<string, unknown>) {
   expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(4, 6);
   // The last hour is off-peak; the last day holds one peak.
   expect(facts['prometheus.cpuMax1h']).toBeCloseTo(2, 6);
+  // orders_placed and cart_items_open.
+  expect(facts['prometheus.businessMetricFamilies']).toBe(2);
+  expect(facts['practice.business-metrics']).toBe(true);
 }
 
 function expectLedgerFacts(facts: Record<string, unknown>) {
@@ -99,6 +125,9 @@ function expectLedgerFacts(facts: Record<string, unknown>) {
   expect(facts['prometheus.cpuP95OfRequests']).toBeCloseTo(0.25, 6);
   expect(facts['prometheus.oomKills']).toBe(0);
   expect(facts['prometheus.hourlyPeakToTrough']).toBeCloseTo(1, 6);
+  // Only the process' own metrics.
+  expect(facts['prometheus.businessMetricFamilies']).toBe(0);
+  expect(facts['practice.business-metrics']).toBe(false);
 }
 
 /** One run's collection from the Prometheus at `url`, with the queries it sent. */
@@ -137,6 +166,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
   beforeAll(async () => {
     prometheus = await startPrometheus(
       plantedLoadOpenMetrics([cartLoad, ledgerLoad]),
+      { alertRules: ALERT_RULES },
     );
   }, 60_000);
   afterAll(() => prometheus?.stop());
@@ -146,7 +176,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     options: { url?: string; maxSamplesPerQuery?: number } = {},
   ) => collectFrom(options.url ?? prometheus.url, entities, options);
 
-  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 13 queries", async () => {
+  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 15 queries", async () => {
     const result = await collect([
       owned('cart', 'shop'),
       owned('ledger', 'bank'),
@@ -154,8 +184,39 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    // One query sizes the namespaces, then one per statistic covers every workload.
-    expect(result.queries).toBe(1 + 12);
+    // One query sizes the namespaces, then one per statistic covers every workload; one reads
+    // the alerting rules.
+    expect(result.queries).toBe(1 + 13 + 1);
+  }, 30_000);
+
+  it('finds which workloads an alerting rule watches, and says where each fact came from', async () => {
+    const result = await collect([
+      owned('cart', 'shop'),
+      owned('ledger', 'bank'),
+      selected('cart-by-selector', 'namespace="shop",pod=~"cart-.*"'),
+    ]);
+    const facts = (name: string) =>
+      result.facts.get(`component:default/${name}`)!;
+    expect(facts('cart')['practice.alerting']).toBe(true);
+    expect(facts('cart-by-selector')['practice.alerting']).toBe(true);
+    // KubePodCrashLooping watches every pod, ledger's too, but names none: the platform's alert.
+    expect(facts('ledger')['practice.alerting']).toBe(false);
+    const origins = (name: string) =>
+      result.origins!.get(`component:default/${name}`)!;
+    expect(origins('cart')['practice.alerting']).toEqual({
+      source: 'prometheus',
+      from: 'alerting rules shop/CartOrdersStalled',
+    });
+    expect(origins('ledger')['practice.alerting'].from).toBe(
+      'none of 2 alerting rules names workload bank/ledger (pods it controls, from kube_pod_owner)',
+    );
+    expect(origins('cart')['practice.business-metrics'].from).toBe(
+      '2 metric families beyond runtime and call metrics, exported by workload shop/cart (pods it controls, from kube_pod_owner)',
+    );
+    expect(result.origin!.get('component:default/cart')).toEqual({
+      source: 'prometheus',
+      from: 'workload shop/cart (pods it controls, from kube_pod_owner), 7 days',
+    });
   }, 30_000);
 
   it('splits owned workloads into shards of namespaces when one answer would hold too many samples', async () => {
@@ -166,10 +227,10 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     );
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 2 * 12);
+    expect(result.queries).toBe(1 + 2 * 13 + 1);
   }, 30_000);
 
-  it('batches workloads with their own selectors: 12 queries for a batch', async () => {
+  it('batches workloads with their own selectors: 13 queries for a batch', async () => {
     const result = await collect([
       selected('cart', 'namespace="shop",pod=~"cart-.*"'),
       selected('ledger', 'namespace="bank",pod="ledger-0"'),
@@ -177,7 +238,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(12);
+    // And one for the alerting rules.
+    expect(result.queries).toBe(13 + 1);
   }, 30_000);
 
   it('halves a batch Prometheus refuses until the bad selector stands alone', async () => {
@@ -280,8 +342,8 @@ describe('PrometheusFactCollector against a Prometheus with a low sample limit',
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
-    // two namespaces, 12 statistics each.
-    expect(result.queries).toBe(1 + 1 + 2 * 12);
+    // two namespaces, 13 statistics each; the alerting rules (none here, so alerting is unknown).
+    expect(result.queries).toBe(1 + 1 + 2 * 13 + 1);
   }, 30_000);
 });
 
@@ -303,7 +365,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
   }, 120_000);
   afterAll(() => prometheus?.stop());
 
-  it('reads the recorded series and finds the same planted figures in 13 queries', async () => {
+  it('reads the recorded series and finds the same planted figures in 15 queries', async () => {
     const result = await collectFrom(
       prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
@@ -314,7 +376,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 12);
+    expect(result.queries).toBe(1 + 13 + 1);
   }, 30_000);
 });
 

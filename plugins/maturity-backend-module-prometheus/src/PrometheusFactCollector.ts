@@ -3,6 +3,7 @@ import {
   KUBERNETES_ANNOTATIONS,
   MATURITY_ANNOTATIONS,
   FactOrigin,
+  FACTS,
   readPrometheusSelector,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
@@ -13,7 +14,9 @@ import {
 } from '@internal/plugin-maturity-node';
 import { describeError, isSourceFailure } from './describeError';
 import { hasSamples, loadFacts } from './loadFacts';
+import { watches, watchesSelector } from './alertRules';
 import {
+  AlertRule,
   LoadSource,
   LoadWindow,
   OwnedLoads,
@@ -55,6 +58,7 @@ interface RunState {
   /** The reason the source failed, once it has: nothing more is asked this run. */
   tripped?: string;
   owned?: Promise<OwnedLoads>;
+  rules?: Promise<AlertRule[] | undefined>;
 }
 
 export interface PrometheusCollectorOptions {
@@ -102,6 +106,8 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     const signal = run?.signal;
     const facts = new Map<string, WorkloadFacts>();
     const origin = new Map<string, FactOrigin>();
+    const origins = new Map<string, Record<string, FactOrigin>>();
+    const targets = new Map<string, LoadTarget>();
     const failures = new Map<string, string>();
     const problems = new Map<string, string[]>();
     const owned: Array<[string, { namespace: string; workload: string }]> = [];
@@ -124,6 +130,7 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     ) => {
       if (hasSamples(load)) {
         facts.set(ref, loadFacts(load));
+        targets.set(ref, target);
         origin.set(ref, {
           source: 'prometheus',
           from: `${describeTarget(target)}, ${this.options.lookbackDays} days`,
@@ -219,6 +226,68 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     for (let i = 0; i < selected.length; i += this.options.selectorsPerQuery) {
       await askSelected(selected.slice(i, i + this.options.selectorsPerQuery));
     }
-    return { facts, origin, failures, problems };
+    await this.addAlerting(state, facts, targets, origins, signal);
+    for (const [ref, workloadFacts] of facts) {
+      const families = workloadFacts[FACTS.prometheus.businessMetricFamilies];
+      const byFact = origins.get(ref) ?? {};
+      byFact[FACTS.practice('business-metrics')] = {
+        source: 'prometheus',
+        from: `${families} metric families beyond runtime and call metrics, exported by ${describeTarget(
+          targets.get(ref)!,
+        )}`,
+      };
+      origins.set(ref, byFact);
+    }
+    return { facts, origin, origins, failures, problems };
+  }
+
+  /**
+   * Whether an alerting rule watches each workload, from the rules Prometheus evaluates (read
+   * once a run). Left unknown where Prometheus has no alerting rules at all (alerts come from
+   * elsewhere) or the rules cannot be read: the owner's declaration then stands.
+   */
+  private async addAlerting(
+    state: RunState,
+    facts: Map<string, WorkloadFacts>,
+    targets: Map<string, LoadTarget>,
+    origins: Map<string, Record<string, FactOrigin>>,
+    signal?: AbortSignal,
+  ) {
+    if (facts.size === 0 || state.tripped || signal?.aborted) return;
+    let rules: AlertRule[] | undefined;
+    try {
+      rules = await (state.rules ??=
+        this.options.source.readAlertRules(signal));
+    } catch {
+      return;
+    }
+    if (!rules?.length) return;
+    const id = FACTS.practice('alerting');
+    for (const [ref, workloadFacts] of facts) {
+      const target = targets.get(ref)!;
+      const watching = rules.filter(rule =>
+        'selector' in target
+          ? watchesSelector(rule, target.selector)
+          : watches(rule, {
+              namespace: target.namespace,
+              name: target.workload,
+            }),
+      );
+      workloadFacts[id] = watching.length > 0;
+      origins.set(ref, {
+        ...origins.get(ref),
+        [id]: {
+          source: 'prometheus',
+          from:
+            watching.length > 0
+              ? `alerting rules ${watching
+                  .map(r => `${r.group}/${r.name}`)
+                  .join(', ')}`
+              : `none of ${rules.length} alerting rules names ${describeTarget(
+                  target,
+                )}`,
+        },
+      });
+    }
   }
 }

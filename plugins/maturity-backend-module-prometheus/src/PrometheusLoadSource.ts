@@ -1,5 +1,7 @@
 import { PrometheusDriver } from 'prometheus-query';
+import { alertingRules } from './alertRules';
 import {
+  AlertRule,
   LoadSource,
   LoadWindow,
   OwnedLoads,
@@ -119,6 +121,12 @@ export class PrometheusLoadSource implements LoadSource {
       timeout: options.timeoutMs,
       preferPost: true,
     });
+  }
+
+  async readAlertRules(signal?: AbortSignal): Promise<AlertRule[]> {
+    signal?.throwIfAborted();
+    this.queriesSent += 1;
+    return alertingRules(await this.driver.rules());
   }
 
   async readOwned(

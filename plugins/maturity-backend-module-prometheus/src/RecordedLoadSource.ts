@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { LoadSource, OwnedLoads, WorkloadLoad } from './LoadSource';
+import { alertingRules } from './alertRules';
+import { AlertRule, LoadSource, OwnedLoads, WorkloadLoad } from './LoadSource';
 
 async function readJson<T>(file: string): Promise<T | undefined> {
   try {
@@ -17,8 +18,9 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 
 /**
  * Reads recorded answers instead of a server (the demo): `<directory>/owned.json` maps
- * `<namespace>/<workload>` to its statistics, and `<directory>/<key>.json` holds the statistics of
- * one selector. The facts come from them through the same conversion as live answers.
+ * `<namespace>/<workload>` to its statistics, `<directory>/<key>.json` holds the statistics of
+ * one selector, and `<directory>/rules.json` is the answer of `/api/v1/rules?type=alert` (its
+ * `data`). The facts come from them through the same conversion as live answers.
  */
 export class RecordedLoadSource implements LoadSource {
   constructor(private readonly directory: string) {}
@@ -26,6 +28,13 @@ export class RecordedLoadSource implements LoadSource {
   /** The file name a selector is recorded under. */
   static keyOf(selector: string): string {
     return selector.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  }
+
+  async readAlertRules(): Promise<AlertRule[] | undefined> {
+    const rules = await readJson<{
+      groups: Array<{ name: string; rules: Array<Record<string, string>> }>;
+    }>(path.join(this.directory, 'rules.json'));
+    return rules && alertingRules(rules.groups);
   }
 
   async readOwned(): Promise<OwnedLoads> {

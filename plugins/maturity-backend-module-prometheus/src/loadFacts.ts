@@ -12,7 +12,8 @@ export const hasSamples = (
 /**
  * A workload's real-load facts from the statistics Prometheus computed: CPU mean, percentiles and
  * the peaks of the last hour and day (the signals Crane uses), memory in GiB, OOM kills, CPU
- * requested and the p95's share of it, and the hourly swing.
+ * requested and the p95's share of it, the hourly swing, and the metric families it exports
+ * beyond runtime and call metrics (its business metrics).
  */
 export function loadFacts(load: WorkloadLoad): WorkloadFacts {
   const facts: WorkloadFacts = {};
@@ -39,5 +40,9 @@ export function loadFacts(load: WorkloadLoad): WorkloadFacts {
   if (load.cpuP95 !== undefined && load.cpuRequests)
     set(p.cpuP95OfRequests, load.cpuP95 / load.cpuRequests);
   set(p.hourlyPeakToTrough, load.cpuHourlySwing);
+  // Prometheus sees the workload's pods: no family of its own there means it exports none.
+  const families = Math.round(load.businessMetrics ?? 0);
+  facts[p.businessMetricFamilies] = families;
+  facts[FACTS.practice('business-metrics')] = families > 0;
   return facts;
 }

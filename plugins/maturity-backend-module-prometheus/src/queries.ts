@@ -18,10 +18,19 @@ export const LOAD_STATISTICS = [
   'memoryMax',
   'oomKills',
   'cpuRequests',
+  'businessMetrics',
 ] as const;
 
 /** One of {@link LOAD_STATISTICS}. */
 export type LoadStatistic = (typeof LOAD_STATISTICS)[number];
+
+/**
+ * Metric families that are not a workload's own business metrics: runtime, container and node
+ * metrics, Prometheus' own, and call metrics (HTTP, gRPC, mesh, OpenTelemetry), which the
+ * platform can attach without the team's code.
+ */
+export const RUNTIME_METRICS =
+  '(container|kube|node|machine|kubelet|apiserver|go|process|jvm|python|nodejs|dotnet|promhttp|scrape|prometheus|net_conntrack|http|grpc|envoy|istio|otel|traces|rpc)_.*|up|target_info';
 
 /** Pause containers and the pod-level cgroup (empty container label) would count usage twice. */
 const CONTAINERS = 'container!="",container!="POD"';
@@ -40,6 +49,8 @@ export interface WorkloadSeries {
   oomKills(windowSeconds: number): string;
   /** CPU requested per workload, in cores (kube-state-metrics). */
   cpuRequests(): string;
+  /** Metric families its pods export beyond {@link RUNTIME_METRICS}, now. */
+  businessMetrics(): string;
 }
 
 /** A subquery over an instant expression: Prometheus evaluates it at every step. */
@@ -110,6 +121,12 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
       ),
     cpuRequests: () =>
       byWorkload(`kube_pod_container_resource_requests{resource="cpu"${m}}`),
+    // The family name is copied into a label first: joining drops __name__, and families
+    // would collide. Each family counts once however many pods and series export it.
+    businessMetrics: () =>
+      `count by (namespace, workload) (group by (namespace, workload, metric) (label_replace(group by (__name__, namespace, pod) ({__name__!~"${RUNTIME_METRICS}",pod!=""${m}}), "metric", "$1", "__name__", "(.+)") * on (namespace, pod) group_left (workload) ${podWorkloads(
+        m,
+      )}))`,
   };
 }
 
@@ -211,6 +228,11 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
       ),
     cpuRequests: () =>
       each(s => `kube_pod_container_resource_requests{${s},resource="cpu"}`),
+    businessMetrics: () =>
+      each(
+        s =>
+          `count(group by (__name__) ({${s},__name__!~"${RUNTIME_METRICS}"}))`,
+      ),
   };
 }
 
@@ -245,5 +267,6 @@ export function statisticQueries(
     memoryMax: `max_over_time(${memory})`,
     oomKills: series.oomKills(windowSeconds),
     cpuRequests: series.cpuRequests(),
+    businessMetrics: series.businessMetrics(),
   };
 }

@@ -19,6 +19,8 @@ export interface PlantedLoad {
   requestCores: number;
   /** Minute index (from the start) of the one OOM kill, if any. */
   oomAtMinute?: number;
+  /** Metric families its pods export themselves (gauges of 1), runtime ones included. */
+  exports?: string[];
 }
 
 const labelText = (labels: Record<string, string>) =>
@@ -116,6 +118,15 @@ export function plantedLoadOpenMetrics(loads: PlantedLoad[]): string {
           owner_name: load.owner.name,
           owner_is_controller: 'true',
         })}} 1 ${t}`,
+    ),
+    ...[...new Set(loads.flatMap(l => l.exports ?? []))].flatMap(name =>
+      family(
+        loads.filter(l => l.exports?.includes(name)),
+        name,
+        'gauge',
+        5,
+        (_load, labels, t) => `${name}{${labels}} 1 ${t}`,
+      ),
     ),
     '# EOF',
   ];

@@ -24,9 +24,15 @@ export async function launchPrometheus(options: {
   directory: string;
   flags?: string[];
   readyTimeoutMs?: number;
+  /** Rule files (beside the config) Prometheus loads and evaluates. */
+  ruleFiles?: string[];
 }): Promise<{ url: string; stop: () => Promise<void> }> {
   const config = path.join(options.directory, 'prometheus.yml');
-  await fs.writeFile(config, 'global:\n  scrape_interval: 1m\n');
+  const rules = (options.ruleFiles ?? []).map(f => `  - ${f}\n`).join('');
+  await fs.writeFile(
+    config,
+    `global:\n  scrape_interval: 1m\n${rules ? `rule_files:\n${rules}` : ''}`,
+  );
   const port = await freePort();
   const child: ChildProcess = spawn(
     'prometheus',
@@ -66,7 +72,8 @@ export async function launchPrometheus(options: {
  * directory backfilled from OpenMetrics text by `promtool`. Fails loudly when it is not installed.
  * With `rules` (a rule file's YAML) the recording rules are backfilled too, with `promtool tsdb
  * create-blocks-from rules` over `rulesFrom`..`rulesTo` at 5-minute steps, as if they had run all
- * along, and Prometheus is restarted to load them.
+ * along, and Prometheus is restarted to load them. `alertRules` (a rule file's YAML) is loaded for
+ * Prometheus to serve at `/api/v1/rules`.
  */
 export async function startPrometheus(
   openMetrics: string,
@@ -75,6 +82,7 @@ export async function startPrometheus(
     rulesFrom?: Date;
     rulesTo?: Date;
     flags?: string[];
+    alertRules?: string;
   } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   for (const binary of ['prometheus', 'promtool']) {
@@ -101,8 +109,14 @@ export async function startPrometheus(
   );
   if (backfill.status !== 0)
     throw new Error(`promtool backfill failed: ${backfill.stderr}`);
+  if (options.alertRules)
+    await fs.writeFile(path.join(dir, 'alerts.yml'), options.alertRules);
   const start = () =>
-    launchPrometheus({ directory: dir, flags: options.flags });
+    launchPrometheus({
+      directory: dir,
+      flags: options.flags,
+      ruleFiles: options.alertRules ? ['alerts.yml'] : [],
+    });
 
   let server = await start();
   if (options.rules && options.rulesFrom && options.rulesTo) {

@@ -178,6 +178,8 @@ export const FACTS = {
     memoryP99GiB: 'prometheus.memoryP99GiB',
     memoryMaxGiB: 'prometheus.memoryMaxGiB',
     oomKills: 'prometheus.oomKills',
+    /** Metric families the workload's pods export beyond runtime and call metrics. */
+    businessMetricFamilies: 'prometheus.businessMetricFamilies',
     /** Busiest hour's mean CPU over the quietest hour's, across the window's hours. */
     hourlyPeakToTrough: 'prometheus.hourlyPeakToTrough',
   },
