@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /*
  * Writes the demo's recorded data source files from catalog-info/components.yaml:
- *   demo-data/kubernetes/demo-cluster/<resource>.json  Kubernetes List objects, as the API returns them
- *   demo-data/prometheus/owned.json                      each workload's load statistics over a week, as
- *                                                        the Prometheus module's queries answer them
+ *   demo-data/kubernetes/<cluster>/<resource>.json  Kubernetes List objects, as the API returns them
+ *   demo-data/prometheus/owned.json                 each workload's load statistics over a week, as
+ *                                                   the Prometheus module's queries answer them
+ *   demo-data/prometheus/rules.json                 the alerting rules, as /api/v1/rules answers
  * The modules read them in recorded mode (app-config.yaml) through the same code as live data.
  * Each team's declared practices set how well its workloads are configured and used, so the
  * demo's scores and waste differ between teams the way they would in a real company.
+ * Two clusters with different platforms: prod-shared (Search & AI, Media) runs the full set of
+ * add-ons; prod-classic (Commerce, Corporate IT) runs fewer, so their platform scores differ.
  * Run again after editing the demo catalog: node scripts/generate-demo-data.js
  */
 const fs = require('fs');
@@ -48,6 +51,51 @@ function replicasFor(cores) {
   if (cores >= 20) return 4;
   return cores > 0 ? 2 : 0;
 }
+
+/** The practices a component's team declares. */
+const declares = (c, practice) =>
+  (c.metadata.annotations['maturity.cloudnative.dev/practices'] ?? '')
+    .split(',')
+    .map(p => p.trim())
+    .includes(practice);
+
+/** The demo's clusters: which departments run where, and what each platform runs. */
+const CLUSTERS = {
+  'prod-shared': {
+    namespaces: ['search-ai', 'media'],
+    nodeCores: 64,
+    // Crane-style over-commit: nodes allocate half again their capacity.
+    allocatable: 96,
+    autoscaler: true,
+    descheduler: true,
+    falcoOnEveryNode: true,
+    kyverno: true,
+    openTelemetry: true,
+    trivy: ['search-ai', 'media'],
+    rollouts: true,
+    colocation: true,
+    storageClass: ['cbs', 'com.tencent.cloud.csi.cbs'],
+  },
+  'prod-classic': {
+    namespaces: ['commerce', 'corporate-it'],
+    nodeCores: 32,
+    allocatable: 31,
+    autoscaler: true,
+    descheduler: false,
+    falcoOnEveryNode: false,
+    kyverno: false,
+    gatekeeperReposOnly: true,
+    openTelemetry: false,
+    trivy: ['commerce'],
+    rollouts: false,
+    colocation: false,
+    storageClass: ['local-path', 'rancher.io/local-path'],
+  },
+};
+const clusterOf = namespace =>
+  Object.keys(CLUSTERS).find(name =>
+    CLUSTERS[name].namespaces.includes(namespace),
+  );
 
 function objectsFor(c) {
   const a = c.metadata.annotations;
@@ -113,6 +161,11 @@ function objectsFor(c) {
       : {}),
   };
   const kind = stateful ? 'StatefulSet' : 'Deployment';
+  // Where the OpenTelemetry Operator runs, teams that trace have it injected.
+  const inject =
+    CLUSTERS[clusterOf(namespace)].openTelemetry && declares(c, 'tracing')
+      ? { 'instrumentation.opentelemetry.io/inject-java': 'true' }
+      : undefined;
   const controller = {
     apiVersion: 'apps/v1',
     kind,
@@ -121,7 +174,10 @@ function objectsFor(c) {
       replicas,
       selector: { matchLabels: { app: name } },
       ...(stateful ? { serviceName: name } : {}),
-      template: { metadata: { labels }, spec: podSpec },
+      template: {
+        metadata: { labels, ...(inject ? { annotations: inject } : {}) },
+        spec: podSpec,
+      },
     },
     status: { replicas, readyReplicas: replicas },
   };
@@ -158,7 +214,7 @@ function objectsFor(c) {
     kind: 'Pod',
     metadata: meta(`${name}-${i}`, namespace, labels),
     spec: podSpec,
-    status: { phase: 'Running' },
+    status: { phase: 'Running', qosClass: 'Burstable' },
   }));
   return { controller, hpa, pdb, pods };
 }
@@ -230,58 +286,427 @@ function statisticsOf({ cpu, memory, cpuRequests, oomKills }) {
   };
 }
 
-const lists = {
-  deployments: [],
-  statefulsets: [],
-  daemonsets: [],
-  horizontalpodautoscalers: [],
-  poddisruptionbudgets: [],
-  pods: [],
-};
-const listKinds = {
+const RESOURCES = {
   deployments: ['DeploymentList', 'apps/v1'],
   statefulsets: ['StatefulSetList', 'apps/v1'],
   daemonsets: ['DaemonSetList', 'apps/v1'],
   horizontalpodautoscalers: ['HorizontalPodAutoscalerList', 'autoscaling/v2'],
   poddisruptionbudgets: ['PodDisruptionBudgetList', 'policy/v1'],
   pods: ['PodList', 'v1'],
+  nodes: ['NodeList', 'v1'],
+  persistentvolumeclaims: ['PersistentVolumeClaimList', 'v1'],
+  storageclasses: ['StorageClassList', 'storage.k8s.io/v1'],
+  cronjobs: ['CronJobList', 'batch/v1'],
+  clusterpolicies: ['ClusterPolicyList', 'kyverno.io/v1'],
+  policyreports: ['PolicyReportList', 'wgpolicyk8s.io/v1alpha2'],
+  k8sallowedrepos: ['K8sAllowedReposList', 'constraints.gatekeeper.sh/v1beta1'],
+  instrumentations: ['InstrumentationList', 'opentelemetry.io/v1alpha1'],
+  vulnerabilityreports: [
+    'VulnerabilityReportList',
+    'aquasecurity.github.io/v1alpha1',
+  ],
+  rollouts: ['RolloutList', 'argoproj.io/v1alpha1'],
 };
+// Add-ons' resources are recorded only on the clusters that run the add-on: elsewhere the API
+// does not serve them.
+const ADD_ONS = new Set([
+  'clusterpolicies',
+  'policyreports',
+  'k8sallowedrepos',
+  'instrumentations',
+  'vulnerabilityreports',
+  'rollouts',
+]);
+
+/** A platform add-on's controller, recognised by its image. */
+function addOn(kind, name, namespace, image, status) {
+  return {
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: meta(name, namespace, { app: name }),
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image }] },
+      },
+    },
+    status,
+  };
+}
+
+/** What a platform runs, and its nodes, volumes and policies. */
+function platformObjects(name, cluster, lists) {
+  const requested = lists.pods.reduce(
+    (sum, p) =>
+      sum +
+      p.spec.containers.reduce(
+        (s, x) => s + parseFloat(x.resources.requests.cpu) / 1000,
+        0,
+      ),
+    0,
+  );
+  const nodes = Math.max(3, Math.ceil(requested / (cluster.nodeCores * 0.6)));
+  for (let i = 0; i < nodes; i++) {
+    lists.nodes.push({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: `${name}-node-${i}`,
+        uid: `demo-${name}-node-${i}`,
+        labels: {
+          'topology.kubernetes.io/zone': `zone-${(i % 3) + 1}`,
+          'node.kubernetes.io/instance-type': `S5.${cluster.nodeCores}XLARGE`,
+        },
+      },
+      status: {
+        capacity: { cpu: String(cluster.nodeCores), memory: '256Gi' },
+        allocatable: { cpu: String(cluster.allocatable), memory: '250Gi' },
+      },
+    });
+  }
+  lists.pods.forEach((pod, i) => {
+    pod.spec = { ...pod.spec, nodeName: `${name}-node-${i % nodes}` };
+  });
+  if (cluster.colocation) {
+    // Nightly feature builds run BestEffort beside online services.
+    lists.pods.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: meta('feature-build-29102', 'batch', { job: 'feature-build' }),
+      spec: {
+        nodeName: `${name}-node-0`,
+        priority: -100,
+        containers: [
+          {
+            name: 'build',
+            image: 'registry.acme.example/batch/feature-build:2026.11',
+            resources: {},
+          },
+        ],
+      },
+      status: { phase: 'Running', qosClass: 'BestEffort' },
+    });
+  }
+  if (cluster.autoscaler)
+    lists.deployments.push(
+      addOn(
+        'Deployment',
+        'cluster-autoscaler',
+        'kube-system',
+        'registry.k8s.io/autoscaling/cluster-autoscaler:v1.31.0',
+        { replicas: 1, readyReplicas: 1 },
+      ),
+    );
+  if (cluster.descheduler)
+    lists.deployments.push(
+      addOn(
+        'Deployment',
+        'descheduler',
+        'kube-system',
+        'registry.k8s.io/descheduler/descheduler:v0.31.0',
+        { replicas: 1, readyReplicas: 1 },
+      ),
+    );
+  // Falco on every node, or on all but one (a node pool it does not tolerate).
+  const falcoReady = cluster.falcoOnEveryNode ? nodes : nodes - 1;
+  lists.daemonsets.push(
+    addOn(
+      'DaemonSet',
+      'falco',
+      'falco',
+      'docker.io/falcosecurity/falco:0.39.1',
+      {
+        desiredNumberScheduled: falcoReady,
+        numberReady: falcoReady,
+      },
+    ),
+  );
+  const [className, provisioner] = cluster.storageClass;
+  lists.storageclasses.push({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: {
+      name: className,
+      annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+    },
+    provisioner,
+  });
+  for (const s of lists.statefulsets) {
+    for (let i = 0; i < Math.min(s.spec.replicas, 3); i++) {
+      lists.persistentvolumeclaims.push({
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: meta(`data-${s.metadata.name}-${i}`, s.metadata.namespace, {
+          app: s.metadata.name,
+        }),
+        spec: { resources: { requests: { storage: '200Gi' } } },
+        status: { phase: 'Bound' },
+      });
+    }
+  }
+  if (cluster.kyverno) {
+    lists.clusterpolicies = [
+      {
+        apiVersion: 'kyverno.io/v1',
+        kind: 'ClusterPolicy',
+        metadata: { name: 'verify-image-signatures' },
+        spec: {
+          rules: [
+            {
+              name: 'verify-signature',
+              match: { any: [{ resources: { kinds: ['Pod'] } }] },
+              verifyImages: [
+                {
+                  imageReferences: ['registry.acme.example/*'],
+                  failureAction: 'Audit',
+                  attestors: [
+                    { entries: [{ keys: { publicKeys: 'cosign.pub' } }] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      },
+      {
+        apiVersion: 'kyverno.io/v1',
+        kind: 'ClusterPolicy',
+        metadata: { name: 'disallow-latest-tag' },
+        spec: {
+          validationFailureAction: 'Enforce',
+          rules: [
+            {
+              name: 'require-image-tag',
+              match: { any: [{ resources: { kinds: ['Pod'] } }] },
+              validate: {
+                pattern: { spec: { containers: [{ image: '!*:latest' }] } },
+              },
+            },
+          ],
+        },
+      },
+      {
+        apiVersion: 'kyverno.io/v1',
+        kind: 'ClusterPolicy',
+        metadata: { name: 'require-requests' },
+        spec: {
+          validationFailureAction: 'Enforce',
+          rules: [
+            {
+              name: 'cpu-and-memory-requests',
+              match: { any: [{ resources: { kinds: ['Pod'] } }] },
+              validate: {
+                pattern: {
+                  spec: {
+                    containers: [
+                      { resources: { requests: { cpu: '?*', memory: '?*' } } },
+                    ],
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+    ];
+    // Signed images pass; teams that have not started signing fail (Audit: they still run).
+    lists.policyreports = [...lists.deployments, ...lists.statefulsets]
+      .filter(c => cluster.namespaces.includes(c.metadata.namespace))
+      .map(c => ({
+        apiVersion: 'wgpolicyk8s.io/v1alpha2',
+        kind: 'PolicyReport',
+        metadata: meta(`${c.metadata.name}-report`, c.metadata.namespace, {}),
+        scope: {
+          apiVersion: 'apps/v1',
+          kind: c.kind,
+          name: c.metadata.name,
+          namespace: c.metadata.namespace,
+        },
+        results: [
+          {
+            policy: 'verify-image-signatures',
+            rule: 'verify-signature',
+            result: c.signed ? 'pass' : 'fail',
+          },
+        ],
+      }));
+  }
+  if (cluster.gatekeeperReposOnly) {
+    lists.k8sallowedrepos = [
+      {
+        apiVersion: 'constraints.gatekeeper.sh/v1beta1',
+        kind: 'K8sAllowedRepos',
+        metadata: { name: 'acme-registry-only' },
+        spec: { parameters: { repos: ['registry.acme.example/'] } },
+      },
+    ];
+  }
+  if (cluster.openTelemetry)
+    lists.instrumentations = cluster.namespaces.map(namespace => ({
+      apiVersion: 'opentelemetry.io/v1alpha1',
+      kind: 'Instrumentation',
+      metadata: meta('default', namespace, {}),
+      spec: {
+        exporter: { endpoint: 'http://otel-collector.observability:4317' },
+      },
+    }));
+  // Trivy Operator scans the namespaces that opted in.
+  lists.vulnerabilityreports = [...lists.deployments, ...lists.statefulsets]
+    .filter(c => cluster.trivy.includes(c.metadata.namespace))
+    .map(c => {
+      const image = c.spec.template.spec.containers[0].image;
+      const [server, ...rest] = image.split('/');
+      const [repository, tag] = rest.join('/').split(':');
+      return {
+        apiVersion: 'aquasecurity.github.io/v1alpha1',
+        kind: 'VulnerabilityReport',
+        metadata: meta(
+          `replicaset-${c.metadata.name}-app`,
+          c.metadata.namespace,
+          {
+            'trivy-operator.resource.name': c.metadata.name,
+          },
+        ),
+        report: {
+          registry: { server },
+          artifact: { repository, tag },
+          summary: {
+            criticalCount: 0,
+            highCount: Math.round(hash(c.metadata.name) * 4),
+          },
+        },
+      };
+    });
+  if (cluster.rollouts)
+    lists.rollouts = lists.deployments
+      .filter(c => c.releasedGradually)
+      .map(c => ({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Rollout',
+        metadata: meta(c.metadata.name, c.metadata.namespace, {}),
+        spec: {
+          workloadRef: {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: c.metadata.name,
+          },
+          strategy: {
+            canary: {
+              steps: [{ setWeight: 10 }, { pause: { duration: '10m' } }],
+            },
+          },
+        },
+      }));
+}
+
 const promDir = path.join(out, 'prometheus');
 fs.rmSync(out, { recursive: true, force: true });
-fs.mkdirSync(path.join(out, 'kubernetes', 'demo-cluster'), { recursive: true });
 fs.mkdirSync(promDir, { recursive: true });
 
 const owned = {};
+const clusterLists = {};
+const alertRules = [];
 for (const c of components) {
   const { controller, hpa, pdb, pods } = objectsFor(c);
+  const { namespace } = controller.metadata;
+  const clusterName = clusterOf(namespace);
+  const lists = (clusterLists[clusterName] ??= Object.fromEntries(
+    Object.keys(RESOURCES)
+      .filter(r => !ADD_ONS.has(r))
+      .map(r => [r, []]),
+  ));
+  // Facts the add-ons will show, kept on the controller until the lists are written.
+  const d = diligence(c);
+  const h = hash(c.metadata.name);
+  Object.defineProperty(controller, 'signed', { value: d >= 0.4 });
+  // One team in five that declares gradual release has no Rollout yet: the scorecard shows it.
+  Object.defineProperty(controller, 'releasedGradually', {
+    value: declares(c, 'gradual-release') && h >= 0.2,
+  });
   lists[
     controller.kind === 'StatefulSet' ? 'statefulsets' : 'deployments'
   ].push(controller);
   if (hpa) lists.horizontalpodautoscalers.push(hpa);
   if (pdb) lists.poddisruptionbudgets.push(pdb);
   lists.pods.push(...pods);
-  const { namespace } = controller.metadata;
-  owned[
-    `${namespace}/${c.metadata.annotations['backstage.io/kubernetes-id']}`
-  ] = statisticsOf(loadFor(c));
+  const name = c.metadata.annotations['backstage.io/kubernetes-id'];
+  owned[`${namespace}/${name}`] = {
+    ...statisticsOf(loadFor(c)),
+    // Teams that declare business metrics export a few families of their own.
+    businessMetrics: declares(c, 'business-metrics')
+      ? 3 + Math.round(h * 5)
+      : 0,
+  };
+  if (declares(c, 'alerting'))
+    alertRules.push({
+      name: `${name}-slo`,
+      file: `/etc/prometheus/rules/${namespace}.yaml`,
+      rules: [
+        {
+          type: 'alerting',
+          name: `${name.replace(/(^|-)(\w)/g, (_, __, x) =>
+            x.toUpperCase(),
+          )}ErrorBudgetBurn`,
+          query: `sum(rate(http_server_requests_seconds_count{namespace="${namespace}",pod=~"${name}-.*",status=~"5.."}[1h])) / sum(rate(http_server_requests_seconds_count{namespace="${namespace}",pod=~"${name}-.*"}[1h])) > 0.01`,
+          duration: 600,
+          labels: { severity: 'page', team: c.spec.owner },
+          annotations: {},
+          alerts: [],
+          health: 'ok',
+        },
+      ],
+      interval: 60,
+    });
+}
+// The platform's own alerts watch every pod; they are not a team's.
+alertRules.push({
+  name: 'kubernetes-apps',
+  file: '/etc/prometheus/rules/kubernetes.yaml',
+  rules: [
+    {
+      type: 'alerting',
+      name: 'KubePodCrashLooping',
+      query:
+        'max_over_time(kube_pod_container_status_waiting_reason{reason="CrashLoopBackOff"}[5m]) >= 1',
+      duration: 900,
+      labels: { severity: 'warning' },
+      annotations: {},
+      alerts: [],
+      health: 'ok',
+    },
+  ],
+  interval: 60,
+});
+
+for (const [name, lists] of Object.entries(clusterLists)) {
+  platformObjects(name, CLUSTERS[name], lists);
+  const dir = path.join(out, 'kubernetes', name);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [resource, items] of Object.entries(lists)) {
+    const [kind, apiVersion] = RESOURCES[resource];
+    fs.writeFileSync(
+      path.join(dir, `${resource}.json`),
+      `${JSON.stringify(
+        { kind, apiVersion, metadata: { resourceVersion: '1000' }, items },
+        null,
+        1,
+      )}\n`,
+    );
+  }
 }
 fs.writeFileSync(
   path.join(promDir, 'owned.json'),
   `${JSON.stringify(owned, null, 1)}\n`,
 );
-for (const [resource, items] of Object.entries(lists)) {
-  const [kind, apiVersion] = listKinds[resource];
-  fs.writeFileSync(
-    path.join(out, 'kubernetes', 'demo-cluster', `${resource}.json`),
-    `${JSON.stringify(
-      { kind, apiVersion, metadata: { resourceVersion: '1000' }, items },
-      null,
-      1,
-    )}\n`,
-  );
-}
+fs.writeFileSync(
+  path.join(promDir, 'rules.json'),
+  `${JSON.stringify({ groups: alertRules }, null, 1)}\n`,
+);
 console.log(
-  `demo-data/: ${components.length} workloads on demo-cluster, ${
+  `demo-data/: ${components.length} workloads on ${
+    Object.keys(clusterLists).length
+  } clusters (${Object.keys(clusterLists).join(', ')}), ${
     Object.keys(owned).length
-  } load recordings`,
+  } load recordings, ${alertRules.length} alerting rule groups`,
 );

@@ -284,6 +284,7 @@ export const kyvernoPolicies = [
     kind: 'ClusterPolicy',
     metadata: { name: 'require-signed-images' },
     spec: {
+      validationFailureAction: 'Enforce',
       rules: [
         {
           name: 'verify-signature',

@@ -98,12 +98,14 @@ const checksImages = (rule: any) =>
   /"image"/.test(JSON.stringify(rule.validate ?? {}));
 const checksResources = (rule: any) =>
   /"(resources|requests|limits)"/.test(JSON.stringify(rule.validate ?? {}));
+/** Whether a rule blocks what it fails (Enforce), rather than only reporting it (Audit). */
 const enforces = (policy: any, rule: any) =>
   /^enforce$/i.test(
-    rule.validate?.failureAction ??
+    rule.verifyImages?.find((v: any) => v.failureAction)?.failureAction ??
+      rule.validate?.failureAction ??
       policy.spec?.validationFailureAction ??
       'Audit',
-  ) || rule.verifyImages !== undefined;
+  );
 
 /**
  * What a cluster offers every workload on it, measured from its API as its lists are read: the

@@ -129,7 +129,7 @@ describe('stored workload detail', () => {
     ]);
   });
 
-  it('keeps a measurement when a declaration comes after it, and reports nothing when they agree', () => {
+  it('keeps a measurement when a declaration comes after it, and reports only a claim it does not back', () => {
     const [declared, measured] = [collected[0], collected[2]];
     const merged = mergeFacts(ref, [
       measured,
@@ -141,6 +141,13 @@ describe('stored workload detail', () => {
     expect(mergeFacts(ref, [measured, declared]).contradictions).toHaveLength(
       1,
     );
+    // Measured where the owner listed nothing (declared false): no claim to contradict.
+    const provided = mergeFacts(ref, [
+      { ...declared, facts: { 'practice.gradual-release': false } },
+      { ...measured, facts: { 'practice.gradual-release': true } },
+    ]);
+    expect(provided.facts['practice.gradual-release']).toBe(true);
+    expect(provided.contradictions).toEqual([]);
   });
 
   it('stores each fact once with the source it was taken from, and reads back the scorecard detail with provenance, through JSON', () => {

@@ -138,7 +138,8 @@ export interface MergedFacts {
 /**
  * Every fact of a workload. A measured value wins over a declared one whichever came first;
  * between two of the same kind the later source wins. Where a measurement contradicts a
- * declaration, the measurement is used and the contradiction reported.
+ * declaration that claims a practice or capability (true), the measurement is used and the
+ * contradiction reported.
  */
 export function mergeFacts(
   ref: string,
@@ -156,7 +157,9 @@ export function mergeFacts(
       const before = at === undefined ? undefined : sources[at];
       if (before && isMeasured(before.source) !== measured) {
         const [m, d] = measured ? [source, before] : [before, source];
-        if (m.facts[id] !== d.facts[id])
+        // A claim the measurement does not back; a practice the owner did not list but the
+        // platform provides (measured true, declared false) is no contradiction to report.
+        if (d.facts[id] === true && m.facts[id] !== true)
           contradictions.push(
             `Entity ${ref}: the measured ${id} = ${JSON.stringify(
               m.facts[id],
