@@ -571,6 +571,29 @@ const apiEntities = apis.map(name => {
   );
 });
 
+// The platforms workloads run on: the two clusters the Kubernetes module reads and the legacy
+// virtual machines. The leaderboard ranks them under these Resources (resource:default/<name>).
+const platforms = [
+  [
+    'prod-shared',
+    'kubernetes-cluster',
+    'Shared production cluster of Search & AI and Media.',
+  ],
+  [
+    'prod-classic',
+    'kubernetes-cluster',
+    'Production cluster of Commerce and Corporate IT.',
+  ],
+  [
+    'legacy-vms',
+    'virtual-machines',
+    'Dedicated virtual machines a few legacy systems still use.',
+  ],
+];
+const resources = platforms.map(([name, type, description]) =>
+  doc('Resource', { name, description }, { type, owner: company.name }),
+);
+
 const write = (file, docs) =>
   fs.writeFileSync(
     path.join(out, file),
@@ -582,6 +605,7 @@ write('org.yaml', org);
 write('systems.yaml', products);
 write('components.yaml', workloads);
 write('apis.yaml', apiEntities);
+write('resources.yaml', resources);
 console.log(
-  `catalog-info/: ${org.length} org entities, ${products.length} systems, ${workloads.length} components, ${apiEntities.length} APIs`,
+  `catalog-info/: ${org.length} org entities, ${products.length} systems, ${workloads.length} components, ${apiEntities.length} APIs, ${resources.length} platform resources`,
 );

@@ -96,8 +96,7 @@ const LEDGER_FACTS = {
   'kubernetes.cluster': 'prod-1',
   'kubernetes.namespace': 'payments',
   ...PLATFORM_FACTS,
-  // None of the three; no injection says nothing of tracing.
-  'practice.gradual-release': false,
+  // Neither scanned nor signed; a StatefulSet's release and a missing injection say nothing.
   'practice.image-scanning': false,
   'practice.image-signing': false,
 };

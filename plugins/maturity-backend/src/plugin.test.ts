@@ -610,6 +610,7 @@ describe('maturity backend plugin', () => {
               {
                 'practice.tracing': false,
                 'platform.clusterAutoscaling': true,
+                'kubernetes.cluster': 'prod-1',
               },
             ],
           ]),
@@ -643,6 +644,39 @@ describe('maturity backend plugin', () => {
     expect(cart.body.business).toBeCloseTo(100 / 17, 10);
     // Of the counted weight (4 platform + 17 business), 2 + 2 rest on measurements.
     expect(cart.body.measuredShare).toBeCloseTo(4 / 21, 10);
+
+    // cart runs on prod-1, ranked under its Resource; lab and pricing run on no known platform.
+    const platforms = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=platform',
+    );
+    expect(platforms.status).toBe(200);
+    expect(platforms.body.rows).toEqual([
+      expect.objectContaining({
+        ref: 'resource:default/prod-1',
+        rank: 1,
+        platform: 75,
+        cores: 12,
+        workloads: 1,
+        measuredShare: cart.body.measuredShare,
+      }),
+    ]);
+    const platform = await request(server).get(
+      '/api/maturity/v1/scorecards/resource/default/prod-1',
+    );
+    expect(platform.body).toMatchObject({
+      kind: 'platform',
+      score: cart.body.score,
+      members: [
+        { kind: 'workload', ref: 'component:default/cart', rank: 1, cores: 12 },
+      ],
+    });
+    const mixed = await request(server).get(
+      '/api/maturity/v1/leaderboard?level=platform&department=group:default/retail',
+    );
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.message).toMatch(
+      /platforms are not in departments/,
+    );
   });
 
   it('tags answers with an ETag and answers 304 to a client that has the current one', async () => {

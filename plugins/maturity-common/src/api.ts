@@ -52,8 +52,15 @@ export interface WorkloadListResponse {
   refreshedAt: string | null;
 }
 
-/** A roll-up level above workloads. @public */
-export type RollUpLevel = 'product' | 'team' | 'department' | 'company';
+/**
+ * A roll-up level above workloads: the organisation's (product, team, department, company), and
+ * the platform each workload runs on (its cluster, or the platform profile it names).
+ * @public
+ */
+export type RollUpLevel = HierarchyLevel | 'platform';
+
+/** A level of the organisation's hierarchy. @public */
+export type HierarchyLevel = 'product' | 'team' | 'department' | 'company';
 
 /** Every level the suite scores: workloads and their roll-ups. @public */
 export type ScoreLevelKind = 'workload' | RollUpLevel;

@@ -9,3 +9,12 @@ export interface WorkloadHierarchy {
   /** The nearest Group of `spec.type: organization` on the chain, else its root Group. */
   company?: string;
 }
+
+/**
+ * The catalog ref a platform is ranked under: the Resource that models the cluster (or the
+ * declared platform), `resource:default/<name>`. A caller sees a platform's row when they may
+ * read that Resource; a catalog without one shows the platform only to callers who may read all.
+ * @public
+ */
+export const stringifyPlatformRef = (name: string) =>
+  `resource:default/${name.toLocaleLowerCase('en-US')}`;

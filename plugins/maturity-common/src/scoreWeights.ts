@@ -1,4 +1,4 @@
-import type { RollUpLevel } from './api';
+import type { HierarchyLevel, RollUpLevel } from './api';
 
 /**
  * The definitions of the core-weighted roll-up: the weights of the two sides, the levels, and the
@@ -26,10 +26,20 @@ export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
  */
 export const MAX_WORKLOAD_CORES = 1_000_000;
 
-/** The roll-up levels, from the narrowest. @public */
-export const ROLL_UP_LEVELS: RollUpLevel[] = [
+/** The levels of the organisation's hierarchy, from the narrowest. @public */
+export const ROLL_UP_LEVELS: HierarchyLevel[] = [
   'product',
   'team',
   'department',
   'company',
+];
+
+/**
+ * Every roll-up level: the hierarchy's, then the platforms, which rank the clusters (and declared
+ * platforms) workloads run on, core-weighted like the groups.
+ * @public
+ */
+export const ALL_ROLL_UP_LEVELS: RollUpLevel[] = [
+  ...ROLL_UP_LEVELS,
+  'platform',
 ];

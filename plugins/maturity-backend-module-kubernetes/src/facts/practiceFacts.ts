@@ -43,7 +43,8 @@ export interface MeasuredPractices {
  * signatures (Kyverno's verifyImages results in PolicyReports) and tracing injected by the
  * OpenTelemetry Operator. A practice is measured only on a cluster that runs the add-on that
  * would show it; elsewhere it is left to the owner's declaration. Tracing is measured only where
- * it is injected: without injection a team may still trace with an SDK of its own.
+ * it is injected: without injection a team may still trace with an SDK of its own. Gradual
+ * release is not measured for StatefulSets, which neither add-on releases.
  */
 export class PracticeEvidence {
   /** Controllers with a Rollout or Canary, by namespace/kind/name. */
@@ -141,13 +142,19 @@ export class PracticeEvidence {
     const names = controllers.map(
       c => `${c.kind} ${c.metadata?.namespace}/${c.metadata?.name}`,
     );
-    if (this.progressive) {
-      const found = keys.map(k => this.progressive!.get(k));
+    // Argo Rollouts and Flagger release Deployments (Flagger DaemonSets too), not StatefulSets.
+    const releasable = controllers
+      .map((c, i) => ({ kind: c.kind, key: keys[i], name: names[i] }))
+      .filter(c => c.kind !== 'StatefulSet');
+    if (this.progressive && releasable.length > 0) {
+      const found = releasable.map(c => this.progressive!.get(c.key));
       const id = FACTS.practice('gradual-release');
       facts[id] = found.every(Boolean);
       from[id] = found.every(Boolean)
         ? found.join(', ')
-        : `no Rollout or Canary targets ${names.join(', ')}`;
+        : `no Rollout or Canary targets ${releasable
+            .map(c => c.name)
+            .join(', ')}`;
     }
     if (this.scanned) {
       const images = controllers.flatMap(c =>

@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   LevelId,
-  ROLL_UP_LEVELS,
+  ALL_ROLL_UP_LEVELS,
   RollUpLevel,
   ScoreLevelKind,
 } from '@internal/plugin-maturity-common';
@@ -35,7 +35,7 @@ import {
   SnapshotStore,
 } from './SnapshotStore';
 
-const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', ...ROLL_UP_LEVELS];
+const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', ...ALL_ROLL_UP_LEVELS];
 
 interface SnapshotDbRow {
   id: number;

@@ -166,6 +166,7 @@ describe('rollUp', () => {
 
   it('returns empty levels for no workloads', () => {
     expect(rollUp([])).toEqual({
+      platform: [],
       product: [],
       team: [],
       department: [],

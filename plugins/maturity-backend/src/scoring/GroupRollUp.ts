@@ -1,9 +1,9 @@
 import {
   CostFigures,
   DEFAULT_SCORE_WEIGHTS,
+  ALL_ROLL_UP_LEVELS,
   DIMENSION_IDS,
   DimensionId,
-  ROLL_UP_LEVELS,
   RollUpLevel,
   ScoreLevelKind,
   ScoreWeights,
@@ -32,13 +32,19 @@ import { GroupDetail } from '../snapshot/groupDetail';
  *   ({@link listedIn}) and the lists are read back from the database when the groups are written.
  */
 
-/** A workload's place: the groups above it. */
+/** A workload's place: the groups above it, and the platform it runs on. */
 export interface WorkloadPlace {
   product?: string;
   team?: string;
   department?: string;
   company?: string;
+  /** The ref of its platform: the catalog Resource of its cluster or declared platform. */
+  platformRef?: string;
 }
+
+/** The group of `level` a workload is in, if any. */
+export const groupOf = (w: WorkloadPlace, level: RollUpLevel) =>
+  level === 'platform' ? w.platformRef : w[level];
 
 /** One workload's input to the roll-up. */
 export interface RollUpWorkload extends WorkloadPlace {
@@ -83,12 +89,13 @@ export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
   department: 'team',
   product: 'workload',
   team: 'workload',
+  platform: 'workload',
 };
 
 /** The member a group lists for a workload: the group of its member level it is in, if any. */
 function memberGroup(w: WorkloadPlace, level: RollUpLevel): string | undefined {
   const memberLevel = MEMBER_LEVEL[level];
-  return memberLevel === 'workload' ? undefined : w[memberLevel];
+  return memberLevel === 'workload' ? undefined : groupOf(w, memberLevel);
 }
 
 /**
@@ -100,8 +107,8 @@ export function listedIn(
   w: WorkloadPlace,
 ): Array<{ level: RollUpLevel; group: string }> {
   const groups: Array<{ level: RollUpLevel; group: string }> = [];
-  for (const level of ROLL_UP_LEVELS) {
-    const group = w[level];
+  for (const level of ALL_ROLL_UP_LEVELS) {
+    const group = groupOf(w, level);
     if (group && !memberGroup(w, level)) groups.push({ level, group });
   }
   return groups;
@@ -136,8 +143,8 @@ class GroupTotals {
  */
 export class GroupRollUp {
   private readonly weights: ScoreWeights;
-  // By level, in the order of ROLL_UP_LEVELS.
-  private readonly groups = ROLL_UP_LEVELS.map(
+  // By level, in the order of ALL_ROLL_UP_LEVELS.
+  private readonly groups = ALL_ROLL_UP_LEVELS.map(
     () => new Map<string, GroupTotals>(),
   );
 
@@ -153,8 +160,8 @@ export class GroupRollUp {
     const score = scored
       ? combineScore(w.platform!, w.business!, this.weights)
       : 0;
-    for (let l = 0; l < ROLL_UP_LEVELS.length; l++) {
-      const ref = w[ROLL_UP_LEVELS[l]];
+    for (let l = 0; l < ALL_ROLL_UP_LEVELS.length; l++) {
+      const ref = groupOf(w, ALL_ROLL_UP_LEVELS[l]);
       if (!ref) continue;
       let group = this.groups[l].get(ref);
       if (!group) {
@@ -186,26 +193,26 @@ export class GroupRollUp {
         );
       }
       if (w.estimatedCost) group.estimated += 1;
-      const member = memberGroup(w, ROLL_UP_LEVELS[l]);
+      const member = memberGroup(w, ALL_ROLL_UP_LEVELS[l]);
       if (member) (group.memberGroups ??= new Set()).add(member);
     }
   }
 
   /** The groups of one level, sorted by ref so the result is deterministic. */
   groupsOf(level: RollUpLevel): RolledGroup[] {
-    return [...this.groups[ROLL_UP_LEVELS.indexOf(level)].values()]
+    return [...this.groups[ALL_ROLL_UP_LEVELS.indexOf(level)].values()]
       .sort(byRef)
       .map(group => finish(group, level));
   }
 
   /** The refs of one level's groups, in the order first seen. */
   refsOf(level: RollUpLevel): Iterable<string> {
-    return this.groups[ROLL_UP_LEVELS.indexOf(level)].keys();
+    return this.groups[ALL_ROLL_UP_LEVELS.indexOf(level)].keys();
   }
 
   /** One group of one level, if any workload was added under it. */
   group(level: RollUpLevel, ref: string): RolledGroup | undefined {
-    const group = this.groups[ROLL_UP_LEVELS.indexOf(level)].get(ref);
+    const group = this.groups[ALL_ROLL_UP_LEVELS.indexOf(level)].get(ref);
     return group && finish(group, level);
   }
 }
@@ -250,6 +257,6 @@ export function rollUp(
   const rolled = new GroupRollUp(weights);
   for (const w of workloads) rolled.add(w);
   return Object.fromEntries(
-    ROLL_UP_LEVELS.map(level => [level, rolled.groupsOf(level)]),
+    ALL_ROLL_UP_LEVELS.map(level => [level, rolled.groupsOf(level)]),
   ) as Record<RollUpLevel, RolledGroup[]>;
 }

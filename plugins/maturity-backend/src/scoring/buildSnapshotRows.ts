@@ -1,10 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  ALL_ROLL_UP_LEVELS,
+  FACTS,
   levelForScore,
+  MATURITY_ANNOTATIONS,
   readWaivers,
-  ROLL_UP_LEVELS,
   RollUpLevel,
   ScoreWeights,
+  stringifyPlatformRef,
 } from '@internal/plugin-maturity-common';
 import {
   isEstimatedCost,
@@ -44,6 +47,20 @@ function entityTags(entity: Entity): string[] {
     ...(entity.metadata.tags ?? []),
     ...(typeof type === 'string' ? [type] : []),
   ];
+}
+
+/**
+ * The platform a workload runs on: the cluster the Kubernetes module found it on, else the
+ * platform profile its annotation names. Workloads on neither are on no platform's board.
+ */
+function platformOf(
+  facts: Record<string, unknown>,
+  entity: Entity | undefined,
+): string | undefined {
+  const cluster = facts[FACTS.kubernetes.cluster];
+  if (typeof cluster === 'string') return stringifyPlatformRef(cluster);
+  const named = entity?.metadata.annotations?.[MATURITY_ANNOTATIONS.platform];
+  return named ? stringifyPlatformRef(named) : undefined;
 }
 
 /**
@@ -98,6 +115,7 @@ export function* workloadRows(options: {
       department: workload.department,
       company: workload.company,
     };
+    const platformRef = platformOf(facts, found?.entity);
     if (!workload.company) kept.unassigned += 1;
     const cores = workloadCores(facts, workload.declaredCores);
     // The problems found reading its annotations, then those its collectors found.
@@ -136,10 +154,11 @@ export function* workloadRows(options: {
       ),
       ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? [], merged),
-      listedIn: listedIn(hierarchy),
+      listedIn: listedIn({ ...hierarchy, platformRef }),
     };
     kept.groups.add({
       ...hierarchy,
+      platformRef,
       cores: cores.cores,
       platform: result.score === null ? null : result.platform,
       business: result.score === null ? null : result.business,
@@ -170,7 +189,7 @@ export async function writeRollUps(
     await draft.addRows(batch);
     batch = [];
   };
-  for (const level of ROLL_UP_LEVELS) {
+  for (const level of ALL_ROLL_UP_LEVELS) {
     const written = new Set<string>();
     // Every group named in a member list had the workload added under it.
     for await (const { group, workloads } of draft.workloadMembers(level)) {

@@ -18,6 +18,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
+import { InputError } from '@backstage/errors';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScoringModel } from '../config/readMaturityConfig';
@@ -201,6 +202,11 @@ export async function createRouter(options: {
     const window = req.query.window ?? '30d';
     const windowMs = parseWindow(window);
     const department = req.query.department;
+    if (department && level === 'platform') {
+      throw new InputError(
+        'Invalid query parameter department: platforms are not in departments; leave it out with level=platform',
+      );
+    }
     const by = req.query.by ?? 'score';
     const { q, offset = 0, limit } = req.query;
     // Pages and searches of one leaderboard share its ranking, computed once per snapshot.

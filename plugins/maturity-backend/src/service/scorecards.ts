@@ -40,6 +40,8 @@ const BROADEST_FIRST: ScoreLevelKind[] = [
   'department',
   'product',
   'team',
+  // Platforms are Resources: no ref is both a platform and another level.
+  'platform',
   'workload',
 ];
 
@@ -70,7 +72,7 @@ export async function currentSnapshot(
 /** What every entity route answers for an entity it has no figures for, or the caller may not read. */
 export const notScored = (ref: string) =>
   new NotFoundError(
-    `No maturity scorecard for ${ref}: only Components, their Systems and their owner Groups are scored`,
+    `No maturity scorecard for ${ref}: only Components, their Systems, their owner Groups and the Resources of the platforms they run on are scored`,
   );
 
 export async function levelKindOf(

@@ -42,6 +42,10 @@ const leaderboardPage = PageBlueprint.make({
 });
 
 const scoredKinds = { kind: { $in: ['component', 'system', 'group'] } };
+// Platforms are ranked under the Resources that model them (a cluster, a VM estate).
+const withPlatforms = {
+  kind: { $in: ['component', 'system', 'group', 'resource'] },
+};
 
 const entityBestPracticesCard = EntityCardBlueprint.make({
   name: 'best-practices',
@@ -57,7 +61,7 @@ const entityBestPracticesCard = EntityCardBlueprint.make({
 const entityMaturityCard = EntityCardBlueprint.make({
   name: 'maturity',
   params: {
-    filter: scoredKinds,
+    filter: withPlatforms,
     loader: () =>
       import('../components/EntityMaturityCard').then(m =>
         compatWrapper(<m.EntityMaturityCard />),
@@ -70,7 +74,7 @@ const entityMaturityContent = EntityContentBlueprint.make({
   params: {
     path: '/maturity',
     title: 'Maturity',
-    filter: scoredKinds,
+    filter: withPlatforms,
     loader: () =>
       import('../components/EntityMaturityContent').then(m =>
         compatWrapper(<m.EntityMaturityContent />),

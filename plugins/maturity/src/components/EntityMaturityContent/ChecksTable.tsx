@@ -4,9 +4,12 @@ import {
   CheckResult,
   CheckStatus,
   DIMENSIONS,
+  FactBasis,
+  FactProvenance,
   ModelResponse,
 } from '@internal/plugin-maturity-common';
 import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { rootRouteRef } from '../../routes';
 
@@ -20,6 +23,9 @@ interface Row {
   credit: number | null;
   /** One `fact = value` per fact the check read, shown a line each. */
   facts: string[];
+  basis?: FactBasis;
+  /** Where the facts came from and when, a line each. */
+  sources: string[];
   notes: string;
   remediation: string;
   cases: string[];
@@ -49,6 +55,25 @@ const showFact = ([id, value]: [string, unknown]) =>
     typeof value === 'number' ? factValue.format(value) : JSON.stringify(value)
   }`;
 
+const SOURCE_LABEL: Record<FactProvenance['source'], string> = {
+  kubernetes: 'Kubernetes',
+  prometheus: 'Prometheus',
+  annotation: 'Annotation',
+  catalog: 'Catalog',
+  config: 'Config',
+};
+
+/** Each distinct origin of the facts a check read: source, where, and when. */
+function sourcesOf(result: CheckResult): string[] {
+  const lines = Object.values(result.provenance ?? {}).map(
+    p =>
+      `${SOURCE_LABEL[p.source]}${p.from ? `: ${p.from}` : ''} (${new Date(
+        p.at,
+      ).toLocaleString()})`,
+  );
+  return [...new Set(lines)];
+}
+
 function notes(result: CheckResult, fact: string): string {
   const parts = [];
   if (result.waiver)
@@ -58,7 +83,10 @@ function notes(result: CheckResult, fact: string): string {
   return parts.join(' · ');
 }
 
-/** Every check of a workload with its outcome and the facts behind it. */
+/**
+ * Every check of a workload with its outcome, the facts behind it, and whether they were
+ * measured or declared, from where and when.
+ */
 export function ChecksTable(props: {
   checks: CheckResult[];
   model: ModelResponse;
@@ -79,6 +107,8 @@ export function ChecksTable(props: {
         status: r.status,
         credit: r.credit,
         facts: Object.entries(r.facts).map(showFact),
+        basis: r.basis,
+        sources: sourcesOf(r),
         notes: notes(r, check.rule.fact),
         remediation: check.remediation,
         cases: check.cases,
@@ -140,6 +170,35 @@ export function ChecksTable(props: {
       ),
     },
     {
+      title: 'Basis',
+      field: 'basis',
+      render: row =>
+        row.basis ? (
+          <Tooltip
+            title={
+              row.sources.length ? (
+                <>
+                  {row.sources.map(line => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </>
+              ) : (
+                ''
+              )
+            }
+          >
+            <Chip
+              size="small"
+              label={row.basis === 'measured' ? 'Measured' : 'Declared'}
+              color={row.basis === 'measured' ? 'primary' : 'default'}
+              variant="outlined"
+            />
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+    {
       title: 'Credit',
       field: 'credit',
       type: 'numeric',
@@ -153,11 +212,23 @@ export function ChecksTable(props: {
       cellStyle: { minWidth: 240, overflowWrap: 'anywhere' },
       render: row =>
         row.facts.length ? (
-          <code style={{ fontSize: 12 }}>
-            {row.facts.map(line => (
-              <div key={line}>{line}</div>
+          <>
+            <code style={{ fontSize: 12 }}>
+              {row.facts.map(line => (
+                <div key={line}>{line}</div>
+              ))}
+            </code>
+            {row.sources.map(line => (
+              <Typography
+                key={line}
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                {line}
+              </Typography>
             ))}
-          </code>
+          </>
         ) : (
           '—'
         ),

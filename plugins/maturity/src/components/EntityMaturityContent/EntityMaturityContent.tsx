@@ -13,7 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { LeaderboardQuery, maturityApiRef } from '../../api';
-import { formatCores, formatScore } from '../../format';
+import { formatCores, formatPercent, formatScore } from '../../format';
 import { isNotScored, useScorecardData } from '../../hooks/useMaturityData';
 import { DimensionChart } from '../DimensionChart';
 import { LevelBadge } from '../LevelBadge';
@@ -56,6 +56,14 @@ function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
         </Fact>
         <Fact label="Platform">{formatScore(s.platform)}</Fact>
         <Fact label="Business">{formatScore(s.business)}</Fact>
+        <Fact label="Measured">
+          <span
+            aria-label="measured share"
+            title="The share of the checks' weight that rests on measured facts (Kubernetes, Prometheus) rather than declarations"
+          >
+            {formatPercent(s.measuredShare)}
+          </span>
+        </Fact>
         {s.kind === 'workload' ? (
           <>
             {(['product', 'team', 'department'] as const).map(key =>

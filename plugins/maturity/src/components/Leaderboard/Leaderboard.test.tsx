@@ -77,6 +77,9 @@ describe('Leaderboard', () => {
     expect(within(rows[0]).getByText('+3.2')).toBeInTheDocument();
     expect(within(rows[1]).getByText('−1.3')).toBeInTheDocument();
     expect(within(rows[1]).getByText('200')).toBeInTheDocument();
+    // The share of each row's check weight that is measured.
+    expect(within(rows[0]).getByText('90 %')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('80 %')).toBeInTheDocument();
     expect(screen.getByText('Risers over 7d')).toBeInTheDocument();
     expect(api.calls).toContain('leaderboard {"level":"team","window":"7d"}');
   });
@@ -88,6 +91,20 @@ describe('Leaderboard', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Teams' }));
     expect(await screen.findByText('Teams by score')).toBeInTheDocument();
     expect(api.calls).toContain('leaderboard {"level":"team","window":"30d"}');
+  });
+
+  it('ranks platforms on their own tab, without the department filter', async () => {
+    const api = new FakeMaturityApi({ leaderboard: board });
+    await renderPage(api, '/?department=group:default/commerce');
+    await screen.findByText('Departments by score');
+    expect(screen.getByLabelText('Department')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Platforms' }));
+    expect(await screen.findByText('Platforms by score')).toBeInTheDocument();
+    // Platforms are not in departments: the filter is neither shown nor sent.
+    expect(screen.queryByLabelText('Department')).not.toBeInTheDocument();
+    expect(api.calls).toContain(
+      'leaderboard {"level":"platform","window":"30d"}',
+    );
   });
 
   it('ranks by potential saving when the URL asks, with cost columns', async () => {

@@ -27,7 +27,12 @@ import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api';
-import { formatChange, formatCores, formatScore } from '../../format';
+import {
+  formatChange,
+  formatCores,
+  formatPercent,
+  formatScore,
+} from '../../format';
 import { costSummaryColumns } from '../costColumns';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorWithRetry } from '../ErrorWithRetry';
@@ -37,6 +42,7 @@ const LEVELS: Array<{ id: RollUpLevel; label: string }> = [
   { id: 'department', label: 'Departments' },
   { id: 'team', label: 'Teams' },
   { id: 'product', label: 'Products' },
+  { id: 'platform', label: 'Platforms' },
 ];
 const WINDOWS = ['7d', '30d', '90d'];
 const ORDERS: Array<{ id: LeaderboardOrder; label: string }> = [
@@ -111,6 +117,16 @@ const scoreColumns: TableColumn<LeaderboardRow>[] = [
     field: 'business',
     type: 'numeric',
     render: r => formatScore(r.business),
+  },
+  {
+    title: 'Measured',
+    field: 'measuredShare',
+    type: 'numeric',
+    render: r => (
+      <span title="The share of the checks' weight that rests on measured facts rather than declarations, core-weighted">
+        {formatPercent(r.measuredShare)}
+      </span>
+    ),
   },
   {
     title: 'Cores',
@@ -206,7 +222,8 @@ export function Leaderboard() {
       api.getLeaderboard({
         level,
         window,
-        department: department || undefined,
+        // Platforms are not in departments: every department's workloads may share one.
+        department: level === 'platform' ? undefined : department || undefined,
         by: by === 'score' ? undefined : by,
       }),
       api.getLeaderboard({ level: 'department', window }),
@@ -268,27 +285,33 @@ export function Leaderboard() {
             ))}
           </Select>
         </FormControl>
-        <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
-          <InputLabel id="maturity-department-label" shrink>
-            Department
-          </InputLabel>
-          <Select
-            labelId="maturity-department-label"
-            label="Department"
-            displayEmpty
-            value={department}
-            onChange={e => update({ department: String(e.target.value) })}
+        {level !== 'platform' && (
+          <FormControl
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 220 }}
           >
-            <MenuItem value="">All departments</MenuItem>
-            {(value?.departments ?? (department ? [department] : [])).map(
-              ref => (
-                <MenuItem key={ref} value={ref}>
-                  {ref.replace(/^group:default\//, '')}
-                </MenuItem>
-              ),
-            )}
-          </Select>
-        </FormControl>
+            <InputLabel id="maturity-department-label" shrink>
+              Department
+            </InputLabel>
+            <Select
+              labelId="maturity-department-label"
+              label="Department"
+              displayEmpty
+              value={department}
+              onChange={e => update({ department: String(e.target.value) })}
+            >
+              <MenuItem value="">All departments</MenuItem>
+              {(value?.departments ?? (department ? [department] : [])).map(
+                ref => (
+                  <MenuItem key={ref} value={ref}>
+                    {ref.replace(/^group:default\//, '')}
+                  </MenuItem>
+                ),
+              )}
+            </Select>
+          </FormControl>
+        )}
       </Box>
       {loading && <Progress />}
       {error && <ErrorWithRetry error={error} retry={retry} />}
