@@ -149,11 +149,58 @@ step("a component's Maturity tab shows its scorecard", async page => {
   assert.equal((await score.textContent()).trim(), fmt(card.score));
   const rows = await tableRows(page, 'Checks');
   assert.equal(rows.length, card.checks.length, 'one row per check');
+  // Each check says whether it was measured or declared, and where its facts came from.
+  const measured = card.checks.filter(c => c.basis === 'measured').length;
+  assert.equal(
+    rows.filter(r => r.includes('Measured')).length,
+    measured,
+    'measured checks',
+  );
+  assert.equal(
+    (await page.getByLabel('measured share').textContent()).trim(),
+    `${Math.round(card.measuredShare * 100)} %`,
+  );
+  await page
+    .getByText('cluster prod-shared: Deployment search-ai/ranker')
+    .first()
+    .waitFor();
   await page.screenshot({
     path: path.join(shots, 'component-maturity-tab.png'),
     fullPage: true,
   });
 });
+
+step(
+  'the Platforms tab ranks the clusters, and a cluster shows its platform scorecard',
+  async page => {
+    const board = await api('/leaderboard?level=platform&window=30d');
+    await open(page, '/maturity?level=platform');
+    const rows = await tableRows(page, 'Platforms by score');
+    assert.equal(rows.length, board.rows.length);
+    board.rows.forEach((row, i) => {
+      assert.equal(rows[i][2], fmt(row.score), `score of ${row.ref}`);
+    });
+    // Departments do not hold platforms: no department filter here.
+    assert.equal(await page.getByLabel('Department').count(), 0);
+    await page.screenshot({
+      path: path.join(shots, 'platforms-tab.png'),
+      fullPage: true,
+    });
+
+    const card = await api('/scorecards/resource/default/prod-shared');
+    assert.equal(card.kind, 'platform');
+    await open(page, '/catalog/default/resource/prod-shared/maturity');
+    const score = page.getByLabel('maturity score');
+    await score.waitFor();
+    assert.equal((await score.textContent()).trim(), fmt(card.score));
+    const members = await tableRows(page, 'Members');
+    assert.equal(members.length, card.members.length, 'its workloads');
+    await page.screenshot({
+      path: path.join(shots, 'cluster-maturity-tab.png'),
+      fullPage: true,
+    });
+  },
+);
 
 step("a component's overview shows the card", async page => {
   const card = await api('/scorecards/component/default/ranker');

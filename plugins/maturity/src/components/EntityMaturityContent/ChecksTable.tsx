@@ -24,8 +24,9 @@ interface Row {
   /** One `fact = value` per fact the check read, shown a line each. */
   facts: string[];
   basis?: FactBasis;
-  /** Where the facts came from and when, a line each. */
+  /** Where the facts came from, a line each; with source and time in `sourcesInFull`. */
   sources: string[];
+  sourcesInFull: string[];
   notes: string;
   remediation: string;
   cases: string[];
@@ -63,15 +64,25 @@ const SOURCE_LABEL: Record<FactProvenance['source'], string> = {
   config: 'Config',
 };
 
-/** Each distinct origin of the facts a check read: source, where, and when. */
-function sourcesOf(result: CheckResult): string[] {
-  const lines = Object.values(result.provenance ?? {}).map(
-    p =>
-      `${SOURCE_LABEL[p.source]}${p.from ? `: ${p.from}` : ''} (${new Date(
-        p.at,
-      ).toLocaleString()})`,
-  );
-  return [...new Set(lines)];
+/** Where a fact was read, in a few words: its origin, else its source. */
+const whereFrom = (p: FactProvenance) => p.from ?? SOURCE_LABEL[p.source];
+
+/** Each distinct origin of the facts a check read, and the same with source and time. */
+function sourcesOf(result: CheckResult): { short: string[]; full: string[] } {
+  const all = Object.values(result.provenance ?? {});
+  return {
+    short: [...new Set(all.map(whereFrom))],
+    full: [
+      ...new Set(
+        all.map(
+          p =>
+            `${SOURCE_LABEL[p.source]}: ${whereFrom(p)}, ${new Date(
+              p.at,
+            ).toLocaleString()}`,
+        ),
+      ),
+    ],
+  };
 }
 
 function notes(result: CheckResult, fact: string): string {
@@ -108,7 +119,8 @@ export function ChecksTable(props: {
         credit: r.credit,
         facts: Object.entries(r.facts).map(showFact),
         basis: r.basis,
-        sources: sourcesOf(r),
+        sources: sourcesOf(r).short,
+        sourcesInFull: sourcesOf(r).full,
         notes: notes(r, check.rule.fact),
         remediation: check.remediation,
         cases: check.cases,
@@ -153,8 +165,19 @@ export function ChecksTable(props: {
         </>
       ),
     },
-    { title: 'Dimension', field: 'dimension' },
-    { title: 'Side', field: 'side' },
+    // The side sits under the dimension: a column of its own pushed the facts off the page.
+    {
+      title: 'Dimension',
+      field: 'dimension',
+      render: row => (
+        <>
+          {row.dimension}
+          <Typography variant="caption" color="textSecondary" component="div">
+            {row.side}
+          </Typography>
+        </>
+      ),
+    },
     { title: 'Weight', field: 'weight', type: 'numeric' },
     {
       title: 'Status',
@@ -176,9 +199,9 @@ export function ChecksTable(props: {
         row.basis ? (
           <Tooltip
             title={
-              row.sources.length ? (
+              row.sourcesInFull.length ? (
                 <>
-                  {row.sources.map(line => (
+                  {row.sourcesInFull.map(line => (
                     <div key={line}>{line}</div>
                   ))}
                 </>

@@ -53,14 +53,12 @@ describe('EntityMaturityContent', () => {
     // Measured or declared, and where from: a's fact came from the cluster, d's from an annotation.
     expect(within(rows[0]).getByText('Measured')).toBeInTheDocument();
     expect(
-      within(rows[0]).getByText(
-        /^Kubernetes: cluster prod-a: Deployment shop\/cart \(/,
-      ),
+      within(rows[0]).getByText('cluster prod-a: Deployment shop/cart'),
     ).toBeInTheDocument();
     expect(within(rows[3]).getByText('Declared')).toBeInTheDocument();
     expect(
       within(rows[3]).getByText(
-        /^Annotation: annotation maturity\.cloudnative\.dev\/practices \(/,
+        'annotation maturity.cloudnative.dev/practices',
       ),
     ).toBeInTheDocument();
     expect(within(rows[1]).queryByText(/Measured|Declared/)).toBeNull();

@@ -77,6 +77,7 @@ describe('Leaderboard', () => {
     expect(within(rows[0]).getByText('+3.2')).toBeInTheDocument();
     expect(within(rows[1]).getByText('−1.3')).toBeInTheDocument();
     expect(within(rows[1]).getByText('200')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('2 workloads')).toBeInTheDocument();
     // The share of each row's check weight that is measured.
     expect(within(rows[0]).getByText('90 %')).toBeInTheDocument();
     expect(within(rows[1]).getByText('80 %')).toBeInTheDocument();
