@@ -5,6 +5,7 @@
  *   demo-data/prometheus/owned.json                 each workload's load statistics over a week, as
  *                                                   the Prometheus module's queries answer them
  *   demo-data/prometheus/rules.json                 the alerting rules, as /api/v1/rules answers
+ *   demo-data/prometheus/traced-services.json       the services with span metrics
  * The modules read them in recorded mode (app-config.yaml) through the same code as live data.
  * Each team's declared practices set how well its workloads are configured and used, so the
  * demo's scores and waste differ between teams the way they would in a real company.
@@ -607,6 +608,8 @@ fs.mkdirSync(promDir, { recursive: true });
 const owned = {};
 const clusterLists = {};
 const alertRules = [];
+// Teams that trace send spans through the OpenTelemetry Collector, whose span metrics name them.
+const tracedServices = [];
 for (const c of components) {
   const { controller, hpa, pdb, pods } = objectsFor(c);
   const { namespace } = controller.metadata;
@@ -638,6 +641,7 @@ for (const c of components) {
       ? 3 + Math.round(h * 5)
       : 0,
   };
+  if (declares(c, 'tracing')) tracedServices.push({ service: name, namespace });
   if (declares(c, 'alerting'))
     alertRules.push({
       name: `${name}-slo`,
@@ -698,6 +702,10 @@ for (const [name, lists] of Object.entries(clusterLists)) {
 fs.writeFileSync(
   path.join(promDir, 'owned.json'),
   `${JSON.stringify(owned, null, 1)}\n`,
+);
+fs.writeFileSync(
+  path.join(promDir, 'traced-services.json'),
+  `${JSON.stringify(tracedServices, null, 1)}\n`,
 );
 fs.writeFileSync(
   path.join(promDir, 'rules.json'),

@@ -23,8 +23,20 @@ export interface AlertRule {
   query: string;
 }
 
+/** A service span metrics name: what OpenTelemetry's span metrics say is traced. */
+export interface TracedService {
+  service: string;
+  /** Its Kubernetes namespace, when the span metrics carry it. */
+  namespace?: string;
+}
+
 /** Where load statistics come from: a Prometheus server, or recorded answers (the demo). */
 export interface LoadSource {
+  /** Services with span metrics at the window's end; `undefined` when the source cannot tell. */
+  readTracedServices(
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<TracedService[] | undefined>;
   /** The alerting rules Prometheus evaluates; `undefined` when the source cannot tell. */
   readAlertRules(signal?: AbortSignal): Promise<AlertRule[] | undefined>;
   /** Every workload known by its controlling owner, in a fixed number of queries. */

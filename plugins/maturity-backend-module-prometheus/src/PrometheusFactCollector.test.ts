@@ -165,7 +165,13 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
   let prometheus: { url: string; stop: () => Promise<void> };
   beforeAll(async () => {
     prometheus = await startPrometheus(
-      plantedLoadOpenMetrics([cartLoad, ledgerLoad]),
+      plantedLoadOpenMetrics([cartLoad, ledgerLoad], {
+        // cart sends spans; a service of the same name elsewhere says nothing of ledger.
+        tracedServices: [
+          { service: 'cart', namespace: 'shop' },
+          { service: 'ledger', namespace: 'elsewhere' },
+        ],
+      }),
       { alertRules: ALERT_RULES },
     );
   }, 60_000);
@@ -176,7 +182,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     options: { url?: string; maxSamplesPerQuery?: number } = {},
   ) => collectFrom(options.url ?? prometheus.url, entities, options);
 
-  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 15 queries", async () => {
+  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 16 queries", async () => {
     const result = await collect([
       owned('cart', 'shop'),
       owned('ledger', 'bank'),
@@ -185,8 +191,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // One query sizes the namespaces, then one per statistic covers every workload; one reads
-    // the alerting rules.
-    expect(result.queries).toBe(1 + 13 + 1);
+    // the alerting rules and one the traced services.
+    expect(result.queries).toBe(1 + 13 + 1 + 1);
   }, 30_000);
 
   it('finds which workloads an alerting rule watches, and says where each fact came from', async () => {
@@ -213,6 +219,13 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expect(origins('cart')['practice.business-metrics'].from).toBe(
       '2 metric families beyond runtime and call metrics, exported by workload shop/cart (pods it controls, from kube_pod_owner)',
     );
+    // cart sends spans; ledger's namesake is in another namespace, and by selector no name is known.
+    expect(facts('cart')['practice.tracing']).toBe(true);
+    expect(origins('cart')['practice.tracing'].from).toBe(
+      'span metrics of service cart in shop',
+    );
+    expect(facts('ledger')['practice.tracing']).toBeUndefined();
+    expect(facts('cart-by-selector')['practice.tracing']).toBeUndefined();
     expect(result.origin!.get('component:default/cart')).toEqual({
       source: 'prometheus',
       from: 'workload shop/cart (pods it controls, from kube_pod_owner), 7 days',
@@ -227,7 +240,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     );
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 2 * 13 + 1);
+    expect(result.queries).toBe(1 + 2 * 13 + 1 + 1);
   }, 30_000);
 
   it('batches workloads with their own selectors: 13 queries for a batch', async () => {
@@ -238,8 +251,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    // And one for the alerting rules.
-    expect(result.queries).toBe(13 + 1);
+    // And one each for the alerting rules and the traced services.
+    expect(result.queries).toBe(13 + 1 + 1);
   }, 30_000);
 
   it('halves a batch Prometheus refuses until the bad selector stands alone', async () => {
@@ -342,8 +355,9 @@ describe('PrometheusFactCollector against a Prometheus with a low sample limit',
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
-    // two namespaces, 13 statistics each; the alerting rules (none here, so alerting is unknown).
-    expect(result.queries).toBe(1 + 1 + 2 * 13 + 1);
+    // two namespaces, 13 statistics each; the alerting rules and the traced services (none here,
+    // so alerting and tracing are unknown).
+    expect(result.queries).toBe(1 + 1 + 2 * 13 + 1 + 1);
   }, 30_000);
 });
 
@@ -365,7 +379,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
   }, 120_000);
   afterAll(() => prometheus?.stop());
 
-  it('reads the recorded series and finds the same planted figures in 15 queries', async () => {
+  it('reads the recorded series and finds the same planted figures in 16 queries', async () => {
     const result = await collectFrom(
       prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
@@ -376,7 +390,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 13 + 1);
+    expect(result.queries).toBe(1 + 13 + 1 + 1);
   }, 30_000);
 });
 

@@ -18,6 +18,7 @@ import { watches, watchesSelector } from './alertRules';
 import {
   AlertRule,
   LoadSource,
+  TracedService,
   LoadWindow,
   OwnedLoads,
   ownedKey,
@@ -59,6 +60,7 @@ interface RunState {
   tripped?: string;
   owned?: Promise<OwnedLoads>;
   rules?: Promise<AlertRule[] | undefined>;
+  traced?: Promise<TracedService[] | undefined>;
 }
 
 export interface PrometheusCollectorOptions {
@@ -227,6 +229,7 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       await askSelected(selected.slice(i, i + this.options.selectorsPerQuery));
     }
     await this.addAlerting(state, facts, targets, origins, signal);
+    await this.addTracing(state, facts, targets, origins, signal);
     for (const [ref, workloadFacts] of facts) {
       const families = workloadFacts[FACTS.prometheus.businessMetricFamilies];
       const byFact = origins.get(ref) ?? {};
@@ -239,6 +242,52 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       origins.set(ref, byFact);
     }
     return { facts, origin, origins, failures, problems };
+  }
+
+  /**
+   * Tracing, from the services with span metrics (read once a run): a workload known by owner is
+   * traced when a service of its name has spans, in its namespace where the metrics say. Only
+   * ever true: a workload without span metrics may send its spans elsewhere.
+   */
+  private async addTracing(
+    state: RunState,
+    facts: Map<string, WorkloadFacts>,
+    targets: Map<string, LoadTarget>,
+    origins: Map<string, Record<string, FactOrigin>>,
+    signal?: AbortSignal,
+  ) {
+    if (facts.size === 0 || state.tripped || signal?.aborted) return;
+    let services: TracedService[] | undefined;
+    try {
+      services = await (state.traced ??= this.options.source.readTracedServices(
+        state.window,
+        signal,
+      ));
+    } catch {
+      return;
+    }
+    if (!services?.length) return;
+    const id = FACTS.practice('tracing');
+    for (const [ref, workloadFacts] of facts) {
+      const target = targets.get(ref)!;
+      if ('selector' in target) continue;
+      const traced = services.find(
+        s =>
+          s.service === target.workload &&
+          (!s.namespace || s.namespace === target.namespace),
+      );
+      if (!traced) continue;
+      workloadFacts[id] = true;
+      origins.set(ref, {
+        ...origins.get(ref),
+        [id]: {
+          source: 'prometheus',
+          from: `span metrics of service ${traced.service}${
+            traced.namespace ? ` in ${traced.namespace}` : ''
+          }`,
+        },
+      });
+    }
   }
 
   /**

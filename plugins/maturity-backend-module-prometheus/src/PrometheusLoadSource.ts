@@ -6,6 +6,7 @@ import {
   LoadWindow,
   OwnedLoads,
   ownedKey,
+  TracedService,
   WorkloadLoad,
 } from './LoadSource';
 import { describeError, isSourceFailure } from './describeError';
@@ -16,6 +17,7 @@ import {
   recordedWorkloads,
   SELECTOR_LABEL,
   selectedWorkloads,
+  TRACED_SERVICES,
   statisticQueries,
   WorkloadSeries,
   workloadsPerNamespace,
@@ -121,6 +123,20 @@ export class PrometheusLoadSource implements LoadSource {
       timeout: options.timeoutMs,
       preferPost: true,
     });
+  }
+
+  async readTracedServices(
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<TracedService[]> {
+    return (await this.vector(TRACED_SERVICES, window.end, signal)).map(
+      ({ labels }) => ({
+        service: labels.service_name,
+        ...(labels.k8s_namespace_name
+          ? { namespace: labels.k8s_namespace_name }
+          : {}),
+      }),
+    );
   }
 
   async readAlertRules(signal?: AbortSignal): Promise<AlertRule[]> {

@@ -1,7 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { alertingRules } from './alertRules';
-import { AlertRule, LoadSource, OwnedLoads, WorkloadLoad } from './LoadSource';
+import {
+  AlertRule,
+  LoadSource,
+  OwnedLoads,
+  TracedService,
+  WorkloadLoad,
+} from './LoadSource';
 
 async function readJson<T>(file: string): Promise<T | undefined> {
   try {
@@ -19,8 +25,8 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 /**
  * Reads recorded answers instead of a server (the demo): `<directory>/owned.json` maps
  * `<namespace>/<workload>` to its statistics, `<directory>/<key>.json` holds the statistics of
- * one selector, and `<directory>/rules.json` is the answer of `/api/v1/rules?type=alert` (its
- * `data`). The facts come from them through the same conversion as live answers.
+ * one selector, `<directory>/rules.json` is the answer of `/api/v1/rules?type=alert` (its
+ * `data`), and `<directory>/traced-services.json` lists the services with span metrics. The facts come from them through the same conversion as live answers.
  */
 export class RecordedLoadSource implements LoadSource {
   constructor(private readonly directory: string) {}
@@ -28,6 +34,12 @@ export class RecordedLoadSource implements LoadSource {
   /** The file name a selector is recorded under. */
   static keyOf(selector: string): string {
     return selector.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  }
+
+  async readTracedServices(): Promise<TracedService[] | undefined> {
+    return readJson<TracedService[]>(
+      path.join(this.directory, 'traced-services.json'),
+    );
   }
 
   async readAlertRules(): Promise<AlertRule[] | undefined> {

@@ -32,6 +32,13 @@ export type LoadStatistic = (typeof LOAD_STATISTICS)[number];
 export const RUNTIME_METRICS =
   '(container|kube|node|machine|kubelet|apiserver|go|process|jvm|python|nodejs|dotnet|promhttp|scrape|prometheus|net_conntrack|http|grpc|envoy|istio|otel|traces|rpc)_.*|up|target_info';
 
+/**
+ * Span metrics of the OpenTelemetry Collector's spanmetrics connector (and its older processor),
+ * by the service they trace: a service with spans is traced, whatever instrumented it.
+ */
+export const TRACED_SERVICES =
+  'group by (service_name, k8s_namespace_name) ({__name__=~"traces_spanmetrics_calls_total|traces_span_metrics_calls_total|calls_total",service_name!=""})';
+
 /** Pause containers and the pod-level cgroup (empty container label) would count usage twice. */
 const CONTAINERS = 'container!="",container!="POD"';
 

@@ -56,7 +56,16 @@ function family(
   return lines;
 }
 
-export function plantedLoadOpenMetrics(loads: PlantedLoad[]): string {
+/**
+ * The loads' series, and span metrics (the OpenTelemetry Collector's spanmetrics connector's
+ * `traces_spanmetrics_calls_total`) for `tracedServices` over the loads' last day.
+ */
+export function plantedLoadOpenMetrics(
+  loads: PlantedLoad[],
+  options: {
+    tracedServices?: Array<{ service: string; namespace: string }>;
+  } = {},
+): string {
   const isPeak = (load: PlantedLoad, t: number) =>
     load.peakHours.includes(new Date(t * 1000).getUTCHours());
   const cores = (load: PlantedLoad, t: number) =>
@@ -128,7 +137,31 @@ export function plantedLoadOpenMetrics(loads: PlantedLoad[]): string {
         (_load, labels, t) => `${name}{${labels}} 1 ${t}`,
       ),
     ),
+    ...spanMetrics(loads[0]?.end, options.tracedServices ?? []),
     '# EOF',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function spanMetrics(
+  end: Date | undefined,
+  services: Array<{ service: string; namespace: string }>,
+): string[] {
+  if (!end || services.length === 0) return [];
+  const last = Math.floor(end.getTime() / 60_000) * 60;
+  const lines = ['# TYPE traces_spanmetrics_calls counter'];
+  for (const { service, namespace } of services) {
+    const labels = labelText({
+      service_name: service,
+      k8s_namespace_name: namespace,
+      span_kind: 'SPAN_KIND_SERVER',
+    });
+    for (let t = last - 86_400; t <= last; t += 300)
+      lines.push(
+        `traces_spanmetrics_calls_total{${labels}} ${
+          (t - last + 86_400) / 60
+        } ${t}`,
+      );
+  }
+  return lines;
 }
