@@ -245,6 +245,25 @@ export class PrometheusFactCollector implements MaturityFactCollector {
   }
 
   /**
+   * What the run's pages share and one page read first (the alerting rules, the traced services),
+   * unless the page has no workload with facts, the source failed this run or the run stopped.
+   * A failure leaves the facts it would give unknown: the owners' declarations then stand.
+   */
+  private async readOncePerRun<T>(
+    facts: Map<string, WorkloadFacts>,
+    state: RunState,
+    signal: AbortSignal | undefined,
+    read: () => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    if (facts.size === 0 || state.tripped || signal?.aborted) return undefined;
+    try {
+      return await read();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
    * Tracing, from the services with span metrics (read once a run): a workload known by owner is
    * traced when a service of its name has spans, in its namespace where the metrics say. Only
    * ever true: a workload without span metrics may send its spans elsewhere.
@@ -256,16 +275,16 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     origins: Map<string, Record<string, FactOrigin>>,
     signal?: AbortSignal,
   ) {
-    if (facts.size === 0 || state.tripped || signal?.aborted) return;
-    let services: TracedService[] | undefined;
-    try {
-      services = await (state.traced ??= this.options.source.readTracedServices(
-        state.window,
-        signal,
-      ));
-    } catch {
-      return;
-    }
+    const services = await this.readOncePerRun(
+      facts,
+      state,
+      signal,
+      () =>
+        (state.traced ??= this.options.source.readTracedServices(
+          state.window,
+          signal,
+        )),
+    );
     if (!services?.length) return;
     const id = FACTS.practice('tracing');
     for (const [ref, workloadFacts] of facts) {
@@ -302,14 +321,12 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     origins: Map<string, Record<string, FactOrigin>>,
     signal?: AbortSignal,
   ) {
-    if (facts.size === 0 || state.tripped || signal?.aborted) return;
-    let rules: AlertRule[] | undefined;
-    try {
-      rules = await (state.rules ??=
-        this.options.source.readAlertRules(signal));
-    } catch {
-      return;
-    }
+    const rules = await this.readOncePerRun(
+      facts,
+      state,
+      signal,
+      () => (state.rules ??= this.options.source.readAlertRules(signal)),
+    );
     if (!rules?.length) return;
     const id = FACTS.practice('alerting');
     for (const [ref, workloadFacts] of facts) {

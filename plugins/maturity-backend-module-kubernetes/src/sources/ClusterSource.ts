@@ -1,4 +1,21 @@
-/** The Kubernetes resources the module reads. */
+/**
+ * Resources an add-on defines (Kyverno, Gatekeeper, the OpenTelemetry Operator, Trivy Operator,
+ * Argo Rollouts, Flagger). A cluster that does not serve one does not run the add-on: the facts
+ * it would give are measured as absent where that is the answer (no admission policy), and left
+ * to declarations where it is not (a team may release gradually without Argo Rollouts).
+ */
+const ADD_ONS = [
+  'clusterpolicies',
+  'policyreports',
+  'k8sallowedrepos',
+  'k8scontainerlimits',
+  'instrumentations',
+  'vulnerabilityreports',
+  'rollouts',
+  'canaries',
+] as const;
+
+/** The Kubernetes resources the module reads: every cluster serves these, then the add-ons'. */
 export const RESOURCES = [
   'deployments',
   'statefulsets',
@@ -10,36 +27,14 @@ export const RESOURCES = [
   'persistentvolumeclaims',
   'storageclasses',
   'cronjobs',
-  // Add-ons' custom resources: a cluster without the add-on does not serve them.
-  'clusterpolicies',
-  'policyreports',
-  'k8sallowedrepos',
-  'k8scontainerlimits',
-  'instrumentations',
-  'vulnerabilityreports',
-  'rollouts',
-  'canaries',
+  ...ADD_ONS,
 ] as const;
 
 /** One of {@link RESOURCES}. */
 export type ResourceName = (typeof RESOURCES)[number];
 
-/**
- * Resources an add-on defines (Kyverno, Gatekeeper, the OpenTelemetry Operator, Trivy Operator,
- * Argo Rollouts, Flagger). A cluster that does not serve one does not run the add-on: the facts
- * it would give are measured as absent where that is the answer (no admission policy), and left
- * to declarations where it is not (a team may release gradually without Argo Rollouts).
- */
-export const ADD_ON_RESOURCES: ReadonlySet<ResourceName> = new Set([
-  'clusterpolicies',
-  'policyreports',
-  'k8sallowedrepos',
-  'k8scontainerlimits',
-  'instrumentations',
-  'vulnerabilityreports',
-  'rollouts',
-  'canaries',
-]);
+/** The add-ons' resources, which {@link ClusterSource.listAddOn} reads. */
+export const ADD_ON_RESOURCES: ReadonlySet<ResourceName> = new Set(ADD_ONS);
 
 /** A Kubernetes object in the API's JSON shape (only the fields the module reads are typed). */
 export interface KubeObject {
