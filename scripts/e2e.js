@@ -195,6 +195,18 @@ step(
     assert.equal((await score.textContent()).trim(), fmt(card.score));
     const members = await tableRows(page, 'Members');
     assert.equal(members.length, card.members.length, 'its workloads');
+    // What the cluster offers: the platform checks, measured but for shared delivery.
+    const model = await api('/model');
+    const platformChecks = await tableRows(page, 'Platform checks');
+    assert.equal(
+      platformChecks.length,
+      model.checks.filter(c => c.side === 'platform').length,
+    );
+    assert.equal(
+      platformChecks.filter(r => r.includes('Measured')).length,
+      platformChecks.length - 1,
+      'measured platform checks',
+    );
     await page.screenshot({
       path: path.join(shots, 'cluster-maturity-tab.png'),
       fullPage: true,

@@ -181,6 +181,8 @@ export class FakeMaturityApi implements MaturityApi {
   readonly calls: string[] = [];
   constructor(
     private readonly data: {
+      /** The model in force; default {@link model}. */
+      model?: ModelResponse;
       scorecards?: Record<string, Scorecard>;
       leaderboard?: (query: LeaderboardQuery) => LeaderboardResponse;
       suggestions?: PracticeSuggestionsResponse['items'];
@@ -193,7 +195,7 @@ export class FakeMaturityApi implements MaturityApi {
     return { items: [], total: 0, unweighted: 0, refreshedAt: null };
   }
   async getModel() {
-    return model;
+    return this.data.model ?? model;
   }
   async getScorecard(ref: string) {
     this.calls.push(`scorecard ${ref}`);

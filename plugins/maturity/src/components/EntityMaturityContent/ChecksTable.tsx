@@ -101,6 +101,8 @@ function notes(result: CheckResult, fact: string): string {
 export function ChecksTable(props: {
   checks: CheckResult[];
   model: ModelResponse;
+  /** Default `Checks`. */
+  title?: string;
 }) {
   const root = useRouteRef(rootRouteRef);
   const byId = new Map(props.model.checks.map(c => [c.id, c]));
@@ -259,7 +261,7 @@ export function ChecksTable(props: {
   ];
   return (
     <Table<Row>
-      title="Checks"
+      title={props.title ?? 'Checks'}
       options={{ paging: false, search: true, padding: 'dense' }}
       columns={columns}
       data={rows}

@@ -5,6 +5,7 @@ import { GroupScorecard } from '@internal/plugin-maturity-common';
 import {
   cartScorecard,
   FakeMaturityApi,
+  model,
   retailScorecard,
   snapshot,
 } from '../../__testUtils__/fakeMaturityApi';
@@ -171,5 +172,57 @@ describe('EntityMaturityContent', () => {
   it('explains which entities are scored when this one is not', async () => {
     await renderTab(new FakeMaturityApi({}), entity('API', 'cart-api'));
     expect(await screen.findByText('Not scored yet')).toBeInTheDocument();
+  });
+
+  it("shows a platform's workloads and the platform checks measured on it", async () => {
+    // d-tracing made a platform check: the one a workload on the cluster shows.
+    const platformModel = {
+      ...model,
+      checks: model.checks.map(c =>
+        c.id === 'd-tracing' ? { ...c, side: 'platform' as const } : c,
+      ),
+    };
+    const platform: GroupScorecard = {
+      kind: 'platform',
+      ref: 'resource:default/prod-a',
+      score: cartScorecard.score,
+      platform: cartScorecard.platform,
+      business: cartScorecard.business,
+      level: cartScorecard.level,
+      cores: 12,
+      workloads: 1,
+      unweightedWorkloads: 0,
+      measuredShare: 0.625,
+      members: [
+        {
+          kind: 'workload',
+          ref: 'component:default/cart',
+          rank: 1,
+          score: cartScorecard.score,
+          level: cartScorecard.level,
+          cores: 12,
+          workloads: 1,
+        },
+      ],
+      snapshot,
+    };
+    await renderTab(
+      new FakeMaturityApi({
+        model: platformModel,
+        scorecards: {
+          'resource:default/prod-a': platform,
+          'component:default/cart': cartScorecard,
+        },
+      }),
+      entity('Resource', 'prod-a'),
+    );
+    const table = (await screen.findByText('Platform checks')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent('Title of d-tracing');
+    expect(within(rows[0]).getByText('Declared')).toBeInTheDocument();
+    expect(screen.getByText('Members')).toBeInTheDocument();
   });
 });

@@ -133,11 +133,40 @@ function WorkloadView(props: {
   );
 }
 
+/**
+ * What a platform offers: its platform checks as a workload on it sees them, with the facts
+ * measured on the cluster and where each was read. Every workload on a cluster gets the same
+ * platform facts, so the first member's scorecard shows them.
+ */
+function PlatformChecks(props: {
+  scorecard: GroupScorecard;
+  model: ModelResponse;
+}) {
+  const api = useApi(maturityApiRef);
+  const member = props.scorecard.members.find(m => m.kind === 'workload');
+  const { value } = useAsync(
+    async () => (member ? api.getScorecard(member.ref) : undefined),
+    [api, member?.ref],
+  );
+  if (!value || value.kind !== 'workload') return null;
+  const platformSide = new Set(
+    props.model.checks.filter(c => c.side === 'platform').map(c => c.id),
+  );
+  return (
+    <ChecksTable
+      title="Platform checks"
+      checks={value.checks.filter(c => platformSide.has(c.id))}
+      model={props.model}
+    />
+  );
+}
+
 function GroupView(props: {
   scorecard: GroupScorecard;
   history: HistoryResponse;
+  model: ModelResponse;
 }) {
-  const { scorecard, history } = props;
+  const { scorecard, history, model } = props;
   const api = useApi(maturityApiRef);
   // Members that are roll-ups themselves have a leaderboard, which carries their 30-day change.
   const changes = useAsync(async () => {
@@ -165,11 +194,16 @@ function GroupView(props: {
           changes={changes.value ?? new Map()}
         />
       </Grid>
+      {scorecard.kind === 'platform' && (
+        <Grid item xs={12}>
+          <PlatformChecks scorecard={scorecard} model={model} />
+        </Grid>
+      )}
     </Grid>
   );
 }
 
-/** The Maturity tab of a Component, System or Group page. @public */
+/** The Maturity tab of a Component, System, Group or platform Resource page. @public */
 export function EntityMaturityContent() {
   const { entity } = useEntity();
   const { value, loading, error, retry } = useScorecardData(
@@ -182,7 +216,7 @@ export function EntityMaturityContent() {
       <EmptyState
         missing="data"
         title="Not scored yet"
-        description="Only Components, the Systems they belong to and the Groups that own them are scored. If this entity is one of them, it appears after the next scoring run."
+        description="Only Components, the Systems they belong to, the Groups that own them and the Resources of the platforms they run on are scored. If this entity is one of them, it appears after the next scoring run."
       />
     );
   }
@@ -198,6 +232,10 @@ export function EntityMaturityContent() {
       model={value.model}
     />
   ) : (
-    <GroupView scorecard={value.scorecard} history={value.history} />
+    <GroupView
+      scorecard={value.scorecard}
+      history={value.history}
+      model={value.model}
+    />
   );
 }
