@@ -46,6 +46,17 @@ export interface Config {
     /** Count checks whose facts are unknown as 0 instead of leaving them out. Default false. */
     unknownAsZero?: boolean;
     /**
+     * Checks a workload must pass, beside reaching the score band, to hold a level (L2–L5); a
+     * requirement holds for the levels above too. A check that fails, passes only partly or is
+     * unknown blocks; a waived or not-applicable one does not. Groups' levels follow their
+     * scores. Default: no requirements.
+     */
+    levels?: {
+      [levelId: string]: {
+        requires: string[];
+      };
+    };
+    /**
      * What a check resting on a declared fact (an annotation, the catalog, a platform profile in
      * `platforms`) earns: `count` the credit of a measured fact, `half` half of it, `ignore`
      * nothing, as if unknown. A measured fact always wins over a declared one. Default `half`.

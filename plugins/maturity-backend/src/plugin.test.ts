@@ -595,6 +595,63 @@ describe('maturity backend plugin', () => {
     },
   );
 
+  it('holds a workload at the level whose required checks it passes, and says what blocks the next', async () => {
+    // lab: platform 50, business 100; weighted 0.7 / 0.3 it scores 65, in L3's band. L3
+    // requires hpa-elastic, which no collector answers for lab: held at L2.
+    const server = await startBackend({
+      config: {
+        weights: { platform: 0.7, business: 0.3 },
+        levels: { L3: { requires: ['hpa-elastic', 'ci-pipeline'] } },
+      },
+    });
+    await waitForRuns(server);
+    const lab = await request(server).get(
+      '/api/maturity/v1/scorecards/component/default/lab',
+    );
+    expect(lab.body.score).toBeCloseTo(65, 10);
+    expect(lab.body.level).toBe('L2');
+    expect(lab.body.nextLevel).toEqual({
+      level: 'L3',
+      minScore: 60,
+      blockingChecks: ['hpa-elastic'],
+    });
+    const model = await request(server).get('/api/maturity/v1/model');
+    expect(model.body.levels[2]).toEqual({
+      id: 'L3',
+      name: 'Scale',
+      minScore: 60,
+      requires: ['hpa-elastic', 'ci-pipeline'],
+    });
+  });
+
+  it.each([
+    [
+      { L3: { requires: ['no-such-check'] } },
+      /Invalid config maturity\.levels\.L3\.requires\[0\]: there is no check 'no-such-check' in force; expected one of hpa-elastic, /,
+    ],
+    [
+      {
+        L4: { requires: ['image-signing'] },
+      },
+      /Invalid config maturity\.levels\.L4\.requires\[0\]: there is no check 'image-signing' in force/,
+    ],
+    [
+      { L1: { requires: ['hpa-elastic'] } },
+      /Invalid config maturity\.levels\.L1\.requires: L1 is where every workload starts/,
+    ],
+    [{ L6: { requires: [] } }, /Invalid config maturity\.levels\.L6/],
+  ])('refuses to start with a gate on %j', async (levels, message) => {
+    await expect(
+      startBackend({
+        config: {
+          levels,
+          // A check switched off is not in force.
+          checks: { 'image-signing': { enabled: false } },
+        },
+      }),
+    ).rejects.toThrow(message);
+  });
+
   it('lets a measurement override a declaration, and lists the contradiction on the scorecard', async () => {
     // The cluster finds no tracing injected into cart, which declares it, and autoscaling that
     // the platform profile denies: the first is a claim the measurement does not back; the

@@ -71,6 +71,7 @@ export const maturityPlugin = createBackendPlugin({
         const snapshots = new DatabaseSnapshotStore(db);
         const model = {
           checks: settings.checks,
+          levels: settings.levels,
           weights: settings.weights,
           unknownAsZero: settings.unknownAsZero,
           declaredFacts: settings.declaredFacts,

@@ -1,7 +1,7 @@
 import { WorkloadHierarchy } from './hierarchy';
 import { CheckDefinition } from './model/checks';
 import { Dimension, DimensionId } from './model/dimensions';
-import { Level, LevelId } from './model/levels';
+import { Level, LevelId, NextLevel } from './model/levels';
 import { CheckResult } from './model/checkResults';
 import { DeclaredFactsPolicy } from './model/facts';
 import { ScoreWeights } from './scoreWeights';
@@ -90,6 +90,8 @@ export interface WorkloadScorecard extends ScoreSummary, WorkloadHierarchy {
   coresSource: CoresSource;
   dimensions: Record<DimensionId, number | null>;
   checks: CheckResult[];
+  /** What blocks the level above its own; `null` at L5 or without a score. */
+  nextLevel: NextLevel | null;
   /** The share of its counted check weight that rests on measured facts (0–1). */
   measuredShare: number | null;
   /** Problems in the entity's annotations (cores, waivers, practices…), each naming the annotation. */

@@ -11,6 +11,9 @@ import {
   DeclaredFactsPolicy,
   DEFAULT_CHECKS,
   DEFAULT_SCORE_WEIGHTS,
+  Level,
+  LevelId,
+  LEVELS,
   PLATFORM_CAPABILITIES,
   PlatformCapability,
   PRACTICE_CASES,
@@ -38,6 +41,8 @@ export type PlatformProfiles = Record<
 /** The plugin's settings, validated. */
 export interface MaturityConfig {
   checks: CheckDefinition[];
+  /** The levels, with the checks each requires. */
+  levels: Level[];
   weights: ScoreWeights;
   unknownAsZero: boolean;
   declaredFacts: DeclaredFactsPolicy;
@@ -177,6 +182,12 @@ const schema = z
       )
       .optional(),
     unknownAsZero: z.boolean().optional(),
+    levels: z
+      .record(
+        z.enum(['L1', 'L2', 'L3', 'L4', 'L5']),
+        z.object({ requires: z.array(z.string().min(1)) }).strict(),
+      )
+      .optional(),
     declaredFacts: z
       .enum(
         DECLARED_FACTS_POLICIES as [
@@ -273,8 +284,10 @@ export function readMaturityConfig(config: Config): MaturityConfig {
   const schedule = scheduleConfig
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
     : DEFAULT_SCHEDULE;
+  const checks = applyCheckOverrides(DEFAULT_CHECKS, value.checks ?? {});
   return {
-    checks: applyCheckOverrides(DEFAULT_CHECKS, value.checks ?? {}),
+    checks,
+    levels: readLevels(value.levels ?? {}, checks),
     weights: value.weights ?? DEFAULT_SCORE_WEIGHTS,
     unknownAsZero: value.unknownAsZero ?? false,
     declaredFacts: value.declaredFacts ?? DEFAULT_DECLARED_FACTS,
@@ -290,9 +303,43 @@ export function readMaturityConfig(config: Config): MaturityConfig {
   };
 }
 
+/**
+ * The levels with the checks `maturity.levels.<id>.requires` names. A check that does not exist,
+ * or is switched off, is an error naming the key: a gate on nothing would never hold anyone back.
+ */
+function readLevels(
+  config: Partial<Record<LevelId, { requires: string[] }>>,
+  checks: CheckDefinition[],
+): Level[] {
+  const known = new Set(checks.map(c => c.id));
+  for (const [id, { requires }] of Object.entries(config)) {
+    if (id === 'L1' && requires.length > 0) {
+      throw new Error(
+        'Invalid config maturity.levels.L1.requires: L1 is where every workload starts; require checks of L2 and above',
+      );
+    }
+    requires.forEach((check, i) => {
+      if (!known.has(check)) {
+        throw new Error(
+          `Invalid config maturity.levels.${id}.requires[${i}]: there is no check '${check}' in force; expected one of ${[
+            ...known,
+          ].join(', ')}`,
+        );
+      }
+    });
+  }
+  return LEVELS.map(level => {
+    const requires = config[level.id]?.requires;
+    return requires?.length
+      ? { ...level, requires: [...new Set(requires)] }
+      : level;
+  });
+}
+
 /** The scoring model in force. */
 export interface ScoringModel {
   checks: CheckDefinition[];
+  levels: Level[];
   weights: ScoreWeights;
   unknownAsZero: boolean;
   declaredFacts: DeclaredFactsPolicy;

@@ -97,6 +97,7 @@ describe.each(databases.eachSupportedId())(
             weights: settings.weights,
             unknownAsZero: true,
             declaredFacts: settings.declaredFacts,
+            levels: settings.levels,
           },
           cost: settings.cost,
           retention: settings.retention,

@@ -107,6 +107,7 @@ export function* workloadRows(options: {
       staleFacts: found?.staleFacts,
       declaredFacts: merged.declared,
       declaredFactsPolicy: model.declaredFacts,
+      levels: model.levels,
       now,
     });
     const hierarchy = {
@@ -132,6 +133,7 @@ export function* workloadRows(options: {
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: cores.source,
+      nextLevel: result.nextLevel,
       dimensions: result.dimensions,
       checks: result.checks,
       problems,

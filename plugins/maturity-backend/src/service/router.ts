@@ -11,7 +11,6 @@ import {
 } from '@backstage/errors';
 import {
   DIMENSIONS,
-  LEVELS,
   maturityRunCreatePermission,
   ModelResponse,
   PracticeCase,
@@ -177,7 +176,7 @@ export async function createRouter(options: {
   router.get('/v1/model', (_req, res) => {
     const body: ModelResponse = {
       dimensions: [...DIMENSIONS],
-      levels: [...LEVELS],
+      levels: model.levels,
       checks: model.checks,
       weights: model.weights,
       unknownAsZero: model.unknownAsZero,

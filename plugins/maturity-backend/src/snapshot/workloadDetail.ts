@@ -9,6 +9,7 @@ import {
   FactSourceKind,
   FactValue,
   MEASURED_SOURCES,
+  NextLevel,
   Waiver,
   WorkloadCostAdvice,
   WorkloadFacts,
@@ -31,6 +32,8 @@ export interface StaleSource {
 export interface WorkloadDetail {
   title?: string;
   coresSource: CoresSource;
+  /** What blocks the level above its own; absent in details stored before levels had gates. */
+  nextLevel?: NextLevel | null;
   dimensions: Record<DimensionId, number | null>;
   checks: CheckResult[];
   problems: string[];

@@ -1,7 +1,7 @@
 import { CheckStatus } from './checks';
 import { DimensionId } from './dimensions';
 import { FactOrigin, FactValue } from './facts';
-import { LevelId } from './levels';
+import { LevelId, NextLevel } from './levels';
 import { Waiver } from './waivers';
 
 /** One check's outcome for one workload, with the facts it read. @public */
@@ -37,7 +37,10 @@ export interface WorkloadScore {
   score: number | null;
   platform: number | null;
   business: number | null;
+  /** The level its score reaches and its required checks allow. */
   level: LevelId | null;
+  /** What blocks the level above: its score band and its required checks not passed. */
+  nextLevel: NextLevel | null;
   dimensions: Record<DimensionId, number | null>;
   checks: CheckResult[];
   /**

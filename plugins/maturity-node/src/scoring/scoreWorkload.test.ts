@@ -1,4 +1,4 @@
-import { CheckDefinition } from '@internal/plugin-maturity-common';
+import { CheckDefinition, LEVELS } from '@internal/plugin-maturity-common';
 import { scoreWorkload } from './scoreWorkload';
 import { applyCheckOverrides } from './checkOverrides';
 
@@ -156,6 +156,49 @@ describe('scoreWorkload', () => {
     expect(ignored.business).toBeCloseTo(50, 10);
     expect(ignored.platform).toBe(0);
     expect(ignored.measuredShare).toBe(1);
+  });
+
+  it('holds a workload below the level its score reaches until it passes the checks the level requires', () => {
+    // 77.08 reaches L4's band; L3 requires p2, which fails: held at L2.
+    const levels = LEVELS.map(l =>
+      l.id === 'L3' ? { ...l, requires: ['p2'] } : l,
+    );
+    const held = scoreWorkload(checks, facts, {
+      now,
+      waivers: [waiver],
+      levels,
+    });
+    expect(held.score).toBeCloseTo((87.5 + 200 / 3) / 2, 10);
+    expect(held.level).toBe('L2');
+    expect(held.nextLevel).toEqual({
+      level: 'L3',
+      minScore: 60,
+      blockingChecks: ['p2'],
+    });
+    // A waived (e) or not applicable (d) requirement does not block; L5's band is not reached.
+    const open = scoreWorkload(checks, facts, {
+      now,
+      waivers: [waiver],
+      levels: LEVELS.map(l =>
+        l.id === 'L4' ? { ...l, requires: ['e', 'd', 'a'] } : l,
+      ),
+    });
+    expect(open.level).toBe('L4');
+    expect(open.nextLevel).toEqual({
+      level: 'L5',
+      minScore: 90,
+      blockingChecks: [],
+    });
+    // An unknown requirement (c) blocks.
+    expect(
+      scoreWorkload(checks, facts, {
+        now,
+        waivers: [waiver],
+        levels: LEVELS.map(l =>
+          l.id === 'L2' ? { ...l, requires: ['c'] } : l,
+        ),
+      }).level,
+    ).toBe('L1');
   });
 
   it('counts unknown facts as 0 when configured to', () => {

@@ -9,8 +9,9 @@ import {
   FactBasis,
   DimensionId,
   FactValue,
+  gatedLevel,
   isWaiverActive,
-  levelForScore,
+  Level,
   ScoreWeights,
   Waiver,
   WorkloadFacts,
@@ -31,6 +32,8 @@ export interface ScoreOptions {
   declaredFacts?: ReadonlySet<string>;
   /** What a check resting on a declared fact earns. Default `count`. */
   declaredFactsPolicy?: DeclaredFactsPolicy;
+  /** The levels with their required checks; default the built-in bands, no requirements. */
+  levels?: readonly Level[];
   now: Date;
 }
 
@@ -139,7 +142,8 @@ function asPercent(credits: WeightedMean): number | null {
  * and `score = wp·platform + wb·business`. A workload with a side that has nothing to count has
  * no score: it is shown with its checks but carries no weight in roll-ups. A check whose rule
  * reads a declared fact earns what `declaredFactsPolicy` allows; `measuredShare` is the share of
- * the counted checks' weight that rests on measured facts.
+ * the counted checks' weight that rests on measured facts. Its level is the highest whose band
+ * its score reaches and whose required checks it passes (`levels`).
  * @public
  */
 export function scoreWorkload(
@@ -178,11 +182,21 @@ export function scoreWorkload(
   const dimensions = Object.fromEntries(
     DIMENSION_IDS.map(id => [id, asPercent(byDimension.get(id)!)]),
   ) as Record<DimensionId, number | null>;
+  // Asked only for required checks, of which a model has a few if any.
+  const gated =
+    score === null
+      ? null
+      : gatedLevel(
+          score,
+          id => results.find(r => r.id === id)?.status,
+          options.levels,
+        );
   return {
     score,
     platform,
     business,
-    level: score === null ? null : levelForScore(score).id,
+    level: gated?.level ?? null,
+    nextLevel: gated?.next ?? null,
     dimensions,
     checks: results,
     measuredShare: counted > 0 ? measured / counted : null,

@@ -115,6 +115,8 @@ export const cartScorecard: WorkloadScorecard = {
       },
     },
   ],
+  // L2 needs a score of 40 and, in this model, passing c-probes.
+  nextLevel: { level: 'L2', minScore: 40, blockingChecks: ['c-probes'] },
   measuredShare: 0.625,
   problems: [],
   stale: false,

@@ -64,6 +64,10 @@ describe('EntityMaturityContent', () => {
     ).toBeInTheDocument();
     expect(within(rows[1]).queryByText(/Measured|Declared/)).toBeNull();
     expect(screen.getByLabelText('measured share')).toHaveTextContent('63 %');
+    // 36.8 is short of L2's 40, and c-probes fails.
+    expect(screen.getByLabelText('next level')).toHaveTextContent(
+      'L2 needs a score of 40 and “Title of c-probes”',
+    );
     await userEvent.type(
       within(table).getByPlaceholderText('Filter'),
       'cpuP95',

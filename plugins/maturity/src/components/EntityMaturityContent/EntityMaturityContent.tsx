@@ -35,7 +35,37 @@ function Fact(props: { label: string; children: React.ReactNode }) {
   );
 }
 
-function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
+/** What the level above needs: its score band and the required checks not yet passed. */
+function NextLevelFact(props: {
+  scorecard: WorkloadScorecard;
+  model?: ModelResponse;
+}) {
+  const { nextLevel, score } = props.scorecard;
+  if (!nextLevel) return null;
+  const title = (id: string) =>
+    props.model?.checks.find(c => c.id === id)?.title ?? id;
+  const needs = [
+    ...(score !== null && score < nextLevel.minScore
+      ? [`a score of ${nextLevel.minScore}`]
+      : []),
+    ...nextLevel.blockingChecks.map(id => `“${title(id)}”`),
+  ];
+  return (
+    <Grid item xs={12}>
+      <Typography variant="overline" color="textSecondary" component="div">
+        Next level
+      </Typography>
+      <Typography variant="body2" component="div" aria-label="next level">
+        {nextLevel.level} needs {needs.join(' and ')}
+      </Typography>
+    </Grid>
+  );
+}
+
+function Summary(props: {
+  scorecard: WorkloadScorecard | GroupScorecard;
+  model?: ModelResponse;
+}) {
   const s = props.scorecard;
   return (
     <InfoCard
@@ -73,6 +103,7 @@ function Summary(props: { scorecard: WorkloadScorecard | GroupScorecard }) {
                 </Fact>
               ) : null,
             )}
+            <NextLevelFact scorecard={s} model={props.model} />
           </>
         ) : (
           <Fact label="Workloads">
@@ -116,7 +147,7 @@ function WorkloadView(props: {
         </Grid>
       )}
       <Grid item xs={12} md={6}>
-        <Summary scorecard={scorecard} />
+        <Summary scorecard={scorecard} model={model} />
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="Dimensions">
