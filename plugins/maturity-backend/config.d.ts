@@ -46,6 +46,38 @@ export interface Config {
     /** Count checks whose facts are unknown as 0 instead of leaving them out. Default false. */
     unknownAsZero?: boolean;
     /**
+     * The operator's own checks, in the format the default checks are written in (see
+     * docs/scoring.md): each reads one fact a collector reports. Validated at start-up; an error
+     * names the key.
+     */
+    customChecks?: Array<{
+      id: string;
+      title: string;
+      dimension:
+        | 'development'
+        | 'compute'
+        | 'architecture'
+        | 'data'
+        | 'security';
+      side: 'platform' | 'business';
+      weight: number;
+      rule: {
+        kind: 'true' | 'false' | 'atLeast' | 'atMost' | 'between';
+        fact: string;
+        target?: number;
+        limit?: number;
+        zeroAt?: number;
+        min?: number;
+        max?: number;
+      };
+      appliesTo?: { facts: string[]; values: string[] };
+      rationale: string;
+      remediation: string;
+      cases?: string[];
+    }>;
+    /** YAML files of checks, each `checks: [...]` in the format of customChecks. */
+    customCheckFiles?: string[];
+    /**
      * Checks a workload must pass, beside reaching the score band, to hold a level (L2–L5); a
      * requirement holds for the levels above too. A check that fails, passes only partly or is
      * unknown blocks; a waived or not-applicable one does not. Groups' levels follow their

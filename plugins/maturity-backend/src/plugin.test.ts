@@ -652,6 +652,85 @@ describe('maturity backend plugin', () => {
     ).rejects.toThrow(message);
   });
 
+  it("scores an operator's own check on a fact a module declares, and gates a level on it", async () => {
+    const rota: MaturityFactCollector = {
+      id: 'rota',
+      source: 'prometheus',
+      facts: ['acme.oncallRota'],
+      async collect() {
+        return {
+          facts: new Map([
+            ['component:default/cart', { 'acme.oncallRota': false }],
+            ['component:default/lab', { 'acme.oncallRota': true }],
+          ]),
+        };
+      },
+    };
+    const oncall = {
+      id: 'oncall-rota',
+      title: 'Has an on-call rota',
+      dimension: 'architecture',
+      side: 'business',
+      weight: 3,
+      rule: { kind: 'true', fact: 'acme.oncallRota' },
+      rationale: 'Someone answers when it breaks.',
+      remediation: 'Set up a rota and name it in the rota tool.',
+    };
+    const server = await startBackend({
+      config: {
+        customChecks: [oncall],
+        levels: { L2: { requires: ['oncall-rota'] } },
+      },
+      features: [collectorModule('rota', rota)],
+    });
+    await waitForRuns(server);
+    const card = (name: string) =>
+      request(server).get(
+        `/api/maturity/v1/scorecards/component/default/${name}`,
+      );
+    // cart: business (2 + 2) / (17 + 3) = 20; lab (17 + 3) / 20 = 100, as before.
+    const cart = (await card('cart')).body;
+    expect(cart.business).toBeCloseTo(20, 10);
+    expect(cart.checks.find((c: any) => c.id === 'oncall-rota')).toMatchObject({
+      status: 'fail',
+      credit: 0,
+      basis: 'measured',
+    });
+    // (50 + 20) / 2 = 35 is L1's band anyway; lab's 75 holds L4 with the rota.
+    expect(cart.level).toBe('L1');
+    const lab = (await card('lab')).body;
+    expect(lab.score).toBeCloseTo(75, 10);
+    expect(lab.level).toBe('L4');
+    const model = (await request(server).get('/api/maturity/v1/model')).body;
+    expect(model.checks.find((c: any) => c.id === 'oncall-rota')).toEqual({
+      ...oncall,
+      cases: [],
+    });
+  });
+
+  it('refuses to start with a custom check on a fact no collector reports', async () => {
+    await expect(
+      startBackend({
+        config: {
+          customChecks: [
+            {
+              id: 'oncall-rota',
+              title: 'Has an on-call rota',
+              dimension: 'architecture',
+              side: 'business',
+              weight: 3,
+              rule: { kind: 'true', fact: 'acme.oncallRota' },
+              rationale: 'Someone answers when it breaks.',
+              remediation: 'Set up a rota.',
+            },
+          ],
+        },
+      }),
+    ).rejects.toThrow(
+      "Invalid config maturity.customChecks[0].rule.fact: no collector reports a fact 'acme.oncallRota'",
+    );
+  });
+
   it('lets a measurement override a declaration, and lists the contradiction on the scorecard', async () => {
     // The cluster finds no tracing injected into cart, which declares it, and autoscaling that
     // the platform profile denies: the first is a claim the measurement does not back; the

@@ -66,7 +66,9 @@ export const maturityPlugin = createBackendPlugin({
           logger,
         } = deps;
         const { permissions, permissionsRegistry, scheduler } = deps;
-        const settings = readMaturityConfig(config);
+        const settings = readMaturityConfig(config, {
+          collectorFacts: [...collectors.values()].flatMap(c => c.facts ?? []),
+        });
         const db = await openDatabase({ database });
         const snapshots = new DatabaseSnapshotStore(db);
         const model = {

@@ -86,6 +86,11 @@ export interface MaturityFactCollector {
    */
   readonly source?: FactSourceKind;
   /**
+   * Ids of the facts it reports beyond the built-in ones, so that operators' checks may read
+   * them (a check on a fact no collector reports stops start-up).
+   */
+  readonly facts?: readonly string[];
+  /**
    * Collects facts for one page of the workloads a run scores. Throwing marks that page's facts
    * from this collector stale; it never fails the whole run.
    *

@@ -149,7 +149,7 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
       ? 'stateful'
       : 'stateless',
     [k.replicas]: replicas,
-    'kubernetes.runningPods': runningPods,
+    [k.runningPods]: runningPods,
     [k.cores]: cores,
     [k.memoryRequestGiB]: memory,
     [k.cpuRequestsSet]: allRequestsSet,
@@ -161,16 +161,16 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
     ),
     [k.zoneSpread]: controllers.every(spreadsAcrossZones),
     [k.gracefulShutdown]: controllers.every(drainsGracefully),
-    'kubernetes.pdb': templateLabels.every(labels =>
+    [k.pdb]: templateLabels.every(labels =>
       pdbs.some(p => selects(p.spec?.selector, labels)),
     ),
   };
   if (maxLimitRatio !== undefined) facts[k.cpuLimitToRequest] = maxLimitRatio;
   if (cores > 0) facts[k.memoryGiBPerCore] = memory / cores;
   if (hpa) {
-    facts['kubernetes.hpaMinReplicas'] = hpa.spec?.minReplicas ?? 1;
-    facts['kubernetes.hpaMaxReplicas'] = hpa.spec?.maxReplicas;
-    facts['kubernetes.hpaMetrics'] = (hpa.spec?.metrics ?? [])
+    facts[k.hpaMinReplicas] = hpa.spec?.minReplicas ?? 1;
+    facts[k.hpaMaxReplicas] = hpa.spec?.maxReplicas;
+    facts[k.hpaMetrics] = (hpa.spec?.metrics ?? [])
       .map(
         (m: any) =>
           m.resource?.name ??

@@ -6,6 +6,7 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { Duration } from 'luxon';
 import {
+  builtInFacts,
   CheckDefinition,
   DECLARED_FACTS_POLICIES,
   DeclaredFactsPolicy,
@@ -31,6 +32,7 @@ import { applyCheckOverrides } from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 import { RetentionPolicy } from '../database/SnapshotStore';
 import { readCustomCases } from '../practices/readCustomCases';
+import { readCustomChecks } from './readCustomChecks';
 
 /** Capabilities of each named platform, from `maturity.platforms`. */
 export type PlatformProfiles = Record<
@@ -182,6 +184,8 @@ const schema = z
       )
       .optional(),
     unknownAsZero: z.boolean().optional(),
+    customChecks: z.array(z.unknown()).optional(),
+    customCheckFiles: z.array(z.string().min(1)).optional(),
     levels: z
       .record(
         z.enum(['L1', 'L2', 'L3', 'L4', 'L5']),
@@ -272,7 +276,13 @@ function readRunDeadline(
  * Reads and validates `maturity` from app-config. A bad value throws an error naming the key and
  * what is expected, which stops start-up rather than scoring with a half-understood model.
  */
-export function readMaturityConfig(config: Config): MaturityConfig {
+export function readMaturityConfig(
+  config: Config,
+  options: {
+    /** Facts the installed modules' collectors declare, beside the built-in ones. */
+    collectorFacts?: Iterable<string>;
+  } = {},
+): MaturityConfig {
   const parsed = schema.safeParse(config.getOptional('maturity') ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -284,7 +294,23 @@ export function readMaturityConfig(config: Config): MaturityConfig {
   const schedule = scheduleConfig
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
     : DEFAULT_SCHEDULE;
-  const checks = applyCheckOverrides(DEFAULT_CHECKS, value.checks ?? {});
+  const cases = [
+    ...PRACTICE_CASES,
+    ...readCustomCases(value.practices?.files ?? []),
+  ];
+  const custom = readCustomChecks(
+    value.customChecks ?? [],
+    value.customCheckFiles ?? [],
+    {
+      facts: new Set([...builtInFacts(), ...(options.collectorFacts ?? [])]),
+      cases: new Set(cases.map(c => c.id)),
+      taken: new Set(DEFAULT_CHECKS.map(c => c.id)),
+    },
+  );
+  const checks = applyCheckOverrides(
+    [...DEFAULT_CHECKS, ...custom],
+    value.checks ?? {},
+  );
   return {
     checks,
     levels: readLevels(value.levels ?? {}, checks),
@@ -295,10 +321,7 @@ export function readMaturityConfig(config: Config): MaturityConfig {
     runDeadlineMs: readRunDeadline(config, schedule),
     retention: { ...DEFAULT_RETENTION, ...value.history },
     platforms: (value.platforms ?? {}) as PlatformProfiles,
-    cases: [
-      ...PRACTICE_CASES,
-      ...readCustomCases(value.practices?.files ?? []),
-    ],
+    cases,
     cost: readCostConfig(value.cost),
   };
 }

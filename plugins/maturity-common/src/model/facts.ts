@@ -159,6 +159,11 @@ export const FACTS = {
     probes: 'kubernetes.probes',
     zoneSpread: 'kubernetes.zoneSpread',
     gracefulShutdown: 'kubernetes.gracefulShutdown',
+    pdb: 'kubernetes.pdb',
+    runningPods: 'kubernetes.runningPods',
+    hpaMinReplicas: 'kubernetes.hpaMinReplicas',
+    hpaMaxReplicas: 'kubernetes.hpaMaxReplicas',
+    hpaMetrics: 'kubernetes.hpaMetrics',
     /** Cluster and namespace the workload runs in; they select price overrides. */
     cluster: 'kubernetes.cluster',
     namespace: 'kubernetes.namespace',
@@ -184,3 +189,22 @@ export const FACTS = {
     hourlyPeakToTrough: 'prometheus.hourlyPeakToTrough',
   },
 } as const;
+
+/**
+ * Every fact id the suite's own collectors can report: what a check may read without declaring
+ * a fact of its own.
+ * @public
+ */
+export function builtInFacts(): Set<string> {
+  const ids = new Set<string>();
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') ids.add(value);
+    else if (value && typeof value === 'object')
+      Object.values(value).forEach(walk);
+  };
+  walk(FACTS);
+  for (const id of Object.keys(PRACTICES))
+    ids.add(FACTS.practice(id as PracticeId));
+  for (const c of PLATFORM_CAPABILITIES) ids.add(FACTS.platform.capability(c));
+  return ids;
+}
