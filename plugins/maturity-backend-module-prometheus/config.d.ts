@@ -30,6 +30,16 @@ export interface Config {
        */
       recordingRules?: boolean;
       /**
+       * Facts of your own, each a PromQL query asked once a run: its series carry `namespace`
+       * and `workload` labels, and `$owners` stands for the pod → workload map (docs/prometheus.md).
+       * Reported as `prometheus.<name>`, which checks in maturity.customChecks may read.
+       */
+      facts?: {
+        [name: string]: {
+          query: string;
+        };
+      };
+      /**
        * Recorded query results instead of a server (the demo); relative to the backend's
        * directory. Ignored when `url` is set.
        */

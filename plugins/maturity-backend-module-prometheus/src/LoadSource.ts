@@ -30,8 +30,22 @@ export interface TracedService {
   namespace?: string;
 }
 
+/** One operator-defined fact's answer: a number per workload, or why Prometheus refused it. */
+export type CustomFactAnswer =
+  | { values: Map<string, number> }
+  | { error: string };
+
 /** Where load statistics come from: a Prometheus server, or recorded answers (the demo). */
 export interface LoadSource {
+  /**
+   * Operator-defined facts (`maturity.prometheus.facts`), each query asked once at the window's
+   * end; values keyed like {@link OwnedLoads} (`<namespace>/<workload>`).
+   */
+  readCustomFacts(
+    queries: Record<string, string>,
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<Record<string, CustomFactAnswer>>;
   /** Services with span metrics at the window's end; `undefined` when the source cannot tell. */
   readTracedServices(
     window: LoadWindow,

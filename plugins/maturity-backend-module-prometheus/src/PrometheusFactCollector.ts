@@ -17,6 +17,7 @@ import { hasSamples, loadFacts } from './loadFacts';
 import { watches, watchesSelector } from './alertRules';
 import {
   AlertRule,
+  CustomFactAnswer,
   LoadSource,
   TracedService,
   LoadWindow,
@@ -59,6 +60,7 @@ interface RunState {
   /** The reason the source failed, once it has: nothing more is asked this run. */
   tripped?: string;
   owned?: Promise<OwnedLoads>;
+  custom?: Promise<Record<string, CustomFactAnswer>>;
   rules?: Promise<AlertRule[] | undefined>;
   traced?: Promise<TracedService[] | undefined>;
 }
@@ -68,8 +70,13 @@ export interface PrometheusCollectorOptions {
   lookbackDays: number;
   /** Selectors asked in one query. */
   selectorsPerQuery: number;
+  /** Operator-defined facts: PromQL by fact name (`maturity.prometheus.facts`). */
+  customFacts?: Record<string, string>;
   now?: () => Date;
 }
+
+/** The id an operator-defined fact is reported under. */
+export const customFactId = (name: string) => `prometheus.${name}`;
 
 /**
  * Real-load facts from Prometheus (or recorded answers), asked in a fixed number of queries: every
@@ -82,8 +89,12 @@ export interface PrometheusCollectorOptions {
 export class PrometheusFactCollector implements MaturityFactCollector {
   readonly id = 'prometheus';
   readonly source = 'prometheus';
+  /** The operator-defined facts it reports, which operators' checks may read. */
+  readonly facts: readonly string[];
 
-  constructor(private readonly options: PrometheusCollectorOptions) {}
+  constructor(private readonly options: PrometheusCollectorOptions) {
+    this.facts = Object.keys(options.customFacts ?? {}).map(customFactId);
+  }
 
   private async stateOf(run?: FactCollectionRun): Promise<RunState> {
     const create = async (): Promise<RunState> => {
@@ -230,6 +241,7 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     }
     await this.addAlerting(state, facts, targets, origins, signal);
     await this.addTracing(state, facts, targets, origins, signal);
+    await this.addCustomFacts(state, facts, targets, origins, problems, signal);
     for (const [ref, workloadFacts] of facts) {
       const families = workloadFacts[FACTS.prometheus.businessMetricFamilies];
       const byFact = origins.get(ref) ?? {};
@@ -242,6 +254,60 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       origins.set(ref, byFact);
     }
     return { facts, origin, origins, failures, problems };
+  }
+
+  /**
+   * The operator's PromQL facts (asked once a run, each query once for every workload): a
+   * workload known by owner gets the value of its `namespace`/`workload` series. A query
+   * Prometheus refuses is a problem on each workload it would have answered for, naming the key.
+   */
+  private async addCustomFacts(
+    state: RunState,
+    facts: Map<string, WorkloadFacts>,
+    targets: Map<string, LoadTarget>,
+    origins: Map<string, Record<string, FactOrigin>>,
+    problems: Map<string, string[]>,
+    signal?: AbortSignal,
+  ) {
+    const queries = this.options.customFacts ?? {};
+    if (Object.keys(queries).length === 0) return;
+    const answers = await this.readOncePerRun(
+      facts,
+      state,
+      signal,
+      () =>
+        (state.custom ??= this.options.source.readCustomFacts(
+          queries,
+          state.window,
+          signal,
+        )),
+    );
+    if (!answers) return;
+    for (const [ref, workloadFacts] of facts) {
+      const target = targets.get(ref)!;
+      if ('selector' in target) continue;
+      const key = ownedKey(target.namespace, target.workload);
+      for (const [name, answer] of Object.entries(answers)) {
+        if ('error' in answer) {
+          problems.set(ref, [
+            ...(problems.get(ref) ?? []),
+            `Prometheus refused the query of maturity.prometheus.facts.${name}: ${answer.error}`,
+          ]);
+          continue;
+        }
+        const value = answer.values.get(key);
+        if (value === undefined) continue;
+        const id = customFactId(name);
+        workloadFacts[id] = value;
+        origins.set(ref, {
+          ...origins.get(ref),
+          [id]: {
+            source: 'prometheus',
+            from: `maturity.prometheus.facts.${name}, series of ${key}`,
+          },
+        });
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ import { PrometheusDriver } from 'prometheus-query';
 import { alertingRules } from './alertRules';
 import {
   AlertRule,
+  CustomFactAnswer,
   LoadSource,
   LoadWindow,
   OwnedLoads,
@@ -15,6 +16,7 @@ import {
   LoadStatistic,
   ownedWorkloads,
   recordedWorkloads,
+  customFactQuery,
   SELECTOR_LABEL,
   selectedWorkloads,
   TRACED_SERVICES,
@@ -123,6 +125,33 @@ export class PrometheusLoadSource implements LoadSource {
       timeout: options.timeoutMs,
       preferPost: true,
     });
+  }
+
+  async readCustomFacts(
+    queries: Record<string, string>,
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<Record<string, CustomFactAnswer>> {
+    const answers: Record<string, CustomFactAnswer> = {};
+    for (const [name, query] of Object.entries(queries)) {
+      try {
+        const values = new Map<string, number>();
+        for (const { labels, value } of await this.vector(
+          customFactQuery(query),
+          window.end,
+          signal,
+        )) {
+          if (labels.namespace && labels.workload)
+            values.set(ownedKey(labels.namespace, labels.workload), value);
+        }
+        answers[name] = { values };
+      } catch (error) {
+        // The source failing is the run's business; a query it refuses is this fact's.
+        if (isSourceFailure(error)) throw error;
+        answers[name] = { error: describeError(error) };
+      }
+    }
+    return answers;
   }
 
   async readTracedServices(

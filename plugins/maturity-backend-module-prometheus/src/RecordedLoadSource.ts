@@ -3,6 +3,7 @@ import path from 'node:path';
 import { alertingRules } from './alertRules';
 import {
   AlertRule,
+  CustomFactAnswer,
   LoadSource,
   OwnedLoads,
   TracedService,
@@ -26,7 +27,8 @@ async function readJson<T>(file: string): Promise<T | undefined> {
  * Reads recorded answers instead of a server (the demo): `<directory>/owned.json` maps
  * `<namespace>/<workload>` to its statistics, `<directory>/<key>.json` holds the statistics of
  * one selector, `<directory>/rules.json` is the answer of `/api/v1/rules?type=alert` (its
- * `data`), and `<directory>/traced-services.json` lists the services with span metrics. The facts come from them through the same conversion as live answers.
+ * `data`), `<directory>/traced-services.json` lists the services with span metrics, and
+ * `<directory>/custom-facts.json` holds each operator-defined fact's values by workload. The facts come from them through the same conversion as live answers.
  */
 export class RecordedLoadSource implements LoadSource {
   constructor(private readonly directory: string) {}
@@ -34,6 +36,21 @@ export class RecordedLoadSource implements LoadSource {
   /** The file name a selector is recorded under. */
   static keyOf(selector: string): string {
     return selector.replace(/[^a-zA-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  }
+
+  async readCustomFacts(
+    queries: Record<string, string>,
+  ): Promise<Record<string, CustomFactAnswer>> {
+    const recorded =
+      (await readJson<Record<string, Record<string, number>>>(
+        path.join(this.directory, 'custom-facts.json'),
+      )) ?? {};
+    return Object.fromEntries(
+      Object.keys(queries).map(name => [
+        name,
+        { values: new Map(Object.entries(recorded[name] ?? {})) },
+      ]),
+    );
   }
 
   async readTracedServices(): Promise<TracedService[] | undefined> {

@@ -277,3 +277,11 @@ export function statisticQueries(
     businessMetrics: series.businessMetrics(),
   };
 }
+
+/** The placeholder an operator's query names the pod → workload map by (docs/prometheus.md). */
+export const OWNERS_PLACEHOLDER = '$owners';
+
+/** An operator's query with `$owners` spelled out: pods with their workload, now. */
+export function customFactQuery(query: string): string {
+  return query.split(OWNERS_PLACEHOLDER).join(podWorkloads(''));
+}

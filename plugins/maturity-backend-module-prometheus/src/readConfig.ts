@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import path from 'node:path';
+import { builtInFacts } from '@internal/plugin-maturity-common';
 import { z } from 'zod';
+import { customFactId } from './PrometheusFactCollector';
 import { LoadSource } from './LoadSource';
 import { PrometheusLoadSource } from './PrometheusLoadSource';
 import { RecordedLoadSource } from './RecordedLoadSource';
@@ -17,6 +19,17 @@ const schema = z
     maxSamplesPerQuery: z.number().int().positive().optional(),
     selectorsPerQuery: z.number().int().positive().max(500).optional(),
     recordingRules: z.boolean().optional(),
+    facts: z
+      .record(
+        z
+          .string()
+          .regex(
+            /^[a-z][a-zA-Z0-9]*$/,
+            'expected a camelCase fact name, e.g. ordersPerSecond',
+          ),
+        z.object({ query: z.string().min(1) }).strict(),
+      )
+      .optional(),
     recorded: z
       .object({ directory: z.string().min(1) })
       .strict()
@@ -29,6 +42,8 @@ export interface PrometheusSettings {
   source?: LoadSource;
   lookbackDays: number;
   selectorsPerQuery: number;
+  /** Operator-defined facts: PromQL by fact name. */
+  customFacts: Record<string, string>;
 }
 
 /** Reads `maturity.prometheus`; a bad value throws an error naming the key. */
@@ -45,9 +60,22 @@ export function readPrometheusConfig(config: Config): PrometheusSettings {
     );
   }
   const c = parsed.data;
+  const customFacts = Object.fromEntries(
+    Object.entries(c.facts ?? {}).map(([name, { query }]) => [name, query]),
+  );
+  const builtIn = builtInFacts();
+  for (const name of Object.keys(customFacts)) {
+    if (builtIn.has(customFactId(name)))
+      throw new Error(
+        `Invalid config maturity.prometheus.facts.${name}: ${customFactId(
+          name,
+        )} is a built-in fact; name yours differently`,
+      );
+  }
   const settings = {
     lookbackDays: c.lookbackDays ?? 7,
     selectorsPerQuery: c.selectorsPerQuery ?? 50,
+    customFacts,
   };
   // A live server wins, so production config layered over the demo's never reads recordings.
   if (!c.url) {
