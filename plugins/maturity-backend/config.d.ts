@@ -78,6 +78,17 @@ export interface Config {
     /** YAML files of checks, each `checks: [...]` in the format of customChecks. */
     customCheckFiles?: string[];
     /**
+     * Facts of your own read from each catalog entity by JSONPath, reported as
+     * `catalog.<name>` (declared): the first match's value (a list by its length), or with
+     * `exists: true` whether anything matches.
+     */
+    catalogFacts?: {
+      [name: string]: {
+        path: string;
+        exists?: boolean;
+      };
+    };
+    /**
      * Checks a workload must pass, beside reaching the score band, to hold a level (L2–L5); a
      * requirement holds for the levels above too. A check that fails, passes only partly or is
      * unknown blocks; a waived or not-applicable one does not. Groups' levels follow their

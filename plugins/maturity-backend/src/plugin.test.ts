@@ -708,6 +708,47 @@ describe('maturity backend plugin', () => {
     });
   });
 
+  it("scores an operator's check on an operator's catalog fact", async () => {
+    // lab provides an API, cart does not: a declared fact read from spec.providesApis.
+    const server = await startBackend({
+      config: {
+        catalogFacts: { apiCount: { path: '$.spec.providesApis' } },
+        customChecks: [
+          {
+            id: 'one-api',
+            title: 'Provides at least one API',
+            dimension: 'architecture',
+            side: 'business',
+            weight: 1,
+            rule: { kind: 'atLeast', fact: 'catalog.apiCount', target: 1 },
+            rationale: 'Services are used through their APIs.',
+            remediation:
+              'Register the API and list it under spec.providesApis.',
+          },
+        ],
+      },
+    });
+    await waitForRuns(server);
+    const check = async (name: string) =>
+      (
+        await request(server).get(
+          `/api/maturity/v1/scorecards/component/default/${name}`,
+        )
+      ).body.checks.find((c: any) => c.id === 'one-api');
+    expect(await check('lab')).toMatchObject({
+      status: 'pass',
+      basis: 'declared',
+      facts: { 'catalog.apiCount': 1 },
+      provenance: {
+        'catalog.apiCount': {
+          source: 'catalog',
+          from: 'entity $.spec.providesApis',
+        },
+      },
+    });
+    expect(await check('cart')).toMatchObject({ status: 'unknown' });
+  });
+
   it('refuses to start with a custom check on a fact no collector reports', async () => {
     await expect(
       startBackend({

@@ -92,7 +92,7 @@ export const maturityPlugin = createBackendPlugin({
           retention: settings.retention,
           deadlineMs: settings.runDeadlineMs,
           collectors: [
-            new CatalogFactCollector(),
+            new CatalogFactCollector(settings.catalogFacts),
             new PlatformFactCollector(settings.platforms),
             ...collectors.values(),
           ],

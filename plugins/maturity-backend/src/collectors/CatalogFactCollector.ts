@@ -13,6 +13,7 @@ import {
   FactCollectionResult,
   MaturityFactCollector,
 } from '@internal/plugin-maturity-node';
+import { CatalogFactDefinition, CatalogFacts } from './catalogFacts';
 
 // One origin per annotation, shared by every workload that declares through it.
 const ANNOTATION_ORIGINS = new Map<string, FactOrigin>();
@@ -53,12 +54,20 @@ function practiceFacts(entity: Entity, origins: Record<string, FactOrigin>) {
 
 /**
  * Facts the catalog itself holds: the declared workload kind, declared practices (and those
- * implied by other plugins' annotations), and whether the Component provides an API. All of them
- * are declared: the practices by annotations, the rest by the entity's own fields.
+ * implied by other plugins' annotations), whether the Component provides an API, and the
+ * operator's own JSONPath facts (`maturity.catalogFacts`). All of them are declared: the
+ * practices by annotations, the rest by the entity's own fields.
  */
 export class CatalogFactCollector implements MaturityFactCollector {
   readonly id = 'catalog';
   readonly source = 'catalog';
+  private readonly custom?: CatalogFacts;
+
+  /** @param definitions - operator-defined facts by name (`maturity.catalogFacts`) */
+  constructor(definitions: Record<string, CatalogFactDefinition> = {}) {
+    if (Object.keys(definitions).length > 0)
+      this.custom = new CatalogFacts(definitions);
+  }
 
   async collect(workloads: Entity[]): Promise<FactCollectionResult> {
     const facts = new Map<string, WorkloadFacts>();
@@ -75,14 +84,19 @@ export class CatalogFactCollector implements MaturityFactCollector {
       // The catalog's providesApi relations are made from this field; a run reads no relations.
       const providesApis =
         ((entity.spec?.providesApis as unknown[] | undefined)?.length ?? 0) > 0;
+      const custom = this.custom?.of(entity);
       facts.set(ref, {
         ...(kind.ok && kind.value
           ? { [FACTS.catalog.workloadKind]: kind.value }
           : {}),
         [FACTS.catalog.apiDeclared]: providesApis,
         ...practices,
+        ...custom?.facts,
       });
-      origins.set(ref, declaredBy);
+      origins.set(
+        ref,
+        custom ? { ...declaredBy, ...custom.origins } : declaredBy,
+      );
     }
     return { facts, origins };
   }

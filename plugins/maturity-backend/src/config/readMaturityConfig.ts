@@ -33,6 +33,11 @@ import { z } from 'zod';
 import { RetentionPolicy } from '../database/SnapshotStore';
 import { readCustomCases } from '../practices/readCustomCases';
 import { readCustomChecks } from './readCustomChecks';
+import {
+  catalogFactId,
+  CatalogFactDefinition,
+  CatalogFacts,
+} from '../collectors/catalogFacts';
 
 /** Capabilities of each named platform, from `maturity.platforms`. */
 export type PlatformProfiles = Record<
@@ -43,6 +48,8 @@ export type PlatformProfiles = Record<
 /** The plugin's settings, validated. */
 export interface MaturityConfig {
   checks: CheckDefinition[];
+  /** The operator's JSONPath facts over entities, by name. */
+  catalogFacts: Record<string, CatalogFactDefinition>;
   /** The levels, with the checks each requires. */
   levels: Level[];
   weights: ScoreWeights;
@@ -185,6 +192,22 @@ const schema = z
       .optional(),
     unknownAsZero: z.boolean().optional(),
     customChecks: z.array(z.unknown()).optional(),
+    catalogFacts: z
+      .record(
+        z
+          .string()
+          .regex(
+            /^[a-z][a-zA-Z0-9]*$/,
+            'expected a camelCase fact name, e.g. lifecycle',
+          ),
+        z
+          .object({
+            path: z.string().min(1),
+            exists: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     customCheckFiles: z.array(z.string().min(1)).optional(),
     levels: z
       .record(
@@ -298,11 +321,26 @@ export function readMaturityConfig(
     ...PRACTICE_CASES,
     ...readCustomCases(value.practices?.files ?? []),
   ];
+  const catalogFacts = value.catalogFacts ?? {};
+  const builtIn = builtInFacts();
+  for (const name of Object.keys(catalogFacts)) {
+    if (builtIn.has(catalogFactId(name)))
+      throw new Error(
+        `Invalid config maturity.catalogFacts.${name}: ${catalogFactId(
+          name,
+        )} is a built-in fact; name yours differently`,
+      );
+  }
+  CatalogFacts.validate(catalogFacts);
   const custom = readCustomChecks(
     value.customChecks ?? [],
     value.customCheckFiles ?? [],
     {
-      facts: new Set([...builtInFacts(), ...(options.collectorFacts ?? [])]),
+      facts: new Set([
+        ...builtIn,
+        ...Object.keys(catalogFacts).map(catalogFactId),
+        ...(options.collectorFacts ?? []),
+      ]),
       cases: new Set(cases.map(c => c.id)),
       taken: new Set(DEFAULT_CHECKS.map(c => c.id)),
     },
@@ -313,6 +351,7 @@ export function readMaturityConfig(
   );
   return {
     checks,
+    catalogFacts,
     levels: readLevels(value.levels ?? {}, checks),
     weights: value.weights ?? DEFAULT_SCORE_WEIGHTS,
     unknownAsZero: value.unknownAsZero ?? false,
