@@ -78,6 +78,16 @@ export interface Config {
     /** YAML files of checks, each `checks: [...]` in the format of customChecks. */
     customCheckFiles?: string[];
     /**
+     * Check sets for kinds of workload: the first whose `when` the entity matches (each field, a
+     * dot path such as `spec.type`, has the value or one of the values) scores it on `checks`; a
+     * workload none selects is scored on every check in force.
+     */
+    scorecards?: Array<{
+      name: string;
+      when: { [field: string]: string | string[] };
+      checks: string[];
+    }>;
+    /**
      * Facts of your own read from each catalog entity by JSONPath, reported as
      * `catalog.<name>` (declared): the first match's value (a list by its length), or with
      * `exists: true` whether anything matches.

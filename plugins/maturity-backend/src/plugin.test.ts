@@ -708,6 +708,50 @@ describe('maturity backend plugin', () => {
     });
   });
 
+  it('scores a kind of workload on its own scorecard, which gates on its own checks only', async () => {
+    const server = await startBackend({
+      config: {
+        scorecards: [
+          {
+            name: 'lab-service',
+            when: { 'spec.owner': 'labs' },
+            checks: ['api-declared', 'tracing', 'shared-cluster'],
+          },
+        ],
+        // lab is not scored on hpa-elastic: the gate does not hold it back.
+        levels: { L3: { requires: ['hpa-elastic'] } },
+      },
+    });
+    await waitForRuns(server);
+    const lab = (
+      await request(server).get(
+        '/api/maturity/v1/scorecards/component/default/lab',
+      )
+    ).body;
+    // api-declared (1) and tracing (2) pass: business 100; shared-cluster (2) passes: platform 100.
+    expect(lab).toMatchObject({
+      scorecard: 'lab-service',
+      score: 100,
+      business: 100,
+      platform: 100,
+      level: 'L5',
+      nextLevel: null,
+    });
+    expect(lab.checks.map((c: any) => c.id)).toEqual([
+      'api-declared',
+      'tracing',
+      'shared-cluster',
+    ]);
+    // cart is selected by no filter: every check, and the gate holds.
+    const cart = (
+      await request(server).get(
+        '/api/maturity/v1/scorecards/component/default/cart',
+      )
+    ).body;
+    expect(cart.scorecard).toBeUndefined();
+    expect(cart.checks).toHaveLength(32);
+  });
+
   it("scores an operator's check on an operator's catalog fact", async () => {
     // lab provides an API, cart does not: a declared fact read from spec.providesApis.
     const server = await startBackend({

@@ -74,6 +74,7 @@ export const maturityPlugin = createBackendPlugin({
         const model = {
           checks: settings.checks,
           levels: settings.levels,
+          scorecards: settings.scorecards,
           weights: settings.weights,
           unknownAsZero: settings.unknownAsZero,
           declaredFacts: settings.declaredFacts,

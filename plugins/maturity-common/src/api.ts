@@ -90,6 +90,8 @@ export interface WorkloadScorecard extends ScoreSummary, WorkloadHierarchy {
   coresSource: CoresSource;
   dimensions: Record<DimensionId, number | null>;
   checks: CheckResult[];
+  /** The scorecard (`maturity.scorecards`) its kind is scored on; absent: every check in force. */
+  scorecard?: string;
   /** What blocks the level above its own; `null` at L5 or without a score. */
   nextLevel: NextLevel | null;
   /** The share of its counted check weight that rests on measured facts (0–1). */

@@ -33,6 +33,7 @@ import { z } from 'zod';
 import { RetentionPolicy } from '../database/SnapshotStore';
 import { readCustomCases } from '../practices/readCustomCases';
 import { readCustomChecks } from './readCustomChecks';
+import { readScorecards, ScorecardByKind } from './readScorecards';
 import {
   catalogFactId,
   CatalogFactDefinition,
@@ -52,6 +53,8 @@ export interface MaturityConfig {
   catalogFacts: Record<string, CatalogFactDefinition>;
   /** The levels, with the checks each requires. */
   levels: Level[];
+  /** Check sets for kinds of workload, chosen by a filter on the entity. */
+  scorecards: ScorecardByKind[];
   weights: ScoreWeights;
   unknownAsZero: boolean;
   declaredFacts: DeclaredFactsPolicy;
@@ -192,6 +195,7 @@ const schema = z
       .optional(),
     unknownAsZero: z.boolean().optional(),
     customChecks: z.array(z.unknown()).optional(),
+    scorecards: z.unknown().optional(),
     catalogFacts: z
       .record(
         z
@@ -353,6 +357,7 @@ export function readMaturityConfig(
     checks,
     catalogFacts,
     levels: readLevels(value.levels ?? {}, checks),
+    scorecards: readScorecards(value.scorecards, checks),
     weights: value.weights ?? DEFAULT_SCORE_WEIGHTS,
     unknownAsZero: value.unknownAsZero ?? false,
     declaredFacts: value.declaredFacts ?? DEFAULT_DECLARED_FACTS,
@@ -402,6 +407,8 @@ function readLevels(
 export interface ScoringModel {
   checks: CheckDefinition[];
   levels: Level[];
+  /** Check sets for kinds of workload; a workload none selects is scored on `checks`. */
+  scorecards?: ScorecardByKind[];
   weights: ScoreWeights;
   unknownAsZero: boolean;
   declaredFacts: DeclaredFactsPolicy;

@@ -27,6 +27,7 @@ import {
   WorkloadDetail,
 } from '../snapshot/workloadDetail';
 import { CostConfig, ScoringModel } from '../config/readMaturityConfig';
+import { scorecardFor } from '../config/readScorecards';
 
 /** Everything a run gathered about one workload. */
 export interface WorkloadEvidence {
@@ -100,7 +101,9 @@ export function* workloadRows(options: {
     const merged = mergeFacts(workload.ref, found?.sources ?? []);
     const facts = merged.facts;
     const waivers = found ? readWaivers(found.entity, checkIds).waivers : [];
-    const result = scoreWorkload(model.checks, facts, {
+    // Its kind's scorecard, if an entity filter selects one; else every check in force.
+    const scorecard = scorecardFor(model.scorecards ?? [], found?.entity);
+    const result = scoreWorkload(scorecard?.checks ?? model.checks, facts, {
       weights: model.weights,
       unknownAsZero: model.unknownAsZero,
       waivers,
@@ -133,6 +136,7 @@ export function* workloadRows(options: {
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
       coresSource: cores.source,
+      ...(scorecard ? { scorecard: scorecard.name } : {}),
       nextLevel: result.nextLevel,
       dimensions: result.dimensions,
       checks: result.checks,

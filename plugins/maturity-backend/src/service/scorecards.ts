@@ -160,6 +160,7 @@ export async function getScorecard(
       ...(row.company ? { company: row.company } : {}),
       dimensions: detail.dimensions,
       checks: detail.checks,
+      ...(detail.scorecard ? { scorecard: detail.scorecard } : {}),
       nextLevel: detail.nextLevel ?? null,
       measuredShare: row.measuredShare ?? null,
       problems: detail.problems,

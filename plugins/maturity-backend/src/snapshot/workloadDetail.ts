@@ -32,6 +32,8 @@ export interface StaleSource {
 export interface WorkloadDetail {
   title?: string;
   coresSource: CoresSource;
+  /** The scorecard (`maturity.scorecards`) its kind was scored on; absent: every check. */
+  scorecard?: string;
   /** What blocks the level above its own; absent in details stored before levels had gates. */
   nextLevel?: NextLevel | null;
   dimensions: Record<DimensionId, number | null>;

@@ -55,8 +55,12 @@ export function gatedLevel(
   status: (checkId: string) => string | undefined,
   levels: readonly Level[] = LEVELS,
 ): { level: LevelId; next: NextLevel | null } {
+  // A required check the workload is not scored on (another kind's scorecard) does not block.
   const blocking = (level: Level) =>
-    (level.requires ?? []).filter(id => BLOCKING.has(status(id) ?? 'unknown'));
+    (level.requires ?? []).filter(id => {
+      const outcome = status(id);
+      return outcome !== undefined && BLOCKING.has(outcome);
+    });
   let held = 0;
   for (let i = 1; i < levels.length; i++) {
     if (score < levels[i].minScore || blocking(levels[i]).length > 0) break;

@@ -103,6 +103,13 @@ function Summary(props: {
                 </Fact>
               ) : null,
             )}
+            {s.scorecard && (
+              <Fact label="Scorecard">
+                <span title="The check set its kind is scored on (maturity.scorecards)">
+                  {s.scorecard}
+                </span>
+              </Fact>
+            )}
             <NextLevelFact scorecard={s} model={props.model} />
           </>
         ) : (
