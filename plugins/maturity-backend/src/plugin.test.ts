@@ -98,6 +98,30 @@ async function startBackend(
   return server;
 }
 
+/** An operator's check on a fact a module of theirs reports. */
+const ONCALL_CHECK = {
+  id: 'oncall-rota',
+  title: 'Has an on-call rota',
+  dimension: 'architecture',
+  side: 'business',
+  weight: 3,
+  rule: { kind: 'true', fact: 'acme.oncallRota' },
+  rationale: 'Someone answers when it breaks.',
+  remediation: 'Set up a rota and name it in the rota tool.',
+};
+
+/** A Component's scorecard, as the API answers it. */
+async function scorecardOf(
+  server: Parameters<typeof request>[0],
+  name: string,
+) {
+  return (
+    await request(server).get(
+      `/api/maturity/v1/scorecards/component/default/${name}`,
+    )
+  ).body;
+}
+
 /** A backend module that adds one fact collector. */
 const collectorModule = (moduleId: string, collector: MaturityFactCollector) =>
   createBackendModule({
@@ -666,19 +690,9 @@ describe('maturity backend plugin', () => {
         };
       },
     };
-    const oncall = {
-      id: 'oncall-rota',
-      title: 'Has an on-call rota',
-      dimension: 'architecture',
-      side: 'business',
-      weight: 3,
-      rule: { kind: 'true', fact: 'acme.oncallRota' },
-      rationale: 'Someone answers when it breaks.',
-      remediation: 'Set up a rota and name it in the rota tool.',
-    };
     const server = await startBackend({
       config: {
-        customChecks: [oncall],
+        customChecks: [ONCALL_CHECK],
         levels: { L2: { requires: ['oncall-rota'] } },
       },
       features: [collectorModule('rota', rota)],
@@ -703,7 +717,7 @@ describe('maturity backend plugin', () => {
     expect(lab.level).toBe('L4');
     const model = (await request(server).get('/api/maturity/v1/model')).body;
     expect(model.checks.find((c: any) => c.id === 'oncall-rota')).toEqual({
-      ...oncall,
+      ...ONCALL_CHECK,
       cases: [],
     });
   });
@@ -723,11 +737,7 @@ describe('maturity backend plugin', () => {
       },
     });
     await waitForRuns(server);
-    const lab = (
-      await request(server).get(
-        '/api/maturity/v1/scorecards/component/default/lab',
-      )
-    ).body;
+    const lab = await scorecardOf(server, 'lab');
     // api-declared (1) and tracing (2) pass: business 100; shared-cluster (2) passes: platform 100.
     expect(lab).toMatchObject({
       scorecard: 'lab-service',
@@ -743,11 +753,7 @@ describe('maturity backend plugin', () => {
       'shared-cluster',
     ]);
     // cart is selected by no filter: every check, and the gate holds.
-    const cart = (
-      await request(server).get(
-        '/api/maturity/v1/scorecards/component/default/cart',
-      )
-    ).body;
+    const cart = await scorecardOf(server, 'cart');
     expect(cart.scorecard).toBeUndefined();
     expect(cart.checks).toHaveLength(32);
   });
@@ -774,11 +780,9 @@ describe('maturity backend plugin', () => {
     });
     await waitForRuns(server);
     const check = async (name: string) =>
-      (
-        await request(server).get(
-          `/api/maturity/v1/scorecards/component/default/${name}`,
-        )
-      ).body.checks.find((c: any) => c.id === 'one-api');
+      (await scorecardOf(server, name)).checks.find(
+        (c: any) => c.id === 'one-api',
+      );
     expect(await check('lab')).toMatchObject({
       status: 'pass',
       basis: 'declared',
@@ -797,18 +801,8 @@ describe('maturity backend plugin', () => {
     await expect(
       startBackend({
         config: {
-          customChecks: [
-            {
-              id: 'oncall-rota',
-              title: 'Has an on-call rota',
-              dimension: 'architecture',
-              side: 'business',
-              weight: 3,
-              rule: { kind: 'true', fact: 'acme.oncallRota' },
-              rationale: 'Someone answers when it breaks.',
-              remediation: 'Set up a rota.',
-            },
-          ],
+          // No module declares acme.oncallRota here.
+          customChecks: [ONCALL_CHECK],
         },
       }),
     ).rejects.toThrow(
@@ -1016,13 +1010,9 @@ describe('maturity backend plugin', () => {
       'Entity component:default/orphan is unassigned: its owner "ghost-team" is not a Group in the catalog, so it has ' +
       'no team, department or company and counts in no roll-up above its product; expected spec.owner to name an existing Group';
     expect(orphan.problems).toEqual([unassigned]);
-    expect(
-      (
-        await request(server).get(
-          '/api/maturity/v1/scorecards/component/default/orphan',
-        )
-      ).body.problems,
-    ).toEqual([unassigned]);
+    expect((await scorecardOf(server, 'orphan')).problems).toEqual([
+      unassigned,
+    ]);
     const martian = items.find(
       (w: any) => w.ref === 'component:default/martian',
     );
@@ -1045,11 +1035,7 @@ describe('maturity backend plugin', () => {
       workloads: 4,
       unweightedWorkloads: 2,
     });
-    const martianCard = (
-      await request(server).get(
-        '/api/maturity/v1/scorecards/component/default/martian',
-      )
-    ).body;
+    const martianCard = await scorecardOf(server, 'martian');
     expect([martianCard.score, martianCard.platform]).toEqual([null, null]);
   });
 });
