@@ -24,6 +24,17 @@ export interface Config {
       };
       /** Objects per list page. Default 500. */
       pageSize?: number;
+      /**
+       * Facts of your own, each a JSONPath over the workload's controllers (Deployments,
+       * StatefulSets, DaemonSets), reported as `kubernetes.<name>`: the first controller's value
+       * (a list by its length), or with `exists: true` whether it matches on every controller.
+       */
+      facts?: {
+        [name: string]: {
+          path: string;
+          exists?: boolean;
+        };
+      };
       /** Server-side timeout of one list call, in seconds. Default 30. */
       timeoutSeconds?: number;
     };

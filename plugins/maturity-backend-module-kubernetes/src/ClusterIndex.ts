@@ -1,4 +1,8 @@
 import { FactOrigin, WorkloadFacts } from '@internal/plugin-maturity-common';
+import {
+  JsonPathFactDefinition,
+  readJsonPathFact,
+} from '@internal/plugin-maturity-node';
 import { WorkloadObjects, selects } from './facts/deriveFacts';
 import { PlatformEvidence } from './facts/platformFacts';
 import { PracticeEvidence } from './facts/practiceFacts';
@@ -38,12 +42,24 @@ export class ClusterIndex {
 
   private constructor(readonly cluster: string) {}
 
-  static async read(source: ClusterSource): Promise<ClusterIndex> {
+  static async read(
+    source: ClusterSource,
+    customFacts: Record<string, JsonPathFactDefinition> = {},
+  ): Promise<ClusterIndex> {
     const index = new ClusterIndex(source.cluster);
     const platform = new PlatformEvidence(source.cluster);
+    const custom = Object.entries(customFacts);
     const controller = (o: KubeObject) => {
       platform.noteController(o);
-      return slimController(o);
+      const slim = slimController(o);
+      if (custom.length > 0) {
+        slim.customFacts = {};
+        for (const [name, definition] of custom) {
+          const value = readJsonPathFact(definition, o);
+          if (value !== undefined) slim.customFacts[name] = value;
+        }
+      }
+      return slim;
     };
     const [deployments, statefulsets, daemonsets, hpas, pdbs] =
       await Promise.all([

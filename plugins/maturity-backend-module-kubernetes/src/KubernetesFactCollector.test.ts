@@ -106,6 +106,7 @@ async function collectLive(
     faults?: Partial<Record<keyof typeof recordedItems, Fault>>;
     token?: string;
     timeoutSeconds?: number;
+    facts?: Record<string, { path: string; exists?: boolean }>;
   } = {},
 ) {
   const server = await startReplayServer({
@@ -126,6 +127,7 @@ async function collectLive(
     const collector = new KubernetesFactCollector({
       sources: async () => [source],
       logger: mockServices.logger.mock(),
+      facts: options.facts,
     });
     // Two pages of one run, as the scoring run calls it: the cluster is listed for the first only.
     const run = createFactCollectionRun(new Date());
@@ -175,6 +177,35 @@ describe('KubernetesFactCollector', () => {
     expect(
       requests.filter(r => r.startsWith('/apis/flagger.app/v1beta1/canaries')),
     ).toHaveLength(1);
+  });
+
+  it("reads the operator's JSONPath facts from each controller before it is slimmed", async () => {
+    const { result } = await collectLive({
+      facts: {
+        spreadKey: {
+          path: '$.spec.template.spec.topologySpreadConstraints[0].topologyKey',
+        },
+        dedicated: {
+          path: "$.spec.template.spec.nodeSelector['node.example.com/dedicated']",
+          exists: true,
+        },
+        containers: { path: '$.spec.template.spec.containers' },
+      },
+    });
+    const facts = (name: string) =>
+      result.facts.get(`component:default/${name}`)!;
+    // cart spreads over zones and runs two containers on shared nodes.
+    expect(facts('cart')).toMatchObject({
+      'kubernetes.spreadKey': 'topology.kubernetes.io/zone',
+      'kubernetes.dedicated': false,
+      'kubernetes.containers': 2,
+    });
+    // ledger does not spread (unknown) and is pinned to dedicated nodes.
+    expect(facts('ledger')['kubernetes.spreadKey']).toBeUndefined();
+    expect(facts('ledger')).toMatchObject({
+      'kubernetes.dedicated': true,
+      'kubernetes.containers': 1,
+    });
   });
 
   it('names where each fact came from: the workload, its cluster and what shows a practice', async () => {

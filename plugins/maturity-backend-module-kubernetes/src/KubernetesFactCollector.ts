@@ -8,12 +8,14 @@ import {
 import {
   FactCollectionResult,
   FactCollectionRun,
+  JsonPathFactDefinition,
   MaturityFactCollector,
 } from '@internal/plugin-maturity-node';
 import { ClusterIndex } from './ClusterIndex';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
 import { readMatcher, WorkloadMatcher } from './matchWorkloads';
-import { ClusterSource } from './sources/ClusterSource';
+import { ClusterSource, KubeObject } from './sources/ClusterSource';
+import { kubernetesFactId } from './readConfig';
 
 /**
  * Workload facts from Kubernetes: each cluster is listed once per run, page by page, into a
@@ -24,18 +26,25 @@ export class KubernetesFactCollector implements MaturityFactCollector {
   readonly id = 'kubernetes';
   readonly source = 'kubernetes';
 
+  /** The operator's own facts it reports (`maturity.kubernetes.facts`). */
+  readonly facts: readonly string[];
+
   constructor(
     private readonly options: {
       sources: () => Promise<ClusterSource[]>;
       logger: LoggerService;
+      /** Operator-defined facts: a JSONPath over each controller, by name. */
+      facts?: Record<string, JsonPathFactDefinition>;
     },
-  ) {}
+  ) {
+    this.facts = Object.keys(options.facts ?? {}).map(kubernetesFactId);
+  }
 
   /** Every cluster, listed once per run: the run calls `collect` once per page of workloads. */
   private async readClusters() {
     const sources = await this.options.sources();
     const read = await Promise.allSettled(
-      sources.map(source => ClusterIndex.read(source)),
+      sources.map(source => ClusterIndex.read(source, this.options.facts)),
     );
     const snapshots: ClusterIndex[] = [];
     const clusterErrors: string[] = [];
@@ -53,6 +62,22 @@ export class KubernetesFactCollector implements MaturityFactCollector {
       }
     });
     return { sources, snapshots, clusterErrors };
+  }
+
+  /**
+   * The operator's facts of a workload: an `exists` fact holds when it holds for every
+   * controller; a value is the first controller's that has one.
+   */
+  private customFactsOf(controllers: KubeObject[]): WorkloadFacts {
+    const facts: WorkloadFacts = {};
+    for (const [name, definition] of Object.entries(this.options.facts ?? {})) {
+      const values = controllers.map(c => c.customFacts?.[name]);
+      const value = definition.exists
+        ? values.every(v => v === true)
+        : values.find(v => v !== undefined);
+      if (value !== undefined) facts[kubernetesFactId(name)] = value;
+    }
+    return facts;
   }
 
   async collect(
@@ -99,6 +124,7 @@ export class KubernetesFactCollector implements MaturityFactCollector {
             objects[home].controllers[0].metadata?.namespace ?? 'default',
           ...cluster.platform.facts,
           ...practices.facts,
+          ...this.customFactsOf(merged.controllers),
         });
         origin.set(ref, {
           source: 'kubernetes',

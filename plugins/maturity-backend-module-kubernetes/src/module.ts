@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { maturityFactCollectorsExtensionPoint } from '@internal/plugin-maturity-node';
 import { KubernetesFactCollector } from './KubernetesFactCollector';
-import { readClusterSources } from './readConfig';
+import { readKubernetesConfig } from './readConfig';
 
 /**
  * Adds Kubernetes workload facts (replicas, requests, HPA, probes, spread, PDB…) to maturity runs.
@@ -21,11 +21,9 @@ export const maturityModuleKubernetes = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ collectors, config, logger }) {
+        const settings = readKubernetesConfig(config);
         collectors.addFactCollector(
-          new KubernetesFactCollector({
-            sources: readClusterSources(config),
-            logger,
-          }),
+          new KubernetesFactCollector({ ...settings, logger }),
         );
       },
     });

@@ -1,5 +1,10 @@
 import { Config } from '@backstage/config';
 import path from 'node:path';
+import { builtInFacts } from '@internal/plugin-maturity-common';
+import {
+  jsonPathProblem,
+  JsonPathFactDefinition,
+} from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 import { ClusterSource } from './sources/ClusterSource';
 import { LiveClusterSource } from './sources/LiveClusterSource';
@@ -25,17 +30,39 @@ const schema = z
       .strict()
       .optional(),
     pageSize: z.number().int().positive().optional(),
+    facts: z
+      .record(
+        z
+          .string()
+          .regex(
+            /^[a-z][a-zA-Z0-9]*$/,
+            'expected a camelCase fact name, e.g. serviceAccount',
+          ),
+        z
+          .object({ path: z.string().min(1), exists: z.boolean().optional() })
+          .strict(),
+      )
+      .optional(),
     timeoutSeconds: z.number().int().positive().optional(),
   })
   .strict();
 
+/** The id an operator-defined Kubernetes fact is reported under. */
+export const kubernetesFactId = (name: string) => `kubernetes.${name}`;
+
+/** What the module reads from `maturity.kubernetes`. */
+export interface KubernetesSettings {
+  /** The cluster sources of a run. */
+  sources: () => Promise<ClusterSource[]>;
+  /** Operator-defined facts: a JSONPath over each of a workload's controllers, by name. */
+  facts: Record<string, JsonPathFactDefinition>;
+}
+
 /**
- * Reads `maturity.kubernetes` and returns a function that yields the cluster sources of a run.
- * A bad value throws an error naming the key.
+ * Reads `maturity.kubernetes`: the clusters (or recordings) a run reads, and the operator's own
+ * facts. A bad value throws an error naming the key.
  */
-export function readClusterSources(
-  config: Config,
-): () => Promise<ClusterSource[]> {
+export function readKubernetesConfig(config: Config): KubernetesSettings {
   const parsed = schema.safeParse(
     config.getOptional('maturity.kubernetes') ?? {},
   );
@@ -52,12 +79,29 @@ export function readClusterSources(
     recorded,
     pageSize = 500,
     timeoutSeconds = 30,
+    facts = {},
   } = parsed.data;
+  const builtIn = builtInFacts();
+  for (const [name, { path: jsonPath }] of Object.entries(facts)) {
+    if (builtIn.has(kubernetesFactId(name)))
+      throw new Error(
+        `Invalid config maturity.kubernetes.facts.${name}: ${kubernetesFactId(
+          name,
+        )} is a built-in fact; name yours differently`,
+      );
+    const problem = jsonPathProblem(jsonPath);
+    if (problem)
+      throw new Error(
+        `Invalid config maturity.kubernetes.facts.${name}.path: ${JSON.stringify(
+          jsonPath,
+        )} is not a JSONPath expression (${problem})`,
+      );
+  }
   const live = clusters.map(
     c => new LiveClusterSource(c, { pageSize, timeoutSeconds }),
   );
   // Live clusters win, so production config layered over the demo's never reads recordings.
-  if (!recorded || live.length > 0) return async () => live;
+  if (!recorded || live.length > 0) return { sources: async () => live, facts };
   const directory = path.resolve(recorded.directory);
-  return () => RecordedClusterSource.discover(directory);
+  return { sources: () => RecordedClusterSource.discover(directory), facts };
 }

@@ -11,3 +11,4 @@ export * from './cost';
 export * from './organisation';
 export * from './practices';
 export * from './scoring';
+export * from './facts/jsonPathFacts';

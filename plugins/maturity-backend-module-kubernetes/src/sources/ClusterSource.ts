@@ -1,3 +1,5 @@
+import { FactValue } from '@internal/plugin-maturity-common';
+
 /**
  * Resources an add-on defines (Kyverno, Gatekeeper, the OpenTelemetry Operator, Trivy Operator,
  * Argo Rollouts, Flagger). A cluster that does not serve one does not run the add-on: the facts
@@ -48,6 +50,8 @@ export interface KubeObject {
   };
   spec?: any;
   status?: any;
+  /** The operator's JSONPath facts, read from the full object before it is slimmed. */
+  customFacts?: Record<string, FactValue>;
 }
 
 /** Where a cluster's objects come from: the live API or recorded responses. */

@@ -1,0 +1,68 @@
+import { FactValue } from '@internal/plugin-maturity-common';
+import { JSONPath } from 'jsonpath-plus';
+
+/**
+ * An operator-defined fact read by JSONPath from an object (a catalog entity, a Kubernetes
+ * controller): the first match's value, or with `exists` whether anything matches.
+ * @public
+ */
+export interface JsonPathFactDefinition {
+  path: string;
+  exists?: boolean;
+}
+
+/**
+ * Why `path` is not a JSONPath expression, if it is not: it must start at the root (`$`) and
+ * close every bracket, parenthesis and quote it opens. (jsonpath-plus parses a path only as far
+ * as the data it is applied to leads it, so applying it to an empty object proves nothing.)
+ * @public
+ */
+export function jsonPathProblem(path: string): string | undefined {
+  if (!path.startsWith('$')) return 'it must start with $';
+  const open: string[] = [];
+  let quote: string | undefined;
+  for (const c of path) {
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '[' || c === '(') open.push(c);
+    else if (c === ']' || c === ')') {
+      if (open.pop() !== (c === ']' ? '[' : '(')) return `an unmatched ${c}`;
+    }
+  }
+  if (quote) return `an unclosed ${quote}`;
+  if (open.length > 0) return `an unclosed ${open[open.length - 1]}`;
+  return undefined;
+}
+
+/** What a match is worth as a fact: a scalar as it is, a list by its length, an object as true. */
+function asFact(match: unknown): FactValue | undefined {
+  if (match === null || match === undefined) return undefined;
+  if (['string', 'number', 'boolean'].includes(typeof match))
+    return match as FactValue;
+  return Array.isArray(match) ? match.length : true;
+}
+
+/**
+ * The fact a definition reads from `json`: `undefined` (unknown) when nothing matches, or `false`
+ * for an `exists` fact. Filter expressions run in jsonpath-plus' safe evaluator; one that fails
+ * on this object (reading a field it lacks) matches nothing in it.
+ * @public
+ */
+export function readJsonPathFact(
+  definition: JsonPathFactDefinition,
+  json: object,
+): FactValue | undefined {
+  let matches: unknown[];
+  try {
+    matches =
+      (JSONPath({ path: definition.path, json, wrap: true }) as
+        | unknown[]
+        | undefined) ?? [];
+  } catch {
+    // A filter that reads a field this object lacks fails here, not elsewhere: nothing matches
+    // in this object, and one object never stops the run.
+    matches = [];
+  }
+  return definition.exists ? matches.length > 0 : asFact(matches[0]);
+}
