@@ -14,7 +14,11 @@ import {
 import { ClusterIndex } from './ClusterIndex';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
 import { readMatcher, WorkloadMatcher } from './matchWorkloads';
-import { ClusterSource, KubeObject } from './sources/ClusterSource';
+import {
+  ClusterSource,
+  describeObject,
+  KubeObject,
+} from './sources/ClusterSource';
 import { kubernetesFactId } from './readConfig';
 
 /**
@@ -129,7 +133,7 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         origin.set(ref, {
           source: 'kubernetes',
           from: `cluster ${cluster.cluster}: ${merged.controllers
-            .map(c => `${c.kind} ${c.metadata?.namespace}/${c.metadata?.name}`)
+            .map(describeObject)
             .join(', ')}`,
         });
         const measured = Object.keys(practices.from);

@@ -1,8 +1,7 @@
 import { Config } from '@backstage/config';
 import path from 'node:path';
-import { builtInFacts } from '@internal/plugin-maturity-common';
 import {
-  jsonPathProblem,
+  checkJsonPathFacts,
   JsonPathFactDefinition,
 } from '@internal/plugin-maturity-node';
 import { z } from 'zod';
@@ -81,22 +80,7 @@ export function readKubernetesConfig(config: Config): KubernetesSettings {
     timeoutSeconds = 30,
     facts = {},
   } = parsed.data;
-  const builtIn = builtInFacts();
-  for (const [name, { path: jsonPath }] of Object.entries(facts)) {
-    if (builtIn.has(kubernetesFactId(name)))
-      throw new Error(
-        `Invalid config maturity.kubernetes.facts.${name}: ${kubernetesFactId(
-          name,
-        )} is a built-in fact; name yours differently`,
-      );
-    const problem = jsonPathProblem(jsonPath);
-    if (problem)
-      throw new Error(
-        `Invalid config maturity.kubernetes.facts.${name}.path: ${JSON.stringify(
-          jsonPath,
-        )} is not a JSONPath expression (${problem})`,
-      );
-  }
+  checkJsonPathFacts('maturity.kubernetes.facts', facts, kubernetesFactId);
   const live = clusters.map(
     c => new LiveClusterSource(c, { pageSize, timeoutSeconds }),
   );

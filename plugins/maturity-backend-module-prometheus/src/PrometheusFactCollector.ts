@@ -78,6 +78,18 @@ export interface PrometheusCollectorOptions {
 /** The id an operator-defined fact is reported under. */
 export const customFactId = (name: string) => `prometheus.${name}`;
 
+/** Records where one of a workload's facts was read, beside its other facts' origins. */
+function setOrigin(
+  origins: Map<string, Record<string, FactOrigin>>,
+  ref: string,
+  fact: string,
+  from: string,
+) {
+  let byFact = origins.get(ref);
+  if (!byFact) origins.set(ref, (byFact = {}));
+  byFact[fact] = { source: 'prometheus', from };
+}
+
 /**
  * Real-load facts from Prometheus (or recorded answers), asked in a fixed number of queries: every
  * workload known by namespace and controller at once, once per run, and workloads with their own
@@ -244,14 +256,14 @@ export class PrometheusFactCollector implements MaturityFactCollector {
     await this.addCustomFacts(state, facts, targets, origins, problems, signal);
     for (const [ref, workloadFacts] of facts) {
       const families = workloadFacts[FACTS.prometheus.businessMetricFamilies];
-      const byFact = origins.get(ref) ?? {};
-      byFact[FACTS.practice('business-metrics')] = {
-        source: 'prometheus',
-        from: `${families} metric families beyond runtime and call metrics, exported by ${describeTarget(
+      setOrigin(
+        origins,
+        ref,
+        FACTS.practice('business-metrics'),
+        `${families} metric families beyond runtime and call metrics, exported by ${describeTarget(
           targets.get(ref)!,
         )}`,
-      };
-      origins.set(ref, byFact);
+      );
     }
     return { facts, origin, origins, failures, problems };
   }
@@ -299,13 +311,12 @@ export class PrometheusFactCollector implements MaturityFactCollector {
         if (value === undefined) continue;
         const id = customFactId(name);
         workloadFacts[id] = value;
-        origins.set(ref, {
-          ...origins.get(ref),
-          [id]: {
-            source: 'prometheus',
-            from: `maturity.prometheus.facts.${name}, series of ${key}`,
-          },
-        });
+        setOrigin(
+          origins,
+          ref,
+          id,
+          `maturity.prometheus.facts.${name}, series of ${key}`,
+        );
       }
     }
   }
@@ -363,15 +374,14 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       );
       if (!traced) continue;
       workloadFacts[id] = true;
-      origins.set(ref, {
-        ...origins.get(ref),
-        [id]: {
-          source: 'prometheus',
-          from: `span metrics of service ${traced.service}${
-            traced.namespace ? ` in ${traced.namespace}` : ''
-          }`,
-        },
-      });
+      setOrigin(
+        origins,
+        ref,
+        id,
+        `span metrics of service ${traced.service}${
+          traced.namespace ? ` in ${traced.namespace}` : ''
+        }`,
+      );
     }
   }
 
@@ -406,20 +416,18 @@ export class PrometheusFactCollector implements MaturityFactCollector {
             }),
       );
       workloadFacts[id] = watching.length > 0;
-      origins.set(ref, {
-        ...origins.get(ref),
-        [id]: {
-          source: 'prometheus',
-          from:
-            watching.length > 0
-              ? `alerting rules ${watching
-                  .map(r => `${r.group}/${r.name}`)
-                  .join(', ')}`
-              : `none of ${rules.length} alerting rules names ${describeTarget(
-                  target,
-                )}`,
-        },
-      });
+      setOrigin(
+        origins,
+        ref,
+        id,
+        watching.length > 0
+          ? `alerting rules ${watching
+              .map(r => `${r.group}/${r.name}`)
+              .join(', ')}`
+          : `none of ${rules.length} alerting rules names ${describeTarget(
+              target,
+            )}`,
+      );
     }
   }
 }

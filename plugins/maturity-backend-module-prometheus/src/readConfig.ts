@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import path from 'node:path';
-import { builtInFacts } from '@internal/plugin-maturity-common';
+import { refuseBuiltInFactNames } from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 import { customFactId } from './PrometheusFactCollector';
 import { LoadSource } from './LoadSource';
@@ -63,15 +63,11 @@ export function readPrometheusConfig(config: Config): PrometheusSettings {
   const customFacts = Object.fromEntries(
     Object.entries(c.facts ?? {}).map(([name, { query }]) => [name, query]),
   );
-  const builtIn = builtInFacts();
-  for (const name of Object.keys(customFacts)) {
-    if (builtIn.has(customFactId(name)))
-      throw new Error(
-        `Invalid config maturity.prometheus.facts.${name}: ${customFactId(
-          name,
-        )} is a built-in fact; name yours differently`,
-      );
-  }
+  refuseBuiltInFactNames(
+    'maturity.prometheus.facts',
+    Object.keys(customFacts),
+    customFactId,
+  );
   const settings = {
     lookbackDays: c.lookbackDays ?? 7,
     selectorsPerQuery: c.selectorsPerQuery ?? 50,

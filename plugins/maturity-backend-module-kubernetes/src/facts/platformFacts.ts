@@ -4,7 +4,7 @@ import {
   PlatformCapability,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import { KubeObject } from '../sources/ClusterSource';
+import { describeObject, KubeObject } from '../sources/ClusterSource';
 import { cpuCores } from './quantities';
 
 /**
@@ -57,8 +57,6 @@ const imagesOf = (o: KubeObject): string[] =>
       ? o.spec?.jobTemplate?.spec?.template?.spec?.containers
       : o.spec?.template?.spec?.containers) ?? []
   ).map((c: any) => String(c.image ?? ''));
-const nameOf = (o: KubeObject) =>
-  `${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 
 /** A running pod as its node sees it. */
 export interface PodLoad {
@@ -144,10 +142,10 @@ export class PlatformEvidence {
       // Keyed by name: a list read again after an expired continue token notes nothing twice.
       if (running) {
         const found = this.addOns.get(addOn.capability) ?? new Map();
-        found.set(nameOf(o), `${addOn.name} (${nameOf(o)})`);
+        found.set(describeObject(o), `${addOn.name} (${describeObject(o)})`);
         this.addOns.set(addOn.capability, found);
         if (addOn.capability === 'runtimeProtection')
-          this.protectors.set(nameOf(o), o);
+          this.protectors.set(describeObject(o), o);
       }
       this.addOnNamespaces.add(o.metadata?.namespace ?? '');
     } else if (o.kind === 'Deployment' || o.kind === 'StatefulSet') {
@@ -369,7 +367,7 @@ export class PlatformEvidence {
     const partial = protectors
       .map(
         d =>
-          `${nameOf(d)} ready on ${
+          `${describeObject(d)} ready on ${
             d.status?.numberReady ?? 0
           } of ${nodes} nodes`,
       )

@@ -1,5 +1,5 @@
 import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
-import { KubeObject } from '../sources/ClusterSource';
+import { describeObject, KubeObject } from '../sources/ClusterSource';
 
 /** Pod-template annotations by which the OpenTelemetry Operator injects instrumentation. */
 const OTEL_INJECT =
@@ -139,9 +139,7 @@ export class PracticeEvidence {
     const keys = controllers.map(c =>
       key(c.metadata?.namespace, c.kind ?? '', c.metadata?.name ?? ''),
     );
-    const names = controllers.map(
-      c => `${c.kind} ${c.metadata?.namespace}/${c.metadata?.name}`,
-    );
+    const names = controllers.map(describeObject);
     // Argo Rollouts and Flagger release Deployments (Flagger DaemonSets too), not StatefulSets.
     const releasable = controllers
       .map((c, i) => ({ kind: c.kind, key: keys[i], name: names[i] }))

@@ -54,6 +54,10 @@ export interface KubeObject {
   customFacts?: Record<string, FactValue>;
 }
 
+/** An object as origins and messages name it: `Deployment shop/cart`. */
+export const describeObject = (o: KubeObject) =>
+  `${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
 /** Where a cluster's objects come from: the live API or recorded responses. */
 export interface ClusterSource {
   readonly cluster: string;

@@ -1,5 +1,6 @@
 import { entity } from '../__testUtils__/entities';
-import { CatalogFacts } from './catalogFacts';
+import { checkJsonPathFacts } from '@internal/plugin-maturity-node';
+import { catalogFactId, CatalogFacts } from './catalogFacts';
 
 describe('CatalogFacts', () => {
   const facts = new CatalogFacts({
@@ -40,7 +41,13 @@ describe('CatalogFacts', () => {
     ['$.spec]', 'an unmatched ]'],
     ['spec.lifecycle', 'it must start with $'],
   ])('refuses %s, naming the key', (path, problem) => {
-    expect(() => CatalogFacts.validate({ broken: { path } })).toThrow(
+    expect(() =>
+      checkJsonPathFacts(
+        'maturity.catalogFacts',
+        { broken: { path } },
+        catalogFactId,
+      ),
+    ).toThrow(
       `Invalid config maturity.catalogFacts.broken.path: ${JSON.stringify(
         path,
       )} is not a JSONPath expression (${problem})`,

@@ -1,7 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { FactOrigin, FactValue } from '@internal/plugin-maturity-common';
 import {
-  jsonPathProblem,
   JsonPathFactDefinition,
   readJsonPathFact,
 } from '@internal/plugin-maturity-node';
@@ -30,19 +29,6 @@ export class CatalogFacts {
         { source: 'catalog', from: `entity ${d.path}` },
       ]),
     );
-  }
-
-  /** Throws an error naming the key when a path is not JSONPath (see `jsonPathProblem`). */
-  static validate(definitions: Record<string, CatalogFactDefinition>) {
-    for (const [name, { path }] of Object.entries(definitions)) {
-      const problem = jsonPathProblem(path);
-      if (problem)
-        throw new Error(
-          `Invalid config maturity.catalogFacts.${name}.path: ${JSON.stringify(
-            path,
-          )} is not a JSONPath expression (${problem})`,
-        );
-    }
   }
 
   /** The entity's facts, and the origin of each. */

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { configKey } from './configKey';
 
 const fact = z.string().min(1);
 
@@ -78,13 +79,6 @@ export const checkDefinitionSchema = z
       });
   });
 
-/** `a.b[0].c` from a zod issue's path. */
-const keyOf = (parts: Array<string | number>) =>
-  parts
-    .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-    .join('')
-    .replace(/^\./, '');
-
 /** What a custom check may refer to, and the ids already taken. */
 export interface CheckReferences {
   /** Facts the suite's collectors and the installed modules report. */
@@ -112,7 +106,7 @@ export function readCustomChecks(
     const parsed = checkDefinitionSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`${where(keyOf(issue.path))}: ${issue.message}`);
+      throw new Error(`${where(configKey('', issue.path))}: ${issue.message}`);
     }
     const check = parsed.data as CheckDefinition;
     if (taken.has(check.id)) {

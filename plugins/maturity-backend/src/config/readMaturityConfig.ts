@@ -28,7 +28,10 @@ import {
   ElasticityParams,
   RightSizingParams,
 } from '@internal/plugin-maturity-common';
-import { applyCheckOverrides } from '@internal/plugin-maturity-node';
+import {
+  applyCheckOverrides,
+  checkJsonPathFacts,
+} from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 import { RetentionPolicy } from '../database/SnapshotStore';
 import { readCustomCases } from '../practices/readCustomCases';
@@ -37,7 +40,6 @@ import { readScorecards, ScorecardByKind } from './readScorecards';
 import {
   catalogFactId,
   CatalogFactDefinition,
-  CatalogFacts,
 } from '../collectors/catalogFacts';
 
 /** Capabilities of each named platform, from `maturity.platforms`. */
@@ -326,22 +328,13 @@ export function readMaturityConfig(
     ...readCustomCases(value.practices?.files ?? []),
   ];
   const catalogFacts = value.catalogFacts ?? {};
-  const builtIn = builtInFacts();
-  for (const name of Object.keys(catalogFacts)) {
-    if (builtIn.has(catalogFactId(name)))
-      throw new Error(
-        `Invalid config maturity.catalogFacts.${name}: ${catalogFactId(
-          name,
-        )} is a built-in fact; name yours differently`,
-      );
-  }
-  CatalogFacts.validate(catalogFacts);
+  checkJsonPathFacts('maturity.catalogFacts', catalogFacts, catalogFactId);
   const custom = readCustomChecks(
     value.customChecks ?? [],
     value.customCheckFiles ?? [],
     {
       facts: new Set([
-        ...builtIn,
+        ...builtInFacts(),
         ...Object.keys(catalogFacts).map(catalogFactId),
         ...(options.collectorFacts ?? []),
       ]),

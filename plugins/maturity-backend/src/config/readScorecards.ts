@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { CheckDefinition } from '@internal/plugin-maturity-common';
 import { z } from 'zod';
+import { configKey } from './configKey';
 
 /** A set of checks for the workloads an entity filter selects (`maturity.scorecards`). */
 export interface ScorecardByKind {
@@ -36,11 +37,10 @@ export function readScorecards(
   const parsed = schema.safeParse(raw ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const key = issue.path
-      .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-      .join('');
     throw new Error(
-      `Invalid config maturity.scorecards${key}: ${issue.message}`,
+      `Invalid config ${configKey('maturity.scorecards', issue.path)}: ${
+        issue.message
+      }`,
     );
   }
   const byId = new Map(checks.map(c => [c.id, c]));

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { configKey } from '../config/configKey';
 
 const outcome = z
   .object({
@@ -58,10 +59,9 @@ export function readCustomCases(files: string[]): PracticeCase[] {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(
-        `Invalid case file ${file}: ${issue.path
-          .map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-          .join('')
-          .replace(/^\./, '')}: ${issue.message}`,
+        `Invalid case file ${file}: ${configKey('', issue.path)}: ${
+          issue.message
+        }`,
       );
     }
     for (const c of parsed.data) {

@@ -1,4 +1,4 @@
-import { FactValue } from '@internal/plugin-maturity-common';
+import { builtInFacts, FactValue } from '@internal/plugin-maturity-common';
 import { JSONPath } from 'jsonpath-plus';
 
 /**
@@ -65,4 +65,47 @@ export function readJsonPathFact(
     matches = [];
   }
   return definition.exists ? matches.length > 0 : asFact(matches[0]);
+}
+
+/**
+ * Refuses operator-defined fact names whose ids (`idOf`) a built-in fact already has, with an
+ * error naming the config key (`key`, e.g. `maturity.prometheus.facts`).
+ * @public
+ */
+export function refuseBuiltInFactNames(
+  key: string,
+  names: Iterable<string>,
+  idOf: (name: string) => string,
+): void {
+  const builtIn = builtInFacts();
+  for (const name of names) {
+    if (builtIn.has(idOf(name)))
+      throw new Error(
+        `Invalid config ${key}.${name}: ${idOf(
+          name,
+        )} is a built-in fact; name yours differently`,
+      );
+  }
+}
+
+/**
+ * Checks operator-defined JSONPath facts under the config key `key`: no name a built-in fact has,
+ * and every path JSONPath ({@link jsonPathProblem}); an error names the key.
+ * @public
+ */
+export function checkJsonPathFacts(
+  key: string,
+  definitions: Record<string, JsonPathFactDefinition>,
+  idOf: (name: string) => string,
+): void {
+  refuseBuiltInFactNames(key, Object.keys(definitions), idOf);
+  for (const [name, { path }] of Object.entries(definitions)) {
+    const problem = jsonPathProblem(path);
+    if (problem)
+      throw new Error(
+        `Invalid config ${key}.${name}.path: ${JSON.stringify(
+          path,
+        )} is not a JSONPath expression (${problem})`,
+      );
+  }
 }
