@@ -242,6 +242,7 @@ describe.each(databases.eachSupportedId())(
         '/v1/practices/component/default/lab',
         '/v1/scorecards/group/default/labs',
         '/v1/scorecards/group/default/search-team',
+        '/v1/insight/group/default/labs',
       ]) {
         const hidden = await get(url, ALICE);
         expect([url, hidden.status]).toEqual([url, 404]);
@@ -306,6 +307,34 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await get('/v1/leaderboard?level=department', ALICE)).body.rows,
       ).toEqual([]);
+
+      // Heatmaps show the groups the caller may read, as JSON and as CSV.
+      expect(
+        (await get('/v1/heatmap', BOB)).body.rows.map((r: any) => r.ref).sort(),
+      ).toEqual(['group:default/labs', 'group:default/retail']);
+      expect((await get('/v1/heatmap', ALICE)).body.rows).toEqual([]);
+      const csv = await get('/v1/heatmap', ALICE).set('accept', 'text/csv');
+      expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1);
+      expect(
+        (
+          await get(
+            '/v1/heatmap?level=team&department=group:default/retail',
+            ALICE,
+          )
+        ).status,
+      ).toBe(404);
+      // A team's fixes are its own workloads, which Alice may read.
+      const insight = await get(
+        '/v1/insight/group/default/checkout-team',
+        ALICE,
+      );
+      expect(insight.status).toBe(200);
+      for (const impact of insight.body.impact)
+        for (const fix of impact.fixes)
+          expect([
+            'component:default/cart',
+            'component:default/payments',
+          ]).toContain(fix.ref);
 
       const list = await get('/v1/workloads', ALICE);
       expect(list.body.items.map((w: any) => w.ref).sort()).toEqual([

@@ -105,6 +105,30 @@ const CALLS: Array<{
       status: 200,
     },
   ]),
+  ...[PRODUCT, TEAM, DEPARTMENT, COMPANY].map(entity => ({
+    operation: 'GET /v1/insight/{kind}/{namespace}/{name}',
+    url: `/v1/insight/${entity}`,
+    status: 200,
+  })),
+  {
+    operation: 'GET /v1/insight/{kind}/{namespace}/{name}',
+    url: `/v1/insight/${WORKLOAD}`,
+    status: 404,
+  },
+  ...[
+    '',
+    '?level=platform',
+    '?level=team&department=group:default/search-ai',
+  ].map(query => ({
+    operation: 'GET /v1/heatmap',
+    url: `/v1/heatmap${query}`,
+    status: 200,
+  })),
+  {
+    operation: 'GET /v1/heatmap',
+    url: '/v1/heatmap?level=team',
+    status: 400,
+  },
   // A run was just finished, so a new one starts at once.
   {
     operation: 'POST /v1/runs',

@@ -1038,4 +1038,222 @@ describe('maturity backend plugin', () => {
     const martianCard = await scorecardOf(server, 'martian');
     expect([martianCard.score, martianCard.platform]).toEqual([null, null]);
   });
+  describe('insight, heatmap and CSV', () => {
+    // Every service is scored on five checks. cart: ci-pipeline and tracing pass, gradual-release
+    // fails: business 4/6; shared-cluster passes, cluster-autoscaling fails: platform 50; score
+    // 58.33. lab passes every business check: 100, platform 50: 75. pricing has no cores.
+    // cart's score gains 16.67 if gradual-release passed ((100 − 66.67) / 2); cart's and lab's
+    // gain 25 if cluster-autoscaling did ((100 − 50) / 2).
+    let server: Parameters<typeof request>[0];
+    beforeAll(async () => {
+      server = await startBackend({
+        config: {
+          scorecards: [
+            {
+              name: 'lean',
+              when: { 'spec.type': 'service' },
+              checks: [
+                'ci-pipeline',
+                'tracing',
+                'gradual-release',
+                'shared-cluster',
+                'cluster-autoscaling',
+              ],
+            },
+          ],
+        },
+      });
+      await waitForRuns(server);
+    }, 60_000);
+    const get = (url: string, accept = 'application/json') =>
+      request(server).get(`/api/maturity${url}`).set('accept', accept);
+
+    it("ranks the company's checks by the core-weighted points their fix adds, with the workloads to fix", async () => {
+      const acme = await get('/v1/insight/group/default/acme');
+      expect(acme.status).toBe(200);
+      expect(acme.body).toMatchObject({ kind: 'company', cores: 16 });
+      // Over 16 cores: cluster-autoscaling 25·(12 + 4) / 16 = 25; gradual-release 16.67·12 / 16.
+      expect(acme.body.impact).toEqual([
+        {
+          check: 'cluster-autoscaling',
+          title: expect.any(String),
+          points: expect.closeTo(25, 4),
+          workloads: 2,
+          fixes: [
+            {
+              ref: 'component:default/cart',
+              status: 'fail',
+              gain: expect.closeTo(25, 4),
+              cores: 12,
+              points: expect.closeTo(18.75, 4),
+            },
+            {
+              ref: 'component:default/lab',
+              status: 'fail',
+              gain: expect.closeTo(25, 4),
+              cores: 4,
+              points: expect.closeTo(6.25, 4),
+            },
+          ],
+        },
+        {
+          check: 'gradual-release',
+          title: expect.any(String),
+          points: expect.closeTo(12.5, 4),
+          workloads: 1,
+          fixes: [
+            {
+              ref: 'component:default/cart',
+              status: 'fail',
+              gain: expect.closeTo(50 / 3, 4),
+              cores: 12,
+              points: expect.closeTo(12.5, 4),
+            },
+          ],
+        },
+      ]);
+      // Least adopted first: no core autoscales; lab's 4 of 16 release gradually.
+      expect(
+        acme.body.checks.slice(0, 5).map((c: any) => [c.id, c.adoption]),
+      ).toEqual([
+        ['cluster-autoscaling', 0],
+        ['gradual-release', 0.25],
+        ['ci-pipeline', 1],
+        ['shared-cluster', 1],
+        ['tracing', 1],
+      ]);
+      // The other 27 checks in force apply to no workload here.
+      expect(acme.body.checks).toHaveLength(32);
+      expect(acme.body.checks[5].adoption).toBeNull();
+    });
+
+    it("reads a team's fixes from its own workloads, to the same figures", async () => {
+      const team = await get('/v1/insight/group/default/checkout-team');
+      expect(
+        team.body.impact.map((i: any) => [
+          i.check,
+          i.points,
+          i.fixes.map((f: any) => [f.ref, f.points]),
+        ]),
+      ).toEqual([
+        [
+          'cluster-autoscaling',
+          expect.closeTo(25, 4),
+          [['component:default/cart', expect.closeTo(25, 4)]],
+        ],
+        [
+          'gradual-release',
+          expect.closeTo(50 / 3, 4),
+          [['component:default/cart', expect.closeTo(50 / 3, 4)]],
+        ],
+      ]);
+      const scorecard = await get('/v1/scorecards/group/default/retail');
+      expect(scorecard.body.adoption).toEqual({
+        'ci-pipeline': 1,
+        tracing: 1,
+        'gradual-release': 0,
+        'shared-cluster': 1,
+        'cluster-autoscaling': 0,
+      });
+      expect(scorecard.body.dimensions).toHaveProperty('security');
+      const workload = await get('/v1/insight/component/default/cart');
+      expect(workload.status).toBe(404);
+      expect(workload.body.error.message).toBe(
+        "No maturity insight for component:default/cart: insight is for products, teams, departments, companies and platforms; a workload's checks are on its scorecard",
+      );
+    });
+
+    it('maps departments × checks, as JSON or CSV', async () => {
+      const map = await get('/v1/heatmap');
+      expect(map.body.rows.map((r: any) => [r.ref, r.adoption])).toEqual([
+        [
+          'group:default/labs',
+          {
+            'ci-pipeline': 1,
+            tracing: 1,
+            'gradual-release': 1,
+            'shared-cluster': 1,
+            'cluster-autoscaling': 0,
+          },
+        ],
+        [
+          'group:default/retail',
+          {
+            'ci-pipeline': 1,
+            tracing: 1,
+            'gradual-release': 0,
+            'shared-cluster': 1,
+            'cluster-autoscaling': 0,
+          },
+        ],
+      ]);
+      const csv = await get('/v1/heatmap', 'text/csv');
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.headers['content-disposition']).toBe(
+        'attachment; filename="heatmap-department.csv"',
+      );
+      const lines = csv.text.trimEnd().split('\r\n');
+      const header = lines[0].split(',');
+      expect(header.slice(0, 5)).toEqual([
+        'ref',
+        'score',
+        'level',
+        'cores',
+        'workloads',
+      ]);
+      expect(header).toHaveLength(5 + 32);
+      const retail = lines[2].split(',');
+      const cell = (id: string) => retail[header.indexOf(id)];
+      expect([retail[0], retail[3], retail[4]]).toEqual([
+        'group:default/retail',
+        '12',
+        '2',
+      ]);
+      expect([
+        cell('gradual-release'),
+        cell('tracing'),
+        cell('hpa-elastic'),
+      ]).toEqual(['0', '1', '']);
+      expect(Number(retail[1])).toBeCloseTo(175 / 3, 6);
+
+      const teams = await get('/v1/heatmap?level=team');
+      expect(teams.status).toBe(400);
+      expect(teams.body.error.message).toContain('department');
+      const retailTeams = await get(
+        '/v1/heatmap?level=team&department=group:default/retail',
+      );
+      expect(retailTeams.body.rows.map((r: any) => r.ref)).toEqual([
+        'group:default/checkout-team',
+      ]);
+    });
+
+    it('answers a leaderboard as CSV, one line per row after the header', async () => {
+      const csv = await get('/v1/leaderboard?level=department', 'text/csv');
+      expect(csv.headers['content-disposition']).toBe(
+        'attachment; filename="leaderboard-department-by-score.csv"',
+      );
+      const lines = csv.text.trimEnd().split('\r\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toBe(
+        'rank,ref,score,level,platform,business,cores,workloads,measuredShare,scoreChange,rankChange,hourlyCost (USD),monthlySaving (USD),wasteShare',
+      );
+      expect(lines[1].split(',').slice(0, 8)).toEqual([
+        '1',
+        'group:default/labs',
+        '75',
+        'L4',
+        '50',
+        '100',
+        '4',
+        '1',
+      ]);
+      expect(lines[2].split(',').slice(0, 2)).toEqual([
+        '2',
+        'group:default/retail',
+      ]);
+      // JSON stays the default, for browsers and clients that accept anything.
+      const json = await get('/v1/leaderboard?level=department', '*/*');
+      expect(json.body.rows).toHaveLength(2);
+    });
+  });
 });

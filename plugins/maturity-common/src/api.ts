@@ -131,6 +131,13 @@ export interface GroupScorecard extends ScoreSummary {
   unassignedWorkloads?: number;
   /** The share of check weight resting on measured facts, core-weighted over its workloads. */
   measuredShare: number | null;
+  /** Core-weighted means of its workloads' dimension scores. */
+  dimensions: Record<DimensionId, number | null>;
+  /**
+   * Check id → the share (0–1) of the cores the check applies to whose workloads pass it; a
+   * check that applies to none of them is left out.
+   */
+  adoption: Record<string, number>;
   /** Workloads for a product or team, teams for a department, departments for a company. */
   members: ScorecardMember[];
   snapshot: SnapshotRef;
@@ -138,6 +145,75 @@ export interface GroupScorecard extends ScoreSummary {
 
 /** Response of `GET /v1/scorecards/:kind/:namespace/:name`. @public */
 export type Scorecard = WorkloadScorecard | GroupScorecard;
+
+/** A check's id, title, dimension and side. @public */
+export interface CheckSummary {
+  id: string;
+  title: string;
+  dimension: DimensionId;
+  side: 'platform' | 'business';
+}
+
+/** A workload that does not pass a check, and what passing it would add. @public */
+export interface CheckFix {
+  ref: string;
+  status: 'fail' | 'partial' | 'unknown';
+  /** Points the workload's own score would gain. */
+  gain: number;
+  cores: number;
+  /** Points the group's score would gain: gain × cores / the group's cores. */
+  points: number;
+}
+
+/** A check whose fix would raise a group's score. @public */
+export interface CheckImpactSummary {
+  check: string;
+  title: string;
+  /** Points the group's score gains if every weighted workload under it passed the check. */
+  points: number;
+  /** Weighted workloads under the group that do not pass it. */
+  workloads: number;
+  /** Up to 10 of them the caller may read, those that add most first. */
+  fixes: CheckFix[];
+}
+
+/** Response of `GET /v1/insight/:kind/:namespace/:name`. @public */
+export interface InsightResponse {
+  kind: RollUpLevel;
+  ref: string;
+  score: number | null;
+  level: LevelId | null;
+  cores: number;
+  workloads: number;
+  dimensions: Record<DimensionId, number | null>;
+  /** Every check in force with its adoption, least adopted first. */
+  checks: Array<CheckSummary & { adoption: number | null }>;
+  /** The checks whose fix adds most, most points first. */
+  impact: CheckImpactSummary[];
+  snapshot: SnapshotRef;
+}
+
+/** The levels a heatmap shows. @public */
+export type HeatmapLevel = 'department' | 'team' | 'platform';
+
+/** One group's row of a heatmap. @public */
+export interface HeatmapRow {
+  ref: string;
+  score: number | null;
+  level: LevelId | null;
+  cores: number;
+  workloads: number;
+  adoption: Record<string, number>;
+}
+
+/** Response of `GET /v1/heatmap`. @public */
+export interface HeatmapResponse {
+  level: HeatmapLevel;
+  department?: string;
+  checks: CheckSummary[];
+  rows: HeatmapRow[];
+  snapshot: SnapshotRef | null;
+}
 
 /** One point of an entity's score history. @public */
 export interface HistoryPoint extends ScoreSummary {

@@ -34,4 +34,6 @@ export type ApiMatchesSpec = [
   Expect<Same<Api.CostResponse, Answer<'GetCosts'>>>,
   Expect<Same<Api.CostHistoryResponse, Answer<'GetCostHistory'>>>,
   Expect<Same<Api.PracticeSuggestionsResponse, Answer<'SuggestPractices'>>>,
+  Expect<Same<Api.InsightResponse, Answer<'GetInsight'>>>,
+  Expect<Same<Api.HeatmapResponse, Answer<'GetHeatmap'>>>,
 ];

@@ -105,6 +105,8 @@ describe('rollUp', () => {
         security: null,
       },
       estimatedWorkloads: 0,
+      adoption: {},
+      impact: [],
       // Its workloads are listed from their rows (listedIn), not kept.
       members: {},
     });

@@ -15,6 +15,7 @@ import {
   WeightedMean,
 } from '@internal/plugin-maturity-node';
 import { GroupDetail } from '../snapshot/groupDetail';
+import { CheckInsight, InsightWorkload } from './CheckInsight';
 
 /**
  * The roll-up of workloads to product, team, department and company: one accumulator per group,
@@ -27,6 +28,9 @@ import { GroupDetail } from '../snapshot/groupDetail';
  *   core-weighted the same way;
  * - money adds up plainly, and efficiency is weighted by cost, so an idle 2,000-core service
  *   drags its department down as much as it costs;
+ * - per check, the share of cores passing it and the points its fix would add
+ *   ({@link CheckInsight}); the broad groups (company, department, platform) also keep the
+ *   workloads whose fix adds most, since their members are groups or too many to read back;
  * - member groups are kept by key (a department's teams): a few per group. Member workloads (a
  *   team's workloads) are not kept: each workload's row names the groups that list it
  *   ({@link listedIn}) and the lists are read back from the database when the groups are written.
@@ -61,7 +65,19 @@ export interface RollUpWorkload extends WorkloadPlace {
   cost?: CostFigures;
   /** Whether its cost is an estimate (declared cores only). */
   estimatedCost?: boolean;
+  /** Its ref, which a broad group's fixes name. */
+  ref?: string;
+  /** Its check results, and the points each would add to its score if it passed. */
+  checks?: InsightWorkload['checks'];
+  gains?: readonly number[];
 }
+
+/** The levels whose groups keep the workloads whose fix adds most (see {@link CheckInsight}). */
+export const FIXES_KEPT_IN_RUN: ReadonlySet<RollUpLevel> = new Set([
+  'company',
+  'department',
+  'platform',
+]);
 
 /**
  * One group after the roll-up: its figures, and the detail its row keeps. `score`, `platform`,
@@ -133,6 +149,8 @@ class GroupTotals {
   estimated = 0;
   /** Its member groups (a department's teams), each once however many workloads they have. */
   memberGroups?: Set<string>;
+  /** Made with the first weighted workload that has check results. */
+  insight?: CheckInsight;
 
   constructor(readonly ref: string) {}
 }
@@ -148,10 +166,18 @@ export class GroupRollUp {
     () => new Map<string, GroupTotals>(),
   );
 
-  constructor(weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS) {
+  // Check id → its place in each group's CheckInsight.
+  private readonly checkIndex: ReadonlyMap<string, number>;
+
+  /** `checkIds`: every check a workload may be scored on, whose adoption groups keep. */
+  constructor(
+    weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS,
+    checkIds: readonly string[] = [],
+  ) {
     // Refuses weights that cannot make a score when it is made, before any workload is added.
     combineScore(0, 0, weights);
     this.weights = weights;
+    this.checkIndex = new Map([...new Set(checkIds)].map((id, i) => [id, i]));
   }
 
   add(w: RollUpWorkload): void {
@@ -181,6 +207,18 @@ export class GroupRollUp {
           for (let i = 0; i < DIMENSION_IDS.length; i++) {
             group.dimensions[i].add(weight, w.dimensions[DIMENSION_IDS[i]]);
           }
+        }
+        if (w.checks && w.gains && this.checkIndex.size > 0) {
+          group.insight ??= new CheckInsight(
+            this.checkIndex,
+            FIXES_KEPT_IN_RUN.has(ALL_ROLL_UP_LEVELS[l]),
+          );
+          group.insight.add({
+            ref: w.ref ?? '',
+            weight,
+            checks: w.checks,
+            gains: w.gains,
+          });
         }
       }
       if (w.cost) {
@@ -245,6 +283,8 @@ function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
         }
       : {}),
     estimatedWorkloads: group.estimated,
+    adoption: group.insight?.adoption() ?? {},
+    impact: group.insight?.impact(group.cores) ?? [],
     members,
   };
 }
@@ -253,8 +293,9 @@ function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
 export function rollUp(
   workloads: Iterable<RollUpWorkload>,
   weights?: ScoreWeights,
+  checkIds?: readonly string[],
 ): Record<RollUpLevel, RolledGroup[]> {
-  const rolled = new GroupRollUp(weights);
+  const rolled = new GroupRollUp(weights, checkIds);
   for (const w of workloads) rolled.add(w);
   return Object.fromEntries(
     ALL_ROLL_UP_LEVELS.map(level => [level, rolled.groupsOf(level)]),

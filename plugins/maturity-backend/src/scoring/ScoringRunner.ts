@@ -243,7 +243,7 @@ export class ScoringRunner {
     const warned = new Set<string>();
     const seen = new SeenRefs();
     const groupRefs = new Map<string, string>();
-    const rollUp = emptyRollUpInputs(model.weights);
+    const rollUp = emptyRollUpInputs(model);
     // The next page is read and collected while the database finishes writing the last one.
     let writing: Promise<void> = Promise.resolve();
     try {

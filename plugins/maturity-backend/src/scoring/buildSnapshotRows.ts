@@ -6,10 +6,10 @@ import {
   MATURITY_ANNOTATIONS,
   readWaivers,
   RollUpLevel,
-  ScoreWeights,
   stringifyPlatformRef,
 } from '@internal/plugin-maturity-common';
 import {
+  checkGains,
   isEstimatedCost,
   scoreWorkload,
   workloadCores,
@@ -74,8 +74,12 @@ export interface RollUpInputs {
   unassigned: number;
 }
 
-export const emptyRollUpInputs = (weights: ScoreWeights): RollUpInputs => ({
-  groups: new GroupRollUp(weights),
+// A scorecard by kind picks among the checks in force, so those are every check a workload has.
+export const emptyRollUpInputs = (model: ScoringModel): RollUpInputs => ({
+  groups: new GroupRollUp(
+    model.weights,
+    model.checks.map(c => c.id),
+  ),
   unassigned: 0,
 });
 
@@ -96,6 +100,7 @@ export function* workloadRows(options: {
 }): Generator<ScoreRow> {
   const { workloads, evidence, model, now, rollUp: kept } = options;
   const checkIds = new Set(model.checks.map(c => c.id));
+  const definitions = new Map(model.checks.map(c => [c.id, c]));
   for (const workload of workloads) {
     const found = evidence.get(workload.ref);
     const merged = mergeFacts(workload.ref, found?.sources ?? []);
@@ -164,6 +169,9 @@ export function* workloadRows(options: {
     };
     kept.groups.add({
       ...hierarchy,
+      ref: workload.ref,
+      checks: result.checks,
+      gains: checkGains(result.checks, definitions, model.weights),
       platformRef,
       cores: cores.cores,
       platform: result.score === null ? null : result.platform,
@@ -227,6 +235,8 @@ function groupRow(
     unweightedWorkloads: g.unweightedWorkloads,
     estimatedWorkloads: g.estimatedWorkloads,
     dimensions: g.dimensions,
+    adoption: g.adoption,
+    impact: g.impact,
     members: workloads ? { ...g.members, workload: workloads } : g.members,
     // Every company shows how many workloads fell outside all of them.
     ...(levelKind === 'company'

@@ -11,6 +11,7 @@ import {
 } from '@backstage/errors';
 import {
   DIMENSIONS,
+  LeaderboardResponse,
   maturityRunCreatePermission,
   ModelResponse,
   PracticeCase,
@@ -23,6 +24,8 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScoringModel } from '../config/readMaturityConfig';
 import { SCORING_TASK_ID } from '../scoringTask';
 import { getCostHistory, getCosts } from './costs';
+import { getHeatmap, getInsight, withReadableFixes } from './insight';
+import { heatmapCsv, leaderboardCsv, sendCsv, wantsCsv } from './csvAnswer';
 import { suggestCases } from './practices';
 import { listWorkloads } from './workloads';
 import { encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
@@ -225,7 +228,13 @@ export async function createRouter(options: {
         }),
       );
     const scope = await scopeOf(req, res);
-    if (scope.all) {
+    if (wantsCsv(req)) {
+      const visible: LeaderboardResponse = scope.all
+        ? await ranking()
+        : await withReadableRows(scope, await ranking());
+      const page = leaderboardPage(visible, { q, offset, limit });
+      sendCsv(res, `leaderboard-${level}-by-${by}.csv`, leaderboardCsv(page));
+    } else if (scope.all) {
       await sendCached(req, res, async () =>
         leaderboardPage(await ranking(), { q, offset, limit }),
       );
@@ -244,6 +253,50 @@ export async function createRouter(options: {
         answer,
       );
     }
+  });
+
+  router.get('/v1/insight/:kind/:namespace/:name', async (req, res) => {
+    for (const [name, value] of Object.entries(req.params))
+      refuseNul(`path parameter ${name}`, value);
+    const ref = stringifyEntityRef(req.params);
+    const scope = await scopeOf(req, res);
+    await requireReadable(scope, ref);
+    await sendCached(
+      req,
+      res,
+      () => getInsight(reads, ref, model),
+      (readScope, answer) =>
+        withReadableFixes(refs => readScope.readable(refs), answer),
+    );
+  });
+
+  router.get('/v1/heatmap', async (req, res) => {
+    const level = req.query.level ?? 'department';
+    const department = req.query.department;
+    if (level === 'team' && !department)
+      throw new InputError(
+        "Invalid query parameter department: level=team shows one department's teams; name the department, e.g. department=group:default/search",
+      );
+    if (level !== 'team' && department)
+      throw new InputError(
+        `Invalid query parameter department: only level=team is cut by department; leave it out with level=${level}`,
+      );
+    const scope = await scopeOf(req, res);
+    // Only a department the caller may read is shown by its teams.
+    if (department) await requireReadable(scope, department);
+    const whole = await cache.get(
+      `heatmap\u0000${level}\u0000${department ?? ''}`,
+      () => getHeatmap(reads, { level, department }, model),
+    );
+    const map = scope.all
+      ? whole
+      : { ...whole, rows: await readableOf(scope, whole.rows) };
+    if (wantsCsv(req)) {
+      sendCsv(res, `heatmap-${level}.csv`, heatmapCsv(map));
+      return;
+    }
+    res.vary('Accept');
+    res.json(map);
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {

@@ -1,6 +1,8 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   CostSummary,
+  DIMENSION_IDS,
+  DimensionId,
   EntityLabelsResponse,
   LeaderboardOrder,
   GroupScorecard,
@@ -44,6 +46,11 @@ const BROADEST_FIRST: ScoreLevelKind[] = [
   'platform',
   'workload',
 ];
+
+/** The dimensions of a group whose row keeps none (thinned, or no weighted workload). */
+export const NO_DIMENSIONS = Object.fromEntries(
+  DIMENSION_IDS.map(id => [id, null]),
+) as Record<DimensionId, number | null>;
 
 export const snapshotRef = (s: SnapshotInfo): SnapshotRef => ({
   id: s.id,
@@ -177,6 +184,8 @@ export async function getScorecard(
     workloads: row.workloads,
     unweightedWorkloads: detail?.unweightedWorkloads ?? 0,
     measuredShare: row.measuredShare ?? null,
+    dimensions: detail?.dimensions ?? NO_DIMENSIONS,
+    adoption: detail?.adoption ?? {},
     ...(levelKind === 'company'
       ? { unassignedWorkloads: detail?.unassignedWorkloads ?? 0 }
       : {}),

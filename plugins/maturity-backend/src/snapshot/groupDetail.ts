@@ -1,4 +1,5 @@
 import { DimensionId, ScoreLevelKind } from '@internal/plugin-maturity-common';
+import { CheckImpact } from '../scoring/CheckInsight';
 
 /**
  * The detail stored with a group's row: what its scorecard, cost view and suggested cases would
@@ -12,6 +13,13 @@ export interface GroupDetail {
   estimatedWorkloads: number;
   /** Core-weighted means of its workloads' dimension scores. */
   dimensions: Record<DimensionId, number | null>;
+  /**
+   * Check id → the share of the cores it applies to (weighted workloads) that pass it. Absent in
+   * rows written before the suite kept it.
+   */
+  adoption?: Record<string, number>;
+  /** The checks whose fix would raise its score, most points first (see CheckInsight). */
+  impact?: CheckImpact[];
   /** Its members by kind: a company's departments, a department's teams, a team's workloads. */
   members: Partial<Record<ScoreLevelKind, string[]>>;
   /** On a company: the run's workloads whose owner is no Group in the catalog, so in no company. */

@@ -1,3 +1,4 @@
+export * from './checkGains';
 export * from './checkOverrides';
 export * from './scoreWorkload';
 export * from './WeightedMean';

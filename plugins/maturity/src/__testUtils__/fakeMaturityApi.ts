@@ -135,6 +135,14 @@ export const retailScorecard: Scorecard = {
   workloads: 3,
   unweightedWorkloads: 1,
   measuredShare: 0.7,
+  dimensions: {
+    development: 70,
+    compute: 45,
+    architecture: 55,
+    data: null,
+    security: 30,
+  },
+  adoption: { 'c-probes': 0.25, 'd-tracing': 0.75 },
   snapshot,
   members: [
     {

@@ -197,6 +197,14 @@ describe('EntityMaturityContent', () => {
       workloads: 1,
       unweightedWorkloads: 0,
       measuredShare: 0.625,
+      dimensions: {
+        development: null,
+        compute: null,
+        architecture: null,
+        data: null,
+        security: null,
+      },
+      adoption: {},
       members: [
         {
           kind: 'workload',

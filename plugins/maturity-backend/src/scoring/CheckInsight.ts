@@ -1,0 +1,139 @@
+import { CheckStatus } from '@internal/plugin-maturity-common';
+
+/** A workload whose fix of one check would raise its groups' scores. */
+export interface CheckFix {
+  ref: string;
+  /** Points its own score would gain. */
+  gain: number;
+  cores: number;
+  status: CheckStatus;
+}
+
+/** What a group's detail keeps of one check that would raise its score if fixed. */
+export interface CheckImpact {
+  check: string;
+  /** Points the group's score would gain if every workload under it passed the check. */
+  points: number;
+  /** Weighted workloads under it that do not pass it (failing, partial or unknown). */
+  workloads: number;
+  /** The workloads whose fix adds most (gain × cores), most first; kept for the broad groups. */
+  fixes?: CheckFix[];
+}
+
+/** How many fixes a broad group keeps per check: enough to show a page after leaving out what a caller may not read. */
+export const FIXES_KEPT = 10;
+
+/** Ranks fixes by the core-weighted points they add, most first, then by ref. */
+export function byImpact(a: CheckFix, b: CheckFix): number {
+  const d = b.gain * b.cores - a.gain * a.cores;
+  if (d !== 0) return d;
+  if (a.ref === b.ref) return 0;
+  return a.ref < b.ref ? -1 : 1;
+}
+
+/** The `limit` fixes that add most, kept as fixes are offered one at a time. */
+export class TopFixes {
+  private readonly kept: CheckFix[] = [];
+
+  constructor(private readonly limit = FIXES_KEPT) {}
+
+  offer(fix: CheckFix): void {
+    if (this.kept.length === this.limit) {
+      if (byImpact(fix, this.kept[this.kept.length - 1]) >= 0) return;
+      this.kept.pop();
+    }
+    let i = this.kept.length;
+    while (i > 0 && byImpact(fix, this.kept[i - 1]) < 0) i--;
+    this.kept.splice(i, 0, fix);
+  }
+
+  list(): CheckFix[] {
+    return [...this.kept];
+  }
+}
+
+/** One workload's input to {@link CheckInsight}: its check results with their gains. */
+export interface InsightWorkload {
+  ref: string;
+  /** Its weight: cores, 0 when it carries none. */
+  weight: number;
+  checks: ReadonlyArray<{ id: string; status: CheckStatus }>;
+  /** Points its score gains if each check passed, in the order of `checks`. */
+  gains: readonly number[];
+}
+
+// Per check, four figures side by side in one array (one object per group, not four).
+const PASSING = 0;
+const APPLICABLE = 1;
+const GAIN = 2;
+const FAILING = 3;
+const FIGURES = 4;
+
+/**
+ * Per check, over the weighted workloads under one group: the cores that pass it, the cores it
+ * applies to, the core-weighted points its fix would add and the workloads that do not pass it;
+ * and, when asked, the workloads whose fix adds most. The run keeps one per group, so figures
+ * are single precision: at a million workloads a hundred thousand groups hold 512 bytes each for
+ * 32 checks, and a share or a point is shown to three figures.
+ */
+export class CheckInsight {
+  private readonly figures: Float32Array;
+  private readonly fixes?: TopFixes[];
+
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    keepFixes: boolean,
+  ) {
+    this.figures = new Float32Array(index.size * FIGURES);
+    if (keepFixes)
+      this.fixes = Array.from({ length: index.size }, () => new TopFixes());
+  }
+
+  add(w: InsightWorkload): void {
+    if (w.weight <= 0) return;
+    for (let i = 0; i < w.checks.length; i++) {
+      const { id, status } = w.checks[i];
+      const at = this.index.get(id);
+      if (at === undefined || status === 'not-applicable') continue;
+      const f = at * FIGURES;
+      this.figures[f + APPLICABLE] += w.weight;
+      if (status === 'pass') this.figures[f + PASSING] += w.weight;
+      const gain = w.gains[i];
+      if (gain > 0) {
+        this.figures[f + GAIN] += gain * w.weight;
+        this.figures[f + FAILING] += 1;
+        this.fixes?.[at].offer({ ref: w.ref, gain, cores: w.weight, status });
+      }
+    }
+  }
+
+  /** Check id → share of the cores it applies to that pass it; checks applying to none are left out. */
+  adoption(): Record<string, number> {
+    const shares: Record<string, number> = {};
+    for (const [id, at] of this.index) {
+      const applicable = this.figures[at * FIGURES + APPLICABLE];
+      if (applicable > 0)
+        shares[id] = this.figures[at * FIGURES + PASSING] / applicable;
+    }
+    return shares;
+  }
+
+  /** The checks whose fix adds points to a group of `cores` weighted cores, most first. */
+  impact(cores: number): CheckImpact[] {
+    if (!(cores > 0)) return [];
+    const impact: CheckImpact[] = [];
+    for (const [check, at] of this.index) {
+      const gain = this.figures[at * FIGURES + GAIN];
+      if (!(gain > 0)) continue;
+      impact.push({
+        check,
+        points: gain / cores,
+        workloads: this.figures[at * FIGURES + FAILING],
+        ...(this.fixes ? { fixes: this.fixes[at].list() } : {}),
+      });
+    }
+    return impact.sort(
+      (a, b) => b.points - a.points || (a.check < b.check ? -1 : 1),
+    );
+  }
+}
