@@ -15,6 +15,7 @@ export {
 } from './plugin';
 export { maturityApiRef, MaturityClient } from './api';
 export type {
+  HeatmapQuery,
   LeaderboardQuery,
   MaturityApi,
   PracticeQuery,

@@ -6,7 +6,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import { combineScore } from './weights';
 
-/** What a check's result holds that its gain is worked out from. */
+/** What a check's result holds that its gain is worked out from. @public */
 export type GainInput = Pick<CheckResult, 'id' | 'status' | 'credit'>;
 
 /**

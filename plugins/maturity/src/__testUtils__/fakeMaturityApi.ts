@@ -4,6 +4,9 @@ import {
   CostResponse,
   CostWindow,
   DIMENSIONS,
+  GroupScorecard,
+  HeatmapResponse,
+  InsightResponse,
   LEVELS,
   LeaderboardResponse,
   ModelResponse,
@@ -12,7 +15,12 @@ import {
   Scorecard,
   WorkloadScorecard,
 } from '@internal/plugin-maturity-common';
-import { LeaderboardQuery, MaturityApi, PracticeQuery } from '../api';
+import {
+  HeatmapQuery,
+  LeaderboardQuery,
+  MaturityApi,
+  PracticeQuery,
+} from '../api';
 
 const check = (
   id: string,
@@ -197,6 +205,8 @@ export class FakeMaturityApi implements MaturityApi {
       leaderboard?: (query: LeaderboardQuery) => LeaderboardResponse;
       suggestions?: PracticeSuggestionsResponse['items'];
       costs?: Record<string, CostResponse>;
+      insights?: Record<string, InsightResponse>;
+      heatmap?: (query: HeatmapQuery) => HeatmapResponse;
       failWith?: Error;
     },
   ) {}
@@ -264,7 +274,96 @@ export class FakeMaturityApi implements MaturityApi {
     if (this.data.failWith) throw this.data.failWith;
     return this.data.leaderboard!(query);
   }
+  async getLeaderboardCsv(query: LeaderboardQuery = {}) {
+    this.calls.push(`leaderboard csv ${JSON.stringify(query)}`);
+    return 'rank,ref\r\n';
+  }
+  async getInsight(ref: string) {
+    this.calls.push(`insight ${ref}`);
+    if (this.data.failWith) throw this.data.failWith;
+    const insight = this.data.insights?.[ref];
+    if (!insight) throw await notFound(`No maturity insight for ${ref}`);
+    return insight;
+  }
+  async getHeatmap(query: HeatmapQuery = {}) {
+    this.calls.push(`heatmap ${JSON.stringify(query)}`);
+    if (this.data.failWith) throw this.data.failWith;
+    return this.data.heatmap!(query);
+  }
+  async getHeatmapCsv(query: HeatmapQuery = {}) {
+    this.calls.push(`heatmap csv ${JSON.stringify(query)}`);
+    return 'ref,score\r\n';
+  }
 }
+
+/**
+ * retail's insight: c-probes fails on cart (12 of its 16 cores) and pricing; cart's score would
+ * gain 6 points, retail's 6 · 12 / 16 = 4.5, and pricing's fix 1 point more. d-tracing adds 1.
+ */
+export const retailInsight: InsightResponse = {
+  kind: 'department',
+  ref: 'group:default/retail',
+  score: 52,
+  level: 'L2',
+  cores: 16,
+  workloads: 3,
+  dimensions: (retailScorecard as GroupScorecard).dimensions,
+  checks: [
+    {
+      id: 'c-probes',
+      title: 'Title of c-probes',
+      dimension: 'compute',
+      side: 'business',
+      adoption: 0.25,
+    },
+    {
+      id: 'd-tracing',
+      title: 'Title of d-tracing',
+      dimension: 'compute',
+      side: 'business',
+      adoption: 0.75,
+    },
+    {
+      id: 'a-limits',
+      title: 'Title of a-limits',
+      dimension: 'compute',
+      side: 'business',
+      adoption: null,
+    },
+  ],
+  impact: [
+    {
+      check: 'c-probes',
+      title: 'Title of c-probes',
+      points: 5.5,
+      workloads: 2,
+      fixes: [
+        {
+          ref: 'component:default/cart',
+          status: 'fail',
+          gain: 6,
+          cores: 12,
+          points: 4.5,
+        },
+        {
+          ref: 'component:default/pricing',
+          status: 'unknown',
+          gain: 4,
+          cores: 4,
+          points: 1,
+        },
+      ],
+    },
+    {
+      check: 'd-tracing',
+      title: 'Title of d-tracing',
+      points: 1,
+      workloads: 1,
+      fixes: [],
+    },
+  ],
+  snapshot,
+};
 
 const costPoint = (day: number, hourlyCost: number, hourlyWaste: number) => ({
   at: new Date(Date.UTC(2026, 10, day)).toISOString(),

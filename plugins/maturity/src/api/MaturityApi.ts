@@ -2,7 +2,10 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   CostResponse,
   CostWindow,
+  HeatmapLevel,
+  HeatmapResponse,
   HistoryResponse,
+  InsightResponse,
   LeaderboardOrder,
   LeaderboardResponse,
   ModelResponse,
@@ -53,10 +56,25 @@ export interface MaturityApi {
   getLeaderboard(query?: LeaderboardQuery): Promise<LeaderboardResponse>;
   /** An entity's cost view over a window (default 30d). */
   getCosts(entityRef: string, window?: CostWindow): Promise<CostResponse>;
+  /** The same leaderboard as CSV text: a header line, then a line per row. */
+  getLeaderboardCsv(query?: LeaderboardQuery): Promise<string>;
+  /** What holds a group back: dimensions, check adoption, and the fixes that add most. */
+  getInsight(entityRef: string): Promise<InsightResponse>;
+  /** Groups × checks, each cell the share of the group's cores passing the check. */
+  getHeatmap(query?: HeatmapQuery): Promise<HeatmapResponse>;
+  /** The same heatmap as CSV text. */
+  getHeatmapCsv(query?: HeatmapQuery): Promise<string>;
   /** Best-practice cases, optionally filtered. */
   listPractices(query?: PracticeQuery): Promise<PracticeListResponse>;
   /** The cases most relevant to an entity, with reasons. */
   suggestPractices(entityRef: string): Promise<PracticeSuggestionsResponse>;
+}
+
+/** Options of {@link MaturityApi.getHeatmap}. @public */
+export interface HeatmapQuery {
+  /** department (default), team (needs `department`) or platform. */
+  level?: HeatmapLevel;
+  department?: string;
 }
 
 /** Filters of {@link MaturityApi.listPractices}. @public */

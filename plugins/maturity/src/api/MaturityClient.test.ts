@@ -46,6 +46,39 @@ describe('MaturityClient', () => {
     ]);
   });
 
+  it('asks for insight by entity, and for CSV by Accept on the JSON routes', async () => {
+    const fetch = jest.fn(async (_url: RequestInfo | URL, init?: RequestInit) =>
+      (init?.headers as Record<string, string> | undefined)?.accept ===
+      'text/csv'
+        ? new Response('ref,score\r\n')
+        : new Response('{}'),
+    );
+    const client = new MaturityClient({ discoveryApi, fetchApi: { fetch } });
+    await client.getInsight('Group:default/retail');
+    await client.getHeatmap({
+      level: 'team',
+      department: 'group:default/retail',
+    });
+    await expect(client.getHeatmapCsv()).resolves.toBe('ref,score\r\n');
+    await expect(client.getLeaderboardCsv({ level: 'team' })).resolves.toBe(
+      'ref,score\r\n',
+    );
+    expect(fetch.mock.calls).toEqual([
+      ['http://backend/api/maturity/v1/insight/group/default/retail'],
+      [
+        'http://backend/api/maturity/v1/heatmap?level=team&department=group%3Adefault%2Fretail',
+      ],
+      [
+        'http://backend/api/maturity/v1/heatmap',
+        { headers: { accept: 'text/csv' } },
+      ],
+      [
+        'http://backend/api/maturity/v1/leaderboard?level=team',
+        { headers: { accept: 'text/csv' } },
+      ],
+    ]);
+  });
+
   it('fetches the model once, and again after a failure', async () => {
     const fetch = jest
       .fn()

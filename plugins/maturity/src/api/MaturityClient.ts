@@ -4,7 +4,9 @@ import { ResponseError } from '@backstage/errors';
 import {
   CostResponse,
   CostWindow,
+  HeatmapResponse,
   HistoryResponse,
+  InsightResponse,
   LeaderboardResponse,
   ModelResponse,
   PracticeListResponse,
@@ -13,6 +15,7 @@ import {
   WorkloadListResponse,
 } from '@internal/plugin-maturity-common';
 import {
+  HeatmapQuery,
   LeaderboardQuery,
   MaturityApi,
   PracticeQuery,
@@ -76,6 +79,22 @@ export class MaturityClient implements MaturityApi {
     return this.get(`/v1/leaderboard${queryString(query)}`);
   }
 
+  getLeaderboardCsv(query: LeaderboardQuery = {}): Promise<string> {
+    return this.getCsv(`/v1/leaderboard${queryString(query)}`);
+  }
+
+  getInsight(entityRef: string): Promise<InsightResponse> {
+    return this.get(`/v1/insight/${entityPath(entityRef)}`);
+  }
+
+  getHeatmap(query: HeatmapQuery = {}): Promise<HeatmapResponse> {
+    return this.get(`/v1/heatmap${queryString(query)}`);
+  }
+
+  getHeatmapCsv(query: HeatmapQuery = {}): Promise<string> {
+    return this.getCsv(`/v1/heatmap${queryString(query)}`);
+  }
+
   getCosts(
     entityRef: string,
     window: CostWindow = '30d',
@@ -94,11 +113,23 @@ export class MaturityClient implements MaturityApi {
   }
 
   private async get<T>(path: string): Promise<T> {
+    return (await (await this.fetch(path)).json()) as T;
+  }
+
+  /** The CSV the same route answers to `Accept: text/csv`. */
+  private async getCsv(path: string): Promise<string> {
+    return (await this.fetch(path, { accept: 'text/csv' })).text();
+  }
+
+  private async fetch(path: string, headers?: Record<string, string>) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('maturity');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response = await (headers
+      ? this.options.fetchApi.fetch(url, { headers })
+      : this.options.fetchApi.fetch(url));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -1,5 +1,6 @@
 export { maturityApiRef } from './MaturityApi';
 export type {
+  HeatmapQuery,
   LeaderboardQuery,
   MaturityApi,
   PracticeQuery,

@@ -6,6 +6,7 @@ import {
   cartScorecard,
   FakeMaturityApi,
   model,
+  retailInsight,
   retailScorecard,
   snapshot,
 } from '../../__testUtils__/fakeMaturityApi';
@@ -130,6 +131,54 @@ describe('EntityMaturityContent', () => {
     expect(api.calls).toContain(
       'leaderboard {"level":"team","department":"group:default/retail","window":"30d"}',
     );
+  });
+
+  it("shows what raises a department's score most, each check's adoption and its dimensions", async () => {
+    const api = new FakeMaturityApi({
+      scorecards: { 'group:default/retail': retailScorecard },
+      insights: { 'group:default/retail': retailInsight },
+      leaderboard: () => ({
+        level: 'team',
+        by: 'score',
+        currency: 'USD',
+        window: '30d',
+        snapshot,
+        comparedTo: null,
+        total: 0,
+        offset: 0,
+        rows: [],
+      }),
+    });
+    await renderTab(api, entity('Group', 'retail'));
+    const table = (
+      await screen.findByText('What raises this score most')
+    ).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]).getByText('Title of c-probes')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('+5.5')).toBeInTheDocument();
+    // cart first: its fix adds 4.5 of the 5.5 points.
+    expect(within(rows[0]).getByText('cart')).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByText('+4.5 (fail, 12 cores)'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByText('+1.0 (unknown, 4 cores)'),
+    ).toBeInTheDocument();
+    expect(within(rows[1]).getByText('None you may read')).toBeInTheDocument();
+    // Least adopted first; a check that applies to no core is left out.
+    expect(
+      screen.getByLabelText('Title of c-probes adoption'),
+    ).toHaveTextContent('25 %');
+    expect(
+      screen.getByLabelText('Title of d-tracing adoption'),
+    ).toHaveTextContent('75 %');
+    expect(screen.queryByLabelText('Title of a-limits adoption')).toBeNull();
+    expect(
+      screen.getByRole('img', {
+        name: 'Dimension scores: Development 70.0, Compute 45.0, Architecture 55.0, Data no data, Security 30.0',
+      }),
+    ).toBeInTheDocument();
   });
 
   it("counts the workloads outside every company on a company's tab", async () => {

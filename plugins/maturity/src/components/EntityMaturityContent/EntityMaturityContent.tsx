@@ -16,6 +16,7 @@ import { LeaderboardQuery, maturityApiRef } from '../../api';
 import { formatCores, formatPercent, formatScore } from '../../format';
 import { isNotScored, useScorecardData } from '../../hooks/useMaturityData';
 import { DimensionChart } from '../DimensionChart';
+import { GroupInsight } from '../GroupInsight';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 import { ChecksTable } from './ChecksTable';
@@ -223,7 +224,18 @@ function GroupView(props: {
         <Summary scorecard={scorecard} />
       </Grid>
       <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Dimensions"
+          subheader="Core-weighted over every workload under it"
+        >
+          <DimensionChart dimensions={scorecard.dimensions} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
         <ScoreHistoryCard entityRef={scorecard.ref} recent={history} />
+      </Grid>
+      <Grid item xs={12}>
+        <GroupInsight entityRef={scorecard.ref} />
       </Grid>
       <Grid item xs={12}>
         <MembersTable

@@ -65,6 +65,22 @@ async function renderPage(api: FakeMaturityApi, url = '/') {
 }
 
 describe('Leaderboard', () => {
+  it('ranks the company level too, and downloads the board shown as CSV', async () => {
+    const api = new FakeMaturityApi({ leaderboard: board });
+    await renderPage(api, '/?level=company&window=7d');
+    expect(await screen.findByText('Company by score')).toBeInTheDocument();
+    // A company is in no department: no department filter.
+    expect(screen.queryByLabelText('Department')).toBeNull();
+    URL.createObjectURL = jest.fn(() => 'blob:leaderboard');
+    URL.revokeObjectURL = jest.fn();
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await screen.findByRole('button', { name: 'Download CSV' });
+    expect(api.calls).toContain(
+      'leaderboard csv {"level":"company","window":"7d"}',
+    );
+    expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
+  });
+
   it('reads level and window from the URL and shows ranks, changes and movers', async () => {
     const api = new FakeMaturityApi({ leaderboard: board });
     await renderPage(api, '/?level=team&window=7d');

@@ -34,11 +34,13 @@ import {
   formatScore,
 } from '../../format';
 import { costSummaryColumns } from '../costColumns';
+import { DownloadCsvButton } from '../DownloadCsvButton';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 import { COMPACT_HEADERS, noWrap } from '../tableStyles';
 
 const LEVELS: Array<{ id: RollUpLevel; label: string }> = [
+  { id: 'company', label: 'Company' },
   { id: 'department', label: 'Departments' },
   { id: 'team', label: 'Teams' },
   { id: 'product', label: 'Products' },
@@ -224,15 +226,17 @@ export function Leaderboard() {
     setParams(next, { replace: true });
   };
 
+  // Platforms and companies are not in departments.
+  const inDepartments = level !== 'platform' && level !== 'company';
+  const query = {
+    level,
+    window,
+    department: inDepartments ? department || undefined : undefined,
+    by: by === 'score' ? undefined : by,
+  };
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const [board, departments] = await Promise.all([
-      api.getLeaderboard({
-        level,
-        window,
-        // Platforms are not in departments: every department's workloads may share one.
-        department: level === 'platform' ? undefined : department || undefined,
-        by: by === 'score' ? undefined : by,
-      }),
+      api.getLeaderboard(query),
       api.getLeaderboard({ level: 'department', window }),
     ]);
     return { board, departments: departments.rows.map(r => r.ref) };
@@ -241,6 +245,10 @@ export function Leaderboard() {
   return (
     <Content>
       <ContentHeader title="Leaderboard">
+        <DownloadCsvButton
+          fetchCsv={() => api.getLeaderboardCsv(query)}
+          filename={`leaderboard-${level}-by-${by}.csv`}
+        />
         <SupportButton>
           Rank is by core-weighted score: a 2,000-core service moves its
           department a thousand times more than a 2-core one. Changes compare
@@ -292,7 +300,7 @@ export function Leaderboard() {
             ))}
           </Select>
         </FormControl>
-        {level !== 'platform' && (
+        {inDepartments && (
           <FormControl
             variant="outlined"
             size="small"

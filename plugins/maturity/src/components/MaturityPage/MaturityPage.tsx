@@ -6,18 +6,20 @@ import {
   useNavigate,
   useResolvedPath,
 } from 'react-router-dom';
+import { Heatmap } from '../Heatmap';
 import { Leaderboard } from '../Leaderboard';
 import { PracticesPage } from '../PracticesPage';
 
 const SECTIONS = [
   { id: 'leaderboard', label: 'Leaderboard', path: '' },
   { id: 'savings', label: 'Savings', path: '?by=savings' },
+  { id: 'heatmap', label: 'Check adoption', path: '/heatmap' },
   { id: 'practices', label: 'Best practices', path: '/practices' },
 ];
 
 /**
- * The suite's page: the leaderboard, the savings leaderboard (`?by=savings`) and the
- * best-practice cases under `/practices`.
+ * The suite's page: the leaderboard, the savings leaderboard (`?by=savings`), the check adoption
+ * heatmap under `/heatmap` and the best-practice cases under `/practices`.
  * @public
  */
 export function MaturityPage() {
@@ -28,6 +30,7 @@ export function MaturityPage() {
     ? 'savings'
     : 'leaderboard';
   if (location.pathname.startsWith(`${base}/practices`)) current = 'practices';
+  if (location.pathname.startsWith(`${base}/heatmap`)) current = 'heatmap';
   return (
     <Page themeId="tool">
       <Header
@@ -41,6 +44,7 @@ export function MaturityPage() {
       />
       <Routes>
         <Route path="/" element={<Leaderboard />} />
+        <Route path="/heatmap" element={<Heatmap />} />
         <Route path="/practices" element={<PracticesPage />} />
       </Routes>
     </Page>

@@ -1,0 +1,1 @@
+export { GroupInsight } from './GroupInsight';
