@@ -133,6 +133,13 @@ export interface Config {
       detailDays?: number;
       /** Days in which one snapshot per day is kept. Default 730. */
       retainDays?: number;
+      /**
+       * A YAML file of a recorded past (see docs/operations.md): when nothing has been scored
+       * yet, the first run first writes a snapshot for each of its days, scored from today's
+       * facts with the changes recorded since that day undone. Relative paths start at the
+       * backend's directory.
+       */
+      backfillFile?: string;
     };
     /** Best-practice cases. */
     practices?: {

@@ -25,6 +25,21 @@ const entities: Entity[] = [
 );
 const maturity = YAML.parse(read('app-config.yaml')).maturity;
 
+/** Waits for the first run of today: it writes the demo's 90 days of past first. */
+async function waitForTodaysRun(server: Parameters<typeof request>[0]) {
+  const since = Date.now() - 3_600_000;
+  for (let i = 0; ; i++) {
+    const [newest] =
+      (await request(server).get('/api/maturity/v1/runs')).body.items ?? [];
+    if (newest && Date.parse(newest.startedAt) > since) {
+      expect(newest.status).toBe('succeeded');
+      return;
+    }
+    if (i > 600) throw new Error(`no run of today: ${JSON.stringify(newest)}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
 describe('the demo portal in recorded-data mode', () => {
   it('gives every Kubernetes-annotated Component Kubernetes and load facts, and no unknown fact the recordings hold', async () => {
     const { server } = await startTestBackend({
@@ -38,6 +53,10 @@ describe('the demo portal in recorded-data mode', () => {
             maturity: {
               ...maturity,
               schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+              history: {
+                ...maturity.history,
+                backfillFile: path.join(root, 'demo-data/history.yaml'),
+              },
               kubernetes: {
                 recorded: {
                   directory: path.join(root, 'demo-data/kubernetes'),
@@ -53,6 +72,7 @@ describe('the demo portal in recorded-data mode', () => {
         }),
       ],
     });
+    await waitForTodaysRun(server);
     const workloads = (await request(server).get('/api/maturity/v1/workloads'))
       .body.items;
     const onKubernetes = entities.filter(
@@ -138,5 +158,25 @@ describe('the demo portal in recorded-data mode', () => {
     expect(platforms['resource:default/prod-shared'].platform).toBeGreaterThan(
       platforms['resource:default/prod-classic'].platform + 50,
     );
+
+    // A past: a point a day, and the leaderboard compares with 30 days ago. prod-shared put in
+    // Kyverno 40 days ago and Falco 25 days ago, so every workload on it gained both checks.
+    const history = (
+      await request(server).get(
+        '/api/maturity/v1/scorecards/resource/default/prod-shared/history?from=2026-01-01',
+      )
+    ).body.points;
+    expect(history).toHaveLength(91);
+    expect(history[90].platform).toBeGreaterThan(history[0].platform);
+    const board = (
+      await request(server).get(
+        '/api/maturity/v1/leaderboard?level=platform&window=30d',
+      )
+    ).body;
+    expect(board.comparedTo).not.toBeNull();
+    const shared = board.rows.find(
+      (r: any) => r.ref === 'resource:default/prod-shared',
+    );
+    expect(shared.scoreChange).toBeGreaterThan(0);
   }, 60_000);
 });

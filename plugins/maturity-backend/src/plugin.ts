@@ -98,7 +98,7 @@ export const maturityPlugin = createBackendPlugin({
             ...collectors.values(),
           ],
         });
-        await runner.schedule(scheduler, settings.schedule);
+        await runner.schedule(scheduler, settings.schedule, settings.history);
         // A run this replica was scoring when it died is recorded now, not left `running`.
         await snapshots.failDeadRuns(new Date());
         lifecycle.addShutdownHook(() => runner.stop());

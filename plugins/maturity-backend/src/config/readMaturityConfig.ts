@@ -41,6 +41,7 @@ import {
   catalogFactId,
   CatalogFactDefinition,
 } from '../collectors/catalogFacts';
+import { FactHistory, readFactHistory } from '../history/FactHistory';
 
 /** Capabilities of each named platform, from `maturity.platforms`. */
 export type PlatformProfiles = Record<
@@ -64,6 +65,8 @@ export interface MaturityConfig {
   /** When a run stops itself, in milliseconds: below the schedule's timeout. */
   runDeadlineMs: number;
   retention: RetentionPolicy;
+  /** A recorded past to write as daily snapshots before the first run (maturity.history.backfillFile). */
+  history?: FactHistory;
   platforms: PlatformProfiles;
   /** The published cases and the operator's own. */
   cases: PracticeCase[];
@@ -247,6 +250,7 @@ const schema = z
         runDays: z.number().int().nonnegative().optional(),
         detailDays: z.number().int().positive().optional(),
         retainDays: z.number().int().positive().optional(),
+        backfillFile: z.string().min(1).optional(),
       })
       .strict()
       .refine(
@@ -356,7 +360,14 @@ export function readMaturityConfig(
     declaredFacts: value.declaredFacts ?? DEFAULT_DECLARED_FACTS,
     schedule,
     runDeadlineMs: readRunDeadline(config, schedule),
-    retention: { ...DEFAULT_RETENTION, ...value.history },
+    retention: {
+      runDays: value.history?.runDays ?? DEFAULT_RETENTION.runDays,
+      detailDays: value.history?.detailDays ?? DEFAULT_RETENTION.detailDays,
+      retainDays: value.history?.retainDays ?? DEFAULT_RETENTION.retainDays,
+    },
+    ...(value.history?.backfillFile
+      ? { history: readFactHistory(value.history.backfillFile) }
+      : {}),
     platforms: (value.platforms ?? {}) as PlatformProfiles,
     cases,
     cost: readCostConfig(value.cost),

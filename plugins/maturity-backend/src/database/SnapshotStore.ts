@@ -59,8 +59,11 @@ export interface SnapshotDraft {
   workloadMembers(
     level: RollUpLevel,
   ): AsyncIterable<{ group: string; workloads: string[] }>;
-  /** Makes the snapshot current, in one statement. */
-  publish(finishedAt: Date): Promise<SnapshotInfo>;
+  /**
+   * Makes the snapshot current, in one statement. `startedAt` redates it: a snapshot of a recorded
+   * past is written today and dated the day it stands for.
+   */
+  publish(finishedAt: Date, startedAt?: Date): Promise<SnapshotInfo>;
   /** Deletes every row written and records the run as failed; the current snapshot stays. */
   fail(error: string, finishedAt: Date): Promise<SnapshotInfo>;
   /** Renews the run's lease: a run without a heartbeat for RUN_LEASE_MS is taken for dead. */

@@ -36,6 +36,14 @@ import {
 } from './buildSnapshotRows';
 import { SeenRefs } from './SeenRefs';
 import {
+  daysBefore,
+  FactHistory,
+  PastFacts,
+  pastFactsAt,
+  withPastFacts,
+} from '../history/FactHistory';
+import { answeringOnce } from '../history/answeringOnce';
+import {
   factsFromCollector,
   sourcesByOrigin,
 } from '../snapshot/workloadDetail';
@@ -116,11 +124,13 @@ export class ScoringRunner {
 
   /**
    * Scores every workload into a new snapshot. `signal` (the scheduler's, or shutdown's) stops
-   * the run between pages; it is then recorded as failed with the reason.
+   * the run between pages; it is then recorded as failed with the reason. `past` makes it a
+   * snapshot of a day before the first run (see {@link backfill}).
    */
   async run(
     now: Date = new Date(),
     signal?: AbortSignal,
+    past?: PastFacts,
   ): Promise<SnapshotInfo> {
     const { snapshots, logger } = this.options;
     const draft = await snapshots.beginSnapshot(new Date());
@@ -159,7 +169,13 @@ export class ScoringRunner {
     let snapshot: SnapshotInfo;
     const phases = new RunPhases();
     try {
-      snapshot = await this.scoreAndStore(draft, now, stop.signal, phases);
+      snapshot = await this.scoreAndStore(
+        draft,
+        now,
+        stop.signal,
+        phases,
+        past,
+      );
     } catch (error) {
       const message = describeRunFailure(error);
       logger.error(
@@ -193,15 +209,49 @@ export class ScoringRunner {
     return snapshot;
   }
 
-  /** Schedules runs through the scheduler service: with several replicas, one runs each time. */
+  /**
+   * Writes a recorded past when nothing has been scored yet: a snapshot for each of its days,
+   * oldest first and dated that day, each scored by this runner's model from the sources' facts
+   * of today with the changes recorded since that day undone. The sources are asked once; each
+   * day's run reads their answers again. Returns how many snapshots it wrote.
+   */
+  async backfill(
+    history: FactHistory,
+    signal?: AbortSignal,
+    today: Date = new Date(),
+  ): Promise<number> {
+    if (await this.options.snapshots.getCurrentSnapshot()) return 0;
+    const replay = new ScoringRunner({
+      ...this.options,
+      collectors: this.options.collectors.map(answeringOnce),
+    });
+    for (let daysAgo = history.days; daysAgo >= 1; daysAgo--) {
+      await replay.run(
+        daysBefore(today, daysAgo),
+        signal,
+        pastFactsAt(history, daysAgo),
+      );
+    }
+    this.options.logger.info(
+      `Maturity history: wrote ${history.days} daily snapshots from the recorded past before the first run`,
+    );
+    return history.days;
+  }
+
+  /**
+   * Schedules runs through the scheduler service: with several replicas, one runs each time. The
+   * first run writes the recorded past first, if there is one and nothing was scored yet.
+   */
   async schedule(
     scheduler: SchedulerService,
     schedule: SchedulerServiceTaskScheduleDefinition,
+    history?: FactHistory,
   ) {
     await scheduler.scheduleTask({
       id: SCORING_TASK_ID,
       ...schedule,
       fn: async signal => {
+        if (history) await this.backfill(history, signal);
         await this.run(new Date(), signal);
       },
     });
@@ -227,6 +277,7 @@ export class ScoringRunner {
     now: Date,
     signal: AbortSignal,
     phases: RunPhases,
+    past?: PastFacts,
   ): Promise<SnapshotInfo> {
     const { auth, snapshots, model, cost } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
@@ -282,6 +333,9 @@ export class ScoringRunner {
           warned,
           phases,
         );
+        if (past)
+          for (const [ref, item] of evidence)
+            item.sources = withPastFacts(ref, item.sources, past);
         const placed = phases.timeSync('scoring', () =>
           placeWorkloads(components, groups, groupRefs),
         );
@@ -310,7 +364,10 @@ export class ScoringRunner {
     await phases.time('writing', () => writing);
     throwIfStopped(signal);
     await phases.time('roll-up', () => writeRollUps(rollUp, draft));
-    return phases.time('writing', () => draft.publish(new Date()));
+    // A day of the past is dated that day; a run of today when it finishes.
+    return phases.time('writing', () =>
+      past ? draft.publish(now, now) : draft.publish(new Date()),
+    );
   }
 
   private pagesOf(
