@@ -250,6 +250,70 @@ step("a department's Maturity tab ranks its teams", async page => {
 });
 
 step(
+  "a department's Maturity tab shows what raises its score most",
+  async page => {
+    const insight = await api('/insight/group/default/search-ai');
+    assert.ok(insight.impact.length > 0, 'search-ai has checks to fix');
+    await open(page, '/catalog/default/group/search-ai/maturity');
+    const rows = await tableRows(page, 'What raises this score most');
+    assert.equal(rows.length, Math.min(10, insight.impact.length));
+    const [first] = insight.impact;
+    assert.equal(rows[0][0], first.title);
+    const points = Math.round(first.points * 10) / 10;
+    assert.equal(rows[0][1], `+${points.toFixed(1)}`);
+    // Each check's adoption, least adopted first.
+    const least = insight.checks.find(c => c.adoption !== null);
+    const adoption = page.getByLabel(`${least.title} adoption`);
+    assert.equal(
+      (await adoption.textContent()).trim(),
+      `${Math.round(least.adoption * 100)} %`,
+    );
+    await page
+      .locator('div[class*="MuiPaper"]', {
+        has: page.getByRole('heading', { name: 'What raises this score most' }),
+      })
+      .last()
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: path.join(shots, 'department-insight.png'),
+    });
+  },
+);
+
+step(
+  'the heatmap shows check adoption by department, and downloads it as CSV',
+  async page => {
+    const map = await api('/heatmap');
+    await open(page, '/maturity/heatmap');
+    const table = page.getByRole('table', { name: 'Check adoption heatmap' });
+    await table.waitFor();
+    const [row] = map.rows;
+    const check = map.checks.find(c => row.adoption[c.id] !== undefined);
+    const name = row.ref.split('/')[1];
+    const cell = table.getByLabel(`${name}, ${check.title}: `, {
+      exact: false,
+    });
+    assert.equal(
+      (await cell.first().textContent()).trim(),
+      `${Math.round(row.adoption[check.id] * 100)} %`,
+    );
+    await page.screenshot({
+      path: path.join(shots, 'heatmap.png'),
+      fullPage: true,
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'heatmap-department.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines.length, map.rows.length + 1, 'a line per department');
+    assert.ok(lines[0].startsWith('ref,score,level,cores,workloads,'));
+  },
+);
+
+step(
   "a component's Cost tab shows its cost and right-sizing advice",
   async page => {
     const costs = await api('/costs/component/default/ranker?window=30d');
@@ -312,9 +376,9 @@ step(
 );
 
 step('a second run draws the score history on a time axis', async page => {
-  const before = (await api('/runs')).items.filter(
-    r => r.status === 'succeeded',
-  ).length;
+  const newestId = async () =>
+    (await api('/runs')).items.find(r => r.status === 'succeeded')?.id;
+  const before = await newestId();
   const triggered = await fetch(`${backend}/api/maturity/v1/runs`, {
     method: 'POST',
   });
@@ -323,13 +387,7 @@ step('a second run draws the score history on a time axis', async page => {
     202,
     `POST /v1/runs answered ${triggered.status}`,
   );
-  for (
-    let i = 0;
-    i < 60 &&
-    (await api('/runs')).items.filter(r => r.status === 'succeeded').length ===
-      before;
-    i++
-  ) {
+  for (let i = 0; i < 60 && (await newestId()) === before; i++) {
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
   const history = await api('/scorecards/component/default/ranker/history');
@@ -346,10 +404,11 @@ step('a second run draws the score history on a time axis', async page => {
   await line.waitFor({ state: 'attached' });
   assert.match(
     await line.getAttribute('d'),
-    /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+/,
+    // Straight between equal scores, curved (monotone) where the score moved.
+    /^M[\d.]+,[\d.]+[LC][\d.]+,[\d.]+/,
     'the score line joins the points',
   );
-  // The runs are seconds apart: the ticks give the time of day, as the tooltips give date and time.
+  // Days apart (the demo's past) the ticks give dates; seconds apart, the time of day.
   const ticks = await chart
     .locator('.recharts-xAxis .recharts-cartesian-axis-tick-value')
     .allTextContents();
@@ -383,7 +442,20 @@ step(
   },
 );
 
+/** The first run writes the demo's past before it scores today: the steps wait for today's. */
+async function waitForTodaysRun() {
+  const since = Date.now() - 3_600_000;
+  for (let i = 0; i < 300; i++) {
+    const [newest] = (await api('/runs')).items;
+    if (newest?.status === 'succeeded' && Date.parse(newest.startedAt) > since)
+      return;
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error('no run of today within 5 minutes');
+}
+
 async function main() {
+  await waitForTodaysRun();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
