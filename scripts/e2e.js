@@ -314,6 +314,27 @@ step(
 );
 
 step(
+  "the owners are told of yesterday's fall, on the notifications page",
+  async page => {
+    // The recorded past has cart lose five practices yesterday; the guest is in its team.
+    const history = await api('/scorecards/component/default/cart/history');
+    const [yesterday, today] = history.points.slice(-2);
+    assert.ok(
+      yesterday.score - today.score > 5,
+      `cart fell from ${yesterday.score} to ${today.score}`,
+    );
+    await open(page, '/notifications');
+    const title = page.getByText(/^cart: maturity (level|score) fell/);
+    await title.first().waitFor({ timeout: 30_000 });
+    assert.equal(await title.count(), 1, 'one notification of the fall');
+    await page.screenshot({
+      path: path.join(shots, 'notifications.png'),
+      fullPage: true,
+    });
+  },
+);
+
+step(
   "a component's Cost tab shows its cost and right-sizing advice",
   async page => {
     const costs = await api('/costs/component/default/ranker?window=30d');

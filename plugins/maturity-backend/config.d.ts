@@ -141,6 +141,22 @@ export interface Config {
        */
       backfillFile?: string;
     };
+    /**
+     * What owners are told through Backstage's notifications service (the notifications backend
+     * must be installed): a workload, product or team whose level falls, or whose score falls by
+     * more than `scoreDrop` points, between two runs; a waiver that ends within
+     * `waiverExpiryDays`. Each event is sent once.
+     */
+    notifications?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Default 5 points. */
+      scoreDrop?: number;
+      /** Default 14 days. */
+      waiverExpiryDays?: number;
+      /** Notifications sent at most per run; the rest are logged. Default 1000. */
+      maxPerRun?: number;
+    };
     /** Best-practice cases. */
     practices?: {
       /**

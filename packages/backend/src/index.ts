@@ -1,5 +1,5 @@
 /*
- * The demo backend: the catalog, guest sign-in, permissions and the maturity suite.
+ * The demo backend: the catalog, guest sign-in, permissions, notifications and the maturity suite.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { demoPolicyModule } from './permissions/demoPolicyModule';
@@ -24,6 +24,8 @@ backend.add(demoPolicyModule);
 // User settings are stored in the backend and pushed to open tabs through signals.
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Owners are told when a score falls or a waiver ends, on the app's notifications page.
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.add(import('@internal/plugin-maturity-backend'));
 backend.add(import('@internal/plugin-maturity-backend-module-kubernetes'));

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { maturityPermissions } from '@internal/plugin-maturity-common';
 import {
   MaturityFactCollector,
@@ -13,6 +14,8 @@ import { PlatformFactCollector } from './collectors/PlatformFactCollector';
 import { readMaturityConfig } from './config/readMaturityConfig';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { openDatabase } from './database/openDatabase';
+import { SentNotifications } from './database/SentNotifications';
+import { MaturityNotifier } from './notifications/MaturityNotifier';
 import { ScoringRunner } from './scoring/ScoringRunner';
 import { createRouter } from './service/router';
 import { EntityReadAccess } from './service/EntityReadAccess';
@@ -50,6 +53,7 @@ export const maturityPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -65,7 +69,8 @@ export const maturityPlugin = createBackendPlugin({
           lifecycle,
           logger,
         } = deps;
-        const { permissions, permissionsRegistry, scheduler } = deps;
+        const { notifications, permissions, permissionsRegistry, scheduler } =
+          deps;
         const settings = readMaturityConfig(config, {
           collectorFacts: [...collectors.values()].flatMap(c => c.facts ?? []),
         });
@@ -92,6 +97,15 @@ export const maturityPlugin = createBackendPlugin({
           cost: settings.cost,
           retention: settings.retention,
           deadlineMs: settings.runDeadlineMs,
+          notifier: new MaturityNotifier({
+            notifications,
+            sent: new SentNotifications(db),
+            snapshots,
+            settings: settings.notifications,
+            logger,
+            checkTitles: new Map(settings.checks.map(c => [c.id, c.title])),
+          }),
+          waiverExpiryDays: settings.notifications.waiverExpiryDays,
           collectors: [
             new CatalogFactCollector(settings.catalogFacts),
             new PlatformFactCollector(settings.platforms),

@@ -42,6 +42,10 @@ import {
   CatalogFactDefinition,
 } from '../collectors/catalogFacts';
 import { FactHistory, readFactHistory } from '../history/FactHistory';
+import {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  NotificationSettings,
+} from '../notifications/MaturityNotifier';
 
 /** Capabilities of each named platform, from `maturity.platforms`. */
 export type PlatformProfiles = Record<
@@ -71,6 +75,8 @@ export interface MaturityConfig {
   /** The published cases and the operator's own. */
   cases: PracticeCase[];
   cost: CostConfig;
+  /** What owners are told, through Backstage's notifications service. */
+  notifications: NotificationSettings;
 }
 
 /** Prices and right-sizing parameters, from `maturity.cost`. */
@@ -272,6 +278,15 @@ const schema = z
       .strict()
       .optional(),
     cost: cost.optional(),
+    notifications: z
+      .object({
+        enabled: z.boolean().optional(),
+        scoreDrop: z.number().positive().optional(),
+        waiverExpiryDays: z.number().int().nonnegative().optional(),
+        maxPerRun: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .passthrough();
 
@@ -371,6 +386,10 @@ export function readMaturityConfig(
     platforms: (value.platforms ?? {}) as PlatformProfiles,
     cases,
     cost: readCostConfig(value.cost),
+    notifications: {
+      ...DEFAULT_NOTIFICATION_SETTINGS,
+      ...value.notifications,
+    },
   };
 }
 

@@ -26,6 +26,7 @@ import {
 import {
   PruneResult,
   RetentionPolicy,
+  ScoreDrop,
   SnapshotDraft,
   ScoreLevelRow,
   ScoreQuery,
@@ -574,6 +575,46 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     return rows.map((row: ScoreDbRow & { finished_at: Date | string }) => ({
       ...toScoreRow(row),
       at: readDate(row.finished_at),
+    }));
+  }
+
+  async getDrops(
+    before: number,
+    after: number,
+    options: { levelKinds: ScoreLevelKind[]; minDrop: number },
+  ): Promise<ScoreDrop[]> {
+    // One join on the primary key of both snapshots: the rows whose level fell (levels sort as
+    // text, L1 < L5) or whose score fell by more than minDrop.
+    const rows = await this.db('maturity_scores as n')
+      .join('maturity_scores as o', join =>
+        join
+          .on('o.entity_ref', 'n.entity_ref')
+          .andOn('o.level_kind', 'n.level_kind')
+          .andOn('o.snapshot_id', this.db.raw('?', [before])),
+      )
+      .where('n.snapshot_id', after)
+      .whereIn('n.level_kind', options.levelKinds)
+      .where(q =>
+        q
+          .whereRaw('n.level < o.level')
+          .orWhereRaw('n.score < o.score - ?', [options.minDrop]),
+      )
+      .orderBy(['n.level_kind', 'n.entity_ref'])
+      .select(
+        'n.level_kind',
+        'n.entity_ref',
+        'n.score',
+        'n.level',
+        'o.score as score_before',
+        'o.level as level_before',
+      );
+    return rows.map(row => ({
+      levelKind: row.level_kind,
+      ref: row.entity_ref,
+      score: num(row.score),
+      level: row.level,
+      scoreBefore: num(row.score_before),
+      levelBefore: row.level_before,
     }));
   }
 

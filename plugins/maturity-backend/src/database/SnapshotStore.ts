@@ -115,6 +115,12 @@ export type ScoreLevelRow = Pick<
   'levelKind' | 'ref' | 'score' | 'level'
 >;
 
+/** An entity's level and score in a snapshot, and in the one before. */
+export interface ScoreDrop extends ScoreLevelRow {
+  scoreBefore: number | null;
+  levelBefore: LevelId | null;
+}
+
 /** Selects score rows of one snapshot. */
 export interface ScoreQuery {
   ref?: string;
@@ -174,6 +180,16 @@ export interface SnapshotStore {
     levelKind: ScoreLevelKind,
     range: { from: Date; to: Date },
   ): Promise<Array<ScoreRow & { at: Date }>>;
+
+  /**
+   * The rows of `levelKinds` whose level fell, or whose score fell by more than `minDrop`, from
+   * snapshot `before` to snapshot `after`: what owners are told about.
+   */
+  getDrops(
+    before: number,
+    after: number,
+    options: { levelKinds: ScoreLevelKind[]; minDrop: number },
+  ): Promise<ScoreDrop[]>;
 
   /** Every row of a snapshot, its level and score only: the labels of every scored entity. */
   getScoreLevels(snapshotId: number): Promise<ScoreLevelRow[]>;

@@ -7,7 +7,10 @@ import { CollectedFacts } from '../snapshot/workloadDetail';
 
 const DAY_MS = 86_400_000;
 
-/** One recorded change: before `daysAgo`, the facts in `before` had these values. */
+/**
+ * One recorded change: the facts in `before` had these values until `daysAgo` days ago. The
+ * snapshot of that day already shows the change; one of 0 days ago happened since yesterday's.
+ */
 export interface FactChange {
   daysAgo: number;
   /** A workload's entity ref, or a cluster whose every workload changed (a platform capability). */
@@ -36,7 +39,7 @@ const historySchema = z
       .array(
         z
           .object({
-            daysAgo: z.number().int().min(1),
+            daysAgo: z.number().int().min(0),
             workload: z
               .string()
               .regex(/^component:[^/]+\/.+$/)

@@ -44,6 +44,10 @@ import {
 } from '../history/FactHistory';
 import { answeringOnce } from '../history/answeringOnce';
 import {
+  ExpiringWaiver,
+  MaturityNotifier,
+} from '../notifications/MaturityNotifier';
+import {
   factsFromCollector,
   sourcesByOrigin,
 } from '../snapshot/workloadDetail';
@@ -119,6 +123,10 @@ export class ScoringRunner {
       deadlineMs?: number;
       /** Called once a snapshot is stored and current. */
       onSnapshotSaved?: (snapshot: SnapshotInfo) => void;
+      /** Tells owners what a run of today found (not the days of a recorded past). */
+      notifier?: MaturityNotifier;
+      /** Days before a waiver's last day on which the notifier tells its owner. */
+      waiverExpiryDays?: number;
     },
   ) {}
 
@@ -294,7 +302,10 @@ export class ScoringRunner {
     const warned = new Set<string>();
     const seen = new SeenRefs();
     const groupRefs = new Map<string, string>();
-    const rollUp = emptyRollUpInputs(model);
+    const rollUp = emptyRollUpInputs(
+      model,
+      past ? 0 : this.options.waiverExpiryDays,
+    );
     // The next page is read and collected while the database finishes writing the last one.
     let writing: Promise<void> = Promise.resolve();
     try {
@@ -365,9 +376,33 @@ export class ScoringRunner {
     throwIfStopped(signal);
     await phases.time('roll-up', () => writeRollUps(rollUp, draft));
     // A day of the past is dated that day; a run of today when it finishes.
-    return phases.time('writing', () =>
+    const snapshot = await phases.time('writing', () =>
       past ? draft.publish(now, now) : draft.publish(new Date()),
     );
+    if (!past) await this.notify(current, snapshot, rollUp.expiringWaivers);
+    return snapshot;
+  }
+
+  /** Tells owners what the run found; a failure to is logged, and never fails the run. */
+  private async notify(
+    previous: SnapshotInfo | undefined,
+    current: SnapshotInfo,
+    expiringWaivers: ExpiringWaiver[],
+  ): Promise<void> {
+    const { notifier, logger } = this.options;
+    if (!notifier) return;
+    try {
+      await notifier.afterRun({
+        previous,
+        current,
+        expiringWaivers,
+        now: new Date(),
+      });
+    } catch (error) {
+      logger.warn(
+        `Maturity notifications of run ${current.id} failed: ${error}`,
+      );
+    }
   }
 
   private pagesOf(

@@ -2,12 +2,15 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ALL_ROLL_UP_LEVELS,
   FACTS,
+  isWaiverActive,
   levelForScore,
   MATURITY_ANNOTATIONS,
   readWaivers,
   RollUpLevel,
   stringifyPlatformRef,
+  Waiver,
 } from '@internal/plugin-maturity-common';
+import { ExpiringWaiver } from '../notifications/MaturityNotifier';
 import {
   checkGains,
   isEstimatedCost,
@@ -72,16 +75,35 @@ export interface RollUpInputs {
   groups: GroupRollUp;
   /** Workloads in no company: their owner is no Group in the catalog. */
   unassigned: number;
+  /** Waivers that hold now and end within `waiverHorizonDays`: their owners are told. */
+  expiringWaivers: ExpiringWaiver[];
+  waiverHorizonDays: number;
 }
 
+/** Expiring waivers a run keeps for notifications at most: a bound, whatever the catalog holds. */
+const EXPIRING_WAIVERS_KEPT = 10_000;
+
 // A scorecard by kind picks among the checks in force, so those are every check a workload has.
-export const emptyRollUpInputs = (model: ScoringModel): RollUpInputs => ({
+export const emptyRollUpInputs = (
+  model: ScoringModel,
+  waiverHorizonDays = 0,
+): RollUpInputs => ({
   groups: new GroupRollUp(
     model.weights,
     model.checks.map(c => c.id),
   ),
   unassigned: 0,
+  expiringWaivers: [],
+  waiverHorizonDays,
 });
+
+/** Whether a waiver holds at `now` and its last day is within `days` of it. */
+export function endsWithin(waiver: Waiver, now: Date, days: number): boolean {
+  const lastDay = Date.parse(`${waiver.until}T00:00:00Z`);
+  return (
+    isWaiverActive(waiver, now) && lastDay - now.getTime() < days * 86_400_000
+  );
+}
 
 /**
  * Scores and prices one page of workloads, a row per workload, and keeps in `rollUp` what the
@@ -106,6 +128,12 @@ export function* workloadRows(options: {
     const merged = mergeFacts(workload.ref, found?.sources ?? []);
     const facts = merged.facts;
     const waivers = found ? readWaivers(found.entity, checkIds).waivers : [];
+    for (const waiver of waivers)
+      if (
+        kept.expiringWaivers.length < EXPIRING_WAIVERS_KEPT &&
+        endsWithin(waiver, now, kept.waiverHorizonDays)
+      )
+        kept.expiringWaivers.push({ ref: workload.ref, ...waiver });
     // Its kind's scorecard, if an entity filter selects one; else every check in force.
     const scorecard = scorecardFor(model.scorecards ?? [], found?.entity);
     const result = scoreWorkload(scorecard?.checks ?? model.checks, facts, {
