@@ -145,7 +145,8 @@ export interface Config {
      * What owners are told through Backstage's notifications service (the notifications backend
      * must be installed): a workload, product or team whose level falls, or whose score falls by
      * more than `scoreDrop` points, between two runs; a waiver that ends within
-     * `waiverExpiryDays`. Each event is sent once.
+     * `waiverExpiryDays`; an initiative short of target within `initiativeDeadlineDays` of its
+     * deadline (to its owner). Each event is sent once.
      */
     notifications?: {
       /** Default true. */
@@ -154,9 +155,27 @@ export interface Config {
       scoreDrop?: number;
       /** Default 14 days. */
       waiverExpiryDays?: number;
+      /** Days before an initiative's deadline on which its owner is told, if short of target. Default 14. */
+      initiativeDeadlineDays?: number;
       /** Notifications sent at most per run; the rest are logged. Default 1000. */
       maxPerRun?: number;
     };
+    /**
+     * Initiatives declared for GitOps (those created through the API are stored): a goal with an
+     * owner, a scope (a company, department or team's entity ref), a target (a level, a score, or
+     * checks that must pass) and a deadline (YYYY-MM-DD). See docs/scoring.md.
+     */
+    initiatives?: Array<{
+      id: string;
+      name: string;
+      owner: string;
+      scope: string;
+      target:
+        | { level: 'L2' | 'L3' | 'L4' | 'L5' }
+        | { score: number }
+        | { checks: string[] };
+      deadline: string;
+    }>;
     /** Best-practice cases. */
     practices?: {
       /**

@@ -29,7 +29,8 @@ const CALLS: Array<{
   url: string;
   status: number;
   service?: boolean;
-  method?: 'get' | 'post';
+  method?: 'get' | 'post' | 'put' | 'delete';
+  body?: object;
 }> = [
   { operation: 'GET /health', url: '/health', status: 200 },
   {
@@ -129,6 +130,39 @@ const CALLS: Array<{
     url: '/v1/heatmap?level=team',
     status: 400,
   },
+  { operation: 'GET /v1/initiatives', url: '/v1/initiatives', status: 200 },
+  {
+    operation: 'GET /v1/initiatives/{id}',
+    url: '/v1/initiatives/probes-everywhere',
+    status: 200,
+  },
+  {
+    operation: 'GET /v1/initiatives/{id}',
+    url: '/v1/initiatives/no-such-initiative',
+    status: 404,
+  },
+  ...(['post', 'put'] as const).map(method => ({
+    operation: `${method.toUpperCase()} /v1/initiatives${
+      method === 'put' ? '/{id}' : ''
+    }`,
+    url: `/v1/initiatives${method === 'put' ? '/search-ai-l4' : ''}`,
+    status: method === 'post' ? 201 : 200,
+    method,
+    body: {
+      id: 'search-ai-l4',
+      name: 'Search & AI at L4',
+      owner: 'group:default/search-ai',
+      scope: 'group:default/search-ai',
+      target: { level: 'L4' },
+      deadline: '2027-06-30',
+    },
+  })),
+  {
+    operation: 'DELETE /v1/initiatives/{id}',
+    url: '/v1/initiatives/search-ai-l4',
+    status: 204,
+    method: 'delete',
+  },
   // A run was just finished, so a new one starts at once.
   {
     operation: 'POST /v1/runs',
@@ -158,7 +192,7 @@ describe('answers against the OpenAPI spec', () => {
       );
       if (call.service)
         req = req.set('authorization', mockCredentials.service.header());
-      const res = await req;
+      const res = await (call.body ? req.send(call.body) : req);
       if (res.status !== call.status)
         mismatches.push(
           `${call.url} answered ${res.status}, expected ${call.status}`,

@@ -1256,4 +1256,197 @@ describe('maturity backend plugin', () => {
       expect(json.body.rows).toHaveLength(2);
     });
   });
+  describe('initiatives', () => {
+    // Over acme's 16 weighted cores: cart (12) scores 36.76, lab (4) 75; pricing has no cores.
+    // cart declares ci-pipeline and tracing, lab every practice.
+    const declared = {
+      id: 'score-50',
+      name: 'Everyone at 50',
+      owner: 'group:default/acme',
+      scope: 'group:default/acme',
+      target: { score: 50 },
+      deadline: '2027-03-31',
+    };
+    const canaries = {
+      id: 'canaries-everywhere',
+      name: 'Canaries everywhere',
+      owner: 'group:default/retail',
+      scope: 'group:default/acme',
+      target: { checks: ['ci-pipeline', 'gradual-release'] },
+      deadline: '2027-01-31',
+    };
+    let server: Parameters<typeof request>[0];
+    beforeAll(async () => {
+      server = await startBackend({ config: { initiatives: [declared] } });
+      await waitForRuns(server);
+    }, 60_000);
+
+    it('tracks a declared initiative: the share of cores whose workloads meet its target', async () => {
+      const list = await request(server).get('/api/maturity/v1/initiatives');
+      // Only lab's 4 of 16 cores score 50 or more.
+      expect(list.body.items).toEqual([
+        {
+          ...declared,
+          source: 'config',
+          progress: { cores: 16, coresMet: 4, share: 0.25 },
+        },
+      ]);
+      const detail = await request(server).get(
+        '/api/maturity/v1/initiatives/score-50',
+      );
+      // Least progress first: checkout-team and retail (cart's 12 cores, none met), then labs.
+      expect(detail.body.groups).toEqual([
+        {
+          ref: 'group:default/checkout-team',
+          kind: 'team',
+          cores: 12,
+          coresMet: 0,
+          share: 0,
+        },
+        {
+          ref: 'group:default/retail',
+          kind: 'department',
+          cores: 12,
+          coresMet: 0,
+          share: 0,
+        },
+        {
+          ref: 'group:default/labs',
+          kind: 'department',
+          cores: 4,
+          coresMet: 4,
+          share: 1,
+        },
+      ]);
+      expect(detail.body.burndown).toEqual([
+        { at: expect.any(String), cores: 16, coresMet: 4, share: 0.25 },
+      ]);
+      // Changed in config, not here.
+      const edit = await request(server)
+        .put('/api/maturity/v1/initiatives/score-50')
+        .send(declared);
+      expect(edit.status).toBe(409);
+      expect(edit.body.error.message).toBe(
+        "The initiative 'score-50' is declared in app-config (maturity.initiatives); change it there",
+      );
+    });
+
+    it('creates, changes and deletes an initiative through the API', async () => {
+      const created = await request(server)
+        .post('/api/maturity/v1/initiatives')
+        .send(canaries);
+      expect(created.status).toBe(201);
+      // cart releases at once: only lab's 4 cores meet both checks.
+      expect(created.body).toEqual({
+        ...canaries,
+        source: 'api',
+        progress: { cores: 16, coresMet: 4, share: 0.25 },
+      });
+      const again = await request(server)
+        .post('/api/maturity/v1/initiatives')
+        .send(canaries);
+      expect(again.status).toBe(409);
+      // Nearest deadline first.
+      const list = await request(server).get('/api/maturity/v1/initiatives');
+      expect(list.body.items.map((i: any) => i.id)).toEqual([
+        'canaries-everywhere',
+        'score-50',
+      ]);
+      // Only tracing: cart and lab both trace, all 16 cores.
+      const changed = await request(server)
+        .put('/api/maturity/v1/initiatives/canaries-everywhere')
+        .send({ ...canaries, target: { checks: ['tracing'] } });
+      expect(changed.body.progress).toEqual({
+        cores: 16,
+        coresMet: 16,
+        share: 1,
+      });
+      // Initiatives over a workload's groups: cart is under acme.
+      const forCart = await request(server).get(
+        '/api/maturity/v1/initiatives?entity=component:default/cart',
+      );
+      expect(forCart.body.items.map((i: any) => i.id)).toEqual([
+        'canaries-everywhere',
+        'score-50',
+      ]);
+      const deleted = await request(server).delete(
+        '/api/maturity/v1/initiatives/canaries-everywhere',
+      );
+      expect(deleted.status).toBe(204);
+      expect(
+        (
+          await request(server).get(
+            '/api/maturity/v1/initiatives/canaries-everywhere',
+          )
+        ).status,
+      ).toBe(404);
+    });
+
+    it('refuses a bad initiative naming the field', async () => {
+      const bad = await request(server)
+        .post('/api/maturity/v1/initiatives')
+        .send({
+          ...canaries,
+          id: 'bad-one',
+          target: { checks: ['no-such-check'] },
+          deadline: '2027-02-30',
+        });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe(
+        "Invalid initiative: body.deadline: '2027-02-30' is no day; expected YYYY-MM-DD; body.target.checks[0]: there is no check 'no-such-check' in force",
+      );
+      const moved = await request(server)
+        .put('/api/maturity/v1/initiatives/other')
+        .send(canaries);
+      expect(moved.status).toBe(400);
+      expect(moved.body.error.message).toBe(
+        "Invalid initiative: body.id 'canaries-everywhere' is not the id in the path, 'other'",
+      );
+    });
+  });
+
+  it('creates initiatives only with the maturity.initiative.manage permission', async () => {
+    const server = await startBackend({ permission: AuthorizeResult.DENY });
+    const refused = await request(server)
+      .post('/api/maturity/v1/initiatives')
+      .send({
+        id: 'x',
+        name: 'x',
+        owner: 'group:default/acme',
+        scope: 'group:default/acme',
+        target: { level: 'L3' },
+        deadline: '2027-01-01',
+      });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'Creating an initiative needs the maturity.initiative.manage permission',
+    );
+  });
+
+  it.each([
+    [
+      [{ id: 'Bad Id' }],
+      'Invalid config maturity.initiatives[0].id: expected a kebab-case id',
+    ],
+    [
+      [
+        {
+          id: 'a',
+          name: 'A',
+          owner: 'group:default/acme',
+          scope: 'acme:',
+          target: { score: 50 },
+          deadline: '2027-01-01',
+        },
+      ],
+      "Invalid config maturity.initiatives[0].scope: 'acme:' is no entity ref; expected e.g. group:default/search-ai",
+    ],
+  ])(
+    'refuses to start with a bad initiative %#',
+    async (initiatives, message) => {
+      await expect(startBackend({ config: { initiatives } })).rejects.toThrow(
+        message,
+      );
+    },
+  );
 });

@@ -15,6 +15,8 @@ import { readMaturityConfig } from './config/readMaturityConfig';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { openDatabase } from './database/openDatabase';
 import { SentNotifications } from './database/SentNotifications';
+import { InitiativeStore } from './database/InitiativeStore';
+import { Initiatives } from './initiatives/Initiatives';
 import { MaturityNotifier } from './notifications/MaturityNotifier';
 import { ScoringRunner } from './scoring/ScoringRunner';
 import { createRouter } from './service/router';
@@ -87,6 +89,12 @@ export const maturityPlugin = createBackendPlugin({
         // Shared by the runner and the routes: a run on this replica is answered from at once,
         // one on another replica within the cache's 5 s.
         const answers = new SnapshotResponseCache(snapshots);
+        const initiatives = new Initiatives({
+          snapshots,
+          stored: new InitiativeStore(db),
+          declared: settings.initiatives,
+          checks: new Set(settings.checks.map(c => c.id)),
+        });
         const runner = new ScoringRunner({
           catalog,
           auth,
@@ -104,6 +112,7 @@ export const maturityPlugin = createBackendPlugin({
             settings: settings.notifications,
             logger,
             checkTitles: new Map(settings.checks.map(c => [c.id, c.title])),
+            initiatives,
           }),
           waiverExpiryDays: settings.notifications.waiverExpiryDays,
           collectors: [
@@ -129,6 +138,7 @@ export const maturityPlugin = createBackendPlugin({
             scheduler,
             answers,
             access: new EntityReadAccess({ httpAuth, permissions, catalog }),
+            initiatives,
             // The run logs and records its own failure.
             runNow: () => void runner.run().catch(() => {}),
           }),

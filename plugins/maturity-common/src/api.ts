@@ -368,3 +368,57 @@ export interface CostHistoryResponse {
   currency: string;
   points: CostPoint[];
 }
+
+/**
+ * What an initiative asks of the workloads in its scope: a level, a score, or that named checks
+ * pass (exactly one). @public
+ */
+export type InitiativeTarget =
+  | { level: Exclude<LevelId, 'L1'> }
+  | { score: number }
+  | { checks: string[] };
+
+/** A goal with an owner and a deadline, over a company, department or team. @public */
+export interface InitiativeDefinition {
+  /** Kebab-case, unique. */
+  id: string;
+  name: string;
+  /** Entity ref of who owns it: a Group or User. */
+  owner: string;
+  /** Entity ref of the company, department or team whose workloads it covers. */
+  scope: string;
+  target: InitiativeTarget;
+  /** Its last day, `YYYY-MM-DD`. */
+  deadline: string;
+}
+
+/** Core-weighted progress: the weighted cores in scope, and those whose workloads meet the target. @public */
+export interface InitiativeProgress {
+  cores: number;
+  coresMet: number;
+  /** coresMet / cores; null when nothing in scope carries weight. */
+  share: number | null;
+}
+
+/** An initiative with its progress in the current snapshot. @public */
+export interface Initiative extends InitiativeDefinition {
+  /** Declared in app-config (read-only here) or created through the API. */
+  source: 'config' | 'api';
+  progress: InitiativeProgress | null;
+}
+
+/** Response of `GET /v1/initiatives`. @public */
+export interface InitiativeListResponse {
+  items: Initiative[];
+  snapshot: SnapshotRef | null;
+}
+
+/** Response of `GET /v1/initiatives/:id`: its progress per department and team, and over time. @public */
+export interface InitiativeResponse extends Initiative {
+  groups: Array<
+    InitiativeProgress & { ref: string; kind: 'department' | 'team' }
+  >;
+  /** Progress at each day's snapshot, oldest first. */
+  burndown: Array<InitiativeProgress & { at: string }>;
+  snapshot: SnapshotRef | null;
+}

@@ -36,4 +36,6 @@ export type ApiMatchesSpec = [
   Expect<Same<Api.PracticeSuggestionsResponse, Answer<'SuggestPractices'>>>,
   Expect<Same<Api.InsightResponse, Answer<'GetInsight'>>>,
   Expect<Same<Api.HeatmapResponse, Answer<'GetHeatmap'>>>,
+  Expect<Same<Api.InitiativeListResponse, Answer<'ListInitiatives'>>>,
+  Expect<Same<Api.InitiativeResponse, Answer<'GetInitiative'>>>,
 ];

@@ -10,5 +10,18 @@ export const maturityRunCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Creating, editing and deleting initiatives (`POST`, `PUT` and `DELETE` on
+ * `/api/maturity/v1/initiatives`): goals with owners and deadlines that the leaderboard tracks.
+ * @public
+ */
+export const maturityInitiativeManagePermission = createPermission({
+  name: 'maturity.initiative.manage',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the suite. @public */
-export const maturityPermissions = [maturityRunCreatePermission];
+export const maturityPermissions = [
+  maturityRunCreatePermission,
+  maturityInitiativeManagePermission,
+];

@@ -7,6 +7,7 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { Duration } from 'luxon';
 import {
   builtInFacts,
+  InitiativeDefinition,
   CheckDefinition,
   DECLARED_FACTS_POLICIES,
   DeclaredFactsPolicy,
@@ -42,6 +43,7 @@ import {
   CatalogFactDefinition,
 } from '../collectors/catalogFacts';
 import { FactHistory, readFactHistory } from '../history/FactHistory';
+import { readConfigInitiatives } from '../initiatives/initiativeProblems';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
   NotificationSettings,
@@ -77,6 +79,8 @@ export interface MaturityConfig {
   cost: CostConfig;
   /** What owners are told, through Backstage's notifications service. */
   notifications: NotificationSettings;
+  /** The initiatives declared in config (`maturity.initiatives`), for GitOps. */
+  initiatives: InitiativeDefinition[];
 }
 
 /** Prices and right-sizing parameters, from `maturity.cost`. */
@@ -278,11 +282,13 @@ const schema = z
       .strict()
       .optional(),
     cost: cost.optional(),
+    initiatives: z.unknown().optional(),
     notifications: z
       .object({
         enabled: z.boolean().optional(),
         scoreDrop: z.number().positive().optional(),
         waiverExpiryDays: z.number().int().nonnegative().optional(),
+        initiativeDeadlineDays: z.number().int().nonnegative().optional(),
         maxPerRun: z.number().int().positive().optional(),
       })
       .strict()
@@ -390,6 +396,10 @@ export function readMaturityConfig(
       ...DEFAULT_NOTIFICATION_SETTINGS,
       ...value.notifications,
     },
+    initiatives: readConfigInitiatives(
+      value.initiatives,
+      new Set(checks.map(c => c.id)),
+    ),
   };
 }
 

@@ -497,6 +497,23 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     return row ? toInfo(row) : undefined;
   }
 
+  async listDailySnapshots(range: {
+    from: Date;
+    to: Date;
+  }): Promise<SnapshotInfo[]> {
+    const rows = await this.db<SnapshotDbRow>('maturity_snapshots')
+      .where('status', 'succeeded')
+      .whereBetween('finished_at', [range.from, range.to])
+      .orderBy(['finished_at', 'id']);
+    // The last of each UTC day: the one retention keeps.
+    const lastOfDay = new Map<string, SnapshotInfo>();
+    for (const row of rows) {
+      const info = toInfo(row);
+      lastOfDay.set(utcDay(info.finishedAt), info);
+    }
+    return [...lastOfDay.values()];
+  }
+
   async listRuns(limit: number): Promise<SnapshotInfo[]> {
     const rows = await this.db<SnapshotDbRow>('maturity_snapshots')
       .orderBy('id', 'desc')

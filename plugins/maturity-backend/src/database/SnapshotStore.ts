@@ -174,6 +174,9 @@ export interface SnapshotStore {
     level: RollUpLevel,
   ): Promise<string[]>;
 
+  /** The last succeeded snapshot of each UTC day that ends in the range, oldest first. */
+  listDailySnapshots(range: { from: Date; to: Date }): Promise<SnapshotInfo[]>;
+
   /** Scores of one entity at one level over time, oldest first, from succeeded snapshots. */
   getHistory(
     ref: string,

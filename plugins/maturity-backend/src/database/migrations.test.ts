@@ -41,6 +41,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       await knex.schema.hasColumn('maturity_scores', 'measured_share'),
     ).toBe(true);
+    expect(await knex.schema.hasTable('maturity_initiatives')).toBe(true);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_initiatives')).toBe(false);
     expect(await knex.schema.hasTable('maturity_notifications_sent')).toBe(
       true,
     );
@@ -147,6 +150,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
     // Down to the step before details were stored by content.
+    await knex.migrate.down({ directory });
     await knex.migrate.down({ directory });
     await knex.migrate.down({ directory });
     await knex.migrate.down({ directory });

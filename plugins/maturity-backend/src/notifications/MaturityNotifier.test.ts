@@ -3,6 +3,8 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { saveAt, scoreRow } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { SentNotifications } from '../database/SentNotifications';
+import { InitiativeStore } from '../database/InitiativeStore';
+import { Initiatives } from '../initiatives/Initiatives';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
   MaturityNotifier,
@@ -151,6 +153,71 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await notifier.afterRun(run)).toBe(0);
       expect(send).toHaveBeenCalledTimes(3);
+    });
+
+    it("tells an initiative's owner once when its deadline is near and its scope is short of target", async () => {
+      const { knex, snapshots, sent } = await setUp();
+      // shop's workloads: w1 (4 cores) scores 70, w2 (12 cores) 50. At 60, 4 of 16 cores meet it.
+      const workload = (name: string, score: number, cores: number) =>
+        scoreRow({
+          levelKind: 'workload',
+          ref: `component:default/${name}`,
+          score,
+          cores,
+          team: 'group:default/shop',
+        });
+      const current = await saveAt(snapshots, '2026-12-01T10:00:00Z', [
+        workload('w1', 70, 4),
+        workload('w2', 50, 12),
+        scoreRow({ levelKind: 'team', ref: 'group:default/shop', cores: 16 }),
+      ]);
+      const initiative = (id: string, deadline: string) => ({
+        id,
+        name: `Sixty by ${deadline}`,
+        owner: 'group:default/platform-leads',
+        scope: 'group:default/shop',
+        target: { score: 60 },
+        deadline,
+      });
+      const initiatives = new Initiatives({
+        snapshots,
+        stored: new InitiativeStore(knex),
+        // One due in 7 days; one in two months, not yet.
+        declared: [
+          initiative('soon', '2026-12-08'),
+          initiative('later', '2027-01-31'),
+        ],
+        checks: new Set(),
+      });
+      const send = jest.fn(async () => {});
+      const notifier = new MaturityNotifier({
+        notifications: { send },
+        sent,
+        snapshots,
+        settings: DEFAULT_NOTIFICATION_SETTINGS,
+        logger: mockServices.logger.mock(),
+        checkTitles: new Map(),
+        initiatives,
+      });
+      const run = {
+        current,
+        expiringWaivers: [],
+        now: new Date('2026-12-01T10:00:00Z'),
+      };
+      expect(await notifier.afterRun(run)).toBe(1);
+      expect(send).toHaveBeenCalledWith({
+        recipients: {
+          type: 'entity',
+          entityRef: 'group:default/platform-leads',
+        },
+        payload: expect.objectContaining({
+          title:
+            'Sixty by 2026-12-08: 25 % of the cores meet its target, 7 days before its deadline',
+          link: '/maturity/initiatives/soon',
+          severity: 'high',
+        }),
+      });
+      expect(await notifier.afterRun(run)).toBe(0);
     });
   },
 );

@@ -3,7 +3,9 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { WAIVER_ANNOTATION_PREFIX } from '@internal/plugin-maturity-common';
+import { Initiative } from '@internal/plugin-maturity-common';
 import { SentNotifications } from '../database/SentNotifications';
+import { Initiatives } from '../initiatives/Initiatives';
 import {
   ScoreDrop,
   SnapshotInfo,
@@ -17,6 +19,8 @@ export interface NotificationSettings {
   scoreDrop: number;
   /** Days before a waiver's last day on which its owner is told. */
   waiverExpiryDays: number;
+  /** Days before an initiative's deadline on which its owner is told, if it is short of target. */
+  initiativeDeadlineDays: number;
   /** Notifications sent at most per run; the rest are logged. */
   maxPerRun: number;
 }
@@ -25,6 +29,7 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   enabled: true,
   scoreDrop: 5,
   waiverExpiryDays: 14,
+  initiativeDeadlineDays: 14,
   maxPerRun: 1000,
 };
 
@@ -44,6 +49,7 @@ interface NotificationEvent {
 }
 
 const TOPIC = 'Cloud-native maturity';
+const DAY_MS = 86_400_000;
 /** Sent events are forgotten after a year: their snapshots and waivers are long gone. */
 const FORGET_AFTER_MS = 365 * 86_400_000;
 
@@ -110,10 +116,37 @@ export function waiverEvent(
   };
 }
 
+/** The notification of an initiative whose deadline is near while its scope is short of target. */
+export function initiativeEvent(
+  initiative: Pick<Initiative, 'id' | 'name' | 'owner' | 'scope' | 'deadline'>,
+  share: number,
+  daysLeft: number,
+): NotificationEvent {
+  return {
+    key: `initiative:${initiative.id}:${initiative.deadline}`,
+    recipient: initiative.owner,
+    payload: {
+      title: `${initiative.name}: ${Math.floor(
+        share * 100,
+      )} % of the cores meet its target, ${daysLeft} day${
+        daysLeft === 1 ? '' : 's'
+      } before its deadline`,
+      description: `The initiative over ${nameOf(initiative.scope)} ends on ${
+        initiative.deadline
+      }. Its page shows the departments and teams furthest from the target.`,
+      link: `/maturity/initiatives/${initiative.id}`,
+      severity: 'high',
+      topic: TOPIC,
+    },
+  };
+}
+
 /**
  * Tells owners, through Backstage's notifications service, what a run found: a workload, product
  * or team whose level fell or whose score fell by more than `scoreDrop` since the run before, and
- * a waiver that ends within `waiverExpiryDays`. The recipient is the entity: the notifications
+ * a waiver that ends within `waiverExpiryDays`; an initiative whose deadline is within
+ * `initiativeDeadlineDays` while its scope is short of target. The recipient is the entity (an
+ * initiative's owner): the notifications
  * backend sends a Component's or System's to its owner's members, a team's to its members. Each
  * event is claimed in the database before it is sent, so it goes out once, whichever replica
  * runs and however often the run repeats. A send that fails gives its claim back: a waiver's
@@ -129,14 +162,16 @@ export class MaturityNotifier {
       settings: NotificationSettings;
       logger: LoggerService;
       checkTitles: ReadonlyMap<string, string>;
+      initiatives?: Initiatives;
     },
   ) {}
 
-  /** The events of a run: drops since `previous`, and waivers about to end. */
+  /** The events of a run: drops since `previous`, waivers about to end, initiatives due. */
   async eventsOf(run: {
     previous?: SnapshotInfo;
     current: SnapshotInfo;
     expiringWaivers: ExpiringWaiver[];
+    now: Date;
   }): Promise<NotificationEvent[]> {
     const { snapshots, settings, checkTitles } = this.options;
     const drops = run.previous
@@ -150,7 +185,27 @@ export class MaturityNotifier {
       ...run.expiringWaivers.map(w =>
         waiverEvent(w, checkTitles.get(w.checkId) ?? w.checkId),
       ),
+      ...(await this.initiativeEvents(run.current, run.now)),
     ];
+  }
+
+  /** Initiatives whose deadline is near and whose scope is short of target. */
+  private async initiativeEvents(current: SnapshotInfo, now: Date) {
+    const { initiatives, settings } = this.options;
+    if (!initiatives) return [];
+    const today = Date.parse(now.toISOString().slice(0, 10));
+    const events: NotificationEvent[] = [];
+    for (const initiative of await initiatives.list()) {
+      const daysLeft = Math.round(
+        (Date.parse(initiative.deadline) - today) / DAY_MS,
+      );
+      if (daysLeft < 0 || daysLeft > settings.initiativeDeadlineDays) continue;
+      const { progress } = await initiatives.withProgress(initiative, current);
+      if (progress?.share !== null && progress?.share !== undefined)
+        if (progress.share < 1)
+          events.push(initiativeEvent(initiative, progress.share, daysLeft));
+    }
+    return events;
   }
 
   /** Sends the run's events not sent before; returns how many it sent. */

@@ -12,11 +12,17 @@ import {
 import {
   DIMENSIONS,
   LeaderboardResponse,
+  maturityInitiativeManagePermission,
   maturityRunCreatePermission,
   ModelResponse,
   PracticeCase,
 } from '@internal/plugin-maturity-common';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { Initiatives } from '../initiatives/Initiatives';
+import { scopesHolding } from '../initiatives/scopesHolding';
 import express from 'express';
 import { InputError } from '@backstage/errors';
 import { SnapshotStore } from '../database/SnapshotStore';
@@ -44,6 +50,7 @@ import {
   getLeaderboard,
   getScorecard,
   leaderboardPage,
+  snapshotRef,
 } from './scorecards';
 
 /** Builds the plugin's HTTP router; requests are validated against `openapi.yaml`. */
@@ -61,6 +68,7 @@ export async function createRouter(options: {
   scheduler: SchedulerService;
   /** The answers cache, when something else (the runner) needs it too. */
   answers?: SnapshotResponseCache<SnapshotStore>;
+  initiatives: Initiatives;
 }): Promise<express.Router> {
   const {
     snapshots,
@@ -72,6 +80,7 @@ export async function createRouter(options: {
     access,
     scheduler,
     runNow,
+    initiatives,
   } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
@@ -353,17 +362,108 @@ export async function createRouter(options: {
     });
   });
 
-  router.post('/v1/runs', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: maturityRunCreatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+  /** Refuses a caller the policy does not grant `permission`, naming it. */
+  const requirePermission = async (
+    req: object,
+    permission: BasicPermission,
+    what: string,
+  ) => {
+    const credentials = await httpAuth.credentials(req as express.Request);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW)
       throw new NotAllowedError(
-        'Starting a maturity run needs the maturity.run.create permission',
+        `${what} needs the ${permission.name} permission`,
       );
+  };
+
+  router.get('/v1/initiatives', async (req, res) => {
+    const scope = await scopeOf(req, res);
+    const snapshot = await reads.getCurrentSnapshot();
+    const entity = req.query.entity;
+    const within =
+      entity && snapshot
+        ? new Set(await scopesHolding(reads, snapshot, entity))
+        : undefined;
+    const all = (await initiatives.list()).filter(
+      i => !within || within.has(i.scope),
+    );
+    const readable = await readableOf(
+      scope,
+      all.map(i => ({ ...i, ref: i.scope })),
+    );
+    res.json({
+      items: await Promise.all(
+        readable.map(({ ref: _, ...i }) =>
+          initiatives.withProgress(i, snapshot),
+        ),
+      ),
+      snapshot: snapshot ? snapshotRef(snapshot) : null,
+    });
+  });
+
+  router.get('/v1/initiatives/:id', async (req, res) => {
+    refuseNul('path parameter id', req.params.id);
+    const scope = await scopeOf(req, res);
+    const detail = await initiatives.detail(req.params.id, new Date());
+    if (!scope.all) {
+      if (!(await scope.readable([detail.scope])).has(detail.scope))
+        throw new NotFoundError(`No initiative '${req.params.id}'`);
+      detail.groups = await readableOf(scope, detail.groups);
     }
+    res.json(detail);
+  });
+
+  router.post('/v1/initiatives', async (req, res) => {
+    await requirePermission(
+      req,
+      maturityInitiativeManagePermission,
+      'Creating an initiative',
+    );
+    const created = await initiatives.create(req.body, new Date());
+    res
+      .status(201)
+      .json(
+        await initiatives.withProgress(
+          created,
+          await reads.getCurrentSnapshot(),
+        ),
+      );
+  });
+
+  router.put('/v1/initiatives/:id', async (req, res) => {
+    await requirePermission(
+      req,
+      maturityInitiativeManagePermission,
+      'Changing an initiative',
+    );
+    const updated = await initiatives.update(
+      req.params.id,
+      req.body,
+      new Date(),
+    );
+    res.json(
+      await initiatives.withProgress(updated, await reads.getCurrentSnapshot()),
+    );
+  });
+
+  router.delete('/v1/initiatives/:id', async (req, res) => {
+    await requirePermission(
+      req,
+      maturityInitiativeManagePermission,
+      'Deleting an initiative',
+    );
+    await initiatives.delete(req.params.id);
+    res.status(204).end();
+  });
+
+  router.post('/v1/runs', async (req, res) => {
+    await requirePermission(
+      req,
+      maturityRunCreatePermission,
+      'Starting a maturity run',
+    );
     try {
       await scheduler.triggerTask(SCORING_TASK_ID);
     } catch (error) {
