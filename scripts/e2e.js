@@ -335,6 +335,49 @@ step(
 );
 
 step(
+  'an initiative shows its progress and burndown, and the form creates one',
+  async page => {
+    const initiative = await api('/initiatives/probes-everywhere');
+    assert.ok(
+      initiative.burndown.length >= 20,
+      `${initiative.burndown.length} burndown points from the demo's past`,
+    );
+    await open(page, '/maturity/initiatives');
+    const progress = page.getByLabel(`${initiative.name} progress`);
+    await progress.waitFor();
+    assert.match(
+      await progress.textContent(),
+      new RegExp(`^${Math.round(initiative.progress.share * 100)} %`),
+    );
+    await page.getByRole('link', { name: initiative.name }).click();
+    const chart = page.getByRole('img', { name: /^Burndown, \d+ points/ });
+    await chart.waitFor();
+    await page.screenshot({
+      path: path.join(shots, 'initiative.png'),
+      fullPage: true,
+    });
+
+    // A new one, through the form.
+    await open(page, '/maturity/initiatives');
+    await page.getByRole('button', { name: 'New initiative' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Commerce at L3');
+    await dialog.getByLabel('Owner').fill('group:default/commerce');
+    await dialog.getByLabel('Scope').click();
+    await page.getByRole('option', { name: 'group:default/commerce' }).click();
+    await dialog.getByLabel('Deadline').fill('2027-06-30');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('link', { name: 'Commerce at L3' }).waitFor();
+    const created = await api('/initiatives/commerce-at-l3');
+    assert.deepEqual(created.target, { level: 'L3' });
+    await page.screenshot({
+      path: path.join(shots, 'initiatives.png'),
+      fullPage: true,
+    });
+  },
+);
+
+step(
   "a component's Cost tab shows its cost and right-sizing advice",
   async page => {
     const costs = await api('/costs/component/default/ranker?window=30d');

@@ -12,6 +12,7 @@ export {
   EntityBestPracticesCard,
   EntityCostCard,
   EntityCostContent,
+  EntityInitiativesCard,
 } from './plugin';
 export { maturityApiRef, MaturityClient } from './api';
 export type {

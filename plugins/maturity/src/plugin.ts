@@ -88,6 +88,19 @@ export const EntityCostCard: () => JSX.Element = maturityPlugin.provide(
   }),
 );
 
+/** The initiatives whose scope holds the entity, with their progress, for its overview page. @public */
+export const EntityInitiativesCard: () => JSX.Element = maturityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityInitiativesCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityInitiativesCard').then(
+          m => m.EntityInitiativesCard,
+        ),
+    },
+  }),
+);
+
 /** The Cost tab for Component, System and Group pages (mount under `/cost`). @public */
 export const EntityCostContent: () => JSX.Element = maturityPlugin.provide(
   createComponentExtension({

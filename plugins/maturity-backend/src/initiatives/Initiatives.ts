@@ -136,7 +136,7 @@ export class Initiatives {
       });
       for (const day of days) {
         const then = await progressIn(snapshots, day, initiative, level);
-        // A day thinned of the detail a check target reads has no point.
+        // A day thinned of its detail and place (past detailDays) has no point.
         if (then)
           burndown.push({ at: day.finishedAt.toISOString(), ...then.progress });
       }

@@ -27,7 +27,7 @@ export function meetsTarget(
 ): boolean | undefined {
   if ('level' in target) return row.level !== null && row.level >= target.level;
   if ('score' in target) return row.score !== null && row.score >= target.score;
-  if (row.detail === undefined) return undefined;
+  if (row.detail === undefined || row.detail === null) return undefined;
   const statuses = new Map(
     readWorkloadDetail(row.detail, at).checks.map(c => [c.id, c.status]),
   );
@@ -65,7 +65,8 @@ export interface SnapshotProgress {
 /**
  * An initiative's progress in a snapshot, core-weighted: of the weighted cores of the workloads
  * under its scope, those whose workloads meet its target. Undefined when its scope is no group of
- * that snapshot, or a check target meets a snapshot thinned of its detail.
+ * that snapshot, or the snapshot was thinned (past `detailDays` a row keeps its figures only, not
+ * its place in the hierarchy or its checks).
  */
 export async function progressIn(
   store: SnapshotStore,
@@ -79,6 +80,8 @@ export async function progressIn(
     under: { level: scopeLevel, ref: initiative.scope },
     figuresOnly: !checks,
   });
+  // A snapshot thinned past detailDays keeps no place in the hierarchy: it cannot tell.
+  if (rows.length === 0) return undefined;
   const total = new Tally();
   const groups = new Map<
     string,

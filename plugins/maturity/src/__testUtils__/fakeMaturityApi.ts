@@ -6,6 +6,8 @@ import {
   DIMENSIONS,
   GroupScorecard,
   HeatmapResponse,
+  InitiativeDefinition,
+  InitiativeResponse,
   InsightResponse,
   LEVELS,
   LeaderboardResponse,
@@ -206,6 +208,7 @@ export class FakeMaturityApi implements MaturityApi {
       suggestions?: PracticeSuggestionsResponse['items'];
       costs?: Record<string, CostResponse>;
       insights?: Record<string, InsightResponse>;
+      initiatives?: InitiativeResponse[];
       heatmap?: (query: HeatmapQuery) => HeatmapResponse;
       failWith?: Error;
     },
@@ -277,6 +280,34 @@ export class FakeMaturityApi implements MaturityApi {
   async getLeaderboardCsv(query: LeaderboardQuery = {}) {
     this.calls.push(`leaderboard csv ${JSON.stringify(query)}`);
     return 'rank,ref\r\n';
+  }
+  async listInitiatives(entity?: string) {
+    this.calls.push(`initiatives ${entity ?? ''}`.trim());
+    if (this.data.failWith) throw this.data.failWith;
+    return {
+      items: (this.data.initiatives ?? []).map(
+        ({ groups: _, burndown: __, snapshot: ___, ...i }) => i,
+      ),
+      snapshot,
+    };
+  }
+  async getInitiative(id: string) {
+    this.calls.push(`initiative ${id}`);
+    const found = this.data.initiatives?.find(i => i.id === id);
+    if (!found) throw await notFound(`No initiative '${id}'`);
+    return found;
+  }
+  async createInitiative(initiative: InitiativeDefinition) {
+    this.calls.push(`create initiative ${JSON.stringify(initiative)}`);
+    if (this.data.failWith) throw this.data.failWith;
+    return { ...initiative, source: 'api' as const, progress: null };
+  }
+  async updateInitiative(initiative: InitiativeDefinition) {
+    this.calls.push(`update initiative ${initiative.id}`);
+    return { ...initiative, source: 'api' as const, progress: null };
+  }
+  async deleteInitiative(id: string) {
+    this.calls.push(`delete initiative ${id}`);
   }
   async getInsight(ref: string) {
     this.calls.push(`insight ${ref}`);

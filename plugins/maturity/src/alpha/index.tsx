@@ -69,6 +69,17 @@ const entityMaturityCard = EntityCardBlueprint.make({
   },
 });
 
+const entityInitiativesCard = EntityCardBlueprint.make({
+  name: 'initiatives',
+  params: {
+    filter: scoredKinds,
+    loader: () =>
+      import('../components/EntityInitiativesCard').then(m =>
+        compatWrapper(<m.EntityInitiativesCard />),
+      ),
+  },
+});
+
 const entityMaturityContent = EntityContentBlueprint.make({
   name: 'maturity',
   params: {
@@ -125,6 +136,7 @@ export default createFrontendPlugin({
     leaderboardPage,
     entityMaturityCard,
     entityBestPracticesCard,
+    entityInitiativesCard,
     entityMaturityContent,
     entityCostCard,
     entityCostContent,

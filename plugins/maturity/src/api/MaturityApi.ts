@@ -5,6 +5,10 @@ import {
   HeatmapLevel,
   HeatmapResponse,
   HistoryResponse,
+  Initiative,
+  InitiativeDefinition,
+  InitiativeListResponse,
+  InitiativeResponse,
   InsightResponse,
   LeaderboardOrder,
   LeaderboardResponse,
@@ -64,6 +68,16 @@ export interface MaturityApi {
   getHeatmap(query?: HeatmapQuery): Promise<HeatmapResponse>;
   /** The same heatmap as CSV text. */
   getHeatmapCsv(query?: HeatmapQuery): Promise<string>;
+  /** The initiatives the caller may read; with `entity`, those whose scope holds it. */
+  listInitiatives(entity?: string): Promise<InitiativeListResponse>;
+  /** One initiative with its progress per department and team, and its burndown. */
+  getInitiative(id: string): Promise<InitiativeResponse>;
+  /** Creates an initiative (needs maturity.initiative.manage). */
+  createInitiative(initiative: InitiativeDefinition): Promise<Initiative>;
+  /** Replaces an initiative created through the API (needs maturity.initiative.manage). */
+  updateInitiative(initiative: InitiativeDefinition): Promise<Initiative>;
+  /** Deletes an initiative created through the API (needs maturity.initiative.manage). */
+  deleteInitiative(id: string): Promise<void>;
   /** Best-practice cases, optionally filtered. */
   listPractices(query?: PracticeQuery): Promise<PracticeListResponse>;
   /** The cases most relevant to an entity, with reasons. */

@@ -6,6 +6,10 @@ import {
   CostWindow,
   HeatmapResponse,
   HistoryResponse,
+  Initiative,
+  InitiativeDefinition,
+  InitiativeListResponse,
+  InitiativeResponse,
   InsightResponse,
   LeaderboardResponse,
   ModelResponse,
@@ -95,6 +99,36 @@ export class MaturityClient implements MaturityApi {
     return this.getCsv(`/v1/heatmap${queryString(query)}`);
   }
 
+  listInitiatives(entity?: string): Promise<InitiativeListResponse> {
+    return this.get(`/v1/initiatives${queryString({ entity })}`);
+  }
+
+  getInitiative(id: string): Promise<InitiativeResponse> {
+    return this.get(`/v1/initiatives/${encodeURIComponent(id)}`);
+  }
+
+  async createInitiative(
+    initiative: InitiativeDefinition,
+  ): Promise<Initiative> {
+    return (await this.send('POST', '/v1/initiatives', initiative)).json();
+  }
+
+  async updateInitiative(
+    initiative: InitiativeDefinition,
+  ): Promise<Initiative> {
+    return (
+      await this.send(
+        'PUT',
+        `/v1/initiatives/${encodeURIComponent(initiative.id)}`,
+        initiative,
+      )
+    ).json();
+  }
+
+  async deleteInitiative(id: string): Promise<void> {
+    await this.send('DELETE', `/v1/initiatives/${encodeURIComponent(id)}`);
+  }
+
   getCosts(
     entityRef: string,
     window: CostWindow = '30d',
@@ -121,11 +155,25 @@ export class MaturityClient implements MaturityApi {
     return (await this.fetch(path, { accept: 'text/csv' })).text();
   }
 
-  private async fetch(path: string, headers?: Record<string, string>) {
+  /** A request that changes something, with its JSON body. */
+  private send(method: string, path: string, body?: object) {
+    return this.fetch(
+      path,
+      body ? { 'content-type': 'application/json' } : undefined,
+      { method, ...(body ? { body: JSON.stringify(body) } : {}) },
+    );
+  }
+
+  private async fetch(
+    path: string,
+    headers?: Record<string, string>,
+    init: RequestInit = {},
+  ) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('maturity');
     const url = `${baseUrl}${path}`;
-    const response = await (headers
-      ? this.options.fetchApi.fetch(url, { headers })
+    const options = { ...init, ...(headers ? { headers } : {}) };
+    const response = await (Object.keys(options).length
+      ? this.options.fetchApi.fetch(url, options)
       : this.options.fetchApi.fetch(url));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

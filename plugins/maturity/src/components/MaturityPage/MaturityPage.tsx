@@ -7,6 +7,7 @@ import {
   useResolvedPath,
 } from 'react-router-dom';
 import { Heatmap } from '../Heatmap';
+import { InitiativeDetail, InitiativesPage } from '../Initiatives';
 import { Leaderboard } from '../Leaderboard';
 import { PracticesPage } from '../PracticesPage';
 
@@ -14,12 +15,14 @@ const SECTIONS = [
   { id: 'leaderboard', label: 'Leaderboard', path: '' },
   { id: 'savings', label: 'Savings', path: '?by=savings' },
   { id: 'heatmap', label: 'Check adoption', path: '/heatmap' },
+  { id: 'initiatives', label: 'Initiatives', path: '/initiatives' },
   { id: 'practices', label: 'Best practices', path: '/practices' },
 ];
 
 /**
  * The suite's page: the leaderboard, the savings leaderboard (`?by=savings`), the check adoption
- * heatmap under `/heatmap` and the best-practice cases under `/practices`.
+ * heatmap under `/heatmap`, the initiatives under `/initiatives` and the best-practice cases under
+ * `/practices`.
  * @public
  */
 export function MaturityPage() {
@@ -31,6 +34,8 @@ export function MaturityPage() {
     : 'leaderboard';
   if (location.pathname.startsWith(`${base}/practices`)) current = 'practices';
   if (location.pathname.startsWith(`${base}/heatmap`)) current = 'heatmap';
+  if (location.pathname.startsWith(`${base}/initiatives`))
+    current = 'initiatives';
   return (
     <Page themeId="tool">
       <Header
@@ -45,6 +50,8 @@ export function MaturityPage() {
       <Routes>
         <Route path="/" element={<Leaderboard />} />
         <Route path="/heatmap" element={<Heatmap />} />
+        <Route path="/initiatives" element={<InitiativesPage />} />
+        <Route path="/initiatives/:id" element={<InitiativeDetail />} />
         <Route path="/practices" element={<PracticesPage />} />
       </Routes>
     </Page>

@@ -1,0 +1,1 @@
+export { EntityInitiativesCard } from './EntityInitiativesCard';

@@ -1,0 +1,2 @@
+export { InitiativesPage } from './InitiativesPage';
+export { InitiativeDetail } from './InitiativeDetail';
