@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -13,9 +9,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import maturityPlugin from '@internal/plugin-maturity-backend';
 import { maturityFactCollectorsExtensionPoint } from '@internal/plugin-maturity-node';
-import { Knex } from 'knex';
 import request from 'supertest';
-import { createTestDatabases } from './__testUtils__/databases';
+import {
+  createTestDatabases,
+  perPluginDatabases,
+} from './__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
@@ -101,18 +99,7 @@ describe.each(databases.eachSupportedId())(
   'maturity notifications through the notifications backend on %p',
   databaseId => {
     // Both replicas share each plugin's database, as replicas of one deployment do.
-    const clients = new Map<string, Promise<Knex>>();
-    const sharedDatabases = createServiceFactory({
-      service: coreServices.database,
-      deps: { plugin: coreServices.pluginMetadata },
-      factory: ({ plugin }) => ({
-        getClient: () => {
-          if (!clients.has(plugin.getId()))
-            clients.set(plugin.getId(), databases.init(databaseId));
-          return clients.get(plugin.getId())!;
-        },
-      }),
-    });
+    const sharedDatabases = perPluginDatabases(databases, databaseId);
     const replica = async () =>
       (
         await startTestBackend({

@@ -7,7 +7,6 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
-  TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
@@ -16,9 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import YAML from 'yaml';
-import { Knex } from 'knex';
 import maturityPlugin from '@internal/plugin-maturity-backend';
-import { createTestDatabases } from './__testUtils__/databases';
+import {
+  createTestDatabases,
+  perPluginDatabases,
+} from './__testUtils__/databases';
 import { demoPolicyModule } from './permissions/demoPolicyModule';
 
 jest.setTimeout(120_000);
@@ -83,22 +84,6 @@ const GROUPS_OF: Record<string, string[]> = {
   [ALICE]: ['group:default/checkout-team'],
   [BOB]: [],
 };
-
-/** Each plugin gets a database of its own on the server under test, as in production. */
-function perPluginDatabases(databaseId: TestDatabaseId) {
-  const clients = new Map<string, Promise<Knex>>();
-  return createServiceFactory({
-    service: coreServices.database,
-    deps: { plugin: coreServices.pluginMetadata },
-    factory: ({ plugin }) => ({
-      getClient: () => {
-        if (!clients.has(plugin.getId()))
-          clients.set(plugin.getId(), databases.init(databaseId));
-        return clients.get(plugin.getId())!;
-      },
-    }),
-  });
-}
 
 /**
  * Backstage's mock auth, except that a plugin asking on a user's behalf gets a user token naming
@@ -166,7 +151,7 @@ describe.each(databases.eachSupportedId())(
           maturityPlugin,
           userInfo,
           authWithActors,
-          perPluginDatabases(databaseId),
+          perPluginDatabases(databases, databaseId),
           mockServices.rootConfig.factory({
             data: {
               permission: { enabled: true },

@@ -25,11 +25,12 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { HeatmapQuery, maturityApiRef } from '../../api';
 import { formatPercent, formatScore } from '../../format';
+import { DepartmentSelect } from '../DepartmentSelect';
 import { DownloadCsvButton } from '../DownloadCsvButton';
+import { useQueryParams } from '../../hooks/useQueryParams';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 
 /** A cell's colour: red where no core passes, amber half-way, green where every core does. */
@@ -147,7 +148,7 @@ const LEVELS: Array<{ id: HeatmapLevel; label: string }> = [
  */
 export function Heatmap() {
   const api = useApi(maturityApiRef);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const department = params.get('department') ?? '';
   const level: HeatmapLevel = department
     ? 'team'
@@ -167,14 +168,7 @@ export function Heatmap() {
       departments: (departments ?? map).rows.map(r => r.ref),
     };
   }, [api, level, department]);
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, v] of Object.entries(changes)) {
-      if (v) next.set(key, v);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
+
   return (
     <Content>
       <ContentHeader title="Check adoption">
@@ -207,33 +201,13 @@ export function Heatmap() {
           </Select>
         </FormControl>
         {level !== 'platform' && (
-          <FormControl
-            variant="outlined"
-            size="small"
-            style={{ minWidth: 220 }}
-          >
-            <InputLabel id="maturity-heatmap-department-label" shrink>
-              Teams of
-            </InputLabel>
-            <Select
-              labelId="maturity-heatmap-department-label"
-              label="Teams of"
-              displayEmpty
-              value={department}
-              onChange={e =>
-                update({ department: String(e.target.value), level: '' })
-              }
-            >
-              <MenuItem value="">All departments</MenuItem>
-              {(value?.departments ?? (department ? [department] : [])).map(
-                ref => (
-                  <MenuItem key={ref} value={ref}>
-                    {short(ref)}
-                  </MenuItem>
-                ),
-              )}
-            </Select>
-          </FormControl>
+          <DepartmentSelect
+            id="maturity-heatmap-department"
+            label="Teams of"
+            value={department}
+            departments={value?.departments}
+            onChange={d => update({ department: d, level: '' })}
+          />
         )}
       </Box>
       {loading && <Progress />}

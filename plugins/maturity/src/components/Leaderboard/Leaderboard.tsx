@@ -24,7 +24,6 @@ import Select from '@material-ui/core/Select';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { maturityApiRef } from '../../api';
 import {
@@ -34,7 +33,9 @@ import {
   formatScore,
 } from '../../format';
 import { costSummaryColumns } from '../costColumns';
+import { DepartmentSelect } from '../DepartmentSelect';
 import { DownloadCsvButton } from '../DownloadCsvButton';
+import { useQueryParams } from '../../hooks/useQueryParams';
 import { LevelBadge } from '../LevelBadge';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 import { COMPACT_HEADERS, noWrap } from '../tableStyles';
@@ -208,7 +209,7 @@ function Movers(props: { rows: LeaderboardRow[]; window: string }) {
  */
 export function Leaderboard() {
   const api = useApi(maturityApiRef);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const level = (LEVELS.find(l => l.id === params.get('level'))?.id ??
     'department') as RollUpLevel;
   const window = WINDOWS.includes(params.get('window') ?? '')
@@ -217,14 +218,6 @@ export function Leaderboard() {
   const department = params.get('department') ?? '';
   const by = (ORDERS.find(o => o.id === params.get('by'))?.id ??
     'score') as LeaderboardOrder;
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
 
   // Platforms and companies are not in departments.
   const inDepartments = level !== 'platform' && level !== 'company';
@@ -301,31 +294,13 @@ export function Leaderboard() {
           </Select>
         </FormControl>
         {inDepartments && (
-          <FormControl
-            variant="outlined"
-            size="small"
-            style={{ minWidth: 220 }}
-          >
-            <InputLabel id="maturity-department-label" shrink>
-              Department
-            </InputLabel>
-            <Select
-              labelId="maturity-department-label"
-              label="Department"
-              displayEmpty
-              value={department}
-              onChange={e => update({ department: String(e.target.value) })}
-            >
-              <MenuItem value="">All departments</MenuItem>
-              {(value?.departments ?? (department ? [department] : [])).map(
-                ref => (
-                  <MenuItem key={ref} value={ref}>
-                    {ref.replace(/^group:default\//, '')}
-                  </MenuItem>
-                ),
-              )}
-            </Select>
-          </FormControl>
+          <DepartmentSelect
+            id="maturity-department"
+            label="Department"
+            value={department}
+            departments={value?.departments}
+            onChange={d => update({ department: d })}
+          />
         )}
       </Box>
       {loading && <Progress />}
