@@ -1321,6 +1321,20 @@ describe('maturity backend plugin', () => {
       expect(detail.body.burndown).toEqual([
         { at: expect.any(String), cores: 16, coresMet: 4, share: 0.25 },
       ]);
+      // The same progress as CSV: the scope's, then each group's.
+      const csv = await request(server)
+        .get('/api/maturity/v1/initiatives/score-50')
+        .set('accept', 'text/csv');
+      expect(csv.headers['content-disposition']).toBe(
+        'attachment; filename="initiative-score-50.csv"',
+      );
+      expect(csv.text.trimEnd().split('\r\n')).toEqual([
+        'ref,kind,cores,coresMet,share',
+        'group:default/acme,scope,16,4,0.25',
+        'group:default/checkout-team,team,12,0,0',
+        'group:default/retail,department,12,0,0',
+        'group:default/labs,department,4,4,1',
+      ]);
       // Changed in config, not here.
       const edit = await request(server)
         .put('/api/maturity/v1/initiatives/score-50')

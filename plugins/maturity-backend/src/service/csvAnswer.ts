@@ -1,5 +1,6 @@
 import {
   HeatmapResponse,
+  InitiativeResponse,
   LeaderboardResponse,
 } from '@internal/plugin-maturity-common';
 import stringify from 'csv-stringify/lib/sync';
@@ -89,5 +90,21 @@ export function heatmapCsv(map: HeatmapResponse): string {
       r.workloads,
       ...map.checks.map(c => r.adoption[c.id] ?? null),
     ]),
+  );
+}
+
+/** An initiative's progress as CSV: its scope first, then each department and team in it. */
+export function initiativeCsv(initiative: InitiativeResponse): string {
+  const line = (
+    ref: string,
+    kind: string,
+    p: { cores: number; coresMet: number; share: number | null } | null,
+  ) => [ref, kind, p?.cores ?? null, p?.coresMet ?? null, p?.share ?? null];
+  return csv(
+    ['ref', 'kind', 'cores', 'coresMet', 'share'],
+    [
+      line(initiative.scope, 'scope', initiative.progress),
+      ...initiative.groups.map(g => line(g.ref, g.kind, g)),
+    ],
   );
 }

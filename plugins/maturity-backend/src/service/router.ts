@@ -31,7 +31,13 @@ import { ScoringModel } from '../config/readMaturityConfig';
 import { SCORING_TASK_ID } from '../scoringTask';
 import { getCostHistory, getCosts } from './costs';
 import { getHeatmap, getInsight, withReadableFixes } from './insight';
-import { heatmapCsv, leaderboardCsv, sendCsv, wantsCsv } from './csvAnswer';
+import {
+  heatmapCsv,
+  initiativeCsv,
+  leaderboardCsv,
+  sendCsv,
+  wantsCsv,
+} from './csvAnswer';
 import { suggestCases } from './practices';
 import { listWorkloads } from './workloads';
 import { encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
@@ -412,6 +418,11 @@ export async function createRouter(options: {
         throw new NotFoundError(`No initiative '${req.params.id}'`);
       detail.groups = await readableOf(scope, detail.groups);
     }
+    if (wantsCsv(req)) {
+      sendCsv(res, `initiative-${detail.id}.csv`, initiativeCsv(detail));
+      return;
+    }
+    res.vary('Accept');
     res.json(detail);
   });
 

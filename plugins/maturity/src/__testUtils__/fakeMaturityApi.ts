@@ -297,6 +297,10 @@ export class FakeMaturityApi implements MaturityApi {
     if (!found) throw await notFound(`No initiative '${id}'`);
     return found;
   }
+  async getInitiativeCsv(id: string) {
+    this.calls.push(`initiative csv ${id}`);
+    return 'ref,kind\r\n';
+  }
   async createInitiative(initiative: InitiativeDefinition) {
     this.calls.push(`create initiative ${JSON.stringify(initiative)}`);
     if (this.data.failWith) throw this.data.failWith;

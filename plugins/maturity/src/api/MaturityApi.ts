@@ -72,6 +72,8 @@ export interface MaturityApi {
   listInitiatives(entity?: string): Promise<InitiativeListResponse>;
   /** One initiative with its progress per department and team, and its burndown. */
   getInitiative(id: string): Promise<InitiativeResponse>;
+  /** One initiative's progress as CSV: its scope's, then each department's and team's. */
+  getInitiativeCsv(id: string): Promise<string>;
   /** Creates an initiative (needs maturity.initiative.manage). */
   createInitiative(initiative: InitiativeDefinition): Promise<Initiative>;
   /** Replaces an initiative created through the API (needs maturity.initiative.manage). */

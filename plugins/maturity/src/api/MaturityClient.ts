@@ -107,6 +107,10 @@ export class MaturityClient implements MaturityApi {
     return this.get(`/v1/initiatives/${encodeURIComponent(id)}`);
   }
 
+  getInitiativeCsv(id: string): Promise<string> {
+    return this.getCsv(`/v1/initiatives/${encodeURIComponent(id)}`);
+  }
+
   async createInitiative(
     initiative: InitiativeDefinition,
   ): Promise<Initiative> {

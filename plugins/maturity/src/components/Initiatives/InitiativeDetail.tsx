@@ -25,6 +25,7 @@ import {
 } from 'recharts';
 import { maturityApiRef } from '../../api';
 import { formatCores } from '../../format';
+import { DownloadCsvButton } from '../DownloadCsvButton';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 import { formatMoment, timeAxisProps } from '../timeAxis';
 import { daysUntil, describeTarget } from './initiativeText';
@@ -141,7 +142,12 @@ export function InitiativeDetail() {
   const days = daysUntil(initiative.deadline);
   return (
     <Content>
-      <ContentHeader title={initiative.name} />
+      <ContentHeader title={initiative.name}>
+        <DownloadCsvButton
+          fetchCsv={() => api.getInitiativeCsv(initiative.id)}
+          filename={`initiative-${initiative.id}.csv`}
+        />
+      </ContentHeader>
       <Grid container spacing={3}>
         <Grid item xs={12} md={5}>
           <InfoCard title="Target">

@@ -179,5 +179,10 @@ describe('Initiatives', () => {
     expect(within(rows[0]).getByText('pricing')).toBeInTheDocument();
     expect(within(rows[0]).getByText('4')).toBeInTheDocument();
     expect(within(rows[1]).getByText('checkout')).toBeInTheDocument();
+    URL.createObjectURL = jest.fn(() => 'blob:initiative');
+    URL.revokeObjectURL = jest.fn();
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await screen.findByRole('button', { name: 'Download CSV' });
+    expect(api.calls).toContain('initiative csv probes');
   });
 });
