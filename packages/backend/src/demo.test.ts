@@ -178,5 +178,18 @@ describe('the demo portal in recorded-data mode', () => {
       (r: any) => r.ref === 'resource:default/prod-shared',
     );
     expect(shared.scoreChange).toBeGreaterThan(0);
+
+    // An initiative's burndown over the whole past: teams added probes across the quarter.
+    const probes = (
+      await request(server).get(
+        '/api/maturity/v1/initiatives/probes-everywhere',
+      )
+    ).body;
+    // The 90 days before now hold the past's 89 later days and today's run.
+    expect(probes.burndown).toHaveLength(90);
+    const [first] = probes.burndown;
+    const last = probes.burndown[89];
+    expect(last.coresMet).toBeGreaterThan(first.coresMet);
+    expect(last).toEqual({ at: expect.any(String), ...probes.progress });
   }, 60_000);
 });
