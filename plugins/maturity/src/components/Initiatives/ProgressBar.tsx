@@ -4,7 +4,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { formatCores, formatPercent } from '../../format';
 
-/** The share of cores meeting a target, as a bar with the figures beside it. */
+/** The share of cores meeting a target, as a bar with the figures under it. */
 export function ProgressBar(props: {
   progress: InitiativeProgress | null;
   label: string;
@@ -17,18 +17,16 @@ export function ProgressBar(props: {
       </Typography>
     );
   return (
-    <Box display="flex" alignItems="center" style={{ gap: 8, minWidth: 220 }}>
-      <Box flexGrow={1}>
-        <LinearProgress
-          variant="determinate"
-          value={Math.round(progress.share * 100)}
-          aria-hidden
-        />
-      </Box>
+    <Box width={220}>
+      <LinearProgress
+        variant="determinate"
+        value={Math.round(progress.share * 100)}
+        aria-hidden
+      />
       <Typography
         variant="body2"
         aria-label={`${props.label} progress`}
-        style={{ whiteSpace: 'nowrap' }}
+        style={{ whiteSpace: 'nowrap', marginTop: 4 }}
       >
         {formatPercent(progress.share)} ({formatCores(progress.coresMet)} of{' '}
         {formatCores(progress.cores)} cores)
