@@ -7,7 +7,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import { InitiativeStore } from '../database/InitiativeStore';
 import { SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
-import { snapshotRef } from '../service/scorecards';
+import { levelKindOf, snapshotRef } from '../service/scorecards';
 import { initiativeProblems, initiativeSchema } from './initiativeProblems';
 import { progressIn } from './initiativeProgress';
 
@@ -90,18 +90,19 @@ export class Initiatives {
       );
   }
 
-  /** The level of the scope's group in a snapshot, if it is one. */
+  /** The level of the scope's group in a snapshot (its broadest), if it is a group there. */
   private async scopeLevel(
     snapshot: SnapshotInfo,
     scope: string,
   ): Promise<RollUpLevel | undefined> {
-    const kinds = await this.options.snapshots.getLevelKinds(
-      snapshot.id,
-      scope,
-    );
-    return (
-      ['company', 'department', 'team', 'product', 'platform'] as const
-    ).find(k => kinds.includes(k));
+    try {
+      const kind = await levelKindOf(this.options.snapshots, snapshot, scope);
+      return kind === 'workload' ? undefined : kind;
+    } catch (error) {
+      // Not scored in that snapshot: no progress to show.
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
   }
 
   /** An initiative with its progress in `snapshot` (null without a snapshot or a scored scope). */
@@ -135,7 +136,11 @@ export class Initiatives {
         to: now,
       });
       for (const day of days) {
-        const then = await progressIn(snapshots, day, initiative, level);
+        // Today's snapshot is the last day's: its progress is worked out above.
+        const then =
+          day.id === current!.id
+            ? today
+            : await progressIn(snapshots, day, initiative, level);
         // A day thinned of its detail and place (past detailDays) has no point.
         if (then)
           burndown.push({ at: day.finishedAt.toISOString(), ...then.progress });

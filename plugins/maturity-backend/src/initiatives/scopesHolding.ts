@@ -1,32 +1,35 @@
+import { NotFoundError } from '@backstage/errors';
 import { SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
-import { broadestRow } from '../service/scorecards';
+import { levelKindOf } from '../service/scorecards';
 
 /**
  * The groups an entity is in, itself among them: the scopes whose initiatives concern it. A
  * workload's row names its product, team, department and company; a group's are those of any
- * workload under it. An entity with no row in the snapshot is in none.
+ * workload under it. An entity with no row in the snapshot is in none. Rows are read for their
+ * figures only: a group's detail lists its members, of which nothing is needed here.
  */
 export async function scopesHolding(
   store: SnapshotStore,
   snapshot: SnapshotInfo,
   ref: string,
 ): Promise<string[]> {
-  let row;
+  let kind;
   try {
-    row = await broadestRow(store, snapshot, ref);
-  } catch {
-    return [];
+    kind = await levelKindOf(store, snapshot, ref);
+  } catch (error) {
+    if (error instanceof NotFoundError) return [];
+    throw error;
   }
-  const place =
-    row.levelKind === 'workload'
-      ? row
-      : (
-          await store.getScores(snapshot.id, {
-            levelKind: 'workload',
-            under: { level: row.levelKind, ref },
-            figuresOnly: true,
-          })
-        )[0];
+  const [place] = await store.getScores(
+    snapshot.id,
+    kind === 'workload'
+      ? { levelKind: 'workload', ref, figuresOnly: true }
+      : {
+          levelKind: 'workload',
+          under: { level: kind, ref },
+          figuresOnly: true,
+        },
+  );
   const groups = [ref];
   for (const level of ['product', 'team', 'department', 'company'] as const)
     if (place?.[level]) groups.push(place[level]!);

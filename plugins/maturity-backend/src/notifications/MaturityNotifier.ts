@@ -201,9 +201,9 @@ export class MaturityNotifier {
       );
       if (daysLeft < 0 || daysLeft > settings.initiativeDeadlineDays) continue;
       const { progress } = await initiatives.withProgress(initiative, current);
-      if (progress?.share !== null && progress?.share !== undefined)
-        if (progress.share < 1)
-          events.push(initiativeEvent(initiative, progress.share, daysLeft));
+      const share = progress?.share;
+      if (typeof share === 'number' && share < 1)
+        events.push(initiativeEvent(initiative, share, daysLeft));
     }
     return events;
   }

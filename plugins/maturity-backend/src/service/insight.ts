@@ -167,20 +167,3 @@ export async function getHeatmap(
     snapshot: snapshotRef(snapshot),
   };
 }
-
-/** An insight with the fixes the caller may not read left out. */
-export async function withReadableFixes(
-  readable: (refs: string[]) => Promise<Set<string>>,
-  answer: InsightResponse,
-): Promise<InsightResponse> {
-  const visible = await readable([
-    ...new Set(answer.impact.flatMap(i => i.fixes.map(f => f.ref))),
-  ]);
-  return {
-    ...answer,
-    impact: answer.impact.map(i => ({
-      ...i,
-      fixes: i.fixes.filter(f => visible.has(f.ref)),
-    })),
-  };
-}

@@ -1,4 +1,7 @@
-import { LeaderboardResponse } from '@internal/plugin-maturity-common';
+import {
+  InsightResponse,
+  LeaderboardResponse,
+} from '@internal/plugin-maturity-common';
 import { ReadScope } from './EntityReadAccess';
 import { notScored } from './scorecards';
 
@@ -45,4 +48,25 @@ export async function withReadableRows(
 ): Promise<LeaderboardResponse> {
   const rows = await readableOf(scope, board.rows);
   return { ...board, total: rows.length, rows };
+}
+
+/**
+ * An insight with the workloads to fix the caller may not read left out; the points each check
+ * adds stay whole, as a group's own figures do.
+ */
+export async function withReadableFixes(
+  scope: ReadScope,
+  answer: InsightResponse,
+): Promise<InsightResponse> {
+  if (scope.all) return answer;
+  const visible = await scope.readable([
+    ...new Set(answer.impact.flatMap(i => i.fixes.map(f => f.ref))),
+  ]);
+  return {
+    ...answer,
+    impact: answer.impact.map(i => ({
+      ...i,
+      fixes: i.fixes.filter(f => visible.has(f.ref)),
+    })),
+  };
 }

@@ -30,7 +30,7 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ScoringModel } from '../config/readMaturityConfig';
 import { SCORING_TASK_ID } from '../scoringTask';
 import { getCostHistory, getCosts } from './costs';
-import { getHeatmap, getInsight, withReadableFixes } from './insight';
+import { getHeatmap, getInsight } from './insight';
 import {
   heatmapCsv,
   initiativeCsv,
@@ -46,6 +46,7 @@ import { EntityReadAccess, ReadScope } from './EntityReadAccess';
 import {
   readableOf,
   requireReadable,
+  withReadableFixes,
   withReadableMembers,
   withReadableRows,
 } from './restrictAnswer';
@@ -138,12 +139,13 @@ export async function createRouter(options: {
     req: { params: { kind: string; namespace: string; name: string } },
     res: object,
     compute: (ref: string) => Promise<T>,
+    restrict: (scope: ReadScope, answer: T) => Promise<T> = withReadableMembers,
   ) => {
     for (const [name, value] of Object.entries(req.params))
       refuseNul(`path parameter ${name}`, value);
     const ref = stringifyEntityRef(req.params);
     await requireReadable(await scopeOf(req, res), ref);
-    await sendCached(req, res, () => compute(ref), withReadableMembers);
+    await sendCached(req, res, () => compute(ref), restrict);
   };
   const sendScorecard = (
     req: { params: { kind: string; namespace: string; name: string } },
@@ -271,17 +273,11 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/insight/:kind/:namespace/:name', async (req, res) => {
-    for (const [name, value] of Object.entries(req.params))
-      refuseNul(`path parameter ${name}`, value);
-    const ref = stringifyEntityRef(req.params);
-    const scope = await scopeOf(req, res);
-    await requireReadable(scope, ref);
-    await sendCached(
+    await sendEntity(
       req,
       res,
-      () => getInsight(reads, ref, model),
-      (readScope, answer) =>
-        withReadableFixes(refs => readScope.readable(refs), answer),
+      ref => getInsight(reads, ref, model),
+      withReadableFixes,
     );
   });
 

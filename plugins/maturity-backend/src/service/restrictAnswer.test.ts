@@ -1,5 +1,5 @@
 import { InsightResponse } from '@internal/plugin-maturity-common';
-import { withReadableFixes } from './insight';
+import { withReadableFixes } from './restrictAnswer';
 
 describe('withReadableFixes', () => {
   it('leaves out the fixes the caller may not read, and keeps the figures whole', async () => {
@@ -25,7 +25,10 @@ describe('withReadableFixes', () => {
       async (refs: string[]) =>
         new Set(refs.filter(r => r !== 'component:default/a')),
     );
-    const restricted = await withReadableFixes(readable, answer);
+    const restricted = await withReadableFixes(
+      { all: false, readable },
+      answer,
+    );
     expect(restricted.impact).toEqual([
       {
         check: 'tracing',
