@@ -1,7 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  CheckRule,
   DEFAULT_CHECKS,
+  isCompositeRule,
   FACTS,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
@@ -75,16 +77,17 @@ export function generateOrganisation(n: number, seed = 42) {
     const maturity = 0.3 + (department / DEPARTMENTS) * 0.6;
     const cores = Math.round(2 ** (next() * 12 - 1) * 10) / 10;
     const result: WorkloadFacts = {};
-    for (const check of DEFAULT_CHECKS) {
-      const rule = check.rule;
-      if (rule.kind === 'true') result[rule.fact] = next() < maturity;
+    const plant = (rule: CheckRule) => {
+      if (isCompositeRule(rule)) rule.rules.forEach(plant);
+      else if (rule.kind === 'true') result[rule.fact] = next() < maturity;
       else if (rule.kind === 'false') result[rule.fact] = next() > maturity;
       else if (rule.kind === 'atLeast')
         result[rule.fact] = next() * rule.target * 2;
       else if (rule.kind === 'atMost')
         result[rule.fact] = 1 + next() * rule.zeroAt;
       else result[rule.fact] = rule.min / 2 + next() * rule.max;
-    }
+    };
+    for (const check of DEFAULT_CHECKS) plant(check.rule);
     const usage = cores * (0.05 + next() * 0.8);
     return Object.assign(result, {
       [FACTS.kubernetes.cores]: cores,

@@ -47,8 +47,8 @@ export interface Config {
     unknownAsZero?: boolean;
     /**
      * The operator's own checks, in the format the default checks are written in (see
-     * docs/scoring.md): each reads one fact a collector reports. Validated at start-up; an error
-     * names the key.
+     * docs/scoring.md): a rule reads one fact a collector reports, or combines rules with `all`
+     * or `any` (`rules`, each of the same shape). Validated at start-up; an error names the key.
      */
     customChecks?: Array<{
       id: string;
@@ -62,8 +62,17 @@ export interface Config {
       side: 'platform' | 'business';
       weight: number;
       rule: {
-        kind: 'true' | 'false' | 'atLeast' | 'atMost' | 'between';
-        fact: string;
+        kind:
+          | 'true'
+          | 'false'
+          | 'atLeast'
+          | 'atMost'
+          | 'between'
+          | 'all'
+          | 'any';
+        fact?: string;
+        /** For `all` and `any`: two or more rules of this shape. */
+        rules?: object[];
         target?: number;
         limit?: number;
         zeroAt?: number;

@@ -59,6 +59,25 @@ describe('custom checks', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('reads all and any of rules, nested', () => {
+    const rule = {
+      kind: 'any',
+      rules: [
+        { kind: 'true', fact: 'acme.oncallRota' },
+        {
+          kind: 'all',
+          rules: [
+            { kind: 'true', fact: 'practice.alerting' },
+            { kind: 'atLeast', fact: 'kubernetes.replicas', target: 2 },
+          ],
+        },
+      ],
+    };
+    expect(readCustomChecks([{ ...check, rule }], [], refs)[0].rule).toEqual(
+      rule,
+    );
+  });
+
   it.each([
     [
       { ...check, rule: { kind: 'sometimes', fact: 'acme.oncallRota' } },
@@ -86,6 +105,42 @@ describe('custom checks', () => {
         rule: { kind: 'atMost', fact: 'kubernetes.cores', limit: 8, zeroAt: 8 },
       },
       'Invalid config maturity.customChecks[0].rule.zeroAt: expected a number above limit (8)',
+    ],
+    [
+      {
+        ...check,
+        rule: {
+          kind: 'all',
+          rules: [
+            { kind: 'true', fact: 'acme.oncallRota' },
+            { kind: 'true', fact: 'acme.unheardOf' },
+          ],
+        },
+      },
+      "Invalid config maturity.customChecks[0].rule.rules[1].fact: no collector reports a fact 'acme.unheardOf'",
+    ],
+    [
+      {
+        ...check,
+        rule: {
+          kind: 'any',
+          rules: [
+            { kind: 'true', fact: 'acme.oncallRota' },
+            { kind: 'between', fact: 'kubernetes.cores', min: 4, max: 2 },
+          ],
+        },
+      },
+      'Invalid config maturity.customChecks[0].rule.rules[1].max: expected a number not below min (4)',
+    ],
+    [
+      {
+        ...check,
+        rule: {
+          kind: 'any',
+          rules: [{ kind: 'true', fact: 'acme.oncallRota' }],
+        },
+      },
+      'Invalid config maturity.customChecks[0].rule.rules: expected at least two rules',
     ],
     [
       { ...check, id: 'On Call' },

@@ -3,6 +3,8 @@ import {
   CheckRule,
   DIMENSION_IDS,
   DimensionId,
+  isCompositeRule,
+  ruleFacts,
 } from '@internal/plugin-maturity-common';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,30 +14,69 @@ import { configKey } from './configKey';
 
 const fact = z.string().min(1);
 
-/** A rule as written: the same shapes as {@link CheckRule}. */
-const ruleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('true'), fact }).strict(),
-  z.object({ kind: z.literal('false'), fact }).strict(),
-  z
-    .object({ kind: z.literal('atLeast'), fact, target: z.number().positive() })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('atMost'),
-      fact,
-      limit: z.number(),
-      zeroAt: z.number(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('between'),
-      fact,
-      min: z.number(),
-      max: z.number(),
-    })
-    .strict(),
-]);
+/**
+ * A rule as written: the same shapes as {@link CheckRule}, `all` and `any` holding at least two
+ * rules. The bounds of `atMost` and `between` are checked by {@link checkRuleBounds}.
+ */
+const ruleSchema: z.ZodType<CheckRule> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('true'), fact }).strict(),
+    z.object({ kind: z.literal('false'), fact }).strict(),
+    z
+      .object({
+        kind: z.literal('atLeast'),
+        fact,
+        target: z.number().positive(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('atMost'),
+        fact,
+        limit: z.number(),
+        zeroAt: z.number(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('between'),
+        fact,
+        min: z.number(),
+        max: z.number(),
+      })
+      .strict(),
+    ...(['all', 'any'] as const).map(kind =>
+      z
+        .object({
+          kind: z.literal(kind),
+          rules: z.array(ruleSchema).min(2, 'expected at least two rules'),
+        })
+        .strict(),
+    ),
+  ] as any),
+);
+
+/** Reports an `atMost` whose `zeroAt` is not above its `limit`, or a `between` upside down. */
+function checkRuleBounds(
+  rule: CheckRule,
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+) {
+  const issue = (key: string, message: string) =>
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: [...path, key],
+      message,
+    });
+  if (isCompositeRule(rule))
+    rule.rules.forEach((part, i) =>
+      checkRuleBounds(part, [...path, 'rules', i], ctx),
+    );
+  else if (rule.kind === 'atMost' && !(rule.zeroAt > rule.limit))
+    issue('zeroAt', `expected a number above limit (${rule.limit})`);
+  else if (rule.kind === 'between' && !(rule.max >= rule.min))
+    issue('max', `expected a number not below min (${rule.min})`);
+}
 
 /**
  * A check as an operator writes it, in YAML or `app-config.yaml`: the format the default checks
@@ -63,21 +104,14 @@ export const checkDefinitionSchema = z
     cases: z.array(z.string().min(1)).default([]),
   })
   .strict()
-  .superRefine((check, ctx) => {
-    const rule = check.rule as CheckRule;
-    if (rule.kind === 'atMost' && !(rule.zeroAt > rule.limit))
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['rule', 'zeroAt'],
-        message: `expected a number above limit (${rule.limit})`,
-      });
-    if (rule.kind === 'between' && !(rule.max >= rule.min))
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['rule', 'max'],
-        message: `expected a number not below min (${rule.min})`,
-      });
-  });
+  .superRefine((check, ctx) => checkRuleBounds(check.rule, ['rule'], ctx));
+
+/** Where in a rule a fact is read: `rule.fact`, or `rule.rules[1].fact` inside `all` / `any`. */
+function factKey(rule: CheckRule, id: string, key = 'rule'): string {
+  if (!isCompositeRule(rule)) return `${key}.fact`;
+  const i = rule.rules.findIndex(part => ruleFacts(part).includes(id));
+  return factKey(rule.rules[i], id, `${key}.rules[${i}]`);
+}
 
 /** What a custom check may refer to, and the ids already taken. */
 export interface CheckReferences {
@@ -117,11 +151,12 @@ export function readCustomChecks(
       );
     }
     const unknownFact = (id: string) => !refs.facts.has(id);
-    if (unknownFact(check.rule.fact)) {
+    const unread = ruleFacts(check.rule).find(unknownFact);
+    if (unread !== undefined) {
       throw new Error(
-        `${where('rule.fact')}: no collector reports a fact '${
-          check.rule.fact
-        }'; expected a built-in fact (docs/scoring.md lists them) or one an installed module declares`,
+        `${where(
+          factKey(check.rule, unread),
+        )}: no collector reports a fact '${unread}'; expected a built-in fact (docs/scoring.md lists them) or one an installed module declares`,
       );
     }
     check.appliesTo?.facts.forEach((id, i) => {

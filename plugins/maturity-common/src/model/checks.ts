@@ -4,19 +4,47 @@ import { DimensionId } from './dimensions';
 export type CheckSide = 'platform' | 'business';
 
 /**
- * How a check turns its fact into a credit from 0 to 1.
+ * How a check turns one fact into a credit from 0 to 1.
  * - `true` / `false`: full credit when the fact has that value, none otherwise;
  * - `atLeast`: partial credit `value / target`, capped at 1 (utilisation 0.25 of a 0.5 target gives 0.5);
  * - `atMost`: full credit up to `limit`, falling linearly to none at `zeroAt`;
  * - `between`: full credit inside `[min, max]`, none outside.
  * @public
  */
-export type CheckRule =
+export type FactRule =
   | { kind: 'true'; fact: string }
   | { kind: 'false'; fact: string }
   | { kind: 'atLeast'; fact: string; target: number }
   | { kind: 'atMost'; fact: string; limit: number; zeroAt: number }
   | { kind: 'between'; fact: string; min: number; max: number };
+
+/**
+ * How a check turns its facts into a credit from 0 to 1: a {@link FactRule}, or
+ * - `all`: the lowest credit of its rules (every one must hold);
+ * - `any`: the highest credit of its rules (one is enough).
+ *
+ * An unknown fact is unknown, not false: `all` is 0 as soon as one rule earns 0 and otherwise
+ * unknown while any rule is; `any` is 1 as soon as one rule earns 1 and otherwise unknown while any
+ * rule is (Kleene's three-valued logic, with partial credit).
+ * @public
+ */
+export type CheckRule =
+  | FactRule
+  | { kind: 'all'; rules: CheckRule[] }
+  | { kind: 'any'; rules: CheckRule[] };
+
+/** Whether a rule combines other rules. @public */
+export function isCompositeRule(
+  rule: CheckRule,
+): rule is Extract<CheckRule, { rules: CheckRule[] }> {
+  return rule.kind === 'all' || rule.kind === 'any';
+}
+
+/** The facts a rule reads, each once, in the order written. @public */
+export function ruleFacts(rule: CheckRule): string[] {
+  if (!isCompositeRule(rule)) return [rule.fact];
+  return [...new Set(rule.rules.flatMap(ruleFacts))];
+}
 
 /**
  * Limits a check to some workloads: it applies when the first of `facts` that is known equals

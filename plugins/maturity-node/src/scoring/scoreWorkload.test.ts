@@ -260,6 +260,106 @@ describe('scoreWorkload', () => {
     );
   });
 
+  describe('all and any', () => {
+    // "CPU not too large": the limit at most 2 × the request (falling to 0 at 4 ×) and the limit
+    // per replica at most 8 cores (falling to 0 at 16), both required; the second rule of `any`
+    // is a declared fact.
+    const cpuSize = check({
+      id: 'cpu-size',
+      side: 'business',
+      dimension: 'compute',
+      weight: 1,
+      rule: {
+        kind: 'all',
+        rules: [
+          { kind: 'atMost', fact: 'ratio', limit: 2, zeroAt: 4 },
+          { kind: 'atMost', fact: 'cores', limit: 8, zeroAt: 16 },
+        ],
+      },
+    });
+    const observed = check({
+      id: 'observed',
+      side: 'business',
+      dimension: 'architecture',
+      weight: 1,
+      rule: {
+        kind: 'any',
+        rules: [
+          { kind: 'true', fact: 'traced' },
+          { kind: 'atLeast', fact: 'spans', target: 100 },
+        ],
+      },
+    });
+    const result = (
+      c: CheckDefinition,
+      facts: Record<string, number | boolean>,
+      policy?: 'count' | 'half' | 'ignore',
+    ) =>
+      scoreWorkload([c], facts, {
+        now,
+        declaredFacts: new Set(['traced']),
+        declaredFactsPolicy: policy,
+      }).checks[0];
+
+    it('gives all the lowest credit of its rules', () => {
+      // ratio 3 → 0.5; 12 cores → (16 − 12) / 8 = 0.5; 10 cores → 0.75.
+      expect(result(cpuSize, { ratio: 3, cores: 12 }).credit).toBe(0.5);
+      expect(result(cpuSize, { ratio: 1.5, cores: 10 }).credit).toBe(0.75);
+      expect(result(cpuSize, { ratio: 1.5, cores: 4 })).toMatchObject({
+        status: 'pass',
+        credit: 1,
+        basis: 'measured',
+        facts: { ratio: 1.5, cores: 4 },
+      });
+    });
+
+    it('leaves all unknown while a rule is, unless one already fails', () => {
+      expect(result(cpuSize, { ratio: 1.5 })).toMatchObject({
+        status: 'unknown',
+        credit: null,
+      });
+      expect(result(cpuSize, { ratio: 5 })).toMatchObject({
+        status: 'fail',
+        credit: 0,
+      });
+    });
+
+    it('gives any the highest credit of its rules, settled by one that passes', () => {
+      // 40 spans of a 100 target → 0.4; 70 → 0.7.
+      expect(result(observed, { traced: false, spans: 40 }).credit).toBe(0.4);
+      expect(result(observed, { spans: 70, traced: true }).credit).toBe(1);
+      expect(result(observed, { spans: 70 })).toMatchObject({
+        status: 'unknown',
+      });
+      expect(result(observed, { spans: 150 })).toMatchObject({
+        status: 'pass',
+        basis: 'measured',
+      });
+    });
+
+    it('rests on a declaration when any declared fact was read, as the policy says', () => {
+      const facts = { traced: true, spans: 40 };
+      expect(result(observed, facts, 'count')).toMatchObject({
+        credit: 1,
+        basis: 'declared',
+      });
+      // half: the declared claim earns 1 / 2.
+      expect(result(observed, facts, 'half')).toMatchObject({
+        status: 'partial',
+        credit: 0.5,
+        basis: 'declared',
+      });
+      // ignore: the claim is hidden, so 40 spans cannot settle it; 150 spans do on their own.
+      expect(result(observed, facts, 'ignore')).toMatchObject({
+        status: 'unknown',
+        credit: null,
+      });
+      expect(
+        result(observed, { traced: true, spans: 150 }, 'ignore'),
+      ).toMatchObject({ credit: 1, basis: 'measured' });
+    });
+  });
+
   it('has no score when a side has nothing to count', () => {
     const result = scoreWorkload(checks, { 'f.a': true }, { now });
     expect(result.business).toBe(100);

@@ -6,12 +6,15 @@ import {
   CheckStatus,
   DeclaredFactsPolicy,
   DIMENSION_IDS,
+  FactRule,
   FactBasis,
   DimensionId,
   FactValue,
   gatedLevel,
+  isCompositeRule,
   isWaiverActive,
   Level,
+  ruleFacts,
   ScoreWeights,
   Waiver,
   WorkloadFacts,
@@ -37,7 +40,7 @@ export interface ScoreOptions {
   now: Date;
 }
 
-function ruleCredit(rule: CheckRule, value: FactValue): number | undefined {
+function factCredit(rule: FactRule, value: FactValue): number | undefined {
   switch (rule.kind) {
     case 'true':
       return typeof value === 'boolean' ? Number(value) : undefined;
@@ -61,6 +64,63 @@ function ruleCredit(rule: CheckRule, value: FactValue): number | undefined {
   }
 }
 
+/**
+ * The credit of a rule over facts read through `value` (undefined: unknown). `all` takes the
+ * lowest credit and `any` the highest; an unknown rule leaves the answer unknown unless a known one
+ * settles it (0 for `all`, 1 for `any`).
+ */
+function ruleCredit(
+  rule: CheckRule,
+  value: (fact: string) => FactValue | undefined,
+): number | undefined {
+  if (!isCompositeRule(rule)) {
+    const v = value(rule.fact);
+    return v === undefined ? undefined : factCredit(rule, v);
+  }
+  const settles = rule.kind === 'all' ? 0 : 1;
+  let unknown = false;
+  let credit = 1 - settles;
+  for (const part of rule.rules) {
+    const c = ruleCredit(part, value);
+    if (c === settles) return c;
+    if (c === undefined) unknown = true;
+    else
+      credit = rule.kind === 'all' ? Math.min(credit, c) : Math.max(credit, c);
+  }
+  return unknown ? undefined : credit;
+}
+
+/**
+ * A composite rule's credit and basis. A declared fact counts as `declaredFactsPolicy` says:
+ * under `ignore` it is hidden from the rule; otherwise the credit rests on a declaration (and
+ * `half` halves it) when any declared fact was known.
+ */
+function compositeCredit(
+  rule: CheckRule,
+  facts: WorkloadFacts,
+  options: Pick<ScoreOptions, 'declaredFacts' | 'declaredFactsPolicy'>,
+): { earned: number | undefined; basis: FactBasis | undefined } {
+  const policy = options.declaredFactsPolicy ?? 'count';
+  const declared = (id: string) => options.declaredFacts?.has(id) ?? false;
+  const value =
+    policy === 'ignore'
+      ? (id: string) => (declared(id) ? undefined : facts[id])
+      : (id: string) => facts[id];
+  let basis: FactBasis | undefined;
+  for (const id of ruleFactsOf(rule)) {
+    if (value(id) === undefined) continue;
+    if (declared(id)) {
+      basis = 'declared';
+      break;
+    }
+    basis = 'measured';
+  }
+  let earned = ruleCredit(rule, value);
+  if (earned !== undefined && basis === 'declared' && policy === 'half')
+    earned /= 2;
+  return { earned, basis };
+}
+
 function applies(check: CheckDefinition, facts: WorkloadFacts): boolean {
   if (!check.appliesTo) return true;
   const known = check.appliesTo.facts.find(id => facts[id] !== undefined);
@@ -69,12 +129,25 @@ function applies(check: CheckDefinition, facts: WorkloadFacts): boolean {
   );
 }
 
-// The facts a check reads, worked out once per check rather than once per workload.
-const FACTS_READ = new WeakMap<CheckDefinition, readonly string[]>();
+// The facts a check and a rule read, worked out once per check rather than once per workload.
+const FACTS_READ = new WeakMap<object, readonly string[]>();
+function ruleFactsOf(rule: CheckRule): readonly string[] {
+  let ids = FACTS_READ.get(rule);
+  if (!ids) {
+    ids = ruleFacts(rule);
+    FACTS_READ.set(rule, ids);
+  }
+  return ids;
+}
 function factsRead(check: CheckDefinition): readonly string[] {
   let ids = FACTS_READ.get(check);
   if (!ids) {
-    ids = [...(check.appliesTo?.facts ?? []), check.rule.fact];
+    ids = [
+      ...new Set([
+        ...(check.appliesTo?.facts ?? []),
+        ...ruleFactsOf(check.rule),
+      ]),
+    ];
     FACTS_READ.set(check, ids);
   }
   return ids;
@@ -107,15 +180,24 @@ export function evaluateCheck(
       waiver: options.waiver,
     };
   } else {
-    const fact = check.rule.fact;
     let basis: FactBasis | undefined;
-    if (facts[fact] !== undefined)
-      basis = options.declaredFacts?.has(fact) ? 'declared' : 'measured';
-    const policy =
-      basis === 'declared' ? options.declaredFactsPolicy ?? 'count' : 'count';
-    let earned =
-      policy === 'ignore' ? undefined : ruleCredit(check.rule, facts[fact]);
-    if (earned !== undefined && policy === 'half') earned /= 2;
+    let earned: number | undefined;
+    const rule = check.rule;
+    if (isCompositeRule(rule)) {
+      ({ earned, basis } = compositeCredit(rule, facts, options));
+    } else {
+      // One fact, the common case: read it directly, without building a lookup.
+      const value = facts[rule.fact];
+      if (value !== undefined)
+        basis = options.declaredFacts?.has(rule.fact) ? 'declared' : 'measured';
+      const policy =
+        basis === 'declared' ? options.declaredFactsPolicy ?? 'count' : 'count';
+      earned =
+        policy === 'ignore' || value === undefined
+          ? undefined
+          : factCredit(rule, value);
+      if (earned !== undefined && policy === 'half') earned /= 2;
+    }
     if (earned === undefined) {
       status = 'unknown';
       credit = options.unknownAsZero ? 0 : null;

@@ -7,6 +7,7 @@ import {
   FactBasis,
   FactProvenance,
   ModelResponse,
+  ruleFacts,
 } from '@internal/plugin-maturity-common';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -85,12 +86,15 @@ function sourcesOf(result: CheckResult): { short: string[]; full: string[] } {
   };
 }
 
-function notes(result: CheckResult, fact: string): string {
+function notes(result: CheckResult, facts: string[]): string {
   const parts = [];
   if (result.waiver)
     parts.push(`Waived until ${result.waiver.until}: ${result.waiver.reason}`);
   if (result.stale) parts.push('Based on stale facts');
-  if (result.status === 'unknown') parts.push(`No data for ${fact}`);
+  if (result.status === 'unknown') {
+    const missing = facts.filter(id => result.facts[id] === undefined);
+    parts.push(`No data for ${(missing.length ? missing : facts).join(', ')}`);
+  }
   return parts.join(' · ');
 }
 
@@ -123,7 +127,7 @@ export function ChecksTable(props: {
         basis: r.basis,
         sources: sourcesOf(r).short,
         sourcesInFull: sourcesOf(r).full,
-        notes: notes(r, check.rule.fact),
+        notes: notes(r, ruleFacts(check.rule)),
         remediation: check.remediation,
         cases: check.cases,
       };
