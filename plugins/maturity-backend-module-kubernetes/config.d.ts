@@ -25,14 +25,27 @@ export interface Config {
       /** Objects per list page. Default 500. */
       pageSize?: number;
       /**
-       * Facts of your own, each a JSONPath over the workload's controllers (Deployments,
-       * StatefulSets, DaemonSets), reported as `kubernetes.<name>`: the first controller's value
-       * (a list by its length), or with `exists: true` whether it matches on every controller.
+       * Facts of your own, reported as `kubernetes.<name>`. Each is a JSONPath over the
+       * workload's controllers (Deployments, StatefulSets, DaemonSets): the first controller's
+       * value (a list by its length), or with `exists: true` whether it matches on every
+       * controller. With `resource`, it reads objects of that kind that name the workload
+       * instead (docs/kubernetes.md).
        */
       facts?: {
         [name: string]: {
-          path: string;
+          /** Required unless `resource` and `exists` are given. */
+          path?: string;
           exists?: boolean;
+          resource?: {
+            /** `group/version`, e.g. `keda.sh/v1alpha1`, or `v1`. */
+            apiVersion: string;
+            /** e.g. `scaledobjects`. */
+            plural: string;
+            /** JSONPath to the name of the controller the object is about. */
+            target?: string;
+            /** JSONPath to a `matchLabels` selector of the workload's pods. */
+            selector?: string;
+          };
         };
       };
       /** Server-side timeout of one list call, in seconds. Default 30. */

@@ -2,7 +2,7 @@ import { ClusterIndex } from './ClusterIndex';
 import {
   ClusterSource,
   KubeObject,
-  ResourceName,
+  resourceLabel,
 } from './sources/ClusterSource';
 
 const deployment = (namespace: string, name: string): KubeObject => ({
@@ -42,13 +42,13 @@ const pod = (
 });
 
 /** A source that passes each object through `keep`, as a live one does page by page, and records what it held. */
-function sourceOf(objects: Partial<Record<ResourceName, KubeObject[]>>) {
+function sourceOf(objects: Partial<Record<string, KubeObject[]>>) {
   const held: unknown[] = [];
   const source: ClusterSource = {
     cluster: 'test',
     async list(resource, keep) {
       const kept = [];
-      for (const item of objects[resource] ?? []) {
+      for (const item of objects[resourceLabel(resource)] ?? []) {
         const slim = keep(item);
         if (slim !== undefined) kept.push(slim);
       }
@@ -56,7 +56,9 @@ function sourceOf(objects: Partial<Record<ResourceName, KubeObject[]>>) {
       return kept;
     },
     async listAddOn(resource, keep) {
-      return objects[resource] ? source.list(resource, keep) : undefined;
+      return objects[resourceLabel(resource)]
+        ? source.list(resource, keep)
+        : undefined;
     },
   };
   return { source, held };

@@ -6,6 +6,7 @@ import {
 import { WorkloadObjects, selects } from './facts/deriveFacts';
 import { PlatformEvidence } from './facts/platformFacts';
 import { PracticeEvidence } from './facts/practiceFacts';
+import { ResourceFactDefinition, ResourceFacts } from './facts/resourceFacts';
 import { slimController, slimHpa, slimPdb } from './facts/slimObjects';
 import { matches, WorkloadMatcher } from './matchWorkloads';
 import { ClusterSource, KubeObject } from './sources/ClusterSource';
@@ -33,6 +34,7 @@ export class ClusterIndex {
     origins: {},
   };
   private practices?: PracticeEvidence;
+  private resourceFacts?: ResourceFacts;
 
   private readonly byLabel = new Map<string, KubeObject[]>();
   private readonly bySelector = new Map<string, KubeObject[]>();
@@ -45,6 +47,7 @@ export class ClusterIndex {
   static async read(
     source: ClusterSource,
     customFacts: Record<string, JsonPathFactDefinition> = {},
+    resourceFacts: Record<string, ResourceFactDefinition> = {},
   ): Promise<ClusterIndex> {
     const index = new ClusterIndex(source.cluster);
     const platform = new PlatformEvidence(source.cluster);
@@ -105,6 +108,7 @@ export class ClusterIndex {
     practices.noteVulnerabilityReports(vulnerabilityReports);
     practices.notePolicyReports(policyReports);
     index.practices = practices;
+    index.resourceFacts = await ResourceFacts.read(source, resourceFacts);
     for (const c of [...deployments, ...statefulsets, ...daemonsets])
       index.addController(c);
     for (const h of hpas) add(index.hpas, h.metadata?.namespace ?? '', h);
@@ -126,6 +130,11 @@ export class ClusterIndex {
     }
     index.platform = platform.facts();
     return index;
+  }
+
+  /** The operator's facts read from objects of named kinds, for a workload's controllers. */
+  resourceFactsOf(controllers: KubeObject[]) {
+    return this.resourceFacts!.factsOf(controllers);
   }
 
   /** The practices measured for a workload's controllers on this cluster. */

@@ -8,6 +8,7 @@ import {
   FactCollectionResult,
 } from '@internal/plugin-maturity-node';
 import { KubernetesFactCollector } from './KubernetesFactCollector';
+import { ResourceFactDefinition } from './facts/resourceFacts';
 import { LiveClusterSource } from './sources/LiveClusterSource';
 import { RecordedClusterSource } from './sources/RecordedClusterSource';
 import { recordedItems, resourceApi } from './__testUtils__/recordedCluster';
@@ -107,6 +108,7 @@ async function collectLive(
     token?: string;
     timeoutSeconds?: number;
     facts?: Record<string, { path: string; exists?: boolean }>;
+    resourceFacts?: Record<string, ResourceFactDefinition>;
   } = {},
 ) {
   const server = await startReplayServer({
@@ -128,6 +130,7 @@ async function collectLive(
       sources: async () => [source],
       logger: mockServices.logger.mock(),
       facts: options.facts,
+      resourceFacts: options.resourceFacts,
     });
     // Two pages of one run, as the scoring run calls it: the cluster is listed for the first only.
     const run = createFactCollectionRun(new Date());
@@ -206,6 +209,82 @@ describe('KubernetesFactCollector', () => {
       'kubernetes.dedicated': true,
       'kubernetes.containers': 1,
     });
+  });
+
+  it("reads the operator's facts from objects of a named kind that name the workload", async () => {
+    const { result, requests } = await collectLive({
+      resourceFacts: {
+        // By the controller it targets.
+        kedaMaxReplicas: {
+          resource: {
+            apiVersion: 'keda.sh/v1alpha1',
+            plural: 'scaledobjects',
+            target: '$.spec.scaleTargetRef.name',
+          },
+          path: '$.spec.maxReplicaCount',
+        },
+        // By a selector of the controller's pods.
+        networkPolicy: {
+          resource: {
+            apiVersion: 'networking.k8s.io/v1',
+            plural: 'networkpolicies',
+            selector: '$.spec.podSelector',
+          },
+          exists: true,
+        },
+        // Every workload in its namespace; a kind of the core group.
+        namespaceCpuLimit: {
+          resource: { apiVersion: 'v1', plural: 'resourcequotas' },
+          path: "$.spec.hard['limits.cpu']",
+        },
+        // A kind the cluster does not serve.
+        serviceMonitor: {
+          resource: {
+            apiVersion: 'monitoring.coreos.com/v1',
+            plural: 'servicemonitors',
+            selector: '$.spec.selector',
+          },
+          exists: true,
+        },
+      },
+    });
+    const facts = (name: string) =>
+      result.facts.get(`component:default/${name}`)!;
+    expect(facts('cart')).toMatchObject({
+      'kubernetes.kedaMaxReplicas': 12,
+      'kubernetes.networkPolicy': false,
+      'kubernetes.namespaceCpuLimit': '64',
+      'kubernetes.serviceMonitor': false,
+    });
+    expect(facts('ledger')).toMatchObject({
+      'kubernetes.networkPolicy': true,
+      'kubernetes.serviceMonitor': false,
+    });
+    // No ScaledObject names ledger and payments has no quota: unknown.
+    expect(facts('ledger')['kubernetes.kedaMaxReplicas']).toBeUndefined();
+    expect(facts('ledger')['kubernetes.namespaceCpuLimit']).toBeUndefined();
+    expect(
+      result.origins.get('component:default/cart')![
+        'kubernetes.kedaMaxReplicas'
+      ],
+    ).toEqual({
+      source: 'kubernetes',
+      from: 'cluster prod-1: ScaledObject shop/cart',
+    });
+    expect(
+      result.origins.get('component:default/ledger')![
+        'kubernetes.networkPolicy'
+      ].from,
+    ).toBe('cluster prod-1: NetworkPolicy payments/ledger-ingress');
+    // Each kind is listed once a run, at its own path.
+    expect(
+      requests.filter(r => r.startsWith('/api/v1/resourcequotas?')),
+    ).toHaveLength(1);
+    expect(
+      requests.filter(r =>
+        r.startsWith('/apis/monitoring.coreos.com/v1/servicemonitors?'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('names where each fact came from: the workload, its cluster and what shows a practice', async () => {

@@ -13,6 +13,7 @@ import {
 } from '@internal/plugin-maturity-node';
 import { ClusterIndex } from './ClusterIndex';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
+import { ResourceFactDefinition } from './facts/resourceFacts';
 import { readMatcher, WorkloadMatcher } from './matchWorkloads';
 import {
   ClusterSource,
@@ -39,16 +40,27 @@ export class KubernetesFactCollector implements MaturityFactCollector {
       logger: LoggerService;
       /** Operator-defined facts: a JSONPath over each controller, by name. */
       facts?: Record<string, JsonPathFactDefinition>;
+      /** Operator-defined facts read from objects of a named kind, by name. */
+      resourceFacts?: Record<string, ResourceFactDefinition>;
     },
   ) {
-    this.facts = Object.keys(options.facts ?? {}).map(kubernetesFactId);
+    this.facts = [
+      ...Object.keys(options.facts ?? {}),
+      ...Object.keys(options.resourceFacts ?? {}),
+    ].map(kubernetesFactId);
   }
 
   /** Every cluster, listed once per run: the run calls `collect` once per page of workloads. */
   private async readClusters() {
     const sources = await this.options.sources();
     const read = await Promise.allSettled(
-      sources.map(source => ClusterIndex.read(source, this.options.facts)),
+      sources.map(source =>
+        ClusterIndex.read(
+          source,
+          this.options.facts,
+          this.options.resourceFacts,
+        ),
+      ),
     );
     const snapshots: ClusterIndex[] = [];
     const clusterErrors: string[] = [];
@@ -121,6 +133,15 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         const home = objects.findIndex(o => o.controllers.length > 0);
         const cluster = snapshots[home];
         const practices = cluster.practicesOf(objects[home].controllers);
+        const fromResources = cluster.resourceFactsOf(
+          objects[home].controllers,
+        );
+        const measured: Record<string, string> = { ...practices.from };
+        const resourceValues: WorkloadFacts = {};
+        for (const [name, fact] of Object.entries(fromResources)) {
+          resourceValues[kubernetesFactId(name)] = fact.value;
+          if (fact.from) measured[kubernetesFactId(name)] = fact.from;
+        }
         facts.set(ref, {
           ...deriveFacts(merged),
           [FACTS.kubernetes.cluster]: cluster.cluster,
@@ -129,6 +150,7 @@ export class KubernetesFactCollector implements MaturityFactCollector {
           ...cluster.platform.facts,
           ...practices.facts,
           ...this.customFactsOf(merged.controllers),
+          ...resourceValues,
         });
         origin.set(ref, {
           source: 'kubernetes',
@@ -136,19 +158,19 @@ export class KubernetesFactCollector implements MaturityFactCollector {
             .map(describeObject)
             .join(', ')}`,
         });
-        const measured = Object.keys(practices.from);
+        const measuredIds = Object.keys(measured);
         origins.set(
           ref,
-          measured.length === 0
+          measuredIds.length === 0
             ? cluster.platform.origins
             : {
                 ...cluster.platform.origins,
                 ...Object.fromEntries(
-                  measured.map(id => [
+                  measuredIds.map(id => [
                     id,
                     {
                       source: 'kubernetes',
-                      from: `cluster ${cluster.cluster}: ${practices.from[id]}`,
+                      from: `cluster ${cluster.cluster}: ${measured[id]}`,
                     },
                   ]),
                 ),

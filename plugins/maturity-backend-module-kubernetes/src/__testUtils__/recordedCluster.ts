@@ -376,6 +376,37 @@ export const cartRollout = {
   },
 };
 
+/**
+ * Kinds only operators' own facts read: a KEDA ScaledObject naming cart, a NetworkPolicy selecting
+ * ledger's pods and a ResourceQuota on the shop namespace.
+ */
+export const cartScaledObject = {
+  apiVersion: 'keda.sh/v1alpha1',
+  kind: 'ScaledObject',
+  metadata: meta('cart', 'shop', {}, 'so-1'),
+  spec: {
+    scaleTargetRef: { name: 'cart' },
+    minReplicaCount: 3,
+    maxReplicaCount: 12,
+    triggers: [{ type: 'kafka', metadata: { lagThreshold: '50' } }],
+  },
+};
+export const ledgerNetworkPolicy = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: meta('ledger-ingress', 'payments', {}, 'np-1'),
+  spec: {
+    podSelector: { matchLabels: { app: 'ledger' } },
+    policyTypes: ['Ingress'],
+  },
+};
+export const shopQuota = {
+  apiVersion: 'v1',
+  kind: 'ResourceQuota',
+  metadata: meta('compute', 'shop', {}, 'rq-1'),
+  spec: { hard: { 'limits.cpu': '64', 'requests.cpu': '32' } },
+};
+
 /** Items per resource, in the order the API would list them. */
 export const recordedItems = {
   deployments: [cartDeployment, otherDeployment, clusterAutoscaler],
@@ -418,6 +449,9 @@ export const recordedItems = {
     ),
   ],
   rollouts: [cartRollout],
+  scaledobjects: [cartScaledObject],
+  networkpolicies: [ledgerNetworkPolicy],
+  resourcequotas: [shopQuota],
   instrumentations: [
     {
       apiVersion: 'opentelemetry.io/v1alpha1',
@@ -496,5 +530,20 @@ export const resourceApi = {
     path: '/apis/opentelemetry.io/v1alpha1/instrumentations',
     kind: 'InstrumentationList',
     apiVersion: 'opentelemetry.io/v1alpha1',
+  },
+  scaledobjects: {
+    path: '/apis/keda.sh/v1alpha1/scaledobjects',
+    kind: 'ScaledObjectList',
+    apiVersion: 'keda.sh/v1alpha1',
+  },
+  networkpolicies: {
+    path: '/apis/networking.k8s.io/v1/networkpolicies',
+    kind: 'NetworkPolicyList',
+    apiVersion: 'networking.k8s.io/v1',
+  },
+  resourcequotas: {
+    path: '/api/v1/resourcequotas',
+    kind: 'ResourceQuotaList',
+    apiVersion: 'v1',
   },
 } as const;

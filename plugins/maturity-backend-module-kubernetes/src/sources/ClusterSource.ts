@@ -35,6 +35,29 @@ export const RESOURCES = [
 /** One of {@link RESOURCES}. */
 export type ResourceName = (typeof RESOURCES)[number];
 
+/**
+ * A resource kind an operator's fact reads (`maturity.kubernetes.facts.<name>.resource`), and how
+ * one of its objects names the workload it is about: by the name of a controller in its
+ * namespace (`target`, a JSONPath such as `$.spec.scaleTargetRef.name`), by a label selector
+ * that selects the controller's pods (`selector`, a JSONPath to a `matchLabels` object), or,
+ * with neither, every workload in its namespace.
+ */
+export interface CustomResourceKind {
+  /** `group/version`, e.g. `keda.sh/v1alpha1`, or `v1` for the core group. */
+  apiVersion: string;
+  /** The resource's plural name, e.g. `scaledobjects`. */
+  plural: string;
+  target?: string;
+  selector?: string;
+}
+
+/** What a source lists: one of the module's resources, or a kind an operator's fact names. */
+export type Listable = ResourceName | CustomResourceKind;
+
+/** A listable's name in messages and recordings: `deployments`, `scaledobjects`. */
+export const resourceLabel = (l: Listable) =>
+  typeof l === 'string' ? l : l.plural;
+
 /** The add-ons' resources, which {@link ClusterSource.listAddOn} reads. */
 export const ADD_ON_RESOURCES: ReadonlySet<ResourceName> = new Set(ADD_ONS);
 
@@ -67,15 +90,16 @@ export interface ClusterSource {
    * undefined), so a list never holds more than one page of full objects.
    */
   list<T>(
-    resource: ResourceName,
+    resource: Listable,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[]>;
   /**
-   * Lists an add-on's resource ({@link ADD_ON_RESOURCES}) like {@link ClusterSource.list}, or
-   * gives `undefined` when the cluster does not serve it (the add-on is not installed).
+   * Lists an add-on's resource ({@link ADD_ON_RESOURCES}) or an operator's kind like
+   * {@link ClusterSource.list}, or gives `undefined` when the cluster does not serve it (the
+   * add-on is not installed).
    */
   listAddOn<T>(
-    resource: ResourceName,
+    resource: Listable,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[] | undefined>;
 }

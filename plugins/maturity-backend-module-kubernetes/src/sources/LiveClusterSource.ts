@@ -1,7 +1,13 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
-import { ClusterSource, KubeObject, ResourceName } from './ClusterSource';
+import {
+  ClusterSource,
+  KubeObject,
+  Listable,
+  resourceLabel,
+  ResourceName,
+} from './ClusterSource';
 
 /** How to reach one cluster. */
 export interface ClusterConfig {
@@ -37,6 +43,13 @@ const LIST_PATHS: Record<ResourceName, string> = {
   rollouts: '/apis/argoproj.io/v1alpha1/rollouts',
   canaries: '/apis/flagger.app/v1beta1/canaries',
 };
+
+/** Where the API lists a resource across all namespaces. */
+function listPath(resource: Listable): string {
+  if (typeof resource === 'string') return LIST_PATHS[resource];
+  const base = resource.apiVersion.includes('/') ? '/apis' : '/api';
+  return `${base}/${resource.apiVersion}/${resource.plural}`;
+}
 
 /** Rejects when `promise` takes longer than `ms`: a hung API server must not hang the run. */
 function withTimeout<T>(
@@ -98,12 +111,12 @@ export class LiveClusterSource implements ClusterSource {
 
   /** One page of a list, as the API answers `GET <path>?limit=…&continue=…`. */
   private async page(
-    resource: ResourceName,
+    resource: Listable,
     token: string | undefined,
   ): Promise<Page> {
     // Under the server's own path, if it has one (an API behind a proxy).
     const url = new URL(
-      `${this.config.url.replace(/\/$/, '')}${LIST_PATHS[resource]}`,
+      `${this.config.url.replace(/\/$/, '')}${listPath(resource)}`,
     );
     if (token) url.searchParams.set('continue', token);
     url.searchParams.set('limit', String(this.options.pageSize));
@@ -150,7 +163,7 @@ export class LiveClusterSource implements ClusterSource {
   }
 
   async list<T>(
-    resource: ResourceName,
+    resource: Listable,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[]> {
     try {
@@ -167,7 +180,7 @@ export class LiveClusterSource implements ClusterSource {
 
   /** The API answers 404 for a resource no installed add-on defines. */
   async listAddOn<T>(
-    resource: ResourceName,
+    resource: Listable,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[] | undefined> {
     try {
@@ -179,7 +192,7 @@ export class LiveClusterSource implements ClusterSource {
   }
 
   private async listAll<T>(
-    resource: ResourceName,
+    resource: Listable,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[]> {
     const kept: T[] = [];
@@ -200,7 +213,8 @@ export class LiveClusterSource implements ClusterSource {
     return kept;
   }
 
-  private explain(resource: ResourceName, error: unknown): Error {
+  private explain(listed: Listable, error: unknown): Error {
+    const resource = resourceLabel(listed);
     const status = statusOf(error);
     const hint: Record<number, string> = {
       401: 'the service-account token was rejected',

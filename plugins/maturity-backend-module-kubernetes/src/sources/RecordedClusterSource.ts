@@ -1,9 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ClusterSource, KubeObject, ResourceName } from './ClusterSource';
+import {
+  ClusterSource,
+  KubeObject,
+  Listable,
+  resourceLabel,
+} from './ClusterSource';
 
 /**
- * Reads recorded API responses: `<directory>/<cluster>/<resource>.json`, each a List object as the
+ * Reads recorded API responses: `<directory>/<cluster>/<resource>.json` (an operator's kind by its
+ * plural), each a List object as the
  * API returns it (`kind: DeploymentList`, `items`, `metadata.resourceVersion`). Used by the demo,
  * which has no cluster, through the same fact derivation as live data.
  */
@@ -11,7 +17,7 @@ export class RecordedClusterSource implements ClusterSource {
   constructor(readonly cluster: string, private readonly directory: string) {}
 
   async list<T>(
-    resource: ResourceName,
+    resource: Listable,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[]> {
     return (await this.listAddOn(resource, keep)) ?? [];
@@ -19,10 +25,14 @@ export class RecordedClusterSource implements ClusterSource {
 
   /** A resource without a recording is one the cluster does not serve. */
   async listAddOn<T>(
-    resource: ResourceName,
+    resource: Listable,
     keep: (object: KubeObject) => T | undefined,
   ): Promise<T[] | undefined> {
-    const file = path.join(this.directory, this.cluster, `${resource}.json`);
+    const file = path.join(
+      this.directory,
+      this.cluster,
+      `${resourceLabel(resource)}.json`,
+    );
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');

@@ -43,28 +43,35 @@ function asFact(match: unknown): FactValue | undefined {
   return Array.isArray(match) ? match.length : true;
 }
 
+/** Every value `path` matches in `json`; a filter that fails on this object matches nothing. */
+function matchesOf(path: string, json: object): unknown[] {
+  try {
+    return (
+      (JSONPath({ path, json, wrap: true }) as unknown[] | undefined) ?? []
+    );
+  } catch {
+    // A filter that reads a field this object lacks fails here, not elsewhere: nothing matches
+    // in this object, and one object never stops the run.
+    return [];
+  }
+}
+
 /**
  * The fact a definition reads from `json`: `undefined` (unknown) when nothing matches, or `false`
- * for an `exists` fact. Filter expressions run in jsonpath-plus' safe evaluator; one that fails
- * on this object (reading a field it lacks) matches nothing in it.
+ * for an `exists` fact. Filter expressions run in jsonpath-plus' safe evaluator.
  * @public
  */
 export function readJsonPathFact(
   definition: JsonPathFactDefinition,
   json: object,
 ): FactValue | undefined {
-  let matches: unknown[];
-  try {
-    matches =
-      (JSONPath({ path: definition.path, json, wrap: true }) as
-        | unknown[]
-        | undefined) ?? [];
-  } catch {
-    // A filter that reads a field this object lacks fails here, not elsewhere: nothing matches
-    // in this object, and one object never stops the run.
-    matches = [];
-  }
+  const matches = matchesOf(definition.path, json);
   return definition.exists ? matches.length > 0 : asFact(matches[0]);
+}
+
+/** The first value `path` matches in `json`, as it is (an object stays an object). @public */
+export function readJsonPathMatch(path: string, json: object): unknown {
+  return matchesOf(path, json)[0];
 }
 
 /**
