@@ -14,11 +14,17 @@ const outcome = z
   .object({
     metric: z.string().min(1),
     change: z.number().optional(),
+    changeMax: z.number().optional(),
     from: z.number().optional(),
+    fromMax: z.number().optional(),
     to: z.number().optional(),
+    toMax: z.number().optional(),
     value: z.number().optional(),
+    valueMax: z.number().optional(),
+    bound: z.enum(['atLeast', 'upTo']).optional(),
     unit: z.string().optional(),
     note: z.string().optional(),
+    of: z.string().min(1).optional(),
   })
   .strict()
   .refine(
@@ -37,8 +43,10 @@ const caseSchema = z
     dimensions: z.array(z.enum(DIMENSION_IDS as [string, ...string[]])).min(1),
     products: z.array(z.string()).default([]),
     tags: z.array(z.string()).default([]),
+    scenarios: z.array(z.string()).default([]),
     summary: z.string().min(1),
     outcomes: z.array(outcome).min(1),
+    targets: z.array(outcome).optional(),
     source: z.string().min(1),
   })
   .strict();

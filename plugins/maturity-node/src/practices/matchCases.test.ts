@@ -32,7 +32,7 @@ describe('matchCases', () => {
     expect(first.caseId).toBe('yangshipin');
     expect(first.relevance).toBeCloseTo((2 * 65) / 75, 5);
     expect(first.reason).toBe(
-      'Your security score is 10; Yangshipin (CCTV video): Built security for a hybrid-cloud video platform in 200 days, covering every system (days to build: 200; systems protected: 7).',
+      'Your security score is 10; Yangshipin (CCTV video): Built a hybrid-cloud video platform in 200 days with security built into every cloud it runs on (days to build the platform: 200; systems protected: 7).',
     );
     expect(second).toBeUndefined();
   });
@@ -79,14 +79,26 @@ describe('matchCases', () => {
 
 describe('PRACTICE_CASES', () => {
   // The sources report these outcomes without a figure; the case says so in a note.
-  const UNQUANTIFIED = ['bocom-schroders', 'weibo', 'iqiyi'];
+  const UNQUANTIFIED = [
+    'li-ning',
+    'mininglamp',
+    'bocom-schroders',
+    'weibo',
+    'iqiyi',
+    'wps',
+  ];
 
-  it('holds the 21 cases, each with a dimension, a source and a measured outcome', () => {
-    expect(PRACTICE_CASES).toHaveLength(21);
-    expect(new Set(PRACTICE_CASES.map(c => c.id)).size).toBe(21);
+  it('holds the 22 cases, each with a dimension, a source and a measured outcome', () => {
+    expect(PRACTICE_CASES).toHaveLength(22);
+    expect(new Set(PRACTICE_CASES.map(c => c.id)).size).toBe(22);
     for (const c of PRACTICE_CASES) {
       expect(c.dimensions.length).toBeGreaterThan(0);
       expect(c.source).toBeTruthy();
+      // The handbook gives every case its scenario tags; the summit report none.
+      expect({ id: c.id, scenarios: c.scenarios.length > 0 }).toEqual({
+        id: c.id,
+        scenarios: c.source.startsWith('Cloud-native roadmap handbook'),
+      });
       const numeric = c.outcomes.some(o =>
         [o.change, o.value, o.from, o.to].some(n => typeof n === 'number'),
       );
@@ -116,11 +128,45 @@ describe('PRACTICE_CASES', () => {
     );
     expect(
       describeOutcome({
-        metric: 'check-in latency',
-        from: 4,
-        to: 1.5,
+        metric: 'check-in time',
+        from: 3,
+        fromMax: 5,
+        to: 1,
+        toMax: 2,
         unit: 's',
       }),
-    ).toBe('check-in latency 4 → 1.5 s');
+    ).toBe('check-in time 3–5 → 1–2 s');
+    expect(
+      describeOutcome({ metric: 'QPS', change: 0.5, changeMax: 0.7 }),
+    ).toBe('QPS +50–70 %');
+    expect(
+      describeOutcome({
+        metric: 'training cost',
+        change: -0.4,
+        bound: 'atLeast',
+      }),
+    ).toBe('training cost −40 % or more');
+    expect(
+      describeOutcome({
+        metric: 'availability',
+        value: 0.9999,
+        bound: 'atLeast',
+        of: 'CloudBase',
+      }),
+    ).toBe('availability (of CloudBase): 0.9999 or more');
+  });
+
+  it('keeps a target apart from the outcomes, and a platform’s figure marked as the platform’s', () => {
+    const byId = new Map(PRACTICE_CASES.map(c => [c.id, c]));
+    expect(byId.get('li-ning')!.targets).toEqual([
+      { metric: 'orders saved per second', value: 10000 },
+    ]);
+    expect(
+      byId.get('li-ning')!.outcomes.every(o => o.value === undefined),
+    ).toBe(true);
+    const availability = byId
+      .get('chuang-2020')!
+      .outcomes.find(o => o.metric === 'availability')!;
+    expect(availability.of).toMatch(/^CloudBase/);
   });
 });

@@ -34,7 +34,7 @@ export interface CaseSuggestion {
  * - for each of the case's dimensions scored below {@link CASE_TARGET_SCORE}: 2 × the gap as a
  *   share of the target (a 31 in compute adds 2 × 44/75 = 1.17);
  * - for each failing or partial check that lists the case: weight × missing credit / 3;
- * - for each scenario tag the entity shares: 0.5.
+ * - for each of the case's tags or the source's scenario tags the entity shares: 0.5.
  * Ties go to the case id in alphabetical order, so the ranking is stable.
  * @public
  */
@@ -77,7 +77,9 @@ export function matchCases(
       because.push(`fails "${check.title}"`);
       lead ??= `You fail "${check.title}"`;
     }
-    const shared = c.tags.filter(t => tags.has(t.toLocaleLowerCase('en-US')));
+    const shared = [...new Set([...c.tags, ...c.scenarios])].filter(t =>
+      tags.has(t.toLocaleLowerCase('en-US')),
+    );
     if (shared.length) {
       relevance += 0.5 * shared.length;
       because.push(`shares ${shared.join(', ')}`);

@@ -39,7 +39,7 @@ describe('EntityBestPracticesCard', () => {
     );
     expect(within(items[0]).getByText('cost −43 %')).toBeInTheDocument();
     expect(
-      within(items[0]).getByText('availability 0.9995 → 0.99995'),
+      within(items[0]).getByText('stability (availability) 0.9995 → 0.99995'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Yangshipin/)).not.toBeInTheDocument();
   });

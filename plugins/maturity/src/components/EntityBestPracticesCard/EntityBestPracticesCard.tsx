@@ -59,7 +59,7 @@ export function EntityBestPracticesCard() {
                 {c.organisation} · {c.category}
               </Typography>
               <Typography variant="body2">{reason}</Typography>
-              <CaseOutcomes outcomes={c.outcomes} />
+              <CaseOutcomes outcomes={c.outcomes} targets={c.targets} />
             </li>
           ))}
         </ol>

@@ -53,12 +53,26 @@ const columns: TableColumn<PracticeCase>[] = [
     field: 'dimensions',
     render: c => c.dimensions.join(', '),
   },
-  { title: 'What they did', field: 'summary', cellStyle: { minWidth: 280 } },
+  {
+    title: 'What they did',
+    field: 'summary',
+    cellStyle: { minWidth: 280 },
+    render: c => (
+      <>
+        <Typography variant="body2">{c.summary}</Typography>
+        {c.scenarios.length > 0 && (
+          <Typography variant="caption" color="textSecondary" component="div">
+            Scenarios: {c.scenarios.join(' · ')}
+          </Typography>
+        )}
+      </>
+    ),
+  },
   {
     title: 'Outcomes',
     field: 'outcomes',
     cellStyle: { minWidth: 240 },
-    render: c => <CaseOutcomes outcomes={c.outcomes} />,
+    render: c => <CaseOutcomes outcomes={c.outcomes} targets={c.targets} />,
   },
 ];
 
