@@ -23,6 +23,14 @@ interface PlatformProfile {
   storageSeparation?: boolean;
   /** A shared build, test and release platform. */
   sharedDelivery?: boolean;
+  /** Workloads are scheduled across clusters (federation). */
+  crossClusterScheduling?: boolean;
+  /** Bursts overflow onto serverless pods. */
+  serverlessCapacity?: boolean;
+  /** Data services scale between peak and trough. */
+  elasticDataServices?: boolean;
+  /** The data stores' own metrics are alerted on. */
+  dataStoreAlerting?: boolean;
 }
 
 export interface Config {

@@ -69,7 +69,10 @@ export class ClusterIndex {
         source.list('deployments', controller),
         source.list('statefulsets', controller),
         source.list('daemonsets', controller),
-        source.list('horizontalpodautoscalers', slimHpa),
+        source.list('horizontalpodautoscalers', o => {
+          platform.noteScaler(o);
+          return slimHpa(o);
+        }),
         source.list('poddisruptionbudgets', slimPdb),
         source.list('cronjobs', o => platform.noteController(o)),
         source.list('nodes', o => platform.noteNode(o)),

@@ -46,6 +46,9 @@ const PLATFORM_FACTS = {
   'platform.storageSeparation': true,
   'platform.admissionPolicies': true,
   'platform.autoInstrumentation': true,
+  // No federation agent; no virtual node.
+  'platform.crossClusterScheduling': false,
+  'platform.serverlessCapacity': false,
 };
 // cart: 3 replicas × (0.5 + 0.1) cores = 1.8 cores; 3 × (1 + 0.25) GiB = 3.75 GiB; the app's
 // limit is twice its request; the sidecar has none.
@@ -57,6 +60,8 @@ const CART_FACTS = {
   'kubernetes.memoryRequestGiB': 3.75,
   'kubernetes.cpuRequestsSet': true,
   'kubernetes.cpuLimitToRequest': 2,
+  // One replica: the app's 1-core limit + the sidecar's 0.1-core request (it has no limit).
+  'kubernetes.cpuPerReplica': 1.1,
   'kubernetes.memoryGiBPerCore': 3.75 / 1.8,
   'kubernetes.hpaElastic': true,
   'kubernetes.hpaMinReplicas': 3,
@@ -71,11 +76,12 @@ const CART_FACTS = {
   'kubernetes.cluster': 'prod-1',
   'kubernetes.namespace': 'shop',
   ...PLATFORM_FACTS,
-  // A Rollout, both images scanned, the signature verified, tracing injected.
+  // A Rollout, both images scanned, the signature verified, tracing and the mesh injected.
   'practice.gradual-release': true,
   'practice.image-scanning': true,
   'practice.image-signing': true,
   'practice.tracing': true,
+  'practice.mesh-or-gateway': true,
 };
 // ledger: 2 × 4 cores = 8; 2 × 16 GiB = 32 GiB, 4 GiB per core; Guaranteed with whole CPUs.
 const LEDGER_FACTS = {
@@ -86,6 +92,7 @@ const LEDGER_FACTS = {
   'kubernetes.memoryRequestGiB': 32,
   'kubernetes.cpuRequestsSet': true,
   'kubernetes.cpuLimitToRequest': 1,
+  'kubernetes.cpuPerReplica': 4,
   'kubernetes.memoryGiBPerCore': 4,
   'kubernetes.hpaElastic': false,
   'kubernetes.staticCpuBinding': true,
@@ -334,6 +341,9 @@ describe('KubernetesFactCollector', () => {
     );
     expect(from('practice.image-signing')).toBe(
       'cluster prod-1: image signatures verified by require-signed-images',
+    );
+    expect(from('practice.mesh-or-gateway')).toBe(
+      'cluster prod-1: mesh sidecar on the pod template of Deployment shop/cart (sidecar.istio.io/inject: true)',
     );
     // Facts of the workload itself carry the workload's origin.
     expect(cartOrigins['kubernetes.cores']).toBeUndefined();

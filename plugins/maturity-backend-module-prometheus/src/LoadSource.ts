@@ -30,6 +30,13 @@ export interface TracedService {
   namespace?: string;
 }
 
+/** A workload whose inbound calls a service mesh measures. */
+export interface MeshWorkload {
+  workload: string;
+  namespace: string;
+  mesh: string;
+}
+
 /** One operator-defined fact's answer: a number per workload, or why Prometheus refused it. */
 export type CustomFactAnswer =
   | { values: Map<string, number> }
@@ -51,6 +58,11 @@ export interface LoadSource {
     window: LoadWindow,
     signal?: AbortSignal,
   ): Promise<TracedService[] | undefined>;
+  /** Workloads with mesh call metrics at the window's end; `undefined` when the source cannot tell. */
+  readMeshWorkloads(
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<MeshWorkload[] | undefined>;
   /** The alerting rules Prometheus evaluates; `undefined` when the source cannot tell. */
   readAlertRules(signal?: AbortSignal): Promise<AlertRule[] | undefined>;
   /** Every workload known by its controlling owner, in a fixed number of queries. */

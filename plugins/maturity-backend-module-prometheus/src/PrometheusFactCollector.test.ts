@@ -69,7 +69,8 @@ const ledgerLoad = {
   exports: ['process_cpu_seconds'],
 };
 
-// One rule watches cart's pods; the other watches every pod of the cluster, the platform's.
+// One rule watches cart's pods; the others watch every pod of the cluster and the MySQL
+// replicas, the platform's.
 const ALERT_RULES = `groups:
   - name: shop
     rules:
@@ -80,6 +81,8 @@ const ALERT_RULES = `groups:
     rules:
       - alert: KubePodCrashLooping
         expr: max_over_time(kube_pod_container_status_waiting_reason{reason="CrashLoopBackOff"}[5m]) >= 1
+      - alert: MySQLReplicationLag
+        expr: mysql_slave_status_seconds_behind_master > 30
       - record: namespace:orders:rate5m
         expr: sum by (namespace) (rate(orders_placed[5m]))
 `;
@@ -171,6 +174,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
           { service: 'cart', namespace: 'shop' },
           { service: 'ledger', namespace: 'elsewhere' },
         ],
+        // ledger is in the mesh: Istio measures its calls.
+        meshWorkloads: [{ workload: 'ledger', namespace: 'bank' }],
       }),
       { alertRules: ALERT_RULES },
     );
@@ -182,7 +187,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     options: { url?: string; maxSamplesPerQuery?: number } = {},
   ) => collectFrom(options.url ?? prometheus.url, entities, options);
 
-  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 16 queries", async () => {
+  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 17 queries", async () => {
     const result = await collect([
       owned('cart', 'shop'),
       owned('ledger', 'bank'),
@@ -191,8 +196,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // One query sizes the namespaces, then one per statistic covers every workload; one reads
-    // the alerting rules and one the traced services.
-    expect(result.queries).toBe(1 + 13 + 1 + 1);
+    // the alerting rules, one the traced services and one the workloads in a mesh.
+    expect(result.queries).toBe(1 + 13 + 1 + 1 + 1);
   }, 30_000);
 
   it("answers the operator's own PromQL facts once a run, and names a refused one on each workload", async () => {
@@ -242,7 +247,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
         ),
       ]);
     // 1 + 13 statistics, the rules, the traced services, and one query per fact.
-    expect(source.queriesSent).toBe(1 + 13 + 1 + 1 + 2);
+    expect(source.queriesSent).toBe(1 + 13 + 1 + 1 + 1 + 2);
   }, 30_000);
 
   it('finds which workloads an alerting rule watches, and says where each fact came from', async () => {
@@ -264,7 +269,13 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
       from: 'alerting rules shop/CartOrdersStalled',
     });
     expect(origins('ledger')['practice.alerting'].from).toBe(
-      'none of 2 alerting rules names workload bank/ledger (pods it controls, from kube_pod_owner)',
+      'none of 3 alerting rules names workload bank/ledger (pods it controls, from kube_pod_owner)',
+    );
+    // The MySQL rule is the platform's alerting on a data store, for every workload it watches.
+    for (const name of ['cart', 'ledger', 'cart-by-selector'])
+      expect(facts(name)['platform.dataStoreAlerting']).toBe(true);
+    expect(origins('ledger')['platform.dataStoreAlerting'].from).toBe(
+      'alerting rules on data-store metrics: platform/MySQLReplicationLag',
     );
     expect(origins('cart')['practice.business-metrics'].from).toBe(
       '2 metric families beyond runtime and call metrics, exported by workload shop/cart (pods it controls, from kube_pod_owner)',
@@ -276,6 +287,16 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     );
     expect(facts('ledger')['practice.tracing']).toBeUndefined();
     expect(facts('cart-by-selector')['practice.tracing']).toBeUndefined();
+    // Call metrics: cart's from its spans, ledger's from the mesh.
+    expect(facts('cart')['practice.call-metrics']).toBe(true);
+    expect(origins('cart')['practice.call-metrics'].from).toBe(
+      'span metrics of service cart in shop',
+    );
+    expect(facts('ledger')['practice.call-metrics']).toBe(true);
+    expect(origins('ledger')['practice.call-metrics'].from).toBe(
+      'Istio request metrics of workload bank/ledger',
+    );
+    expect(facts('cart-by-selector')['practice.call-metrics']).toBeUndefined();
     expect(result.origin!.get('component:default/cart')).toEqual({
       source: 'prometheus',
       from: 'workload shop/cart (pods it controls, from kube_pod_owner), 7 days',
@@ -290,7 +311,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     );
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 2 * 13 + 1 + 1);
+    expect(result.queries).toBe(1 + 2 * 13 + 1 + 1 + 1);
   }, 30_000);
 
   it('batches workloads with their own selectors: 13 queries for a batch', async () => {
@@ -302,7 +323,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // And one each for the alerting rules and the traced services.
-    expect(result.queries).toBe(13 + 1 + 1);
+    expect(result.queries).toBe(13 + 1 + 1 + 1);
   }, 30_000);
 
   it('halves a batch Prometheus refuses until the bad selector stands alone', async () => {
@@ -407,7 +428,7 @@ describe('PrometheusFactCollector against a Prometheus with a low sample limit',
     // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
     // two namespaces, 13 statistics each; the alerting rules and the traced services (none here,
     // so alerting and tracing are unknown).
-    expect(result.queries).toBe(1 + 1 + 2 * 13 + 1 + 1);
+    expect(result.queries).toBe(1 + 1 + 2 * 13 + 1 + 1 + 1);
   }, 30_000);
 });
 
@@ -432,7 +453,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
   }, 120_000);
   afterAll(() => prometheus?.stop());
 
-  it('reads the recorded series and finds the same planted figures in 16 queries', async () => {
+  it('reads the recorded series and finds the same planted figures in 17 queries', async () => {
     const result = await collectFrom(
       prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
@@ -443,7 +464,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 13 + 1 + 1);
+    expect(result.queries).toBe(1 + 13 + 1 + 1 + 1);
   }, 30_000);
 });
 

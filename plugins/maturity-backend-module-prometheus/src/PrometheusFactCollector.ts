@@ -19,6 +19,7 @@ import {
   AlertRule,
   CustomFactAnswer,
   LoadSource,
+  MeshWorkload,
   TracedService,
   LoadWindow,
   OwnedLoads,
@@ -63,6 +64,7 @@ interface RunState {
   custom?: Promise<Record<string, CustomFactAnswer>>;
   rules?: Promise<AlertRule[] | undefined>;
   traced?: Promise<TracedService[] | undefined>;
+  mesh?: Promise<MeshWorkload[] | undefined>;
 }
 
 export interface PrometheusCollectorOptions {
@@ -79,6 +81,10 @@ export interface PrometheusCollectorOptions {
 export const customFactId = (name: string) => `prometheus.${name}`;
 
 /** Records where one of a workload's facts was read, beside its other facts' origins. */
+/** Metric families of the data stores' exporters (mysqld, redis, postgres, mongodb…). */
+const DATA_STORE_METRIC =
+  /\b(mysql|redis|pg|mongodb|elasticsearch|kafka|memcached|rabbitmq|clickhouse)_[a-z0-9_]+/;
+
 function setOrigin(
   origins: Map<string, Record<string, FactOrigin>>,
   ref: string,
@@ -252,7 +258,7 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       await askSelected(selected.slice(i, i + this.options.selectorsPerQuery));
     }
     await this.addAlerting(state, facts, targets, origins, signal);
-    await this.addTracing(state, facts, targets, origins, signal);
+    await this.addCallEvidence(state, facts, targets, origins, signal);
     await this.addCustomFacts(state, facts, targets, origins, problems, signal);
     for (const [ref, workloadFacts] of facts) {
       const families = workloadFacts[FACTS.prometheus.businessMetricFamilies];
@@ -341,47 +347,88 @@ export class PrometheusFactCollector implements MaturityFactCollector {
   }
 
   /**
-   * Tracing, from the services with span metrics (read once a run): a workload known by owner is
-   * traced when a service of its name has spans, in its namespace where the metrics say. Only
-   * ever true: a workload without span metrics may send its spans elsewhere.
+   * Tracing and call metrics, from the services with span metrics and the workloads a mesh
+   * measures (each read once a run). A workload known by owner is traced when a service of its
+   * name has spans, in its namespace where the metrics say; the same span metrics are its call
+   * metrics (the collector counts calls and their durations from the spans), as are a mesh's
+   * request metrics for it. Only ever true: a workload without them may be observed elsewhere.
    */
-  private async addTracing(
+  private async addCallEvidence(
     state: RunState,
     facts: Map<string, WorkloadFacts>,
     targets: Map<string, LoadTarget>,
     origins: Map<string, Record<string, FactOrigin>>,
     signal?: AbortSignal,
   ) {
+    const source = this.options.source;
     const services = await this.readOncePerRun(
       facts,
       state,
       signal,
-      () =>
-        (state.traced ??= this.options.source.readTracedServices(
-          state.window,
-          signal,
-        )),
+      () => (state.traced ??= source.readTracedServices(state.window, signal)),
     );
-    if (!services?.length) return;
-    const id = FACTS.practice('tracing');
+    const meshed = await this.readOncePerRun(
+      facts,
+      state,
+      signal,
+      () => (state.mesh ??= source.readMeshWorkloads(state.window, signal)),
+    );
+    if (!services?.length && !meshed?.length) return;
+    const tracing = FACTS.practice('tracing');
+    const calls = FACTS.practice('call-metrics');
     for (const [ref, workloadFacts] of facts) {
       const target = targets.get(ref)!;
       if ('selector' in target) continue;
-      const traced = services.find(
+      const traced = services?.find(
         s =>
           s.service === target.workload &&
           (!s.namespace || s.namespace === target.namespace),
       );
-      if (!traced) continue;
-      workloadFacts[id] = true;
-      setOrigin(
-        origins,
-        ref,
-        id,
-        `span metrics of service ${traced.service}${
-          traced.namespace ? ` in ${traced.namespace}` : ''
-        }`,
+      const mesh = meshed?.find(
+        m => m.workload === target.workload && m.namespace === target.namespace,
       );
+      if (traced) {
+        const spans = `span metrics of service ${traced.service}${
+          traced.namespace ? ` in ${traced.namespace}` : ''
+        }`;
+        workloadFacts[tracing] = true;
+        setOrigin(origins, ref, tracing, spans);
+        workloadFacts[calls] = true;
+        setOrigin(origins, ref, calls, spans);
+      }
+      if (mesh) {
+        workloadFacts[calls] = true;
+        setOrigin(
+          origins,
+          ref,
+          calls,
+          `${mesh.mesh} request metrics of workload ${mesh.namespace}/${mesh.workload}`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Whether the platform alerts on the data stores' own metrics (MySQL, Redis and the like, from
+   * their exporters), for every workload this Prometheus watches: some alerting rule reads them,
+   * or none of its rules does.
+   */
+  private addDataStoreAlerting(
+    rules: AlertRule[],
+    facts: Map<string, WorkloadFacts>,
+    origins: Map<string, Record<string, FactOrigin>>,
+  ) {
+    const onStores = rules.filter(rule => DATA_STORE_METRIC.test(rule.query));
+    const id = FACTS.platform.capability('dataStoreAlerting');
+    const from =
+      onStores.length > 0
+        ? `alerting rules on data-store metrics: ${onStores
+            .map(r => `${r.group}/${r.name}`)
+            .join(', ')}`
+        : `none of ${rules.length} alerting rules reads a data store's metrics`;
+    for (const [ref, workloadFacts] of facts) {
+      workloadFacts[id] = onStores.length > 0;
+      setOrigin(origins, ref, id, from);
     }
   }
 
@@ -404,6 +451,7 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       () => (state.rules ??= this.options.source.readAlertRules(signal)),
     );
     if (!rules?.length) return;
+    this.addDataStoreAlerting(rules, facts, origins);
     const id = FACTS.practice('alerting');
     for (const [ref, workloadFacts] of facts) {
       const target = targets.get(ref)!;

@@ -7,6 +7,7 @@ import {
   LoadWindow,
   OwnedLoads,
   ownedKey,
+  MeshWorkload,
   TracedService,
   WorkloadLoad,
 } from './LoadSource';
@@ -19,6 +20,7 @@ import {
   customFactQuery,
   SELECTOR_LABEL,
   selectedWorkloads,
+  MESH_WORKLOADS,
   TRACED_SERVICES,
   statisticQueries,
   WorkloadSeries,
@@ -164,6 +166,19 @@ export class PrometheusLoadSource implements LoadSource {
         ...(labels.k8s_namespace_name
           ? { namespace: labels.k8s_namespace_name }
           : {}),
+      }),
+    );
+  }
+
+  async readMeshWorkloads(
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<MeshWorkload[]> {
+    return (await this.vector(MESH_WORKLOADS, window.end, signal)).map(
+      ({ labels }) => ({
+        workload: labels.destination_workload,
+        namespace: labels.destination_workload_namespace,
+        mesh: labels.mesh,
       }),
     );
   }

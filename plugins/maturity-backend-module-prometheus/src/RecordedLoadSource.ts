@@ -6,6 +6,7 @@ import {
   CustomFactAnswer,
   LoadSource,
   OwnedLoads,
+  MeshWorkload,
   TracedService,
   WorkloadLoad,
 } from './LoadSource';
@@ -27,7 +28,8 @@ async function readJson<T>(file: string): Promise<T | undefined> {
  * Reads recorded answers instead of a server (the demo): `<directory>/owned.json` maps
  * `<namespace>/<workload>` to its statistics, `<directory>/<key>.json` holds the statistics of
  * one selector, `<directory>/rules.json` is the answer of `/api/v1/rules?type=alert` (its
- * `data`), `<directory>/traced-services.json` lists the services with span metrics, and
+ * `data`), `<directory>/traced-services.json` lists the services with span metrics,
+ * `<directory>/mesh-workloads.json` the workloads with mesh call metrics, and
  * `<directory>/custom-facts.json` holds each operator-defined fact's values by workload. The facts come from them through the same conversion as live answers.
  */
 export class RecordedLoadSource implements LoadSource {
@@ -56,6 +58,12 @@ export class RecordedLoadSource implements LoadSource {
   async readTracedServices(): Promise<TracedService[] | undefined> {
     return readJson<TracedService[]>(
       path.join(this.directory, 'traced-services.json'),
+    );
+  }
+
+  async readMeshWorkloads(): Promise<MeshWorkload[] | undefined> {
+    return readJson<MeshWorkload[]>(
+      path.join(this.directory, 'mesh-workloads.json'),
     );
   }
 

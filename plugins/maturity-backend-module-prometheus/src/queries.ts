@@ -39,6 +39,15 @@ export const RUNTIME_METRICS =
 export const TRACED_SERVICES =
   'group by (service_name, k8s_namespace_name) ({__name__=~"traces_spanmetrics_calls_total|traces_span_metrics_calls_total|calls_total",service_name!=""})';
 
+/**
+ * Workloads whose inbound calls a service mesh measures: Istio's standard request metric by
+ * destination workload, and Linkerd's inbound responses by deployment, with the mesh named.
+ */
+export const MESH_WORKLOADS = [
+  'label_replace(group by (destination_workload, destination_workload_namespace) (istio_requests_total{reporter="destination",destination_workload!=""}), "mesh", "Istio", "", "")',
+  'label_replace(group by (destination_workload, destination_workload_namespace) (label_replace(label_replace(response_total{direction="inbound",deployment!=""}, "destination_workload", "$1", "deployment", "(.+)"), "destination_workload_namespace", "$1", "namespace", "(.+)")), "mesh", "Linkerd", "", "")',
+].join(' or ');
+
 /** Pause containers and the pod-level cgroup (empty container label) would count usage twice. */
 const CONTAINERS = 'container!="",container!="POD"';
 

@@ -12,13 +12,15 @@ import {
 } from '@internal/plugin-maturity-node';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import request from 'supertest';
+import { DEFAULT_CHECKS } from '@internal/plugin-maturity-common';
 import { maturityPlugin } from './plugin';
 import { waitForRuns } from './__testUtils__/waitForRuns';
 import { entity } from './__testUtils__/entities';
 
 const ALL_PRACTICES =
-  'ci-pipeline, gradual-release, gitops, tracing, trace-id-in-logs, business-metrics, alerting, ' +
-  'code-scanning, dependency-scanning, image-scanning, image-signing, managed-data';
+  'ci-pipeline, devops-roles, gradual-release, gitops, tracing, trace-id-in-logs, call-metrics, ' +
+  'contextual-logs, business-metrics, alerting, load-testing, mesh-or-gateway, code-scanning, ' +
+  'dependency-scanning, image-scanning, image-signing, managed-data';
 
 const entities: Entity[] = [
   entity('Group', 'acme', { type: 'organization', children: [] }),
@@ -59,8 +61,10 @@ const entities: Entity[] = [
   ),
 ];
 
-// The platform declares a shared cluster without cluster autoscaling, and declarations count in
-// full (the default, half, is tested on its own): platform = 2·1 + 2·0 over 4 = 50.
+// The platform declares a shared cluster (2) without cluster autoscaling (2), and declarations
+// count in full (the default, half, is tested on its own). The practices annotation answers the
+// platform side's observability checks too: tracing (2), trace-id-in-logs (1), call-metrics (1)
+// and load-tested (1), so the platform side counts weights summing to 9.
 const config = {
   maturity: {
     schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
@@ -69,11 +73,13 @@ const config = {
   },
 };
 
-// cart declares 2 of the 12 practices and provides no API: of the 12 business checks these facts
-// answer (weights summing to 17), it earns tracing (2) and ci-pipeline (2): business = 400/17.
-const CART = (50 + 400 / 17) / 2; // 36.76
-// lab declares every practice and provides an API: business 100.
-const LAB = (50 + 100) / 2; // 75
+// cart declares 2 of the 17 practices and provides no API. Platform: shared cluster (2) and
+// tracing (2) of 9 = 400/9. Business: of the 13 checks these facts answer (weights summing to
+// 17), it earns ci-pipeline (2): 200/17.
+const CART_PLATFORM = 400 / 9;
+const CART = (CART_PLATFORM + 200 / 17) / 2; // 28.10
+// lab declares every practice and provides an API: platform 2 + 2 + 1 + 1 + 1 of 9, business 100.
+const LAB = (700 / 9 + 100) / 2; // 88.89
 
 async function startBackend(
   extra: {
@@ -163,7 +169,6 @@ describe('maturity backend plugin', () => {
       ref: 'component:default/cart',
       cores: 12,
       coresSource: 'annotation',
-      platform: 50,
       level: 'L1',
       // Every check it is scored on rests on a declaration.
       measuredShare: 0,
@@ -172,7 +177,8 @@ describe('maturity backend plugin', () => {
       problems: [],
       stale: false,
     });
-    expect(cart.body.business).toBeCloseTo(400 / 17, 10);
+    expect(cart.body.platform).toBeCloseTo(CART_PLATFORM, 10);
+    expect(cart.body.business).toBeCloseTo(200 / 17, 10);
     expect(cart.body.score).toBeCloseTo(CART, 10);
     const tracing = cart.body.checks.find((c: any) => c.id === 'tracing');
     expect(tracing).toEqual({
@@ -201,8 +207,8 @@ describe('maturity backend plugin', () => {
       'maturity.cloudnative.dev/cores: "lots"',
     );
 
-    // The company is the core-weighted mean (12·36.76 + 4·75) / 16 = 46.32, not the mean of its
-    // departments (36.76 + 75) / 2 = 55.88; pricing has no cores and carries no weight.
+    // The company is the core-weighted mean (12·28.10 + 4·88.89) / 16 = 43.30, not the mean of
+    // its departments (28.10 + 88.89) / 2 = 58.50; pricing has no cores and carries no weight.
     const company = await request(server).get(
       '/api/maturity/v1/scorecards/group/default/acme',
     );
@@ -280,23 +286,24 @@ describe('maturity backend plugin', () => {
       ['group:default/labs', 1],
     ]);
 
-    // cart scores compute 50, data 0, security 0. Zuoyebang (compute, data): gaps 2·25/75 + 2·75/75,
-    // cluster-autoscaling and gradual-release failed (2/3 each), tag "service" (0.5) = 4.5.
-    // Xiaohongshu (compute, data): the same gaps, gradual-release failed, "service" = 3.83.
-    // Mininglamp (development, compute, data): gaps 2/3 + 2/3 + 2 = 3.33, ahead of Yangshipin
-    // (security: gap 2, code- and image-scanning failed, 2/3 each = 3.33) by id on the tie.
+    // cart scores compute 50, data 0, security 0, development 2 of 5 = 40. Zuoyebang (compute,
+    // data): gaps 2·25/75 + 2·75/75, cluster-autoscaling and gradual-release failed (2/3 each),
+    // tag "service" (0.5) = 4.5. Mininglamp (development, compute, data): gaps 2·35/75 + 2/3 + 2,
+    // devops-roles failed (1/3) = 3.93. Xiaohongshu (compute, data): the gaps of Zuoyebang,
+    // gradual-release failed, "service" = 3.83. Yangshipin (security: gap 2, code- and
+    // image-scanning failed, 2/3 each) = 3.33.
     const practices = await request(server).get(
       '/api/maturity/v1/practices/component/default/cart',
     );
     expect(practices.status).toBe(200);
     const [first, second, third] = practices.body.items;
     expect(practices.body.items.map((i: any) => i.case.id).slice(0, 4)).toEqual(
-      ['zuoyebang', 'xiaohongshu', 'mininglamp', 'yangshipin'],
+      ['zuoyebang', 'mininglamp', 'xiaohongshu', 'yangshipin'],
     );
     expect(first.relevance).toBeCloseTo(4.5, 5);
-    expect(second.relevance).toBeCloseTo(2 / 3 + 2 + 2 / 3 + 0.5, 5);
-    expect(third.relevance).toBeCloseTo(2 + 4 / 3, 5);
-    expect(practices.body.items[3].relevance).toBe(third.relevance);
+    expect(second.relevance).toBeCloseTo(70 / 75 + 2 / 3 + 2 + 1 / 3, 5);
+    expect(third.relevance).toBeCloseTo(2 / 3 + 2 + 2 / 3 + 0.5, 5);
+    expect(practices.body.items[3].relevance).toBeCloseTo(2 + 4 / 3, 5);
     expect(first.reason).toMatch(/^Your data score is 0; Zuoyebang: /);
     const all = await request(server).get(
       '/api/maturity/v1/practices?dimension=security',
@@ -311,10 +318,10 @@ describe('maturity backend plugin', () => {
       labels.body.items.map((i: any) => [i.ref, [i.level, i.score]]),
     );
     expect(byRef).toMatchObject({
-      'component:default/cart': ['L1', 37],
-      'component:default/lab': ['L4', 75],
-      'group:default/acme': ['L2', 46],
-      'group:default/retail': ['L1', 37],
+      'component:default/cart': ['L1', 28],
+      'component:default/lab': ['L4', 89],
+      'group:default/acme': ['L2', 43],
+      'group:default/retail': ['L1', 28],
     });
 
     const history = await request(server).get(
@@ -597,8 +604,9 @@ describe('maturity backend plugin', () => {
   });
 
   it.each([
-    // Half: platform (2·1·½ + 2·0) / 4 = 25; business (2·½ + 2·½) / 17.
-    ['half', 25, 200 / 17],
+    // Half: platform (shared cluster 2·½ + autoscaling 2·0 + tracing 2·½ + 3 · 0) / 9 = 200/9;
+    // business ci-pipeline 2·½ / 17.
+    ['half', 200 / 9, 100 / 17],
     // Ignored: every platform fact is declared, so the platform side has nothing to count.
     ['ignore', null, null],
   ] as const)(
@@ -609,10 +617,10 @@ describe('maturity backend plugin', () => {
       const cart = await request(server).get(
         '/api/maturity/v1/scorecards/component/default/cart',
       );
-      expect(cart.body.platform).toBe(platform);
       // Rounded, so that one expectation takes a number and null alike.
       const rounded = (n: number | null) =>
         n === null ? null : Math.round(n * 1e9) / 1e9;
+      expect(rounded(cart.body.platform)).toBe(rounded(platform));
       expect(rounded(cart.body.business)).toBe(rounded(business));
       const model = await request(server).get('/api/maturity/v1/model');
       expect(model.body.declaredFacts).toBe(declaredFacts);
@@ -620,7 +628,7 @@ describe('maturity backend plugin', () => {
   );
 
   it('holds a workload at the level whose required checks it passes, and says what blocks the next', async () => {
-    // lab: platform 50, business 100; weighted 0.7 / 0.3 it scores 65, in L3's band. L3
+    // lab: platform 700/9, business 100; weighted 0.7 / 0.3 it scores 84.44, in L4's band. L3
     // requires hpa-elastic, which no collector answers for lab: held at L2.
     const server = await startBackend({
       config: {
@@ -632,7 +640,7 @@ describe('maturity backend plugin', () => {
     const lab = await request(server).get(
       '/api/maturity/v1/scorecards/component/default/lab',
     );
-    expect(lab.body.score).toBeCloseTo(65, 10);
+    expect(lab.body.score).toBeCloseTo(0.7 * (700 / 9) + 0.3 * 100, 10);
     expect(lab.body.level).toBe('L2');
     expect(lab.body.nextLevel).toEqual({
       level: 'L3',
@@ -702,18 +710,18 @@ describe('maturity backend plugin', () => {
       request(server).get(
         `/api/maturity/v1/scorecards/component/default/${name}`,
       );
-    // cart: business (2 + 2) / (17 + 3) = 20; lab (17 + 3) / 20 = 100, as before.
+    // cart: business 2 / (17 + 3) = 10; lab (17 + 3) / 20 = 100, as before.
     const cart = (await card('cart')).body;
-    expect(cart.business).toBeCloseTo(20, 10);
+    expect(cart.business).toBeCloseTo(10, 10);
     expect(cart.checks.find((c: any) => c.id === 'oncall-rota')).toMatchObject({
       status: 'fail',
       credit: 0,
       basis: 'measured',
     });
-    // (50 + 20) / 2 = 35 is L1's band anyway; lab's 75 holds L4 with the rota.
+    // (400/9 + 10) / 2 = 27.2 is L1's band anyway; lab's 88.89 holds L4 with the rota.
     expect(cart.level).toBe('L1');
     const lab = (await card('lab')).body;
-    expect(lab.score).toBeCloseTo(75, 10);
+    expect(lab.score).toBeCloseTo(LAB, 10);
     expect(lab.level).toBe('L4');
     const model = (await request(server).get('/api/maturity/v1/model')).body;
     expect(model.checks.find((c: any) => c.id === 'oncall-rota')).toEqual({
@@ -738,7 +746,7 @@ describe('maturity backend plugin', () => {
     });
     await waitForRuns(server);
     const lab = await scorecardOf(server, 'lab');
-    // api-declared (1) and tracing (2) pass: business 100; shared-cluster (2) passes: platform 100.
+    // api-declared (1) passes: business 100; tracing (2) and shared-cluster (2) pass: platform 100.
     expect(lab).toMatchObject({
       scorecard: 'lab-service',
       score: 100,
@@ -755,7 +763,7 @@ describe('maturity backend plugin', () => {
     // cart is selected by no filter: every check, and the gate holds.
     const cart = await scorecardOf(server, 'cart');
     expect(cart.scorecard).toBeUndefined();
-    expect(cart.checks).toHaveLength(32);
+    expect(cart.checks).toHaveLength(DEFAULT_CHECKS.length);
   });
 
   it("scores an operator's check on an operator's catalog fact", async () => {
@@ -853,12 +861,13 @@ describe('maturity backend plugin', () => {
       'Entity component:default/cart: the measured practice.tracing = false (kubernetes: cluster prod-1) contradicts its declaration true (annotation: annotation maturity.cloudnative.dev/practices); the measurement is used',
     ]);
     // By default a declaration earns half.
-    // Platform: shared cluster declared (2·½) and autoscaling measured (2·1), over 4 = 75.
+    // Platform: shared cluster declared (2·½), autoscaling measured (2·1), tracing measured (2·0)
+    // and three observability checks declared false (1·0 each), over 9 = 33.33.
     // Business: ci-pipeline declared (2·½) alone earns: 100/17.
-    expect(cart.body.platform).toBe(75);
+    expect(cart.body.platform).toBeCloseTo(300 / 9, 10);
     expect(cart.body.business).toBeCloseTo(100 / 17, 10);
-    // Of the counted weight (4 platform + 17 business), 2 + 2 rest on measurements.
-    expect(cart.body.measuredShare).toBeCloseTo(4 / 21, 10);
+    // Of the counted weight (9 platform + 17 business), 2 + 2 rest on measurements.
+    expect(cart.body.measuredShare).toBeCloseTo(4 / 26, 10);
 
     // cart runs on prod-1, ranked under its Resource; lab and pricing run on no known platform.
     const platforms = await request(server).get(
@@ -869,7 +878,7 @@ describe('maturity backend plugin', () => {
       expect.objectContaining({
         ref: 'resource:default/prod-1',
         rank: 1,
-        platform: 75,
+        platform: cart.body.platform,
         cores: 12,
         workloads: 1,
         measuredShare: cart.body.measuredShare,
@@ -1039,11 +1048,11 @@ describe('maturity backend plugin', () => {
     expect([martianCard.score, martianCard.platform]).toEqual([null, null]);
   });
   describe('insight, heatmap and CSV', () => {
-    // Every service is scored on five checks. cart: ci-pipeline and tracing pass, gradual-release
-    // fails: business 4/6; shared-cluster passes, cluster-autoscaling fails: platform 50; score
-    // 58.33. lab passes every business check: 100, platform 50: 75. pricing has no cores.
-    // cart's score gains 16.67 if gradual-release passed ((100 − 66.67) / 2); cart's and lab's
-    // gain 25 if cluster-autoscaling did ((100 − 50) / 2).
+    // Every service is scored on five checks. cart: ci-pipeline passes, gradual-release fails:
+    // business 50; tracing and shared-cluster pass, cluster-autoscaling fails: platform 4/6;
+    // score 58.33. lab passes every business check: 100, platform 4/6: 83.33. pricing has no
+    // cores. cart's score gains 25 if gradual-release passed ((100 − 50) / 2); cart's and lab's
+    // gain 16.67 if cluster-autoscaling did ((100 − 66.67) / 2).
     let server: Parameters<typeof request>[0];
     beforeAll(async () => {
       server = await startBackend({
@@ -1072,13 +1081,13 @@ describe('maturity backend plugin', () => {
       const acme = await get('/v1/insight/group/default/acme');
       expect(acme.status).toBe(200);
       expect(acme.body).toMatchObject({ kind: 'company', cores: 16 });
-      // Over 16 cores: cluster-autoscaling 25·(12 + 4) / 16 = 25; gradual-release 16.67·12 / 16.
+      // Over 16 cores: gradual-release 25·12 / 16 = 18.75; cluster-autoscaling 16.67·(12 + 4) / 16.
       expect(acme.body.impact).toEqual([
         {
-          check: 'cluster-autoscaling',
+          check: 'gradual-release',
           title: expect.any(String),
-          points: expect.closeTo(25, 4),
-          workloads: 2,
+          points: expect.closeTo(18.75, 4),
+          workloads: 1,
           fixes: [
             {
               ref: 'component:default/cart',
@@ -1087,20 +1096,13 @@ describe('maturity backend plugin', () => {
               cores: 12,
               points: expect.closeTo(18.75, 4),
             },
-            {
-              ref: 'component:default/lab',
-              status: 'fail',
-              gain: expect.closeTo(25, 4),
-              cores: 4,
-              points: expect.closeTo(6.25, 4),
-            },
           ],
         },
         {
-          check: 'gradual-release',
+          check: 'cluster-autoscaling',
           title: expect.any(String),
-          points: expect.closeTo(12.5, 4),
-          workloads: 1,
+          points: expect.closeTo(50 / 3, 4),
+          workloads: 2,
           fixes: [
             {
               ref: 'component:default/cart',
@@ -1108,6 +1110,13 @@ describe('maturity backend plugin', () => {
               gain: expect.closeTo(50 / 3, 4),
               cores: 12,
               points: expect.closeTo(12.5, 4),
+            },
+            {
+              ref: 'component:default/lab',
+              status: 'fail',
+              gain: expect.closeTo(50 / 3, 4),
+              cores: 4,
+              points: expect.closeTo(50 / 12, 4),
             },
           ],
         },
@@ -1122,8 +1131,8 @@ describe('maturity backend plugin', () => {
         ['shared-cluster', 1],
         ['tracing', 1],
       ]);
-      // The other 27 checks in force apply to no workload here.
-      expect(acme.body.checks).toHaveLength(32);
+      // The other checks in force apply to no workload here.
+      expect(acme.body.checks).toHaveLength(DEFAULT_CHECKS.length);
       expect(acme.body.checks[5].adoption).toBeNull();
     });
 
@@ -1137,12 +1146,12 @@ describe('maturity backend plugin', () => {
         ]),
       ).toEqual([
         [
-          'cluster-autoscaling',
+          'gradual-release',
           expect.closeTo(25, 4),
           [['component:default/cart', expect.closeTo(25, 4)]],
         ],
         [
-          'gradual-release',
+          'cluster-autoscaling',
           expect.closeTo(50 / 3, 4),
           [['component:default/cart', expect.closeTo(50 / 3, 4)]],
         ],
@@ -1201,7 +1210,7 @@ describe('maturity backend plugin', () => {
         'cores',
         'workloads',
       ]);
-      expect(header).toHaveLength(5 + 32);
+      expect(header).toHaveLength(5 + DEFAULT_CHECKS.length);
       const retail = lines[2].split(',');
       const cell = (id: string) => retail[header.indexOf(id)];
       expect([retail[0], retail[3], retail[4]]).toEqual([
@@ -1237,12 +1246,13 @@ describe('maturity backend plugin', () => {
       expect(lines[0]).toBe(
         'rank,ref,score,level,platform,business,cores,workloads,measuredShare,scoreChange,rankChange,hourlyCost (USD),monthlySaving (USD),wasteShare',
       );
+      // labs: score (4/6 · 100 + 100) / 2 = 83.33, platform 66.67, as the run's doubles print.
       expect(lines[1].split(',').slice(0, 8)).toEqual([
         '1',
         'group:default/labs',
-        '75',
+        '83.33333333333333',
         'L4',
-        '50',
+        '66.66666666666666',
         '100',
         '4',
         '1',
@@ -1257,7 +1267,7 @@ describe('maturity backend plugin', () => {
     });
   });
   describe('initiatives', () => {
-    // Over acme's 16 weighted cores: cart (12) scores 36.76, lab (4) 75; pricing has no cores.
+    // Over acme's 16 weighted cores: cart (12) scores 28.10, lab (4) 88.89; pricing has no cores.
     // cart declares ci-pipeline and tracing, lab every practice.
     const declared = {
       id: 'score-50',

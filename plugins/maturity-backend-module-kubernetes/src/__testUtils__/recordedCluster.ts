@@ -1,7 +1,7 @@
 /**
  * A small recorded cluster in the Kubernetes API's JSON shapes: `cart` (a Deployment with an
  * HPA, a PDB, probes and zone spread, released through an Argo Rollout, its images scanned and
- * signed, tracing injected), `ledger` (a StatefulSet pinned to dedicated nodes, on network
+ * signed, tracing and the Istio sidecar injected), `ledger` (a StatefulSet pinned to dedicated nodes, on network
  * volumes) and an unrelated Deployment; two nodes, cluster-autoscaler, Falco on both nodes, a
  * BestEffort batch pod beside cart, Kyverno policies and an OpenTelemetry Instrumentation. The
  * expected facts are worked out by hand in the tests.
@@ -36,7 +36,11 @@ export const cartDeployment = {
     selector: { matchLabels: { app: 'cart' } },
     template: {
       metadata: {
-        labels: { app: 'cart', 'backstage.io/kubernetes-id': 'cart' },
+        labels: {
+          app: 'cart',
+          'backstage.io/kubernetes-id': 'cart',
+          'sidecar.istio.io/inject': 'true',
+        },
         annotations: { 'instrumentation.opentelemetry.io/inject-java': 'true' },
       },
       spec: {

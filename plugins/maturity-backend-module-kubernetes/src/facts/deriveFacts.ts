@@ -114,10 +114,12 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
   let memory = 0;
   let replicas = 0;
   let maxLimitRatio: number | undefined;
+  let largestReplica: number | undefined;
   let allRequestsSet = true;
   for (const c of controllers) {
     const n = replicasOf(c);
     replicas += n;
+    let replicaCpu: number | undefined;
     for (const container of containersOf(c)) {
       const { requests = {}, limits = {} } = container.resources ?? {};
       const cpu = cpuCores(requests.cpu);
@@ -127,7 +129,11 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
       memory += (memoryGiB(requests.memory) ?? 0) * n;
       if (cpu && cpuLimit !== undefined)
         maxLimitRatio = Math.max(maxLimitRatio ?? 0, cpuLimit / cpu);
+      const size = cpuLimit ?? cpu;
+      if (size !== undefined) replicaCpu = (replicaCpu ?? 0) + size;
     }
+    if (replicaCpu !== undefined)
+      largestReplica = Math.max(largestReplica ?? 0, replicaCpu);
   }
   const scalable = controllers.filter(c => c.kind !== 'DaemonSet');
   const elastic =
@@ -166,6 +172,7 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
     ),
   };
   if (maxLimitRatio !== undefined) facts[k.cpuLimitToRequest] = maxLimitRatio;
+  if (largestReplica !== undefined) facts[k.cpuPerReplica] = largestReplica;
   if (cores > 0) facts[k.memoryGiBPerCore] = memory / cores;
   if (hpa) {
     facts[k.hpaMinReplicas] = hpa.spec?.minReplicas ?? 1;

@@ -96,6 +96,7 @@ describe('PlatformEvidence', () => {
     expect(facts).toEqual({
       'platform.clusterAutoscaling': false,
       'platform.rescheduling': false,
+      'platform.crossClusterScheduling': false,
       'platform.sharedCluster': false,
       'platform.admissionPolicies': false,
       'platform.autoInstrumentation': false,
@@ -147,6 +148,62 @@ describe('PlatformEvidence', () => {
       ),
     );
     expect(stopped['platform.rescheduling']).toBe(false);
+  });
+
+  it('finds cross-cluster scheduling by its agents, serverless capacity by virtual nodes', () => {
+    const plain = evidence(p => {
+      p.noteNode(node('a', '8', '8'));
+    });
+    expect(plain['platform.crossClusterScheduling']).toBe(false);
+    expect(plain['platform.serverlessCapacity']).toBe(false);
+    const origins = new PlatformEvidence('c1');
+    origins.noteController(
+      controller(
+        'Deployment',
+        'karmada-system',
+        'docker.io/karmada/karmada-agent:v1.12.0',
+      ),
+    );
+    origins.noteNode(node('a', '8', '8'));
+    origins.noteNode({
+      ...node('eklet-1', '1000', '1000'),
+      metadata: {
+        name: 'eklet-1',
+        labels: { 'node.kubernetes.io/instance-type': 'eklet' },
+      },
+    });
+    // The virtual node's 1,000 cores are a quota, not capacity: 4 of 8 requested, not 4 of 1,008.
+    origins.notePod(origins.podLoad(pod('shop', 'a', '4')));
+    const { facts, origins: from } = origins.facts();
+    expect(facts['platform.crossClusterScheduling']).toBe(true);
+    expect(from['platform.crossClusterScheduling'].from).toBe(
+      'cluster c1: Karmada (Deployment karmada-system/karmada-agent)',
+    );
+    expect(facts['platform.serverlessCapacity']).toBe(true);
+    expect(from['platform.serverlessCapacity'].from).toBe(
+      'cluster c1: virtual nodes for serverless pods: eklet-1',
+    );
+    expect(from['platform.overcommit'].from).toMatch(
+      /^cluster c1: 1 nodes: CPU requested 4 of 8 cores of capacity \(50 %\)/,
+    );
+  });
+
+  it('finds elastic data services only where an HPA scales a StatefulSet', () => {
+    const hpa = (kind: string, min: number, max: number): KubeObject => ({
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'redis', namespace: 'cache' },
+      spec: {
+        scaleTargetRef: { kind, name: 'redis' },
+        minReplicas: min,
+        maxReplicas: max,
+      },
+    });
+    const facts = (scaler: KubeObject) =>
+      evidence(p => p.noteScaler(scaler))['platform.elasticDataServices'];
+    expect(facts(hpa('StatefulSet', 3, 6))).toBe(true);
+    // A Deployment's HPA, or one pinned at one size, shows nothing: left to the declaration.
+    expect(facts(hpa('Deployment', 3, 6))).toBeUndefined();
+    expect(facts(hpa('StatefulSet', 3, 3))).toBeUndefined();
   });
 
   it('needs enforced image and resource rules, from Kyverno or Gatekeeper', () => {

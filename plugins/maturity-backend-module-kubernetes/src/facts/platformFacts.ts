@@ -38,7 +38,36 @@ const ADD_ONS: Array<{
     capability: 'runtimeProtection',
   },
   { image: /tetragon/, name: 'Tetragon', capability: 'runtimeProtection' },
+  {
+    image: /karmada-(agent|controller-manager|scheduler)/,
+    name: 'Karmada',
+    capability: 'crossClusterScheduling',
+  },
+  {
+    image: /clusternet\/(clusternet-)?(agent|hub|scheduler)/,
+    name: 'Clusternet',
+    capability: 'crossClusterScheduling',
+  },
+  {
+    image: /open-cluster-management.*(registration|klusterlet|placement)/,
+    name: 'Open Cluster Management',
+    capability: 'crossClusterScheduling',
+  },
 ];
+
+/**
+ * Labels of a virtual node that runs serverless pods rather than a machine: virtual-kubelet (and
+ * Azure's virtual nodes), Tencent's EKS super nodes, AWS Fargate.
+ */
+const VIRTUAL_NODE: Array<[string, RegExp]> = [
+  ['type', /^virtual-kubelet$/],
+  ['node.kubernetes.io/instance-type', /^eklet$/],
+  ['eks.amazonaws.com/compute-type', /^fargate$/],
+];
+const isVirtualNode = (node: KubeObject) =>
+  VIRTUAL_NODE.some(([label, value]) =>
+    value.test(node.metadata?.labels?.[label] ?? ''),
+  );
 
 /** Storage provisioners whose volumes live on the node itself: compute and storage together. */
 const LOCAL_PROVISIONER =
@@ -117,6 +146,10 @@ export class PlatformEvidence {
   private readonly addOnNamespaces = new Set<string>();
   private readonly protectors = new Map<string, KubeObject>();
   private readonly nodes = new Map<string, NodeLoad>();
+  /** Virtual nodes (serverless pods), kept apart from the machines. */
+  private readonly virtualNodes = new Set<string>();
+  /** HPAs that scale a StatefulSet between a minimum and a higher maximum. */
+  private readonly statefulScalers = new Set<string>();
   private readonly tenants = new Set<string>();
   private readonly claims = new Map<string, string | undefined>();
   private readonly classes = new Map<string, string>();
@@ -154,6 +187,11 @@ export class PlatformEvidence {
   }
 
   noteNode(node: KubeObject): void {
+    if (isVirtualNode(node)) {
+      // Its capacity is a quota, not a machine: it takes no part in over-commit or coverage.
+      this.virtualNodes.add(node.metadata?.name ?? '');
+      return;
+    }
     this.nodes.set(node.metadata?.name ?? '', {
       capacity: cpuCores(node.status?.capacity?.cpu) ?? 0,
       allocatable: cpuCores(node.status?.allocatable?.cpu) ?? 0,
@@ -235,6 +273,18 @@ export class PlatformEvidence {
     };
   }
 
+  /** An HPA, as listed: one that scales a StatefulSet shows a data service that scales. */
+  noteScaler(hpa: KubeObject): void {
+    const target = hpa.spec?.scaleTargetRef;
+    if (
+      target?.kind === 'StatefulSet' &&
+      (hpa.spec?.minReplicas ?? 1) < hpa.spec?.maxReplicas
+    )
+      this.statefulScalers.add(
+        `${describeObject(hpa)} scales StatefulSet ${target.name}`,
+      );
+  }
+
   noteInstrumentations(list: KubeObject[] | undefined): void {
     if (list) this.instrumentations = list.length;
   }
@@ -270,6 +320,24 @@ export class PlatformEvidence {
     };
     found('clusterAutoscaling', 'no cluster-autoscaler or Karpenter running');
     found('rescheduling', "no descheduler or Crane's scheduler running");
+    found(
+      'crossClusterScheduling',
+      'no Karmada, Clusternet or Open Cluster Management agent running',
+    );
+    if (this.nodes.size + this.virtualNodes.size > 0) {
+      const virtual = [...this.virtualNodes];
+      set(
+        'serverlessCapacity',
+        virtual.length > 0,
+        virtual.length > 0
+          ? `virtual nodes for serverless pods: ${virtual.join(', ')}`
+          : `none of ${this.nodes.size} nodes is a virtual node`,
+      );
+    }
+    // Only a scaler shows elastic data services: without one they may still scale outside the
+    // cluster (a managed database), so absence is left to the platform's declaration.
+    if (this.statefulScalers.size > 0)
+      set('elasticDataServices', true, [...this.statefulScalers].join(', '));
 
     const nodes = [...this.nodes.values()];
     if (nodes.length > 0) {

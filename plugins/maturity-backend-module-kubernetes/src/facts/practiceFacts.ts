@@ -5,6 +5,32 @@ import { describeObject, KubeObject } from '../sources/ClusterSource';
 const OTEL_INJECT =
   /^(instrumentation\.opentelemetry\.io\/inject-[a-z-]+|sidecar\.opentelemetry\.io\/inject)$/;
 
+/** Pod-template labels and annotations by which a mesh injects its sidecar, and sidecar images. */
+const MESH_INJECT: Array<[RegExp, RegExp]> = [
+  [/^sidecar\.istio\.io\/inject$/, /^true$/],
+  [/^istio\.io\/rev$/, /./],
+  [/^linkerd\.io\/inject$/, /^(enabled|ingress)$/],
+];
+const MESH_PROXY_IMAGE =
+  /istio\/proxyv2|linkerd\/proxy|cl2-proxy|aeraki|kuma-dp/;
+
+/** How a controller's pods join a mesh, in words, or undefined when they do not. */
+function meshOf(c: KubeObject): string | undefined {
+  const template = c.spec?.template ?? {};
+  const marks = {
+    ...(template.metadata?.labels ?? {}),
+    ...(template.metadata?.annotations ?? {}),
+  } as Record<string, string>;
+  const mark = Object.entries(marks).find(([k, v]) =>
+    MESH_INJECT.some(([key, value]) => key.test(k) && value.test(String(v))),
+  );
+  if (mark) return `${mark[0]}: ${mark[1]}`;
+  const proxy = (template.spec?.containers ?? [])
+    .map((x: any) => String(x.image ?? ''))
+    .find((image: string) => MESH_PROXY_IMAGE.test(image));
+  return proxy ? `sidecar ${proxy}` : undefined;
+}
+
 /**
  * An image as Trivy Operator names it: registry, repository and tag, with Docker Hub's implied
  * registry and `library/` spelled out, so that `nginx:1.27` and
@@ -41,7 +67,7 @@ export interface MeasuredPractices {
  * What a cluster says about its workloads' delivery and supply chain: progressive delivery
  * (Argo Rollouts, Flagger), image scanning (Trivy Operator's VulnerabilityReports), image
  * signatures (Kyverno's verifyImages results in PolicyReports) and tracing injected by the
- * OpenTelemetry Operator. A practice is measured only on a cluster that runs the add-on that
+ * OpenTelemetry Operator, and traffic through a mesh (its sidecar injected). A practice is measured only on a cluster that runs the add-on that
  * would show it; elsewhere it is left to the owner's declaration. Tracing is measured only where
  * it is injected: without injection a team may still trace with an SDK of its own. Gradual
  * release is not measured for StatefulSets, which neither add-on releases.
@@ -185,6 +211,16 @@ export class PracticeEvidence {
       else if (facts[id])
         from[id] = `image signatures verified by ${results[0]!.policy}`;
       else from[id] = `no verifyImages result for ${names.join(', ')}`;
+    }
+    // A mesh sidecar shows traffic routed through the mesh; its absence does not show none (the
+    // service may be published through a gateway instead).
+    const meshes = controllers.map(meshOf);
+    if (meshes.every(Boolean)) {
+      const id = FACTS.practice('mesh-or-gateway');
+      facts[id] = true;
+      from[id] = `mesh sidecar on the pod template of ${names
+        .map((name, i) => `${name} (${meshes[i]})`)
+        .join(', ')}`;
     }
     // Injection shows tracing; its absence does not show none (a team may use an SDK itself).
     if (

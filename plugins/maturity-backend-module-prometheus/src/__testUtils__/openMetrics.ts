@@ -57,13 +57,15 @@ function family(
 }
 
 /**
- * The loads' series, and span metrics (the OpenTelemetry Collector's spanmetrics connector's
- * `traces_spanmetrics_calls_total`) for `tracedServices` over the loads' last day.
+ * The loads' series, span metrics (the OpenTelemetry Collector's spanmetrics connector's
+ * `traces_spanmetrics_calls_total`) for `tracedServices`, and Istio's request metric for
+ * `meshWorkloads`, over the loads' last day.
  */
 export function plantedLoadOpenMetrics(
   loads: PlantedLoad[],
   options: {
     tracedServices?: Array<{ service: string; namespace: string }>;
+    meshWorkloads?: Array<{ workload: string; namespace: string }>;
   } = {},
 ): string {
   const isPeak = (load: PlantedLoad, t: number) =>
@@ -138,9 +140,43 @@ export function plantedLoadOpenMetrics(
       ),
     ),
     ...spanMetrics(loads[0]?.end, options.tracedServices ?? []),
+    ...meshMetrics(loads[0]?.end, options.meshWorkloads ?? []),
     '# EOF',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A counter rising by one a minute over the day before `end`, for each label set. */
+function dayOfCalls(
+  end: Date,
+  name: string,
+  labelSets: Array<Record<string, string>>,
+): string[] {
+  const last = Math.floor(end.getTime() / 60_000) * 60;
+  const lines = [`# TYPE ${name} counter`];
+  for (const set of labelSets) {
+    const labels = labelText(set);
+    for (let t = last - 86_400; t <= last; t += 300)
+      lines.push(`${name}_total{${labels}} ${(t - last + 86_400) / 60} ${t}`);
+  }
+  return lines;
+}
+
+function meshMetrics(
+  end: Date | undefined,
+  workloads: Array<{ workload: string; namespace: string }>,
+): string[] {
+  if (!end || workloads.length === 0) return [];
+  return dayOfCalls(
+    end,
+    'istio_requests',
+    workloads.map(w => ({
+      reporter: 'destination',
+      destination_workload: w.workload,
+      destination_workload_namespace: w.namespace,
+      response_code: '200',
+    })),
+  );
 }
 
 function spanMetrics(
@@ -148,20 +184,13 @@ function spanMetrics(
   services: Array<{ service: string; namespace: string }>,
 ): string[] {
   if (!end || services.length === 0) return [];
-  const last = Math.floor(end.getTime() / 60_000) * 60;
-  const lines = ['# TYPE traces_spanmetrics_calls counter'];
-  for (const { service, namespace } of services) {
-    const labels = labelText({
+  return dayOfCalls(
+    end,
+    'traces_spanmetrics_calls',
+    services.map(({ service, namespace }) => ({
       service_name: service,
       k8s_namespace_name: namespace,
       span_kind: 'SPAN_KIND_SERVER',
-    });
-    for (let t = last - 86_400; t <= last; t += 300)
-      lines.push(
-        `traces_spanmetrics_calls_total{${labels}} ${
-          (t - last + 86_400) / 60
-        } ${t}`,
-      );
-  }
-  return lines;
+    })),
+  );
 }

@@ -57,6 +57,19 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
     cases: [],
   },
   {
+    id: 'cpu-size-per-replica',
+    title: 'CPU of one replica at most 8 cores',
+    dimension: 'compute',
+    side: 'business',
+    weight: 1,
+    rule: { kind: 'atMost', fact: k8s.cpuPerReplica, limit: 8, zeroAt: 16 },
+    rationale:
+      'A replica of many cores is hard to place, strands the rest of its node, and on large nodes its CPU balancing has caused network jitter; many smaller replicas pack and scale better.',
+    remediation:
+      'Split the work over more replicas of at most 8 cores (limit, or request where no limit is set).',
+    cases: ['zuoyebang'],
+  },
+  {
     id: 'cpu-memory-ratio',
     title: 'Memory per CPU core between 1 and 8 GiB',
     dimension: 'compute',
@@ -170,26 +183,52 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
     id: 'tracing',
     title: 'Distributed tracing',
     dimension: 'architecture',
-    side: 'business',
+    side: 'platform',
     weight: 2,
     rule: { kind: 'true', fact: practice('tracing') },
     rationale:
-      'Across many small services only traces show where a slow request spent its time.',
+      'Across many small services only traces show where a slow request spent its time; an OpenTelemetry or SkyWalking agent attaches them without business code.',
     remediation:
-      'Instrument with OpenTelemetry (or SkyWalking) and declare `tracing` in maturity.cloudnative.dev/practices.',
+      'Platform team: inject the OpenTelemetry (or SkyWalking) agent into the workload’s pods; teams that instrument by hand declare `tracing`.',
     cases: ['nio'],
   },
   {
     id: 'trace-id-in-logs',
     title: 'Trace ids in logs',
     dimension: 'architecture',
-    side: 'business',
+    side: 'platform',
     weight: 1,
     rule: { kind: 'true', fact: practice('trace-id-in-logs') },
     rationale:
-      'Logs that carry the trace id join the story of one request across services.',
+      'Logs that carry the trace id join the story of one request across services; common logging libraries inject it themselves once the agent is attached, without business code.',
     remediation:
-      'Inject the active trace id into every log line through the logging library, then declare `trace-id-in-logs`.',
+      'Platform team: turn on trace-id injection in the agent or logging library the platform ships, then declare `trace-id-in-logs`.',
+    cases: [],
+  },
+  {
+    id: 'call-metrics',
+    title: 'Call metrics collected without code',
+    dimension: 'architecture',
+    side: 'platform',
+    weight: 1,
+    rule: { kind: 'true', fact: practice('call-metrics') },
+    rationale:
+      'Request rate, errors and latency of every call between services can come from a mesh or the tracing collector, so every service has them from its first day.',
+    remediation:
+      'Platform team: put the workload in the mesh or generate span metrics in the OpenTelemetry Collector, and alert on them.',
+    cases: ['happy-games'],
+  },
+  {
+    id: 'contextual-logs',
+    title: 'Logs carry their context',
+    dimension: 'architecture',
+    side: 'business',
+    weight: 1,
+    rule: { kind: 'true', fact: practice('contextual-logs') },
+    rationale:
+      'Only the service knows which application, caller and return code a line is about; logs that say so can be searched and counted instead of read.',
+    remediation:
+      'Log through middleware that adds the application id, caller address and return code to every line, then declare `contextual-logs`.',
     cases: [],
   },
   {
@@ -200,9 +239,9 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
     weight: 1,
     rule: { kind: 'true', fact: practice('business-metrics') },
     rationale:
-      'Platform metrics say the service runs; business metrics say it works.',
+      'Platform metrics say the service runs; business metrics say it works, and only the service’s own code can report them.',
     remediation:
-      'Export the few numbers that show the service doing its job (orders, plays, searches) and declare `business-metrics`.',
+      'Export the few numbers that show the service doing its job (orders, plays, searches), alert on them, and declare `business-metrics`.',
     cases: [],
   },
   {
@@ -217,6 +256,32 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
       'Route the service’s alerts to PagerDuty or Opsgenie (their catalog annotations count), or declare `alerting`.',
     cases: [],
   },
+  {
+    id: 'load-tested',
+    title: 'Observed under load',
+    dimension: 'architecture',
+    side: 'platform',
+    weight: 1,
+    rule: { kind: 'true', fact: practice('load-testing') },
+    rationale:
+      'A load test shows whether the metrics, logs and traces hold up and tell the story when traffic peaks, before a real peak does.',
+    remediation:
+      'Platform team: offer load testing against a copy of production; run it and declare `load-testing`.',
+    cases: ['tal', 'li-ning'],
+  },
+  {
+    id: 'mesh-or-gateway',
+    title: 'Traffic routed through a mesh or gateway',
+    dimension: 'architecture',
+    side: 'business',
+    weight: 1,
+    rule: { kind: 'true', fact: practice('mesh-or-gateway') },
+    rationale:
+      'Traffic that passes a mesh or gateway can be shifted, limited and observed without touching the service.',
+    remediation:
+      'Join the service mesh (sidecar injection) or publish the service through the API gateway, and declare `mesh-or-gateway` for a gateway.',
+    cases: ['happy-games', 'weibo', 'iqiyi', 'wps'],
+  },
   // Development, business side: automated delivery.
   {
     id: 'ci-pipeline',
@@ -230,6 +295,19 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
     remediation:
       'Build and test every change in CI; link the pipeline through its catalog annotation or declare `ci-pipeline`.',
     cases: ['mininglamp', 'bocom-schroders', 'modao'],
+  },
+  {
+    id: 'devops-roles',
+    title: 'Team organised for DevOps',
+    dimension: 'development',
+    side: 'business',
+    weight: 1,
+    rule: { kind: 'true', fact: practice('devops-roles') },
+    rationale:
+      'Tools speed delivery only when the team that builds a service also tests, releases and runs it, with no hand-offs between separate groups.',
+    remediation:
+      'Give the team the roles to build, test, release and run its service, and declare `devops-roles`.',
+    cases: ['mininglamp', 'weread-mini-program'],
   },
   {
     id: 'gradual-release',
@@ -363,6 +441,32 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
     cases: [],
   },
   {
+    id: 'cross-cluster-scheduling',
+    title: 'Workloads scheduled across clusters',
+    dimension: 'compute',
+    side: 'platform',
+    weight: 1,
+    rule: { kind: 'true', fact: capability('crossClusterScheduling') },
+    rationale:
+      'Scheduling across clusters and sites moves load to where capacity is, and survives the loss of a cluster or a machine room.',
+    remediation:
+      'Platform team: federate the clusters (Karmada, Clusternet, Open Cluster Management) so workloads can be placed and failed over across them.',
+    cases: ['tal', 'tencent-health-code'],
+  },
+  {
+    id: 'serverless-capacity',
+    title: 'Serverless capacity for bursts',
+    dimension: 'compute',
+    side: 'platform',
+    weight: 1,
+    rule: { kind: 'true', fact: capability('serverlessCapacity') },
+    rationale:
+      'Bursts that overflow onto serverless pods are paid for while they run, instead of nodes bought for the peak.',
+    remediation:
+      'Platform team: add a virtual node (serverless pods) to the cluster so peaks can burst onto it.',
+    cases: ['xiaohongshu', 'zhihu'],
+  },
+  {
     id: 'colocation',
     title: 'Online and offline work co-located',
     dimension: 'data',
@@ -388,6 +492,19 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
     cases: ['zhihu'],
   },
   {
+    id: 'elastic-data-services',
+    title: 'Data services scale with demand',
+    dimension: 'data',
+    side: 'platform',
+    weight: 1,
+    rule: { kind: 'true', fact: capability('elasticDataServices') },
+    rationale:
+      'Databases and queues sized for the peak sit idle the rest of the day; data services that scale between peak and trough cost what they carry.',
+    remediation:
+      'Platform team: offer data services that scale (serverless databases, autoscaled stateful sets) and declare `elasticDataServices` for those outside the cluster.',
+    cases: ['fudaomao', 'zhihu'],
+  },
+  {
     id: 'auto-instrumentation',
     title: 'Observability attached without code',
     dimension: 'architecture',
@@ -395,10 +512,23 @@ export const DEFAULT_CHECKS: readonly CheckDefinition[] = [
     weight: 2,
     rule: { kind: 'true', fact: capability('autoInstrumentation') },
     rationale:
-      'Call metrics, storage metrics and contextual logs can come from the platform; then only business metrics and trace ids need code.',
+      'Call metrics, storage metrics, trace ids in logs and traces can come from the platform; then only business metrics and contextual logs need business code.',
     remediation:
       'Platform team: attach metrics, logs and traces through a mesh, gateway or agent.',
     cases: ['happy-games'],
+  },
+  {
+    id: 'datastore-alerting',
+    title: 'Alerts on the data stores’ own metrics',
+    dimension: 'architecture',
+    side: 'platform',
+    weight: 1,
+    rule: { kind: 'true', fact: capability('dataStoreAlerting') },
+    rationale:
+      'MySQL, Redis and the other stores a service depends on report their own trouble; the platform can alert on it without any business code.',
+    remediation:
+      'Platform team: scrape the data stores’ exporters and alert on their metrics (connections, replication, memory, slow queries).',
+    cases: ['tencent-health-code'],
   },
   {
     id: 'shared-delivery',

@@ -26,7 +26,27 @@ export const PRACTICES = {
     impliedBy: [],
   },
   'trace-id-in-logs': { title: 'Trace ids in logs', impliedBy: [] },
+  'call-metrics': {
+    title: 'Call metrics (rate, errors, latency) from a mesh or collector',
+    impliedBy: [],
+  },
+  'contextual-logs': {
+    title: 'Logs with their context (application, caller, return code)',
+    impliedBy: [],
+  },
   'business-metrics': { title: 'Custom business metrics', impliedBy: [] },
+  'load-testing': {
+    title: 'Load tested, with its metrics, logs and traces observed',
+    impliedBy: [],
+  },
+  'mesh-or-gateway': {
+    title: 'Traffic through a service mesh or API gateway',
+    impliedBy: [],
+  },
+  'devops-roles': {
+    title: 'One team builds, tests, releases and runs the service',
+    impliedBy: [],
+  },
   alerting: {
     title: 'Alerts routed to an on-call rotation',
     impliedBy: [
@@ -77,6 +97,10 @@ export const PLATFORM_CAPABILITIES = [
   'runtimeProtection',
   'storageSeparation',
   'sharedDelivery',
+  'crossClusterScheduling',
+  'serverlessCapacity',
+  'elasticDataServices',
+  'dataStoreAlerting',
 ] as const;
 
 /** A platform capability. @public */
@@ -153,6 +177,8 @@ export const FACTS = {
     hpaElastic: 'kubernetes.hpaElastic',
     cpuRequestsSet: 'kubernetes.cpuRequestsSet',
     cpuLimitToRequest: 'kubernetes.cpuLimitToRequest',
+    /** The largest replica's CPU in cores: each container's limit, or its request without one. */
+    cpuPerReplica: 'kubernetes.cpuPerReplica',
     memoryGiBPerCore: 'kubernetes.memoryGiBPerCore',
     staticCpuBinding: 'kubernetes.staticCpuBinding',
     exclusiveNodes: 'kubernetes.exclusiveNodes',
