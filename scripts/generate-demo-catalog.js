@@ -407,16 +407,16 @@ const components = [
 // filled them in, so those checks stay unknown for its workloads.
 const practices = {
   ranking:
-    'ci-pipeline, gradual-release, gitops, tracing, trace-id-in-logs, business-metrics, alerting, code-scanning, dependency-scanning, image-scanning, managed-data',
+    'ci-pipeline, devops-roles, gradual-release, gitops, tracing, trace-id-in-logs, contextual-logs, business-metrics, alerting, load-testing, code-scanning, dependency-scanning, image-scanning, managed-data',
   recsys:
     'ci-pipeline, gradual-release, tracing, business-metrics, alerting, code-scanning, image-scanning',
   'ml-platform': 'ci-pipeline, tracing, managed-data',
   storefront:
-    'ci-pipeline, gradual-release, gitops, tracing, trace-id-in-logs, business-metrics, alerting, code-scanning, dependency-scanning, image-scanning, image-signing, managed-data',
+    'ci-pipeline, devops-roles, gradual-release, gitops, tracing, trace-id-in-logs, contextual-logs, business-metrics, alerting, load-testing, code-scanning, dependency-scanning, image-scanning, image-signing, managed-data',
   checkout:
     'ci-pipeline, gradual-release, tracing, alerting, code-scanning, dependency-scanning, managed-data',
   payments:
-    'ci-pipeline, tracing, trace-id-in-logs, alerting, code-scanning, dependency-scanning, image-scanning, image-signing',
+    'ci-pipeline, tracing, trace-id-in-logs, contextual-logs, alerting, code-scanning, dependency-scanning, image-scanning, image-signing',
   streaming: 'ci-pipeline, alerting, business-metrics',
   editorial: 'ci-pipeline',
   transcoding: 'ci-pipeline, image-scanning',

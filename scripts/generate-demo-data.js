@@ -6,6 +6,7 @@
  *                                                   the Prometheus module's queries answer them
  *   demo-data/prometheus/rules.json                 the alerting rules, as /api/v1/rules answers
  *   demo-data/prometheus/traced-services.json       the services with span metrics
+ *   demo-data/prometheus/mesh-workloads.json        the workloads whose calls Istio measures
  * The modules read them in recorded mode (app-config.yaml) through the same code as live data.
  * Each team's declared practices set how well its workloads are configured and used, so the
  * demo's scores and waste differ between teams the way they would in a real company.
@@ -25,7 +26,22 @@ const components = YAML.parseAllDocuments(
   .map(d => d.toJSON())
   .filter(c => c.metadata.annotations?.['backstage.io/kubernetes-id']);
 
-const PRACTICE_COUNT = 12;
+// Diligence counts the practices every team was asked about when the demo began; the later ones
+// (contextual logs, load tests, DevOps roles) are declared by a few teams on top.
+const DILIGENCE_PRACTICES = new Set([
+  'ci-pipeline',
+  'gradual-release',
+  'gitops',
+  'tracing',
+  'trace-id-in-logs',
+  'business-metrics',
+  'alerting',
+  'code-scanning',
+  'dependency-scanning',
+  'image-scanning',
+  'image-signing',
+  'managed-data',
+]);
 const GiB = 1024 ** 3;
 // A stable number in [0, 1) per name, so regenerating gives the same data.
 const hash = text =>
@@ -44,7 +60,8 @@ const meta = (name, namespace, labels) => ({
 const diligence = c =>
   (c.metadata.annotations['maturity.cloudnative.dev/practices'] ?? '')
     .split(',')
-    .filter(p => p.trim()).length / PRACTICE_COUNT;
+    .filter(p => DILIGENCE_PRACTICES.has(p.trim())).length /
+  DILIGENCE_PRACTICES.size;
 
 function replicasFor(cores) {
   if (cores >= 400) return 20;
@@ -76,6 +93,12 @@ const CLUSTERS = {
     rollouts: true,
     colocation: true,
     storageClass: ['cbs', 'com.tencent.cloud.csi.cbs'],
+    // Istio injects diligent teams' pods; Karmada federates it with the other region; a super
+    // node takes bursts as serverless pods; diligent stores scale under an HPA.
+    mesh: true,
+    karmada: true,
+    virtualNode: true,
+    statefulScaling: true,
   },
   'prod-classic': {
     namespaces: ['commerce', 'corporate-it'],
@@ -91,6 +114,10 @@ const CLUSTERS = {
     rollouts: false,
     colocation: false,
     storageClass: ['local-path', 'rancher.io/local-path'],
+    mesh: false,
+    karmada: false,
+    virtualNode: false,
+    statefulScaling: false,
   },
 };
 const clusterOf = namespace =>
@@ -162,11 +189,17 @@ function objectsFor(c) {
       : {}),
   };
   const kind = stateful ? 'StatefulSet' : 'Deployment';
+  const cluster = CLUSTERS[clusterOf(namespace)];
   // Where the OpenTelemetry Operator runs, teams that trace have it injected.
   const inject =
-    CLUSTERS[clusterOf(namespace)].openTelemetry && declares(c, 'tracing')
+    cluster.openTelemetry && declares(c, 'tracing')
       ? { 'instrumentation.opentelemetry.io/inject-java': 'true' }
       : undefined;
+  // Where Istio runs, diligent teams' pods join the mesh.
+  const meshed = cluster.mesh && d >= 0.4;
+  const templateLabels = meshed
+    ? { ...labels, 'sidecar.istio.io/inject': 'true' }
+    : labels;
   const controller = {
     apiVersion: 'apps/v1',
     kind,
@@ -176,13 +209,18 @@ function objectsFor(c) {
       selector: { matchLabels: { app: name } },
       ...(stateful ? { serviceName: name } : {}),
       template: {
-        metadata: { labels, ...(inject ? { annotations: inject } : {}) },
+        metadata: {
+          labels: templateLabels,
+          ...(inject ? { annotations: inject } : {}),
+        },
         spec: podSpec,
       },
     },
     status: { replicas, readyReplicas: replicas },
   };
-  const hpa = !stateful &&
+  // A diligent store scales between its weekday and weekend sizes, where the platform allows.
+  const scalesStore = stateful && cluster.statefulScaling && d >= 0.5;
+  const hpa = (!stateful || scalesStore) &&
     replicas > 0 &&
     d >= 0.2 && {
       apiVersion: 'autoscaling/v2',
@@ -217,7 +255,7 @@ function objectsFor(c) {
     spec: podSpec,
     status: { phase: 'Running', qosClass: 'Burstable' },
   }));
-  return { controller, hpa, pdb, pods };
+  return { controller, hpa, pdb, pods, meshed };
 }
 
 /** A week of load at 15-minute resolution, times relative to the end (seconds, ≤ 0). */
@@ -399,6 +437,33 @@ function platformObjects(name, cluster, lists) {
         { replicas: 1, readyReplicas: 1 },
       ),
     );
+  if (cluster.karmada)
+    lists.deployments.push(
+      addOn(
+        'Deployment',
+        'karmada-agent',
+        'karmada-system',
+        'docker.io/karmada/karmada-agent:v1.12.0',
+        { replicas: 1, readyReplicas: 1 },
+      ),
+    );
+  if (cluster.virtualNode)
+    lists.nodes.push({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: `eklet-${name}-1`,
+        uid: `demo-eklet-${name}-1`,
+        labels: {
+          'node.kubernetes.io/instance-type': 'eklet',
+          'topology.kubernetes.io/zone': 'zone-1',
+        },
+      },
+      status: {
+        capacity: { cpu: '1000', memory: '4000Gi' },
+        allocatable: { cpu: '1000', memory: '4000Gi' },
+      },
+    });
   if (cluster.descheduler)
     lists.deployments.push(
       addOn(
@@ -610,8 +675,10 @@ const clusterLists = {};
 const alertRules = [];
 // Teams that trace send spans through the OpenTelemetry Collector, whose span metrics name them.
 const tracedServices = [];
+// Workloads in the mesh have Istio's request metrics: call metrics without code.
+const meshWorkloads = [];
 for (const c of components) {
-  const { controller, hpa, pdb, pods } = objectsFor(c);
+  const { controller, hpa, pdb, pods, meshed } = objectsFor(c);
   const { namespace } = controller.metadata;
   const clusterName = clusterOf(namespace);
   const lists = (clusterLists[clusterName] ??= Object.fromEntries(
@@ -642,6 +709,7 @@ for (const c of components) {
       : 0,
   };
   if (declares(c, 'tracing')) tracedServices.push({ service: name, namespace });
+  if (meshed) meshWorkloads.push({ workload: name, namespace, mesh: 'Istio' });
   if (declares(c, 'alerting'))
     alertRules.push({
       name: `${name}-slo`,
@@ -663,11 +731,22 @@ for (const c of components) {
       interval: 60,
     });
 }
-// The platform's own alerts watch every pod; they are not a team's.
+// The platform's own alerts watch every pod and the data stores; they are not a team's.
 alertRules.push({
   name: 'kubernetes-apps',
   file: '/etc/prometheus/rules/kubernetes.yaml',
   rules: [
+    {
+      type: 'alerting',
+      name: 'RedisMemoryHigh',
+      query:
+        'redis_memory_used_bytes / redis_memory_max_bytes > 0.9 and redis_memory_max_bytes > 0',
+      duration: 600,
+      labels: { severity: 'warning' },
+      annotations: {},
+      alerts: [],
+      health: 'ok',
+    },
     {
       type: 'alerting',
       name: 'KubePodCrashLooping',
@@ -755,6 +834,8 @@ changes.push({
         'admissionPolicies',
         'runtimeProtection',
         'storageSeparation',
+        'crossClusterScheduling',
+        'serverlessCapacity',
       ].map(capability => [`platform.${capability}`, true]),
     ),
   },
@@ -796,6 +877,10 @@ fs.writeFileSync(
 fs.writeFileSync(
   path.join(promDir, 'traced-services.json'),
   `${JSON.stringify(tracedServices, null, 1)}\n`,
+);
+fs.writeFileSync(
+  path.join(promDir, 'mesh-workloads.json'),
+  `${JSON.stringify(meshWorkloads, null, 1)}\n`,
 );
 fs.writeFileSync(
   path.join(promDir, 'rules.json'),

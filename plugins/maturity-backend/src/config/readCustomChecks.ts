@@ -59,18 +59,18 @@ const ruleSchema: z.ZodType<CheckRule> = z.lazy(() =>
 /** Reports an `atMost` whose `zeroAt` is not above its `limit`, or a `between` upside down. */
 function checkRuleBounds(
   rule: CheckRule,
-  path: (string | number)[],
+  at: (string | number)[],
   ctx: z.RefinementCtx,
 ) {
   const issue = (key: string, message: string) =>
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      path: [...path, key],
+      path: [...at, key],
       message,
     });
   if (isCompositeRule(rule))
     rule.rules.forEach((part, i) =>
-      checkRuleBounds(part, [...path, 'rules', i], ctx),
+      checkRuleBounds(part, [...at, 'rules', i], ctx),
     );
   else if (rule.kind === 'atMost' && !(rule.zeroAt > rule.limit))
     issue('zeroAt', `expected a number above limit (${rule.limit})`);

@@ -292,10 +292,10 @@ describe('scoreWorkload', () => {
     });
     const result = (
       c: CheckDefinition,
-      facts: Record<string, number | boolean>,
+      known: Record<string, number | boolean>,
       policy?: 'count' | 'half' | 'ignore',
     ) =>
-      scoreWorkload([c], facts, {
+      scoreWorkload([c], known, {
         now,
         declaredFacts: new Set(['traced']),
         declaredFactsPolicy: policy,
@@ -338,19 +338,19 @@ describe('scoreWorkload', () => {
     });
 
     it('rests on a declaration when any declared fact was read, as the policy says', () => {
-      const facts = { traced: true, spans: 40 };
-      expect(result(observed, facts, 'count')).toMatchObject({
+      const claimed = { traced: true, spans: 40 };
+      expect(result(observed, claimed, 'count')).toMatchObject({
         credit: 1,
         basis: 'declared',
       });
       // half: the declared claim earns 1 / 2.
-      expect(result(observed, facts, 'half')).toMatchObject({
+      expect(result(observed, claimed, 'half')).toMatchObject({
         status: 'partial',
         credit: 0.5,
         basis: 'declared',
       });
       // ignore: the claim is hidden, so 40 spans cannot settle it; 150 spans do on their own.
-      expect(result(observed, facts, 'ignore')).toMatchObject({
+      expect(result(observed, claimed, 'ignore')).toMatchObject({
         status: 'unknown',
         credit: null,
       });
