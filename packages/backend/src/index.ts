@@ -1,5 +1,6 @@
 /*
- * The demo backend: the catalog, guest sign-in, permissions, notifications and the maturity suite.
+ * The demo backend: the catalog, guest sign-in, permissions, notifications, Tech Insights and the
+ * maturity suite.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { demoPolicyModule } from './permissions/demoPolicyModule';
@@ -30,5 +31,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@internal/plugin-maturity-backend'));
 backend.add(import('@internal/plugin-maturity-backend-module-kubernetes'));
 backend.add(import('@internal/plugin-maturity-backend-module-prometheus'));
+// Tech Insights with its built-in fact retrievers, whose facts the maturity checks can read.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(import('@internal/plugin-maturity-backend-module-tech-insights'));
 
 backend.start();

@@ -108,8 +108,9 @@ export type PlatformCapability = (typeof PLATFORM_CAPABILITIES)[number];
 
 /**
  * Where a fact came from. `kubernetes` and `prometheus` facts are measured from what runs;
- * `annotation` (an owner's annotation), `catalog` (other entity fields) and `config` (a profile
- * in `app-config.yaml`) are declared.
+ * `annotation` (an owner's annotation), `catalog` (other entity fields), `config` (a profile in
+ * `app-config.yaml`) and `tech-insights` (a Tech Insights fact retriever's report, whose own
+ * source this suite cannot see) are declared.
  * @public
  */
 export type FactSourceKind =
@@ -117,7 +118,8 @@ export type FactSourceKind =
   | 'prometheus'
   | 'annotation'
   | 'catalog'
-  | 'config';
+  | 'config'
+  | 'tech-insights';
 
 /** The sources whose facts are measured rather than declared. @public */
 export const MEASURED_SOURCES: ReadonlySet<FactSourceKind> = new Set([

@@ -63,6 +63,7 @@ const SOURCE_LABEL: Record<FactProvenance['source'], string> = {
   annotation: 'Annotation',
   catalog: 'Catalog',
   config: 'Config',
+  'tech-insights': 'Tech Insights',
 };
 
 /** Where a fact was read, in a few words: its origin, else its source. */
