@@ -1,5 +1,6 @@
 -- Load generator for bench/run.ts:
 --   wrk -t1 -c<clients> -d<seconds>s -s bench/load.lua <origin> -- <paths file> <clients>
+--     [<method> <body file>]
 -- Every connection sends its next request when the last is answered, to a random path of the
 -- file, accepting gzip as a browser does. Prints {requests, failures, p50, p95, p99, corrected:
 -- {p95, p99}} (ms) as JSON.
@@ -19,9 +20,20 @@ function setup(thread)
   threads[#threads + 1] = thread
 end
 
+local method, body = 'GET', nil
+local headers = { ['Accept-Encoding'] = 'gzip, deflate, br' }
+
 function init(args)
   for line in io.lines(args[1]) do paths[#paths + 1] = line end
   clients = tonumber(args[2])
+  -- Optional: a method and a file holding the JSON body every request sends.
+  if args[3] then
+    method = args[3]
+    local file = assert(io.open(args[4], 'r'))
+    body = file:read('*a')
+    file:close()
+    headers['Content-Type'] = 'application/json'
+  end
 end
 
 -- Each connection's first request waits until HOLD_MS after the first connection: all 50 are
@@ -48,7 +60,7 @@ function delay()
 end
 
 function request()
-  return wrk.format('GET', paths[math.random(#paths)], { ['Accept-Encoding'] = 'gzip, deflate, br' })
+  return wrk.format(method, paths[math.random(#paths)], headers, body)
 end
 
 -- wrk's histogram (stats.h: counts by microsecond). Lua sees it through an index that rescans

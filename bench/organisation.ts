@@ -149,5 +149,14 @@ export function generateOrganisation(n: number, seed = 42) {
     cores: facts(i)[FACTS.kubernetes.cores] as number,
   });
 
-  return { size: n, catalog, collector, placement };
+  return {
+    size: n,
+    catalog,
+    collector,
+    placement,
+    /** The Groups, and workload `i` as an entity and its facts, for benchmarks that need them. */
+    groups,
+    component,
+    facts,
+  };
 }

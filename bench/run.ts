@@ -15,8 +15,7 @@ import {
   rollUp,
   RollUpWorkload,
 } from '../plugins/maturity-backend/src/scoring/GroupRollUp';
-import { execFile, execSync, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +47,8 @@ import {
 } from '@internal/plugin-maturity-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { generateOrganisation, WORKLOADS_PER_TEAM } from './organisation';
+import { load as loadWith, LoadResult } from './load';
+import { replaceSection } from './benchmarksDoc';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, '.tools', 'bench');
@@ -55,6 +56,10 @@ const PG =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
   'postgresql://postgres@127.0.0.1:5432';
 const DAY_MS = 86_400_000;
+
+/** `clients` closed-loop connections on `paths` of `origin` for `seconds` (bench/load.ts). */
+const load = (origin: string, paths: string[], seconds: number, clients = 50) =>
+  loadWith(WORK, origin, paths, seconds, clients);
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -247,52 +252,6 @@ async function copyAsOlderDay(knex: Knex, sourceId: number, at: Date) {
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-/** Latencies in ms: as the closed-loop clients saw them, and with wrk's correction (bench/load.lua). */
-interface LoadResult {
-  requests: number;
-  failures: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  corrected: { p95: number; p99: number };
-}
-
-/**
- * `clients` closed-loop connections on `paths` of `origin` for `seconds`, through wrk (bench/load.lua).
- * The load generator shares the machine's cores with the server, so it has to be light: autocannon,
- * used before, decoded every body into a string, which cost it more CPU than the server spent
- * answering a large gzipped leaderboard.
- */
-async function load(
-  origin: string,
-  paths: string[],
-  seconds: number,
-  clients = 50,
-) {
-  const file = path.join(WORK, 'paths.txt');
-  fs.writeFileSync(file, `${paths.join('\n')}\n`);
-  const { stdout: output } = await promisify(execFile)('wrk', [
-    '-t1',
-    `-c${clients}`,
-    `-d${seconds}s`,
-    '-s',
-    path.join(__dirname, 'load.lua'),
-    origin,
-    '--',
-    file,
-    String(clients),
-  ]);
-  const json = output.indexOf('{"requests"');
-  if (json < 0)
-    throw new Error(
-      `wrk printed no result (bench/load.lua needs wrk 4 built with LuaJIT):\n${output}`,
-    );
-  const result = JSON.parse(output.slice(json)) as LoadResult;
-  if (result.requests === 0)
-    throw new Error(`${paths[0]}: every request failed`);
-  return result;
-}
 
 /**
  * The same sums as rollUp() with nothing around them: score and cores per group, and each
@@ -1091,14 +1050,7 @@ function writeRound(
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
   let text = fs.readFileSync(file, 'utf8');
   const replace = (marker: string, body: (old: string) => string) => {
-    const start = `<!-- ${marker}:start -->`;
-    const end = `<!-- ${marker}:end -->`;
-    const from = text.indexOf(start);
-    const to = text.indexOf(end);
-    if (from < 0 || to < 0)
-      throw new Error(`docs/benchmarks.md has no ${start} … ${end} section`);
-    const old = text.slice(from + start.length, to);
-    text = `${text.slice(0, from)}${start}\n${body(old)}\n${text.slice(to)}`;
+    text = replaceSection(text, marker, body);
   };
   replace('bench', () => `\n${lines.join('\n')}\n`);
   const cell = (key: string) => trend[key] ?? '—';

@@ -4,6 +4,7 @@ import {
   checkJsonPathFacts,
   JsonPathFactDefinition,
   jsonPathProblem,
+  OPERATOR_FACT_NAME,
 } from '@internal/plugin-maturity-node';
 import { ResourceFactDefinition } from './facts/resourceFacts';
 import { z } from 'zod';
@@ -35,10 +36,7 @@ const schema = z
       .record(
         z
           .string()
-          .regex(
-            /^[a-z][a-zA-Z0-9]*$/,
-            'expected a camelCase fact name, e.g. serviceAccount',
-          ),
+          .regex(OPERATOR_FACT_NAME.pattern, OPERATOR_FACT_NAME.message),
         z
           .object({
             path: z.string().min(1).optional(),

@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import path from 'node:path';
-import { refuseBuiltInFactNames } from '@internal/plugin-maturity-node';
+import {
+  OPERATOR_FACT_NAME,
+  refuseBuiltInFactNames,
+} from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 import { customFactId } from './PrometheusFactCollector';
 import { LoadSource } from './LoadSource';
@@ -23,10 +26,7 @@ const schema = z
       .record(
         z
           .string()
-          .regex(
-            /^[a-z][a-zA-Z0-9]*$/,
-            'expected a camelCase fact name, e.g. ordersPerSecond',
-          ),
+          .regex(OPERATOR_FACT_NAME.pattern, OPERATOR_FACT_NAME.message),
         z.object({ query: z.string().min(1) }).strict(),
       )
       .optional(),

@@ -1,17 +1,15 @@
 import { Config } from '@backstage/config';
-import { refuseBuiltInFactNames } from '@internal/plugin-maturity-node';
+import {
+  OPERATOR_FACT_NAME,
+  refuseBuiltInFactNames,
+} from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 
 const schema = z
   .object({
     baseUrl: z.string().url().optional(),
     facts: z.record(
-      z
-        .string()
-        .regex(
-          /^[a-z][a-zA-Z0-9]*$/,
-          'expected a camelCase fact name, e.g. groupOwner',
-        ),
+      z.string().regex(OPERATOR_FACT_NAME.pattern, OPERATOR_FACT_NAME.message),
       z
         .object({
           retriever: z.string().min(1),

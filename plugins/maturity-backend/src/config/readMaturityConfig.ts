@@ -32,6 +32,7 @@ import {
 import {
   applyCheckOverrides,
   checkJsonPathFacts,
+  OPERATOR_FACT_NAME,
 } from '@internal/plugin-maturity-node';
 import { z } from 'zod';
 import { RetentionPolicy } from '../database/SnapshotStore';
@@ -215,10 +216,7 @@ const schema = z
       .record(
         z
           .string()
-          .regex(
-            /^[a-z][a-zA-Z0-9]*$/,
-            'expected a camelCase fact name, e.g. lifecycle',
-          ),
+          .regex(OPERATOR_FACT_NAME.pattern, OPERATOR_FACT_NAME.message),
         z
           .object({
             path: z.string().min(1),

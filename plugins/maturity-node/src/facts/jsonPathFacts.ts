@@ -75,6 +75,16 @@ export function readJsonPathMatch(path: string, json: object): unknown {
 }
 
 /**
+ * The form of the name of a fact an operator defines in config (`maturity.<source>.facts.<name>`):
+ * camelCase, so that `<source>.<name>` reads like the built-in fact ids.
+ * @public
+ */
+export const OPERATOR_FACT_NAME = {
+  pattern: /^[a-z][a-zA-Z0-9]*$/,
+  message: 'expected a camelCase fact name, e.g. ordersPerSecond',
+} as const;
+
+/**
  * Refuses operator-defined fact names whose ids (`idOf`) a built-in fact already has, with an
  * error naming the config key (`key`, e.g. `maturity.prometheus.facts`).
  * @public
