@@ -127,7 +127,7 @@ export const PRACTICE_CASES: readonly PracticeCase[] = [
     summary:
       'Runs search, recommendation and training on about twenty large shared clusters, with canary releases through a service mesh.',
     outcomes: [
-      { metric: 'clusters', value: 20, note: 'close to 20' },
+      { metric: 'TKE clusters (about)', value: 20 },
       { metric: 'nodes in one cluster', value: 4000, bound: 'atLeast' },
       { metric: 'training resource cost', change: -0.4, bound: 'atLeast' },
       {
