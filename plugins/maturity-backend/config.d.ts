@@ -159,11 +159,22 @@ export interface Config {
       backfillFile?: string;
     };
     /**
+     * Monthly budgets of teams and departments, in the cost currency. The Cost tab shows the
+     * month so far and a month-end forecast at the latest hourly cost; the group is notified once
+     * a month when the forecast exceeds the budget.
+     */
+    budgets?: Array<{
+      /** A Group ref, e.g. `group:default/search-ai`, or a Group's name in the default namespace. */
+      group: string;
+      monthly: number;
+    }>;
+    /**
      * What owners are told through Backstage's notifications service (the notifications backend
      * must be installed): a workload, product or team whose level falls, or whose score falls by
      * more than `scoreDrop` points, between two runs; a waiver that ends within
      * `waiverExpiryDays`; an initiative short of target within `initiativeDeadlineDays` of its
-     * deadline (to its owner). Each event is sent once.
+     * deadline (to its owner); a team or department whose month-end cost forecast exceeds its
+     * budget (once a month). Each event is sent once.
      */
     notifications?: {
       /** Default true. */

@@ -435,6 +435,7 @@ describe('maturity backend plugin', () => {
     const server = await startBackend({
       config: {
         cost: { overrides: [{ namespace: 'shop', cpuCoreHour: 0.05 }] },
+        budgets: [{ group: 'retail', monthly: 300 }],
       },
       features: [collectorModule('load', load)],
     });
@@ -514,6 +515,28 @@ describe('maturity backend plugin', () => {
       0.467792 + 0.126444,
       9,
     );
+
+    // retail's budget: one run so far, so its hourly cost 0.467792 holds over the whole month,
+    // 0.467792 × the month's hours, against 300 (over in a month of 642 hours or more).
+    const retail = (
+      await request(server).get('/api/maturity/v1/costs/group/default/retail')
+    ).body;
+    const now = new Date();
+    const hoursInMonth =
+      (Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) -
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)) /
+      3_600_000;
+    expect(retail.budget).toMatchObject({
+      month: now.toISOString().slice(0, 7),
+      monthly: 300,
+    });
+    expect(retail.budget.forecast).toBeCloseTo(0.467792 * hoursInMonth, 6);
+    expect(retail.budget.overBy).toBeCloseTo(0.467792 * hoursInMonth - 300, 6);
+    // labs has no budget.
+    expect(
+      (await request(server).get('/api/maturity/v1/costs/group/default/labs'))
+        .body.budget,
+    ).toBeUndefined();
 
     const savings = await request(server).get(
       '/api/maturity/v1/leaderboard?level=department&by=savings',

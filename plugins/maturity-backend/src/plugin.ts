@@ -113,6 +113,8 @@ export const maturityPlugin = createBackendPlugin({
             logger,
             checkTitles: new Map(settings.checks.map(c => [c.id, c.title])),
             initiatives,
+            budgets: settings.budgets,
+            currency: settings.cost.prices.currency,
           }),
           waiverExpiryDays: settings.notifications.waiverExpiryDays,
           collectors: [
@@ -139,6 +141,7 @@ export const maturityPlugin = createBackendPlugin({
             answers,
             access: new EntityReadAccess({ httpAuth, permissions, catalog }),
             initiatives,
+            budgets: settings.budgets,
             // The run logs and records its own failure.
             runNow: () => void runner.run().catch(() => {}),
           }),

@@ -359,6 +359,22 @@ export interface CostResponse {
   estimate: boolean;
   /** Cost history over the last 90 days, oldest first. */
   trend: CostPoint[];
+  /** For a team or department with a monthly budget (`maturity.budgets`): this month against it. */
+  budget?: BudgetStatus;
+}
+
+/**
+ * A group's month against its budget: the cost so far, and a month-end forecast at the latest
+ * hourly cost. @public
+ */
+export interface BudgetStatus {
+  /** `YYYY-MM` (UTC). */
+  month: string;
+  monthly: number;
+  monthToDate: number;
+  forecast: number;
+  /** How far the forecast exceeds the budget; null when it does not. */
+  overBy: number | null;
 }
 
 /** Response of `GET /v1/costs/:kind/:namespace/:name/history`. @public */

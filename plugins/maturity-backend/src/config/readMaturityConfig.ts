@@ -1,3 +1,4 @@
+import { budgetsSchema, readBudgets } from '../budgets/readBudgets';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
@@ -82,6 +83,8 @@ export interface MaturityConfig {
   notifications: NotificationSettings;
   /** The initiatives declared in config (`maturity.initiatives`), for GitOps. */
   initiatives: InitiativeDefinition[];
+  /** Monthly budgets by Group ref (`maturity.budgets`). */
+  budgets: Map<string, number>;
 }
 
 /** Prices and right-sizing parameters, from `maturity.cost`. */
@@ -280,6 +283,7 @@ const schema = z
       .strict()
       .optional(),
     cost: cost.optional(),
+    budgets: budgetsSchema.optional(),
     initiatives: z.unknown().optional(),
     notifications: z
       .object({
@@ -398,6 +402,7 @@ export function readMaturityConfig(
       value.initiatives,
       new Set(checks.map(c => c.id)),
     ),
+    budgets: readBudgets(value.budgets),
   };
 }
 

@@ -219,5 +219,59 @@ describe.each(databases.eachSupportedId())(
       });
       expect(await notifier.afterRun(run)).toBe(0);
     });
+
+    it('tells a department once a month when its month-end forecast exceeds its budget', async () => {
+      const { snapshots, sent } = await setUp();
+      // search costs 10 an hour on November's 1st, 20 from the 11th; on the 21st its month so far
+      // is 240·10 + 240·20 = 7,200, and 240 more hours at 20 make 12,000: 2,000 over 10,000.
+      const run = async (iso: string, hourlyCost: number) =>
+        saveAt(snapshots, iso, [
+          scoreRow({
+            levelKind: 'department',
+            ref: 'group:default/search',
+            cost: {
+              hourlyCost,
+              hourlyWaste: 0,
+              monthlySaving: 0,
+              efficiency: null,
+            },
+          }),
+        ]);
+      await run('2026-11-01T00:00:00Z', 10);
+      const current = await run('2026-11-11T00:00:00Z', 20);
+      const send = jest.fn(async () => {});
+      const notifier = new MaturityNotifier({
+        notifications: { send },
+        sent,
+        snapshots,
+        settings: DEFAULT_NOTIFICATION_SETTINGS,
+        logger: mockServices.logger.mock(),
+        checkTitles: new Map(),
+        budgets: new Map([
+          ['group:default/search', 10_000],
+          // A group no run scored: nothing to say.
+          ['group:default/unscored', 1],
+        ]),
+        currency: 'USD',
+      });
+      const afterRun = (now: string) =>
+        notifier.afterRun({ current, expiringWaivers: [], now: new Date(now) });
+      expect(await afterRun('2026-11-21T00:00:00Z')).toBe(1);
+      expect(send).toHaveBeenCalledWith({
+        recipients: { type: 'entity', entityRef: 'group:default/search' },
+        payload: expect.objectContaining({
+          title:
+            "search: this month's cost is forecast at 12,000 USD, over its budget of 10,000 USD",
+          description: expect.stringMatching(
+            /^7,200 USD so far in 2026-11; at the latest hourly cost the month ends 2,000 USD over\./,
+          ),
+          link: '/catalog/default/group/search/cost',
+          severity: 'high',
+        }),
+      });
+      // Once a month: not again in November, again in December.
+      expect(await afterRun('2026-11-25T00:00:00Z')).toBe(0);
+      expect(await afterRun('2026-12-02T00:00:00Z')).toBe(1);
+    });
   },
 );

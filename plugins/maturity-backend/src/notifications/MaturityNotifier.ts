@@ -2,10 +2,15 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
-import { WAIVER_ANNOTATION_PREFIX } from '@internal/plugin-maturity-common';
+import {
+  BudgetStatus,
+  ScoreLevelKind,
+  WAIVER_ANNOTATION_PREFIX,
+} from '@internal/plugin-maturity-common';
 import { Initiative } from '@internal/plugin-maturity-common';
 import { SentNotifications } from '../database/SentNotifications';
 import { Initiatives } from '../initiatives/Initiatives';
+import { budgetStatus } from '../service/costs';
 import {
   ScoreDrop,
   SnapshotInfo,
@@ -49,6 +54,8 @@ interface NotificationEvent {
 }
 
 const TOPIC = 'Cloud-native maturity';
+/** The levels a Group is scored at, broadest first. */
+const GROUP_LEVELS: ScoreLevelKind[] = ['company', 'department', 'team'];
 const DAY_MS = 86_400_000;
 /** Sent events are forgotten after a year: their snapshots and waivers are long gone. */
 const FORGET_AFTER_MS = 365 * 86_400_000;
@@ -141,11 +148,42 @@ export function initiativeEvent(
   };
 }
 
+/** The notification of a group whose month-end cost forecast exceeds its monthly budget. */
+export function budgetEvent(
+  ref: string,
+  status: BudgetStatus,
+  currency: string,
+): NotificationEvent {
+  const money = (n: number) =>
+    `${Math.round(n).toLocaleString('en-US')} ${currency}`;
+  const { kind, namespace, name } = parseEntityRef(ref);
+  return {
+    key: `budget:${ref}:${status.month}`,
+    recipient: ref,
+    payload: {
+      title: `${name}: this month's cost is forecast at ${money(
+        status.forecast,
+      )}, over its budget of ${money(status.monthly)}`,
+      description: `${money(status.monthToDate)} so far in ${
+        status.month
+      }; at the latest hourly cost the month ends ${money(
+        status.overBy!,
+      )} over. Its Cost tab ranks its members by what right-sizing would save.`,
+      link: `/catalog/${namespace}/${kind.toLocaleLowerCase(
+        'en-US',
+      )}/${name}/cost`,
+      severity: 'high',
+      topic: TOPIC,
+    },
+  };
+}
+
 /**
  * Tells owners, through Backstage's notifications service, what a run found: a workload, product
  * or team whose level fell or whose score fell by more than `scoreDrop` since the run before, and
  * a waiver that ends within `waiverExpiryDays`; an initiative whose deadline is within
- * `initiativeDeadlineDays` while its scope is short of target. The recipient is the entity (an
+ * `initiativeDeadlineDays` while its scope is short of target; a team or department whose month-end
+ * cost forecast exceeds its budget (once a month). The recipient is the entity (an
  * initiative's owner): the notifications
  * backend sends a Component's or System's to its owner's members, a team's to its members. Each
  * event is claimed in the database before it is sent, so it goes out once, whichever replica
@@ -163,6 +201,9 @@ export class MaturityNotifier {
       logger: LoggerService;
       checkTitles: ReadonlyMap<string, string>;
       initiatives?: Initiatives;
+      /** Monthly budgets by Group ref, and the currency they are in. */
+      budgets?: ReadonlyMap<string, number>;
+      currency?: string;
     },
   ) {}
 
@@ -186,7 +227,32 @@ export class MaturityNotifier {
         waiverEvent(w, checkTitles.get(w.checkId) ?? w.checkId),
       ),
       ...(await this.initiativeEvents(run.current, run.now)),
+      ...(await this.budgetEvents(run.current, run.now)),
     ];
+  }
+
+  /** Groups whose month-end forecast exceeds their budget, from their cost since the month began. */
+  private async budgetEvents(current: SnapshotInfo, now: Date) {
+    const { budgets, snapshots, currency = 'USD' } = this.options;
+    const events: NotificationEvent[] = [];
+    // From a month before the month, for the rate its first hours were spent at: the last run
+    // before it, however far apart runs are.
+    const from = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
+    );
+    for (const [ref, monthly] of budgets ?? []) {
+      const kinds = await snapshots.getLevelKinds(current.id, ref);
+      const kind = GROUP_LEVELS.find(k => kinds.includes(k));
+      if (!kind) continue;
+      const points = (
+        await snapshots.getHistory(ref, kind, { from, to: now })
+      ).flatMap(p =>
+        p.cost ? [{ at: p.at, hourlyCost: p.cost.hourlyCost }] : [],
+      );
+      const status = budgetStatus(points, monthly, now);
+      if (status?.overBy) events.push(budgetEvent(ref, status, currency));
+    }
+    return events;
   }
 
   /** Initiatives whose deadline is near and whose scope is short of target. */

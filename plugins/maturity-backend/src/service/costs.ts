@@ -1,4 +1,5 @@
 import {
+  BudgetStatus,
   COST_WINDOWS,
   CostHistoryResponse,
   CostMember,
@@ -7,7 +8,7 @@ import {
   CostWindow,
 } from '@internal/plugin-maturity-common';
 import { ScoreRow, SnapshotStore } from '../database/SnapshotStore';
-import { isEstimatedCost } from '@internal/plugin-maturity-node';
+import { forecastMonth, isEstimatedCost } from '@internal/plugin-maturity-node';
 import { WorkloadDetail } from '../snapshot/workloadDetail';
 import { rankBy } from './ranking';
 import {
@@ -44,6 +45,26 @@ const costAdvice = (row: ScoreRow) =>
 const isEstimate = (row: ScoreRow) => isEstimatedCost(costAdvice(row));
 
 /**
+ * A group's month against its monthly budget, from its hourly cost points (oldest first); none
+ * when it has no point yet.
+ */
+export function budgetStatus(
+  points: ReadonlyArray<{ at: Date; hourlyCost: number }>,
+  monthly: number,
+  now: Date,
+): BudgetStatus | undefined {
+  const month = forecastMonth(points, now);
+  if (!month) return undefined;
+  return {
+    month: month.month,
+    monthly,
+    monthToDate: month.monthToDate,
+    forecast: month.forecast,
+    overBy: month.forecast > monthly ? month.forecast - monthly : null,
+  };
+}
+
+/**
  * One entity's cost view. Window totals are the mean hourly cost over the snapshots inside the
  * window times its hours, so hourly and daily runs give the same figure and a week of history
  * already yields an honest 30-day total rather than a single run extrapolated.
@@ -51,7 +72,13 @@ const isEstimate = (row: ScoreRow) => isEstimatedCost(costAdvice(row));
 export async function getCosts(
   store: SnapshotStore,
   ref: string,
-  options: { window: CostWindow; currency: string; now: Date },
+  options: {
+    window: CostWindow;
+    currency: string;
+    now: Date;
+    /** The group's monthly budget, if it has one. */
+    budget?: number;
+  },
 ): Promise<CostResponse> {
   const { window, currency, now } = options;
   const snapshot = await currentSnapshot(store);
@@ -102,8 +129,17 @@ export async function getCosts(
   }
   const members = await memberRows(store, snapshot.id, row);
   const { estimatedWorkloads } = groupDetailOf(row);
+  const budget =
+    options.budget === undefined
+      ? undefined
+      : budgetStatus(
+          history.map(p => ({ at: p.at, hourlyCost: p.cost!.hourlyCost })),
+          options.budget,
+          now,
+        );
   return {
     ...base,
+    ...(budget ? { budget } : {}),
     members: rankBy(members, m => m.cost?.monthlySaving ?? null).map(
       (m): CostMember => ({
         kind: m.levelKind,

@@ -76,6 +76,8 @@ export async function createRouter(options: {
   /** The answers cache, when something else (the runner) needs it too. */
   answers?: SnapshotResponseCache<SnapshotStore>;
   initiatives: Initiatives;
+  /** Monthly budgets by Group ref (`maturity.budgets`). */
+  budgets?: ReadonlyMap<string, number>;
 }): Promise<express.Router> {
   const {
     snapshots,
@@ -88,6 +90,7 @@ export async function createRouter(options: {
     scheduler,
     runNow,
     initiatives,
+    budgets = new Map<string, number>(),
   } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
@@ -313,7 +316,12 @@ export async function createRouter(options: {
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
     await sendEntity(req, res, ref =>
-      getCosts(reads, ref, { window, currency, now: new Date() }),
+      getCosts(reads, ref, {
+        window,
+        currency,
+        now: new Date(),
+        budget: budgets.get(ref),
+      }),
     );
   });
 

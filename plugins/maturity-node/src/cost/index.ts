@@ -3,3 +3,4 @@ export * from './pricesFor';
 export * from './rightSizing';
 export { workloadCores } from './workloadCores';
 export type { WorkloadCores } from './workloadCores';
+export * from './forecastMonth';

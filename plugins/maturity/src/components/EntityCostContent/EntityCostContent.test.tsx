@@ -68,5 +68,37 @@ describe('EntityCostContent', () => {
     expect(saving).toHaveStyle({ whiteSpace: 'nowrap' });
     expect(saving).not.toHaveStyle({ fontWeight: 700 });
     expect(screen.queryByText('Right-sizing')).not.toBeInTheDocument();
+    // No budget, no budget card.
+    expect(screen.queryByText(/^Budget for /)).not.toBeInTheDocument();
+  });
+
+  it("shows a department's month against its budget, and how far the forecast goes over", async () => {
+    await render(
+      new FakeMaturityApi({
+        costs: {
+          'group:default/retail': {
+            ...retailCosts,
+            budget: {
+              month: '2026-11',
+              monthly: 10_000,
+              monthToDate: 7_200,
+              forecast: 12_000,
+              overBy: 2_000,
+            },
+          },
+        },
+      }),
+      entity('Group', 'retail'),
+    );
+    expect(await screen.findByText('Budget for 2026-11')).toBeInTheDocument();
+    expect(screen.getByLabelText('monthly budget')).toHaveTextContent(
+      '$10,000',
+    );
+    expect(screen.getByLabelText('spent this month')).toHaveTextContent(
+      'Spent so far: $7,200',
+    );
+    expect(screen.getByLabelText('month-end forecast')).toHaveTextContent(
+      'Month-end forecast at the latest hourly cost: $12,000 — $2,000 over the budget',
+    );
   });
 });

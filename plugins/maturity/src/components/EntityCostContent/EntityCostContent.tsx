@@ -46,6 +46,7 @@ import { CostFigures } from '../CostFigures';
 import { ErrorWithRetry } from '../ErrorWithRetry';
 import { costSummaryColumns } from '../costColumns';
 import { COMPACT_HEADERS, noWrap } from '../tableStyles';
+import { BudgetCard } from './BudgetCard';
 
 const WINDOWS: Array<{ id: CostWindow; label: string }> = [
   { id: '7d', label: 'Last 7 days' },
@@ -287,6 +288,11 @@ export function EntityCostContent() {
                 </InfoCard>
               </Grid>
             </>
+          )}
+          {value.budget && (
+            <Grid item xs={12} md={6}>
+              <BudgetCard budget={value.budget} currency={value.currency} />
+            </Grid>
           )}
           {value.members && (
             <Grid item xs={12}>
