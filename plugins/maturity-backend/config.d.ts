@@ -216,10 +216,23 @@ export interface Config {
     cost?: {
       /** Defaults: OpenCost's 0.031611 per core-hour and 0.004237 per GiB-hour, USD, no discount. */
       prices?: CostPrices;
-      /** Prices for one cluster, one namespace, or a namespace of one cluster; the most specific wins. */
+      /**
+       * Prices by cluster, namespace and node type (instance type) or a combination; the most
+       * specific wins (namespace, then node type, then cluster).
+       */
       overrides?: Array<
-        Omit<CostPrices, 'currency'> & { cluster?: string; namespace?: string }
+        Omit<CostPrices, 'currency'> & {
+          cluster?: string;
+          namespace?: string;
+          nodeType?: string;
+        }
       >;
+      /**
+       * A CSV file of negotiated rates (columns cluster, namespace, nodeType, cpuCoreHour,
+       * memoryGiBHour, discount), each row an override that wins a tie with `overrides`.
+       * Relative paths start at the backend's directory.
+       */
+      ratesFile?: string;
       /** Crane's resource recommender; defaults 0.15, 0.1 core, 100 MiB, 100 MiB, 1.2. */
       rightSizing?: {
         margin?: number;

@@ -74,6 +74,10 @@ describe('the demo portal in recorded-data mode', () => {
                   directory: path.join(root, 'demo-data/prometheus'),
                 },
               },
+              cost: {
+                ...maturity.cost,
+                ratesFile: path.join(root, 'demo-data/rates.csv'),
+              },
             },
           },
         }),

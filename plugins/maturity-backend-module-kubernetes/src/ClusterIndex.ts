@@ -13,6 +13,21 @@ import { ClusterSource, KubeObject } from './sources/ClusterSource';
 
 const key = (namespace: string | undefined, label: string, value: string) =>
   `${namespace ?? ''}\u0000${label}=${value}`;
+/** A node's instance type, from its well-known label or the beta one. */
+const instanceType = (node: KubeObject): string | undefined =>
+  node.metadata?.labels?.['node.kubernetes.io/instance-type'] ??
+  node.metadata?.labels?.['beta.kubernetes.io/instance-type'];
+
+/** Counts by key, added up. */
+export function addCounts(
+  counts: Array<Map<string, number> | undefined>,
+): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const map of counts)
+    for (const [name, n] of map ?? []) sum.set(name, (sum.get(name) ?? 0) + n);
+  return sum;
+}
+
 const add = <T>(map: Map<string, T[]>, k: string, value: T) => {
   const list = map.get(k);
   if (list) list.push(value);
@@ -41,6 +56,9 @@ export class ClusterIndex {
   private readonly hpas = new Map<string, KubeObject[]>();
   private readonly pdbs = new Map<string, KubeObject[]>();
   private readonly running = new Map<KubeObject, number>();
+  /** Instance types by node name, and each controller's running pods by their node's type. */
+  private readonly nodeTypeOf = new Map<string, string>();
+  private readonly podTypes = new Map<KubeObject, Map<string, number>>();
 
   private constructor(readonly cluster: string) {}
 
@@ -75,7 +93,11 @@ export class ClusterIndex {
         }),
         source.list('poddisruptionbudgets', slimPdb),
         source.list('cronjobs', o => platform.noteController(o)),
-        source.list('nodes', o => platform.noteNode(o)),
+        source.list('nodes', o => {
+          const type = instanceType(o);
+          if (type) index.nodeTypeOf.set(o.metadata?.name ?? '', type);
+          platform.noteNode(o);
+        }),
         source.list('storageclasses', o => platform.noteStorageClass(o)),
         source.list('persistentvolumeclaims', o => platform.noteClaim(o)),
       ]);
@@ -123,12 +145,19 @@ export class ClusterIndex {
         ? {
             controllers: index.controllersSelecting(pod),
             load: platform.podLoad(pod),
+            nodeType: index.nodeTypeOf.get(pod.spec?.nodeName ?? ''),
           }
         : undefined,
     );
-    for (const { controllers, load } of running) {
-      for (const c of controllers)
+    for (const { controllers, load, nodeType } of running) {
+      for (const c of controllers) {
         index.running.set(c, index.running.get(c)! + 1);
+        if (nodeType) {
+          const types = index.podTypes.get(c) ?? new Map<string, number>();
+          types.set(nodeType, (types.get(nodeType) ?? 0) + 1);
+          index.podTypes.set(c, types);
+        }
+      }
       platform.notePod(load);
     }
     index.platform = platform.facts();
@@ -191,6 +220,7 @@ export class ClusterIndex {
         (sum, c) => sum + (this.running.get(c) ?? 0),
         0,
       ),
+      nodeTypes: addCounts(controllers.map(c => this.podTypes.get(c))),
     };
   }
 }

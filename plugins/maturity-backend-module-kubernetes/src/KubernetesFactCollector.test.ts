@@ -75,6 +75,8 @@ const CART_FACTS = {
   'kubernetes.pdb': true,
   'kubernetes.cluster': 'prod-1',
   'kubernetes.namespace': 'shop',
+  // Two of its three running pods are on node-a.
+  'kubernetes.nodeType': 'S5.2XLARGE32',
   ...PLATFORM_FACTS,
   // A Rollout, both images scanned, the signature verified, tracing and the mesh injected.
   'practice.gradual-release': true,

@@ -11,7 +11,7 @@ import {
   JsonPathFactDefinition,
   MaturityFactCollector,
 } from '@internal/plugin-maturity-node';
-import { ClusterIndex } from './ClusterIndex';
+import { addCounts, ClusterIndex } from './ClusterIndex';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
 import { ResourceFactDefinition } from './facts/resourceFacts';
 import { readMatcher, WorkloadMatcher } from './matchWorkloads';
@@ -126,6 +126,7 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         hpas: objects.flatMap(o => o.hpas),
         pdbs: objects.flatMap(o => o.pdbs),
         runningPods: objects.reduce((sum, o) => sum + o.runningPods, 0),
+        nodeTypes: addCounts(objects.map(o => o.nodeTypes)),
       };
       if (merged.controllers.length > 0) {
         // Where it runs selects the prices its cost is computed with, and gives it its

@@ -188,12 +188,15 @@ const reportPod = {
   status: { phase: 'Running', qosClass: 'BestEffort' },
 };
 
-const node = (name: string) => ({
+const node = (name: string, instanceType: string) => ({
   apiVersion: 'v1',
   kind: 'Node',
   metadata: {
     name,
-    labels: { 'topology.kubernetes.io/zone': `zone-${name}` },
+    labels: {
+      'topology.kubernetes.io/zone': `zone-${name}`,
+      'node.kubernetes.io/instance-type': instanceType,
+    },
     uid: `n-${name}`,
   },
   status: {
@@ -425,7 +428,7 @@ export const recordedItems = {
     pod('cart-7d9f-d', 'Pending', ''),
     reportPod,
   ],
-  nodes: [node('node-a'), node('node-b')],
+  nodes: [node('node-a', 'S5.2XLARGE32'), node('node-b', 'SA3.2XLARGE32')],
   persistentvolumeclaims: [
     claim('data-ledger-0', 'cbs', 'Bound'),
     claim('data-ledger-1', undefined, 'Bound'),

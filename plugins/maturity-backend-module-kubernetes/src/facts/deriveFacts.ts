@@ -15,6 +15,18 @@ export interface WorkloadObjects {
   pdbs: KubeObject[];
   /** Running pods its controllers select (counted per controller). */
   runningPods: number;
+  /** Those pods by the instance type of their node. */
+  nodeTypes?: Map<string, number>;
+}
+
+/** The node type most of the pods run on (the first by name on a tie). */
+function mostUsed(counts: Map<string, number> | undefined): string | undefined {
+  let best: [string, number] | undefined;
+  for (const [type, n] of [...(counts ?? [])].sort(([a], [b]) =>
+    a.localeCompare(b),
+  ))
+    if (!best || n > best[1]) best = [type, n];
+  return best?.[0];
 }
 
 const containersOf = (c: KubeObject): any[] =>
@@ -173,6 +185,8 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
   };
   if (maxLimitRatio !== undefined) facts[k.cpuLimitToRequest] = maxLimitRatio;
   if (largestReplica !== undefined) facts[k.cpuPerReplica] = largestReplica;
+  const nodeType = mostUsed(objects.nodeTypes);
+  if (nodeType) facts[k.nodeType] = nodeType;
   if (cores > 0) facts[k.memoryGiBPerCore] = memory / cores;
   if (hpa) {
     facts[k.hpaMinReplicas] = hpa.spec?.minReplicas ?? 1;

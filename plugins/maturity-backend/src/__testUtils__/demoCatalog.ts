@@ -36,6 +36,10 @@ const {
  */
 export const demoMaturityConfig = {
   ...demo,
+  cost: {
+    ...demo.cost,
+    ratesFile: path.join(root, 'demo-data/rates.csv'),
+  },
   history: { ...history, backfillFile: undefined },
   schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
 };

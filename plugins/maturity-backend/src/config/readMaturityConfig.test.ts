@@ -145,7 +145,7 @@ describe('readMaturityConfig', () => {
     ],
     [
       { cost: { overrides: [{ cpuCoreHour: 0.1 }] } },
-      'Invalid config maturity.cost.overrides.0: an override needs a cluster or a namespace',
+      'Invalid config maturity.cost.overrides.0: an override needs a cluster, a namespace or a nodeType',
     ],
   ])('rejects %j naming the key', (maturity, message) => {
     expect(() => read(maturity)).toThrow(message);

@@ -1,3 +1,4 @@
+import { readRatesFile } from './readRatesFile';
 import { budgetsSchema, readBudgets } from '../budgets/readBudgets';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
@@ -148,15 +149,21 @@ const cost = z
           .object({
             cluster: z.string().optional(),
             namespace: z.string().optional(),
+            nodeType: z.string().optional(),
             ...priceFields,
           })
           .strict()
           .refine(
-            o => o.cluster !== undefined || o.namespace !== undefined,
-            'an override needs a cluster or a namespace',
+            o =>
+              o.cluster !== undefined ||
+              o.namespace !== undefined ||
+              o.nodeType !== undefined,
+            'an override needs a cluster, a namespace or a nodeType',
           ),
       )
       .optional(),
+    // Negotiated rates from a CSV file (readRatesFile).
+    ratesFile: z.string().min(1).optional(),
     rightSizing: z
       .object({
         margin: z.number().min(0).optional(),
@@ -189,7 +196,11 @@ function readCostConfig(value: z.infer<typeof cost> = {}): CostConfig {
     value.rightSizing ?? {};
   return {
     prices: { ...DEFAULT_COST_PRICES, ...value.prices },
-    overrides: value.overrides ?? [],
+    // The file's negotiated rates first: they win a tie with config overrides.
+    overrides: [
+      ...(value.ratesFile ? readRatesFile(value.ratesFile) : []),
+      ...(value.overrides ?? []),
+    ],
     rightSizing: {
       ...DEFAULT_RIGHT_SIZING,
       ...rightSizing,

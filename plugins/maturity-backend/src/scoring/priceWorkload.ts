@@ -28,6 +28,7 @@ export function priceWorkload(
   const where = {
     cluster: text(facts[FACTS.kubernetes.cluster]),
     namespace: text(facts[FACTS.kubernetes.namespace]),
+    nodeType: text(facts[FACTS.kubernetes.nodeType]),
   };
   const prices = pricesFor(where, config.prices, config.overrides);
   const cost = computeWorkloadCost(facts, cores, prices);

@@ -40,4 +40,6 @@ export interface CostPriceOverride
   extends Partial<Omit<CostPrices, 'currency'>> {
   cluster?: string;
   namespace?: string;
+  /** The node type (instance type) most of the workload's pods run on. */
+  nodeType?: string;
 }

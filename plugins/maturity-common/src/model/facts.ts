@@ -195,6 +195,8 @@ export const FACTS = {
     /** Cluster and namespace the workload runs in; they select price overrides. */
     cluster: 'kubernetes.cluster',
     namespace: 'kubernetes.namespace',
+    /** The instance type of the nodes most of its running pods are on; it selects rates too. */
+    nodeType: 'kubernetes.nodeType',
   },
   prometheus: {
     cpuP95OfRequests: 'prometheus.cpuP95OfRequests',

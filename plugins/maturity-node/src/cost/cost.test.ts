@@ -135,6 +135,26 @@ describe('pricesFor', () => {
     ).toBe(0.04);
     expect(pricesFor({}, prices, overrides)).toBe(prices);
   });
+
+  it('ranks a node type between a namespace and a cluster, and takes the first of a tie', () => {
+    const rates = [
+      { nodeType: 'S5.16XLARGE', discount: 0.3 },
+      { cluster: 'prod-1', nodeType: 'S5.16XLARGE', discount: 0.4 },
+      { cluster: 'prod-1', discount: 0.1 },
+      { cluster: 'prod-1', discount: 0.2 },
+      { namespace: 'ml', discount: 0.5 },
+    ];
+    const discount = (where: object) =>
+      pricesFor(where, prices, rates).discount;
+    // Cluster and node type (1 + 2) over node type alone (2) over the cluster (1).
+    expect(discount({ cluster: 'prod-1', nodeType: 'S5.16XLARGE' })).toBe(0.4);
+    expect(discount({ cluster: 'prod-2', nodeType: 'S5.16XLARGE' })).toBe(0.3);
+    expect(discount({ cluster: 'prod-1', nodeType: 'SA3.8XLARGE' })).toBe(0.1);
+    // A namespace (4) outranks cluster and node type together (3).
+    expect(
+      discount({ cluster: 'prod-1', namespace: 'ml', nodeType: 'S5.16XLARGE' }),
+    ).toBe(0.5);
+  });
 });
 
 describe('recommendRequests (Crane)', () => {
