@@ -34,6 +34,10 @@ import {
 } from '../plugins/maturity-backend/src/database/SnapshotStore';
 import { ScoringRunner } from '../plugins/maturity-backend/src/scoring/ScoringRunner';
 import { createRouter } from '../plugins/maturity-backend/src/service/router';
+import { Budgets } from '../plugins/maturity-backend/src/budgets/Budgets';
+import { BudgetStore } from '../plugins/maturity-backend/src/database/BudgetStore';
+import { Initiatives } from '../plugins/maturity-backend/src/initiatives/Initiatives';
+import { InitiativeStore } from '../plugins/maturity-backend/src/database/InitiativeStore';
 import { EntityReadAccess } from '../plugins/maturity-backend/src/service/EntityReadAccess';
 import { parseWindow } from '../plugins/maturity-backend/src/service/parseQuery';
 import {
@@ -480,6 +484,16 @@ async function serveMain(name: DatabaseName, label: string) {
       }),
       scheduler: mockServices.scheduler(),
       runNow: () => {},
+      initiatives: new Initiatives({
+        snapshots: stores.snapshots,
+        stored: new InitiativeStore(db.knex),
+        declared: [],
+        checks: new Set(model.checks.map(c => c.id)),
+      }),
+      budgets: new Budgets({
+        declared: new Map(),
+        stored: new BudgetStore(db.knex),
+      }),
     }),
   );
   app.use(middleware.error());

@@ -440,6 +440,33 @@ step(
   },
 );
 
+step(
+  "a department's Cost tab shows its month against its budget",
+  async page => {
+    // Media's forecast runs over its budget (app-config.yaml).
+    const costs = await api('/costs/group/default/media');
+    assert.ok(costs.budget?.overBy > 0, 'media is forecast over its budget');
+    await open(page, '/catalog/default/group/media/cost');
+    await page.getByText(`Budget for ${costs.budget.month}`).waitFor();
+    const money = n =>
+      n.toLocaleString('en-US', {
+        style: 'currency',
+        currency: costs.currency,
+        maximumFractionDigits: 0,
+      });
+    assert.equal(
+      (await page.getByLabel('month-end forecast').textContent()).trim(),
+      `Month-end forecast at the latest hourly cost: ${money(
+        costs.budget.forecast,
+      )} — ${money(costs.budget.overBy)} over the budget`,
+    );
+    await page.screenshot({
+      path: path.join(shots, 'department-budget.png'),
+      fullPage: true,
+    });
+  },
+);
+
 step('a second run draws the score history on a time axis', async page => {
   const newestId = async () =>
     (await api('/runs')).items.find(r => r.status === 'succeeded')?.id;

@@ -163,6 +163,41 @@ const CALLS: Array<{
     status: 204,
     method: 'delete',
   },
+  // The demo declares Media's budget; Commerce's is set, then removed, through the API.
+  { operation: 'GET /v1/budgets', url: '/v1/budgets', status: 200 },
+  {
+    operation: 'PUT /v1/budgets/{kind}/{namespace}/{name}',
+    url: '/v1/budgets/group/default/commerce',
+    status: 200,
+    method: 'put',
+    body: { monthly: 40000 },
+  },
+  {
+    operation: 'PUT /v1/budgets/{kind}/{namespace}/{name}',
+    url: '/v1/budgets/group/default/media',
+    status: 409,
+    method: 'put',
+    body: { monthly: 1 },
+  },
+  {
+    operation: 'PUT /v1/budgets/{kind}/{namespace}/{name}',
+    url: '/v1/budgets/component/default/cart',
+    status: 400,
+    method: 'put',
+    body: { monthly: 1 },
+  },
+  {
+    operation: 'DELETE /v1/budgets/{kind}/{namespace}/{name}',
+    url: '/v1/budgets/group/default/commerce',
+    status: 204,
+    method: 'delete',
+  },
+  {
+    operation: 'DELETE /v1/budgets/{kind}/{namespace}/{name}',
+    url: '/v1/budgets/group/default/commerce',
+    status: 404,
+    method: 'delete',
+  },
   // A run was just finished, so a new one starts at once.
   {
     operation: 'POST /v1/runs',

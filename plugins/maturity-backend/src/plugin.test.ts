@@ -564,6 +564,60 @@ describe('maturity backend plugin', () => {
     expect(by.body.error.message).toMatch(/by/);
   });
 
+  it('sets and removes budgets through the API under maturity.budget.manage, shown at once', async () => {
+    const denied = await startBackend({ permission: AuthorizeResult.DENY });
+    await waitForRuns(denied);
+    const refused = await request(denied)
+      .put('/api/maturity/v1/budgets/group/default/retail')
+      .send({ monthly: 300 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'Setting a budget needs the maturity.budget.manage permission',
+    );
+
+    const server = await startBackend({
+      permission: AuthorizeResult.ALLOW,
+      config: { budgets: [{ group: 'labs', monthly: 50 }] },
+    });
+    await waitForRuns(server);
+    const budgetOf = async (name: string) =>
+      (
+        await request(server).get(
+          `/api/maturity/v1/costs/group/default/${name}`,
+        )
+      ).body.budget;
+    // Asked before the budget is set, so the answer without one is cached.
+    expect(await budgetOf('retail')).toBeUndefined();
+    const set = await request(server)
+      .put('/api/maturity/v1/budgets/group/default/retail')
+      .send({ monthly: 300 });
+    expect(set.body).toEqual({
+      group: 'group:default/retail',
+      monthly: 300,
+      declared: false,
+    });
+    // The same snapshot, answered anew with the budget.
+    expect(await budgetOf('retail')).toMatchObject({ monthly: 300 });
+    expect(
+      (await request(server).get('/api/maturity/v1/budgets')).body.items,
+    ).toEqual([
+      { group: 'group:default/labs', monthly: 50, declared: true },
+      { group: 'group:default/retail', monthly: 300, declared: false },
+    ]);
+    const declared = await request(server).delete(
+      '/api/maturity/v1/budgets/group/default/labs',
+    );
+    expect(declared.status).toBe(409);
+    expect(
+      (
+        await request(server).delete(
+          '/api/maturity/v1/budgets/group/default/retail',
+        )
+      ).status,
+    ).toBe(204);
+    expect(await budgetOf('retail')).toBeUndefined();
+  });
+
   it('keeps scoring when a collector fails, falling back to its last facts as stale', async () => {
     let fail = false;
     const flaky: MaturityFactCollector = {

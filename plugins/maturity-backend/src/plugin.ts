@@ -15,6 +15,8 @@ import { readMaturityConfig } from './config/readMaturityConfig';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { openDatabase } from './database/openDatabase';
 import { SentNotifications } from './database/SentNotifications';
+import { BudgetStore } from './database/BudgetStore';
+import { Budgets } from './budgets/Budgets';
 import { InitiativeStore } from './database/InitiativeStore';
 import { Initiatives } from './initiatives/Initiatives';
 import { MaturityNotifier } from './notifications/MaturityNotifier';
@@ -95,6 +97,10 @@ export const maturityPlugin = createBackendPlugin({
           declared: settings.initiatives,
           checks: new Set(settings.checks.map(c => c.id)),
         });
+        const budgets = new Budgets({
+          declared: settings.budgets,
+          stored: new BudgetStore(db),
+        });
         const runner = new ScoringRunner({
           catalog,
           auth,
@@ -113,7 +119,7 @@ export const maturityPlugin = createBackendPlugin({
             logger,
             checkTitles: new Map(settings.checks.map(c => [c.id, c.title])),
             initiatives,
-            budgets: settings.budgets,
+            budgets,
             currency: settings.cost.prices.currency,
           }),
           waiverExpiryDays: settings.notifications.waiverExpiryDays,
@@ -141,7 +147,7 @@ export const maturityPlugin = createBackendPlugin({
             answers,
             access: new EntityReadAccess({ httpAuth, permissions, catalog }),
             initiatives,
-            budgets: settings.budgets,
+            budgets,
             // The run logs and records its own failure.
             runNow: () => void runner.run().catch(() => {}),
           }),

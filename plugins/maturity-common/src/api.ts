@@ -363,6 +363,20 @@ export interface CostResponse {
   budget?: BudgetStatus;
 }
 
+/** A team's or department's monthly budget, in the cost currency. @public */
+export interface Budget {
+  /** The Group's entity ref. */
+  group: string;
+  monthly: number;
+  /** Declared in app-config (`maturity.budgets`): changed there, not through the API. */
+  declared: boolean;
+}
+
+/** Response of `GET /v1/budgets`: the budgets of the groups the caller may read. @public */
+export interface BudgetListResponse {
+  items: Budget[];
+}
+
 /**
  * A group's month against its budget: the cost so far, and a month-end forecast at the latest
  * hourly cost. @public

@@ -20,8 +20,19 @@ export const maturityInitiativeManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Setting and removing the monthly budgets of teams and departments (`PUT` and `DELETE` on
+ * `/api/maturity/v1/budgets`), which the Cost tab forecasts against and notifications follow.
+ * @public
+ */
+export const maturityBudgetManagePermission = createPermission({
+  name: 'maturity.budget.manage',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the suite. @public */
 export const maturityPermissions = [
   maturityRunCreatePermission,
   maturityInitiativeManagePermission,
+  maturityBudgetManagePermission,
 ];

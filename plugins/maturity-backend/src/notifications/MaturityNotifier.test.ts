@@ -247,11 +247,14 @@ describe.each(databases.eachSupportedId())(
         settings: DEFAULT_NOTIFICATION_SETTINGS,
         logger: mockServices.logger.mock(),
         checkTitles: new Map(),
-        budgets: new Map([
-          ['group:default/search', 10_000],
-          // A group no run scored: nothing to say.
-          ['group:default/unscored', 1],
-        ]),
+        budgets: {
+          monthlyBudgets: async () =>
+            new Map([
+              ['group:default/search', 10_000],
+              // A group no run scored: nothing to say.
+              ['group:default/unscored', 1],
+            ]),
+        },
         currency: 'USD',
       });
       const afterRun = (now: string) =>

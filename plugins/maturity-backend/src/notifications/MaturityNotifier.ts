@@ -11,6 +11,7 @@ import { Initiative } from '@internal/plugin-maturity-common';
 import { SentNotifications } from '../database/SentNotifications';
 import { Initiatives } from '../initiatives/Initiatives';
 import { budgetStatus } from '../service/costs';
+import { BudgetSource } from '../budgets/Budgets';
 import {
   ScoreDrop,
   SnapshotInfo,
@@ -201,8 +202,8 @@ export class MaturityNotifier {
       logger: LoggerService;
       checkTitles: ReadonlyMap<string, string>;
       initiatives?: Initiatives;
-      /** Monthly budgets by Group ref, and the currency they are in. */
-      budgets?: ReadonlyMap<string, number>;
+      /** The monthly budgets, and the currency they are in. */
+      budgets?: BudgetSource;
       currency?: string;
     },
   ) {}
@@ -240,7 +241,7 @@ export class MaturityNotifier {
     const from = new Date(
       Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
     );
-    for (const [ref, monthly] of budgets ?? []) {
+    for (const [ref, monthly] of (await budgets?.monthlyBudgets()) ?? []) {
       const kinds = await snapshots.getLevelKinds(current.id, ref);
       const kind = GROUP_LEVELS.find(k => kinds.includes(k));
       if (!kind) continue;

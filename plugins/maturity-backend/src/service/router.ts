@@ -12,6 +12,7 @@ import {
 import {
   DIMENSIONS,
   LeaderboardResponse,
+  maturityBudgetManagePermission,
   maturityInitiativeManagePermission,
   maturityRunCreatePermission,
   ModelResponse,
@@ -22,6 +23,7 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { Initiatives } from '../initiatives/Initiatives';
+import { Budgets } from '../budgets/Budgets';
 import { scopesHolding } from '../initiatives/scopesHolding';
 import express from 'express';
 import { InputError } from '@backstage/errors';
@@ -76,8 +78,8 @@ export async function createRouter(options: {
   /** The answers cache, when something else (the runner) needs it too. */
   answers?: SnapshotResponseCache<SnapshotStore>;
   initiatives: Initiatives;
-  /** Monthly budgets by Group ref (`maturity.budgets`). */
-  budgets?: ReadonlyMap<string, number>;
+  /** The monthly budgets: declared in config and set through the API. */
+  budgets: Budgets;
 }): Promise<express.Router> {
   const {
     snapshots,
@@ -90,7 +92,7 @@ export async function createRouter(options: {
     scheduler,
     runNow,
     initiatives,
-    budgets = new Map<string, number>(),
+    budgets,
   } = options;
   const router = await createOpenApiRouter();
   // Read routes answer from the current snapshot; see SnapshotResponseCache. Answers are kept
@@ -116,13 +118,15 @@ export async function createRouter(options: {
       _scope,
       answer,
     ) => answer,
+    /** What else the answer depends on besides the URL and the snapshot (a budget). */
+    variant = '',
   ) => {
     // The typed router's request and response take objects only; this body is serialised already.
     const request = req as express.Request;
     const response = res as express.Response;
     const scope = await scopeOf(request, response);
     const answer = await cache.get(
-      request.originalUrl,
+      `${request.originalUrl}\u0000${variant}`,
       async () => encodeAnswer(await compute()),
       encodedBytes,
     );
@@ -143,12 +147,13 @@ export async function createRouter(options: {
     res: object,
     compute: (ref: string) => Promise<T>,
     restrict: (scope: ReadScope, answer: T) => Promise<T> = withReadableMembers,
+    variant?: string,
   ) => {
     for (const [name, value] of Object.entries(req.params))
       refuseNul(`path parameter ${name}`, value);
     const ref = stringifyEntityRef(req.params);
     await requireReadable(await scopeOf(req, res), ref);
-    await sendCached(req, res, () => compute(ref), restrict);
+    await sendCached(req, res, () => compute(ref), restrict, variant);
   };
   const sendScorecard = (
     req: { params: { kind: string; namespace: string; name: string } },
@@ -315,13 +320,18 @@ export async function createRouter(options: {
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
     const window = req.query.window ?? '30d';
-    await sendEntity(req, res, ref =>
-      getCosts(reads, ref, {
-        window,
-        currency,
-        now: new Date(),
-        budget: budgets.get(ref),
-      }),
+    // Read on every request, and part of the answer's cache key: a budget set on any replica
+    // shows at once, though the snapshot it is forecast from has not changed.
+    const budget = (await budgets.monthlyBudgets()).get(
+      stringifyEntityRef(req.params),
+    );
+    await sendEntity(
+      req,
+      res,
+      ref =>
+        getCosts(reads, ref, { window, currency, now: new Date(), budget }),
+      undefined,
+      `budget ${budget ?? 'none'}`,
     );
   });
 
@@ -470,6 +480,40 @@ export async function createRouter(options: {
       'Deleting an initiative',
     );
     await initiatives.delete(req.params.id);
+    res.status(204).end();
+  });
+
+  router.get('/v1/budgets', async (req, res) => {
+    const scope = await scopeOf(req, res);
+    const readable = await readableOf(
+      scope,
+      (await budgets.list()).map(b => ({ ...b, ref: b.group })),
+    );
+    res.json({ items: readable.map(({ ref: _, ...b }) => b) });
+  });
+
+  router.put('/v1/budgets/:kind/:namespace/:name', async (req, res) => {
+    await requirePermission(
+      req,
+      maturityBudgetManagePermission,
+      'Setting a budget',
+    );
+    res.json(
+      await budgets.set(
+        stringifyEntityRef(req.params),
+        req.body.monthly,
+        new Date(),
+      ),
+    );
+  });
+
+  router.delete('/v1/budgets/:kind/:namespace/:name', async (req, res) => {
+    await requirePermission(
+      req,
+      maturityBudgetManagePermission,
+      'Removing a budget',
+    );
+    await budgets.remove(stringifyEntityRef(req.params));
     res.status(204).end();
   });
 
