@@ -7,6 +7,7 @@
  *   demo-data/prometheus/rules.json                 the alerting rules, as /api/v1/rules answers
  *   demo-data/prometheus/traced-services.json       the services with span metrics
  *   demo-data/prometheus/mesh-workloads.json        the workloads whose calls Istio measures
+ *   demo-data/rates.csv                             negotiated rates by cluster and node type
  * The modules read them in recorded mode (app-config.yaml) through the same code as live data.
  * Each team's declared practices set how well its workloads are configured and used, so the
  * demo's scores and waste differ between teams the way they would in a real company.
@@ -153,6 +154,8 @@ function objectsFor(c) {
           limits: {
             cpu: String(Math.round(cpu)),
             memory: `${Math.round(memoryGiB)}Gi`,
+            // The trainer runs on the GPU pool: 4 GPUs a replica.
+            ...(name === 'gpu-trainer' ? { 'nvidia.com/gpu': '4' } : {}),
           },
         }
       : {
@@ -877,6 +880,17 @@ fs.writeFileSync(
 fs.writeFileSync(
   path.join(promDir, 'traced-services.json'),
   `${JSON.stringify(tracedServices, null, 1)}\n`,
+);
+// Negotiated rates (maturity.cost.ratesFile): the shared cluster's 64-core nodes on a
+// committed-use price, the classic cluster's 32-core nodes 12 % off.
+fs.writeFileSync(
+  path.join(out, 'rates.csv'),
+  [
+    'cluster,namespace,nodeType,cpuCoreHour,memoryGiBHour,discount',
+    'prod-shared,,S5.64XLARGE,0.026,0.0035,',
+    ',,S5.32XLARGE,,,0.12',
+    '',
+  ].join('\n'),
 );
 fs.writeFileSync(
   path.join(promDir, 'mesh-workloads.json'),

@@ -229,7 +229,7 @@ export interface Config {
       >;
       /**
        * A CSV file of negotiated rates (columns cluster, namespace, nodeType, cpuCoreHour,
-       * memoryGiBHour, discount), each row an override that wins a tie with `overrides`.
+       * memoryGiBHour, gpuHour, discount), each row an override that wins a tie with `overrides`.
        * Relative paths start at the backend's directory.
        */
       ratesFile?: string;
@@ -266,6 +266,8 @@ interface CostPrices {
   memoryGiBHour?: number;
   /** ISO 4217 currency code. */
   currency?: string;
-  /** Discount off both prices, 0–1. */
+  /** Price of one GPU (`nvidia.com/gpu`) for one hour. Default 0.95 (OpenCost's). */
+  gpuHour?: number;
+  /** Discount off every price, 0–1. */
   discount?: number;
 }

@@ -95,6 +95,8 @@ const LEDGER_FACTS = {
   'kubernetes.cpuRequestsSet': true,
   'kubernetes.cpuLimitToRequest': 1,
   'kubernetes.cpuPerReplica': 4,
+  // One GPU a replica.
+  'kubernetes.gpus': 2,
   'kubernetes.memoryGiBPerCore': 4,
   'kubernetes.hpaElastic': false,
   'kubernetes.staticCpuBinding': true,

@@ -323,6 +323,8 @@ export interface WorkloadCostAdvice {
   basis: CostBasis;
   cpu: ResourceCost;
   memory: ResourceCost;
+  /** GPUs, for a workload that requests them: priced, their use not measured. */
+  gpu?: ResourceCost;
   rightSizing: RightSizing;
   elasticity: ElasticityHint;
   /** The prices in force where it runs. */

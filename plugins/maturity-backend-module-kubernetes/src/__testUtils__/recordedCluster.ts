@@ -109,7 +109,7 @@ export const ledgerStatefulSet = {
             image: 'registry.example.com/payments/ledger:7.0.1',
             resources: {
               requests: { cpu: '4', memory: '16Gi' },
-              limits: { cpu: '4', memory: '16Gi' },
+              limits: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' },
             },
             lifecycle: { preStop: { exec: { command: ['/bin/drain'] } } },
           },

@@ -127,6 +127,7 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
   let replicas = 0;
   let maxLimitRatio: number | undefined;
   let largestReplica: number | undefined;
+  let gpus = 0;
   let allRequestsSet = true;
   for (const c of controllers) {
     const n = replicasOf(c);
@@ -141,6 +142,10 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
       memory += (memoryGiB(requests.memory) ?? 0) * n;
       if (cpu && cpuLimit !== undefined)
         maxLimitRatio = Math.max(maxLimitRatio ?? 0, cpuLimit / cpu);
+      // GPUs are asked for in limits (a request, if any, must equal the limit).
+      gpus +=
+        (Number(limits['nvidia.com/gpu'] ?? requests['nvidia.com/gpu']) || 0) *
+        n;
       const size = cpuLimit ?? cpu;
       if (size !== undefined) replicaCpu = (replicaCpu ?? 0) + size;
     }
@@ -185,6 +190,7 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
   };
   if (maxLimitRatio !== undefined) facts[k.cpuLimitToRequest] = maxLimitRatio;
   if (largestReplica !== undefined) facts[k.cpuPerReplica] = largestReplica;
+  if (gpus > 0) facts[k.gpus] = gpus;
   const nodeType = mostUsed(objects.nodeTypes);
   if (nodeType) facts[k.nodeType] = nodeType;
   if (cores > 0) facts[k.memoryGiBPerCore] = memory / cores;

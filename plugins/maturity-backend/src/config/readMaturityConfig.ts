@@ -128,6 +128,7 @@ const price = z.number().nonnegative();
 const priceFields = {
   cpuCoreHour: price.optional(),
   memoryGiBHour: price.optional(),
+  gpuHour: price.optional(),
   discount: z.number().min(0).max(1).optional(),
 };
 const cost = z

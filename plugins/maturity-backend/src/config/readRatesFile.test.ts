@@ -14,15 +14,17 @@ describe('readRatesFile', () => {
   it('reads a rate per row, an empty cell left unset', () => {
     const { file, done } = ratesFile(
       [
-        'cluster,nodeType,cpuCoreHour,memoryGiBHour,discount',
-        'prod-shared,S5.64XLARGE,0.021,,',
-        ',SA3.8XLARGE,,,0.35',
+        'cluster,nodeType,cpuCoreHour,memoryGiBHour,gpuHour,discount',
+        'prod-shared,S5.64XLARGE,0.021,,,',
+        ',SA3.8XLARGE,,,,0.35',
+        'gpu-1,GN10X.8XLARGE,,,2.1,',
         '',
       ].join('\n'),
     );
     expect(readRatesFile(file)).toEqual([
       { cluster: 'prod-shared', nodeType: 'S5.64XLARGE', cpuCoreHour: 0.021 },
       { nodeType: 'SA3.8XLARGE', discount: 0.35 },
+      { cluster: 'gpu-1', nodeType: 'GN10X.8XLARGE', gpuHour: 2.1 },
     ]);
     done();
   });
@@ -42,11 +44,11 @@ describe('readRatesFile', () => {
     ],
     [
       'cluster,cpuCoreHour\nprod,\n',
-      'line 2: a rate needs cpuCoreHour, memoryGiBHour or discount',
+      'line 2: a rate needs cpuCoreHour, memoryGiBHour, gpuHour or discount',
     ],
     [
       'cluster,price\nprod,0.02\n',
-      "line 1: unknown column 'price'; expected some of cluster, namespace, nodeType, cpuCoreHour, memoryGiBHour, discount",
+      "line 1: unknown column 'price'; expected some of cluster, namespace, nodeType, cpuCoreHour, memoryGiBHour, gpuHour, discount",
     ],
   ])('refuses %j, naming the line', (text, message) => {
     const { file, done } = ratesFile(text);

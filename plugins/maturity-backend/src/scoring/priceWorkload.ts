@@ -37,6 +37,7 @@ export function priceWorkload(
     basis: cost.basis,
     cpu: cost.cpu,
     memory: cost.memory,
+    ...(cost.gpu ? { gpu: cost.gpu } : {}),
     rightSizing,
     elasticity: elasticityHint(facts, config.elasticity),
     prices,

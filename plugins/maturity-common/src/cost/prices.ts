@@ -10,16 +10,22 @@ export interface CostPrices {
   memoryGiBHour: number;
   /** ISO 4217 code the prices are in. */
   currency: string;
-  /** Negotiated discount off both prices, 0–1. */
+  /** Negotiated discount off every price, 0–1. */
   discount: number;
+  /** Price of one GPU for one hour (absent in figures stored before GPUs were priced). */
+  gpuHour?: number;
 }
 
-/** OpenCost's default prices: 0.031611 per core-hour, 0.004237 per GiB-hour. @public */
+/**
+ * OpenCost's default prices: 0.031611 per core-hour, 0.004237 per GiB-hour, 0.95 per GPU-hour.
+ * @public
+ */
 export const DEFAULT_COST_PRICES: CostPrices = {
   cpuCoreHour: 0.031611,
   memoryGiBHour: 0.004237,
   currency: 'USD',
   discount: 0,
+  gpuHour: 0.95,
 };
 
 /** Hours in a month as cloud price lists count them (365 × 24 / 12). @public */

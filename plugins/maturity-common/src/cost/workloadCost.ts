@@ -37,8 +37,10 @@ export interface WorkloadCost {
   currency: string;
   cpu: ResourceCost;
   memory: ResourceCost;
+  /** GPUs, for a workload that requests them; their use is not measured. */
+  gpu?: ResourceCost;
   hourlyCost: number;
   hourlyWaste: number;
-  /** Usage over requests, each resource weighted by its price. */
+  /** Usage over requests of CPU and memory, each weighted by its price. */
   efficiency: number | null;
 }

@@ -179,6 +179,8 @@ export const FACTS = {
     hpaElastic: 'kubernetes.hpaElastic',
     cpuRequestsSet: 'kubernetes.cpuRequestsSet',
     cpuLimitToRequest: 'kubernetes.cpuLimitToRequest',
+    /** GPUs (`nvidia.com/gpu`) × replicas, for a workload that asks for any. */
+    gpus: 'kubernetes.gpus',
     /** The largest replica's CPU in cores: each container's limit, or its request without one. */
     cpuPerReplica: 'kubernetes.cpuPerReplica',
     memoryGiBPerCore: 'kubernetes.memoryGiBPerCore',

@@ -1,6 +1,7 @@
 import {
   CostBasis,
   CostPrices,
+  DEFAULT_COST_PRICES,
   FACTS,
   ResourceCost,
   WorkloadCost,
@@ -69,6 +70,17 @@ export function computeWorkloadCost(
     memoryPrice,
   );
 
+  // GPUs are held whole and their use is not measured: priced, never counted as waste.
+  const gpus = quantity(facts, FACTS.kubernetes.gpus);
+  const gpu =
+    gpus !== null && gpus > 0
+      ? resourceCost(
+          gpus,
+          null,
+          netPrice(prices.gpuHour ?? DEFAULT_COST_PRICES.gpuHour!, prices),
+        )
+      : undefined;
+
   const requestedValue =
     (cpu.request ?? 0) * cpuPrice + (memory.request ?? 0) * memoryPrice;
   const usedValue =
@@ -84,7 +96,8 @@ export function computeWorkloadCost(
     currency: prices.currency,
     cpu,
     memory,
-    hourlyCost: cpu.hourlyCost + memory.hourlyCost,
+    ...(gpu ? { gpu } : {}),
+    hourlyCost: cpu.hourlyCost + memory.hourlyCost + (gpu?.hourlyCost ?? 0),
     hourlyWaste: cpu.hourlyWaste + memory.hourlyWaste,
     efficiency,
   };

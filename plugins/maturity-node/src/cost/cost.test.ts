@@ -115,6 +115,49 @@ describe('workloadCores', () => {
   });
 });
 
+describe('computeWorkloadCost with GPUs', () => {
+  it('prices the GPUs it holds, at the discount, and counts none of them as waste', () => {
+    // 8 GPUs × 0.95 × (1 − 0.25) = 5.7 an hour; CPU 4 × 0.031611 × 0.75 = 0.094833, memory
+    // 8 × 0.004237 × 0.75 = 0.025422.
+    const cost = computeWorkloadCost(
+      {
+        'kubernetes.cores': 4,
+        'kubernetes.memoryRequestGiB': 8,
+        'kubernetes.gpus': 8,
+        'prometheus.cpuMean': 1,
+        'prometheus.memoryMeanGiB': 6,
+      },
+      { cores: 4, source: 'kubernetes' },
+      { ...prices, discount: 0.25 },
+    );
+    expect(cost.gpu).toEqual({
+      request: 8,
+      usage: null,
+      hourlyCost: expect.closeTo(5.7, 9),
+      hourlyWaste: 0,
+      efficiency: null,
+    });
+    expect(cost.hourlyCost).toBeCloseTo(5.7 + 0.094833 + 0.025422, 9);
+    // Waste and efficiency are CPU's and memory's: 3 idle cores and 2 idle GiB.
+    expect(cost.hourlyWaste).toBeCloseTo(
+      (3 * 0.031611 + 2 * 0.004237) * 0.75,
+      9,
+    );
+    expect(cost.efficiency).toBeCloseTo(
+      (1 * 0.031611 + 6 * 0.004237) / (4 * 0.031611 + 8 * 0.004237),
+      9,
+    );
+    // Without GPUs there is no GPU line.
+    expect(
+      computeWorkloadCost(
+        { 'kubernetes.cores': 4 },
+        { cores: 4, source: 'kubernetes' },
+        prices,
+      ).gpu,
+    ).toBeUndefined();
+  });
+});
+
 describe('pricesFor', () => {
   const overrides = [
     { cluster: 'prod-1', cpuCoreHour: 0.04 },

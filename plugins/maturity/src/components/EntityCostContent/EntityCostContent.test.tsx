@@ -50,6 +50,34 @@ describe('EntityCostContent', () => {
     ]);
   });
 
+  it('lists the GPUs a workload holds, priced, their use unknown', async () => {
+    const api = new FakeMaturityApi({
+      costs: {
+        'component:default/cart': {
+          ...cartCosts,
+          workload: {
+            ...cartCosts.workload!,
+            // 8 GPUs at 0.95 an hour: 7.6 an hour, 5,548 a month of 730 hours.
+            gpu: {
+              request: 8,
+              usage: null,
+              hourlyCost: 7.6,
+              hourlyWaste: 0,
+              efficiency: null,
+            },
+          },
+        },
+      },
+    });
+    await render(api, entity('Component', 'cart'));
+    const held = (await screen.findByText('What it holds and uses')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    const gpu = within(held).getByText('GPU').closest('tr')!;
+    expect(gpu).toHaveTextContent('8 GPUs');
+    expect(gpu).toHaveTextContent('$5,548/mo');
+  });
+
   it("ranks a department's members by potential saving", async () => {
     await render(
       new FakeMaturityApi({ costs: { 'group:default/retail': retailCosts } }),

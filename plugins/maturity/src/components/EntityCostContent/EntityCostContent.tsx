@@ -67,6 +67,7 @@ function ResourcesTable(props: {
   const rows: Row[] = [
     { resource: 'CPU', unit: 'cores', ...advice.cpu },
     { resource: 'Memory', unit: 'GiB', ...advice.memory },
+    ...(advice.gpu ? [{ resource: 'GPU', unit: 'GPUs', ...advice.gpu }] : []),
   ];
   const columns: TableColumn<Row>[] = [
     { title: 'Resource', field: 'resource' },
