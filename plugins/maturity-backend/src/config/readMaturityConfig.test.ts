@@ -19,6 +19,7 @@ describe('readMaturityConfig', () => {
     expect(config.cost.prices).toEqual({
       cpuCoreHour: 0.031611,
       memoryGiBHour: 0.004237,
+      gpuHour: 0.95,
       currency: 'USD',
       discount: 0,
     });
@@ -63,6 +64,7 @@ describe('readMaturityConfig', () => {
     expect(cost.prices).toEqual({
       cpuCoreHour: 0.05,
       memoryGiBHour: 0.004237,
+      gpuHour: 0.95,
       currency: 'EUR',
       discount: 0.1,
     });
