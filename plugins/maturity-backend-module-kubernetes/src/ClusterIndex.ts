@@ -8,6 +8,7 @@ import { PlatformEvidence } from './facts/platformFacts';
 import { PracticeEvidence } from './facts/practiceFacts';
 import { ResourceFactDefinition, ResourceFacts } from './facts/resourceFacts';
 import { slimController, slimHpa, slimPdb } from './facts/slimObjects';
+import { addCounts, addTo } from './grouping';
 import { matches, WorkloadMatcher } from './matchWorkloads';
 import { ClusterSource, KubeObject } from './sources/ClusterSource';
 
@@ -17,22 +18,6 @@ const key = (namespace: string | undefined, label: string, value: string) =>
 const instanceType = (node: KubeObject): string | undefined =>
   node.metadata?.labels?.['node.kubernetes.io/instance-type'] ??
   node.metadata?.labels?.['beta.kubernetes.io/instance-type'];
-
-/** Counts by key, added up. */
-export function addCounts(
-  counts: Array<Map<string, number> | undefined>,
-): Map<string, number> {
-  const sum = new Map<string, number>();
-  for (const map of counts)
-    for (const [name, n] of map ?? []) sum.set(name, (sum.get(name) ?? 0) + n);
-  return sum;
-}
-
-const add = <T>(map: Map<string, T[]>, k: string, value: T) => {
-  const list = map.get(k);
-  if (list) list.push(value);
-  else map.set(k, [value]);
-};
 
 /**
  * One cluster's objects, indexed for matching: controllers by each of their labels, HPAs and PDBs
@@ -136,8 +121,8 @@ export class ClusterIndex {
     index.resourceFacts = await ResourceFacts.read(source, resourceFacts);
     for (const c of [...deployments, ...statefulsets, ...daemonsets])
       index.addController(c);
-    for (const h of hpas) add(index.hpas, h.metadata?.namespace ?? '', h);
-    for (const p of pdbs) add(index.pdbs, p.metadata?.namespace ?? '', p);
+    for (const h of hpas) addTo(index.hpas, h.metadata?.namespace ?? '', h);
+    for (const p of pdbs) addTo(index.pdbs, p.metadata?.namespace ?? '', p);
     // Pods last: of each running pod only the controllers that select it are kept (a list that
     // restarts after an expired continue token then counts nothing twice).
     const running = await source.list('pods', pod =>
@@ -176,11 +161,11 @@ export class ClusterIndex {
 
   private addController(c: KubeObject) {
     for (const [label, value] of Object.entries(c.metadata?.labels ?? {}))
-      add(this.byLabel, key(undefined, label, value), c);
+      addTo(this.byLabel, key(undefined, label, value), c);
     // Indexed by one of its selector's labels: a pod must carry all of them to be selected.
     const [first] = Object.entries(c.spec?.selector?.matchLabels ?? {});
     if (first)
-      add(
+      addTo(
         this.bySelector,
         key(c.metadata?.namespace, first[0], String(first[1])),
         c,

@@ -11,7 +11,8 @@ import {
   JsonPathFactDefinition,
   MaturityFactCollector,
 } from '@internal/plugin-maturity-node';
-import { addCounts, ClusterIndex } from './ClusterIndex';
+import { ClusterIndex } from './ClusterIndex';
+import { addCounts } from './grouping';
 import { deriveFacts, WorkloadObjects } from './facts/deriveFacts';
 import { ResourceFactDefinition } from './facts/resourceFacts';
 import { readMatcher, WorkloadMatcher } from './matchWorkloads';

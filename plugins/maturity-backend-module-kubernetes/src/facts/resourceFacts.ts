@@ -9,6 +9,7 @@ import {
   describeObject,
   KubeObject,
 } from '../sources/ClusterSource';
+import { addTo } from '../grouping';
 import { selects } from './deriveFacts';
 
 /**
@@ -47,11 +48,20 @@ export interface ResourceFact {
  * the workload) and its value facts unknown.
  */
 export class ResourceFacts {
+  /** Each fact with the key of the kind it reads, worked out once rather than per workload. */
+  private readonly facts: Array<[string, ResourceFactDefinition, string]>;
+
   private constructor(
-    private readonly definitions: Record<string, ResourceFactDefinition>,
+    definitions: Record<string, ResourceFactDefinition>,
     /** kind key → namespace → objects; a kind the cluster does not serve is absent. */
     private readonly objects: Map<string, Map<string, KeptObject[]>>,
-  ) {}
+  ) {
+    this.facts = Object.entries(definitions).map(([name, definition]) => [
+      name,
+      definition,
+      kindKey(definition.resource),
+    ]);
+  }
 
   /**
    * Lists each kind the definitions name once, keeping of each object only what the facts read
@@ -99,11 +109,8 @@ export class ResourceFacts {
         });
         if (!kept) return;
         const byNamespace = new Map<string, KeptObject[]>();
-        for (const { namespace, ...object } of kept) {
-          const list = byNamespace.get(namespace) ?? [];
-          list.push(object);
-          byNamespace.set(namespace, list);
-        }
+        for (const { namespace, ...object } of kept)
+          addTo(byNamespace, namespace, object);
         objects.set(key, byNamespace);
       }),
     );
@@ -116,9 +123,9 @@ export class ResourceFacts {
    */
   factsOf(controllers: KubeObject[]): Record<string, ResourceFact> {
     const facts: Record<string, ResourceFact> = {};
-    for (const [name, definition] of Object.entries(this.definitions)) {
+    for (const [name, definition, key] of this.facts) {
       const kind = definition.resource;
-      const byNamespace = this.objects.get(kindKey(kind));
+      const byNamespace = this.objects.get(key);
       const applying = byNamespace
         ? controllers.flatMap(c =>
             (byNamespace.get(c.metadata?.namespace ?? '') ?? []).filter(o =>

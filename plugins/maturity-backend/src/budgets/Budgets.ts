@@ -31,6 +31,12 @@ export class Budgets implements BudgetSource {
     return all.sort((a, b) => a.group.localeCompare(b.group));
   }
 
+  /** One entity's monthly budget: only a Group has one, and then one read at most. */
+  async monthlyOf(ref: string): Promise<number | undefined> {
+    if (!ref.startsWith('group:')) return undefined;
+    return this.options.declared.get(ref) ?? this.options.stored.get(ref);
+  }
+
   async monthlyBudgets(): Promise<ReadonlyMap<string, number>> {
     return new Map((await this.list()).map(b => [b.group, b.monthly]));
   }

@@ -18,6 +18,14 @@ export class BudgetStore {
     return new Map(rows.map(r => [r.group_ref, Number(r.monthly)]));
   }
 
+  /** One group's stored budget. */
+  async get(group: string): Promise<number | undefined> {
+    const row = await this.db<BudgetRow>('maturity_budgets')
+      .where('group_ref', group)
+      .first();
+    return row && Number(row.monthly);
+  }
+
   /** Sets a group's budget, replacing one it had. */
   async put(group: string, monthly: number, at: Date): Promise<void> {
     await this.db('maturity_budgets')

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
@@ -11,6 +12,7 @@ import { Initiative } from '@internal/plugin-maturity-common';
 import { SentNotifications } from '../database/SentNotifications';
 import { Initiatives } from '../initiatives/Initiatives';
 import { budgetStatus } from '../service/costs';
+import { levelKindOf } from '../service/scorecards';
 import { BudgetSource } from '../budgets/Budgets';
 import {
   ScoreDrop,
@@ -55,8 +57,6 @@ interface NotificationEvent {
 }
 
 const TOPIC = 'Cloud-native maturity';
-/** The levels a Group is scored at, broadest first. */
-const GROUP_LEVELS: ScoreLevelKind[] = ['company', 'department', 'team'];
 const DAY_MS = 86_400_000;
 /** Sent events are forgotten after a year: their snapshots and waivers are long gone. */
 const FORGET_AFTER_MS = 365 * 86_400_000;
@@ -242,15 +242,19 @@ export class MaturityNotifier {
       Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
     );
     for (const [ref, monthly] of (await budgets?.monthlyBudgets()) ?? []) {
-      const kinds = await snapshots.getLevelKinds(current.id, ref);
-      const kind = GROUP_LEVELS.find(k => kinds.includes(k));
-      if (!kind) continue;
-      const points = (
-        await snapshots.getHistory(ref, kind, { from, to: now })
-      ).flatMap(p =>
-        p.cost ? [{ at: p.at, hourlyCost: p.cost.hourlyCost }] : [],
+      let kind: ScoreLevelKind;
+      try {
+        kind = await levelKindOf(snapshots, current, ref);
+      } catch (error) {
+        // A group no run has scored has nothing to forecast.
+        if (error instanceof NotFoundError) continue;
+        throw error;
+      }
+      const status = budgetStatus(
+        await snapshots.getHistory(ref, kind, { from, to: now }),
+        monthly,
+        now,
       );
-      const status = budgetStatus(points, monthly, now);
       if (status?.overBy) events.push(budgetEvent(ref, status, currency));
     }
     return events;

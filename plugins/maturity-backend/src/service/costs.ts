@@ -45,15 +45,20 @@ const costAdvice = (row: ScoreRow) =>
 const isEstimate = (row: ScoreRow) => isEstimatedCost(costAdvice(row));
 
 /**
- * A group's month against its monthly budget, from its hourly cost points (oldest first); none
- * when it has no point yet.
+ * A group's month against its monthly budget, from its score history (oldest first; the rows
+ * that carry cost figures); none when no row does yet.
  */
 export function budgetStatus(
-  points: ReadonlyArray<{ at: Date; hourlyCost: number }>,
+  history: ReadonlyArray<{ at: Date; cost?: { hourlyCost: number } }>,
   monthly: number,
   now: Date,
 ): BudgetStatus | undefined {
-  const month = forecastMonth(points, now);
+  const month = forecastMonth(
+    history.flatMap(p =>
+      p.cost ? [{ at: p.at, hourlyCost: p.cost.hourlyCost }] : [],
+    ),
+    now,
+  );
   if (!month) return undefined;
   return {
     month: month.month,
@@ -132,11 +137,7 @@ export async function getCosts(
   const budget =
     options.budget === undefined
       ? undefined
-      : budgetStatus(
-          history.map(p => ({ at: p.at, hourlyCost: p.cost!.hourlyCost })),
-          options.budget,
-          now,
-        );
+      : budgetStatus(history, options.budget, now);
   return {
     ...base,
     ...(budget ? { budget } : {}),

@@ -322,9 +322,7 @@ export async function createRouter(options: {
     const window = req.query.window ?? '30d';
     // Read on every request, and part of the answer's cache key: a budget set on any replica
     // shows at once, though the snapshot it is forecast from has not changed.
-    const budget = (await budgets.monthlyBudgets()).get(
-      stringifyEntityRef(req.params),
-    );
+    const budget = await budgets.monthlyOf(stringifyEntityRef(req.params));
     await sendEntity(
       req,
       res,
