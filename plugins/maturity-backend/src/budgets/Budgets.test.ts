@@ -31,6 +31,11 @@ describe.each(databases.eachSupportedId())('budgets on %p', databaseId => {
       { group: 'group:default/media', monthly: 120_000, declared: true },
       { group: 'group:default/search-ai', monthly: 550_000.5, declared: false },
     ]);
+    // One entity's budget: declared, stored, none, and none for what is not a Group.
+    expect(await all.monthlyOf('group:default/media')).toBe(120_000);
+    expect(await all.monthlyOf('group:default/commerce')).toBe(40_000);
+    expect(await all.monthlyOf('group:default/workplace')).toBeUndefined();
+    expect(await all.monthlyOf('component:default/cart')).toBeUndefined();
     await all.remove('group:default/commerce');
     expect([...(await all.monthlyBudgets())]).toEqual([
       ['group:default/media', 120_000],
