@@ -363,6 +363,112 @@ export interface CostResponse {
   trend: CostPoint[];
   /** For a team or department with a monthly budget (`maturity.budgets`): this month against it. */
   budget?: BudgetStatus;
+  /** For a platform that is a Kubernetes cluster: its nodes' cost, allocated and idle. */
+  cluster?: ClusterCost;
+  /**
+   * For a team, department or company: its share of the idle capacity of the clusters its
+   * workloads run on (OpenCost's `shareIdle`), beside its workloads' cost and not part of it.
+   */
+  idle?: IdleCostShare;
+}
+
+/** CPU, memory and GPUs of capacity or requests. @public */
+export interface ResourceAmounts {
+  cpuCores: number;
+  memoryGiB: number;
+  gpus: number;
+}
+
+/** An hourly cost by resource, and its total. @public */
+export interface ResourceHourlyCost {
+  cpu: number;
+  memory: number;
+  gpu: number;
+  total: number;
+}
+
+/** The nodes of one instance type in a cluster. @public */
+export interface ClusterNodeType {
+  /** `node.kubernetes.io/instance-type`; null for nodes without the label. */
+  nodeType: string | null;
+  nodes: number;
+  /** The zones they are in (`topology.kubernetes.io/zone`). */
+  zones: string[];
+  capacity: ResourceAmounts;
+  hourlyCost: number;
+  idleHourlyCost: number;
+}
+
+/** A group's part of a cluster's idle cost. @public */
+export interface IdleShare {
+  kind: ScoreLevelKind;
+  ref: string;
+  hourlyCost: number;
+}
+
+/** One node's utilisation maxima, 0–1, as Crane's load-aware scheduler reads them. @public */
+export interface NodeUtilisation {
+  node: string;
+  cpuMax1h: number | null;
+  cpuMax1d: number | null;
+  memoryMax1h: number | null;
+  memoryMax1d: number | null;
+}
+
+/** Advice that node signals support; `check` names the scorecard check it is about. @public */
+export interface NodeSignalAdvice {
+  check: string;
+  /** For over-commit: the allocatable-to-capacity ratio the nodes' load leaves room for. */
+  ratio?: number;
+  reason: string;
+}
+
+/**
+ * A cluster's node utilisation from Prometheus (node exporter): the maximum over the last hour
+ * and day of each node's 5-minute mean, Crane's `*_usage_max_avg_1h` and `_1d`. @public
+ */
+export interface NodeSignals {
+  /** Nodes Prometheus had figures for, of the cluster's. */
+  measuredNodes: number;
+  /** The busiest node's maxima. */
+  busiest: Omit<NodeUtilisation, 'node'>;
+  /** Nodes whose 1-hour maximum of CPU or memory is above the hot threshold, busiest first. */
+  hotNodes: NodeUtilisation[];
+  /** Nodes whose 1-day maxima of CPU and memory are both below the cold threshold. */
+  coldNodes: number;
+  thresholds: { hot: number; cold: number };
+  overcommit: NodeSignalAdvice;
+  rescheduling: NodeSignalAdvice;
+}
+
+/**
+ * What a cluster's nodes cost an hour, and how much of it the pods running there request
+ * (allocated) or leave idle, priced per node type. @public
+ */
+export interface ClusterCost {
+  cluster: string;
+  nodes: number;
+  /** Allocatable capacity of its nodes (virtual nodes are left out: they bill per pod). */
+  capacity: ResourceAmounts;
+  /** Requests of its running pods, on each node at most what the node can allocate. */
+  allocated: ResourceAmounts;
+  idle: ResourceAmounts;
+  hourlyCost: ResourceHourlyCost;
+  allocatedHourlyCost: ResourceHourlyCost;
+  idleHourlyCost: ResourceHourlyCost;
+  nodeTypes: ClusterNodeType[];
+  /** The idle cost shared to departments in proportion to their requests, largest first. */
+  idleShares: IdleShare[];
+  /** The idle cost left with the cluster: the part of pods in no department's workloads. */
+  idleUnshared: number;
+  /** Node utilisation from Prometheus, when it watches the nodes. */
+  signals?: NodeSignals;
+}
+
+/** A group's part of the idle cost of the clusters its workloads run on. @public */
+export interface IdleCostShare {
+  hourlyCost: ResourceHourlyCost;
+  clusters: Array<{ cluster: string; hourlyCost: number }>;
 }
 
 /** A team's or department's monthly budget, in the cost currency. @public */

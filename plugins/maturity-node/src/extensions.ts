@@ -3,6 +3,8 @@ import { Entity } from '@backstage/catalog-model';
 import {
   FactOrigin,
   FactSourceKind,
+  NodeUtilisation,
+  ResourceAmounts,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
 
@@ -57,6 +59,29 @@ export interface FactCollectionRun {
   once<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * One node of a cluster as the Kubernetes API lists it, with what the pods running on it
+ * request. @public
+ */
+export interface ClusterNode {
+  name: string;
+  /** `node.kubernetes.io/instance-type`: the node type its price is looked up by. */
+  nodeType?: string;
+  /** `topology.kubernetes.io/zone`. */
+  zone?: string;
+  /** Its addresses: node exporter's `instance` label often names a node by its IP. */
+  addresses?: string[];
+  allocatable: ResourceAmounts;
+  /** Σ of the requests of the pods running on it. */
+  requested: ResourceAmounts;
+}
+
+/** The machines of one cluster (virtual nodes left out: they bill per pod). @public */
+export interface ClusterNodes {
+  cluster: string;
+  nodes: ClusterNode[];
+}
+
 /** A fresh {@link FactCollectionRun}; the scoring run makes one, tests may too. @public */
 export function createFactCollectionRun(
   startedAt: Date,
@@ -101,6 +126,17 @@ export interface MaturityFactCollector {
     workloads: Entity[],
     run: FactCollectionRun,
   ): Promise<FactCollectionResult>;
+  /**
+   * The nodes of the clusters it reads, asked once a run after every page has been collected:
+   * what the clusters' own cost and idle capacity are worked out from. Throwing leaves the run
+   * without cluster costs; it never fails the run.
+   */
+  clusterNodes?(run: FactCollectionRun): Promise<ClusterNodes[]>;
+  /**
+   * Nodes' utilisation maxima, asked once a run after every page; `node` is a node's name or one
+   * of its addresses. Throwing leaves the clusters without node signals.
+   */
+  nodeUtilisation?(run: FactCollectionRun): Promise<NodeUtilisation[]>;
 }
 
 /** Lets backend modules contribute fact collectors to the maturity plugin. @public */

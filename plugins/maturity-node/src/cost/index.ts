@@ -4,3 +4,5 @@ export * from './rightSizing';
 export { workloadCores } from './workloadCores';
 export type { WorkloadCores } from './workloadCores';
 export * from './forecastMonth';
+export * from './clusterCost';
+export * from './nodeSignals';
