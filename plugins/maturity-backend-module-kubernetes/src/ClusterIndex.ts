@@ -1,9 +1,11 @@
 import { FactOrigin, WorkloadFacts } from '@internal/plugin-maturity-common';
 import {
+  ClusterNode,
   JsonPathFactDefinition,
   readJsonPathFact,
 } from '@internal/plugin-maturity-node';
 import { WorkloadObjects, selects } from './facts/deriveFacts';
+import { instanceType, NodeCapacity } from './facts/nodeCapacity';
 import { PlatformEvidence } from './facts/platformFacts';
 import { PracticeEvidence } from './facts/practiceFacts';
 import { ResourceFactDefinition, ResourceFacts } from './facts/resourceFacts';
@@ -14,10 +16,6 @@ import { ClusterSource, KubeObject } from './sources/ClusterSource';
 
 const key = (namespace: string | undefined, label: string, value: string) =>
   `${namespace ?? ''}\u0000${label}=${value}`;
-/** A node's instance type, from its well-known label or the beta one. */
-const instanceType = (node: KubeObject): string | undefined =>
-  node.metadata?.labels?.['node.kubernetes.io/instance-type'] ??
-  node.metadata?.labels?.['beta.kubernetes.io/instance-type'];
 
 /**
  * One cluster's objects, indexed for matching: controllers by each of their labels, HPAs and PDBs
@@ -33,6 +31,8 @@ export class ClusterIndex {
     facts: {},
     origins: {},
   };
+  /** Its machines and what the pods running on them request, for the cluster's cost. */
+  nodes: ClusterNode[] = [];
   private practices?: PracticeEvidence;
   private resourceFacts?: ResourceFacts;
 
@@ -54,6 +54,7 @@ export class ClusterIndex {
   ): Promise<ClusterIndex> {
     const index = new ClusterIndex(source.cluster);
     const platform = new PlatformEvidence(source.cluster);
+    const capacity = new NodeCapacity();
     const custom = Object.entries(customFacts);
     const controller = (o: KubeObject) => {
       platform.noteController(o);
@@ -82,6 +83,7 @@ export class ClusterIndex {
           const type = instanceType(o);
           if (type) index.nodeTypeOf.set(o.metadata?.name ?? '', type);
           platform.noteNode(o);
+          capacity.noteNode(o);
         }),
         source.list('storageclasses', o => platform.noteStorageClass(o)),
         source.list('persistentvolumeclaims', o => platform.noteClaim(o)),
@@ -144,8 +146,10 @@ export class ClusterIndex {
         }
       }
       platform.notePod(load);
+      capacity.notePod(load);
     }
     index.platform = platform.facts();
+    index.nodes = capacity.list();
     return index;
   }
 

@@ -152,6 +152,8 @@ async function collectLive(
     const merged = <T>(
       pick: (r: FactCollectionResult) => Map<string, T> | undefined,
     ) => new Map(pages.flatMap(page => [...(pick(page) ?? [])]));
+    // After every page, as the run asks: the machines of the clusters listed for the pages.
+    const nodes = await collector.clusterNodes(run);
     const result = {
       facts: merged(r => r.facts),
       origin: merged(r => r.origin),
@@ -159,7 +161,7 @@ async function collectLive(
       failures: merged(r => r.failures),
       problems: merged(r => r.problems),
     };
-    return { result, requests: server.requests };
+    return { result, nodes, requests: server.requests };
   } finally {
     await server.close();
   }
@@ -187,10 +189,43 @@ describe('KubernetesFactCollector', () => {
           )}&limit=1&timeoutSeconds=30`,
       ),
     ]);
+    // No list was asked for again for the nodes.
+    expect(requests.filter(r => r.startsWith('/api/v1/nodes'))).toHaveLength(
+      2,
+    );
     // An add-on the cluster does not run (Flagger, Gatekeeper) is asked for once and answers 404.
     expect(
       requests.filter(r => r.startsWith('/apis/flagger.app/v1beta1/canaries')),
     ).toHaveLength(1);
+  });
+
+  it("gives each cluster's machines with what their running pods request", async () => {
+    const { nodes } = await collectLive();
+    // node-a runs two cart pods, (0.5 + 0.1) cores and (1 + 0.25) GiB each, and the report,
+    // which requests nothing; node-b one cart pod; the pending pod is on no node.
+    expect(nodes).toEqual([
+      {
+        cluster: 'prod-1',
+        nodes: [
+          {
+            name: 'node-a',
+            nodeType: 'S5.2XLARGE32',
+            zone: 'zone-node-a',
+            addresses: ['10.0.0.1'],
+            capacity: { cpuCores: 8, memoryGiB: 32, gpus: 0 },
+            requested: { cpuCores: 1.2, memoryGiB: 2.5, gpus: 0 },
+          },
+          {
+            name: 'node-b',
+            nodeType: 'SA3.2XLARGE32',
+            zone: 'zone-node-b',
+            addresses: ['10.0.0.2'],
+            capacity: { cpuCores: 8, memoryGiB: 32, gpus: 0 },
+            requested: { cpuCores: 0.6, memoryGiB: 1.25, gpus: 0 },
+          },
+        ],
+      },
+    ]);
   });
 
   it("reads the operator's JSONPath facts from each controller before it is slimmed", async () => {

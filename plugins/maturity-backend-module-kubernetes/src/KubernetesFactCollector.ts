@@ -6,6 +6,7 @@ import {
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
 import {
+  ClusterNodes,
   FactCollectionResult,
   FactCollectionRun,
   JsonPathFactDefinition,
@@ -79,6 +80,14 @@ export class KubernetesFactCollector implements MaturityFactCollector {
       }
     });
     return { sources, snapshots, clusterErrors };
+  }
+
+  /** The machines of every cluster read this run, for the clusters' cost. */
+  async clusterNodes(run: FactCollectionRun): Promise<ClusterNodes[]> {
+    const { snapshots } = await run.once(`${this.id}:clusters`, () =>
+      this.readClusters(),
+    );
+    return snapshots.map(s => ({ cluster: s.cluster, nodes: s.nodes }));
   }
 
   /**

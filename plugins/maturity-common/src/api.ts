@@ -418,7 +418,7 @@ export interface NodeUtilisation {
 /** Advice that node signals support; `check` names the scorecard check it is about. @public */
 export interface NodeSignalAdvice {
   check: string;
-  /** For over-commit: the allocatable-to-capacity ratio the nodes' load leaves room for. */
+  /** For over-commit: the ratio of allocatable CPU to capacity the nodes' load leaves room for. */
   ratio?: number;
   reason: string;
 }
@@ -448,7 +448,7 @@ export interface NodeSignals {
 export interface ClusterCost {
   cluster: string;
   nodes: number;
-  /** Allocatable capacity of its nodes (virtual nodes are left out: they bill per pod). */
+  /** The capacity of its nodes, what is billed (virtual nodes are left out: they bill per pod). */
   capacity: ResourceAmounts;
   /** Requests of its running pods, on each node at most what the node can allocate. */
   allocated: ResourceAmounts;

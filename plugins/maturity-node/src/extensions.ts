@@ -71,7 +71,7 @@ export interface ClusterNode {
   zone?: string;
   /** Its addresses: node exporter's `instance` label often names a node by its IP. */
   addresses?: string[];
-  allocatable: ResourceAmounts;
+  capacity: ResourceAmounts;
   /** Σ of the requests of the pods running on it. */
   requested: ResourceAmounts;
 }

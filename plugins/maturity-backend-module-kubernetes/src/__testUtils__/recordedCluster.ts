@@ -188,7 +188,7 @@ const reportPod = {
   status: { phase: 'Running', qosClass: 'BestEffort' },
 };
 
-const node = (name: string, instanceType: string) => ({
+const node = (name: string, instanceType: string, ip: string) => ({
   apiVersion: 'v1',
   kind: 'Node',
   metadata: {
@@ -202,6 +202,10 @@ const node = (name: string, instanceType: string) => ({
   status: {
     capacity: { cpu: '8', memory: '32Gi' },
     allocatable: { cpu: '7500m', memory: '30Gi' },
+    addresses: [
+      { type: 'InternalIP', address: ip },
+      { type: 'ExternalIP', address: '203.0.113.9' },
+    ],
   },
 });
 
@@ -428,7 +432,10 @@ export const recordedItems = {
     pod('cart-7d9f-d', 'Pending', ''),
     reportPod,
   ],
-  nodes: [node('node-a', 'S5.2XLARGE32'), node('node-b', 'SA3.2XLARGE32')],
+  nodes: [
+    node('node-a', 'S5.2XLARGE32', '10.0.0.1'),
+    node('node-b', 'SA3.2XLARGE32', '10.0.0.2'),
+  ],
   persistentvolumeclaims: [
     claim('data-ledger-0', 'cbs', 'Bound'),
     claim('data-ledger-1', undefined, 'Bound'),

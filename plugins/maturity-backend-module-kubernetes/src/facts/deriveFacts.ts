@@ -1,6 +1,6 @@
 import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { KubeObject } from '../sources/ClusterSource';
-import { cpuCores, memoryGiB } from './quantities';
+import { containerGpus, cpuCores, memoryGiB } from './quantities';
 
 const ZONE = 'topology.kubernetes.io/zone';
 // Keys platform teams use to reserve nodes for one workload.
@@ -142,10 +142,7 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
       memory += (memoryGiB(requests.memory) ?? 0) * n;
       if (cpu && cpuLimit !== undefined)
         maxLimitRatio = Math.max(maxLimitRatio ?? 0, cpuLimit / cpu);
-      // GPUs are asked for in limits (a request, if any, must equal the limit).
-      gpus +=
-        (Number(limits['nvidia.com/gpu'] ?? requests['nvidia.com/gpu']) || 0) *
-        n;
+      gpus += containerGpus(container.resources) * n;
       const size = cpuLimit ?? cpu;
       if (size !== undefined) replicaCpu = (replicaCpu ?? 0) + size;
     }

@@ -2,9 +2,11 @@ import {
   FACTS,
   FactOrigin,
   PlatformCapability,
+  ResourceAmounts,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
 import { describeObject, KubeObject } from '../sources/ClusterSource';
+import { isVirtualNode, podRequests } from './nodeCapacity';
 import { cpuCores } from './quantities';
 
 /**
@@ -55,20 +57,6 @@ const ADD_ONS: Array<{
   },
 ];
 
-/**
- * Labels of a virtual node that runs serverless pods rather than a machine: virtual-kubelet (and
- * Azure's virtual nodes), Tencent's EKS super nodes, AWS Fargate.
- */
-const VIRTUAL_NODE: Array<[string, RegExp]> = [
-  ['type', /^virtual-kubelet$/],
-  ['node.kubernetes.io/instance-type', /^eklet$/],
-  ['eks.amazonaws.com/compute-type', /^fargate$/],
-];
-const isVirtualNode = (node: KubeObject) =>
-  VIRTUAL_NODE.some(([label, value]) =>
-    value.test(node.metadata?.labels?.[label] ?? ''),
-  );
-
 /** Storage provisioners whose volumes live on the node itself: compute and storage together. */
 const LOCAL_PROVISIONER =
   /no-provisioner|local-path|hostpath|topolvm|lvm|local\.csi|local-static/i;
@@ -90,7 +78,8 @@ const imagesOf = (o: KubeObject): string[] =>
 /** A running pod as its node sees it. */
 export interface PodLoad {
   node: string;
-  requested: number;
+  /** What its containers request. */
+  requests: ResourceAmounts;
   online: boolean;
   offline: boolean;
 }
@@ -203,13 +192,10 @@ export class PlatformEvidence {
 
   /** What a running pod adds to its node: its CPU requests, and whether it is offline work. */
   podLoad(pod: KubeObject): PodLoad {
-    let requested = 0;
-    for (const c of pod.spec?.containers ?? [])
-      requested += cpuCores(c.resources?.requests?.cpu) ?? 0;
     const offline = isOffline(pod);
     return {
       node: pod.spec?.nodeName ?? '',
-      requested,
+      requests: podRequests(pod),
       offline,
       online:
         !offline &&
@@ -222,7 +208,7 @@ export class PlatformEvidence {
   notePod(load: PodLoad): void {
     const node = this.nodes.get(load.node);
     if (!node) return;
-    node.requested += load.requested;
+    node.requested += load.requests.cpuCores;
     node.online ||= load.online;
     node.offline ||= load.offline;
   }

@@ -27,3 +27,14 @@ export function memoryGiB(
     return undefined;
   }
 }
+
+/**
+ * GPUs a container asks for: `nvidia.com/gpu` in its limits (a request, if any, must equal the
+ * limit).
+ */
+export function containerGpus(resources: any): number {
+  const { requests = {}, limits = {} } = resources ?? {};
+  return (
+    Number(limits['nvidia.com/gpu'] ?? requests['nvidia.com/gpu']) || 0
+  );
+}

@@ -18,17 +18,17 @@ const node = (
   name: string,
   nodeType: string | undefined,
   zone: string,
-  allocatable: [number, number, number],
+  capacity: [number, number, number],
   requested: [number, number, number],
 ): ClusterNode => ({
   name,
   ...(nodeType ? { nodeType } : {}),
   zone,
   addresses: [`10.0.0.${name.slice(-1)}`],
-  allocatable: {
-    cpuCores: allocatable[0],
-    memoryGiB: allocatable[1],
-    gpus: allocatable[2],
+  capacity: {
+    cpuCores: capacity[0],
+    memoryGiB: capacity[1],
+    gpus: capacity[2],
   },
   requested: {
     cpuCores: requested[0],
@@ -40,7 +40,7 @@ const node = (
 const nodes = [
   // 16 cores, 64 GiB: 12 cores and 40 GiB requested.
   node('node-1', 'std.16x', 'zone-a', [16, 64, 0], [12, 40, 0]),
-  // Over-requested on memory (a pod admitted before a resize): capped at 64 GiB.
+  // Memory over-committed (allocatable above capacity): allocated at most its 64 GiB.
   node('node-2', 'std.16x', 'zone-b', [16, 64, 0], [4, 70, 0]),
   // 8 GPUs at 0.5, 4 requested.
   node('node-3', 'gpu.8x', 'zone-a', [32, 128, 8], [8, 32, 4]),
@@ -163,7 +163,7 @@ describe('nodeSignals', () => {
     // 24 of 64 cores requested (38 %): idle capacity first.
     expect(signals.overcommit.ratio).toBeUndefined();
     expect(signals.overcommit.reason).toMatch(
-      /^Pods request 38 % of its allocatable CPU: the idle capacity/,
+      /^Pods request 38 % of its CPU capacity: the idle capacity/,
     );
   });
 
@@ -186,7 +186,7 @@ describe('nodeSignals', () => {
       check: 'overcommit',
       ratio: 2.6,
       reason:
-        'Pods request 88 % of its allocatable CPU, yet the busiest node reached only 25 % CPU in the last day: allocating up to 2.6× its capacity would keep it below 75 % at the same use per request.',
+        'Pods request 88 % of its CPU capacity, yet the busiest node reached only 25 % CPU in the last day: allocating up to 2.6× its capacity would keep it below 75 % at the same use per request.',
     });
     expect(signals.hotNodes).toEqual([]);
     // node-1's memory reached 0.35 in the day: not cold.
@@ -204,7 +204,7 @@ describe('nodeSignals', () => {
     expect(busy.measuredNodes).toBe(1);
     expect(busy.overcommit.ratio).toBeUndefined();
     expect(busy.overcommit.reason).toBe(
-      'Pods request 88 % of its allocatable CPU and the busiest node reached 70 % CPU in the last day: no room to over-commit below 75 %.',
+      'Pods request 88 % of its CPU capacity and the busiest node reached 70 % CPU in the last day: no room to over-commit below 75 %.',
     );
   });
 

@@ -56,10 +56,10 @@ function priceOf(amounts: ResourceAmounts, prices: CostPrices) {
   );
 }
 
-const capped = (requested: ResourceAmounts, allocatable: ResourceAmounts) => ({
-  cpuCores: Math.min(requested.cpuCores, allocatable.cpuCores),
-  memoryGiB: Math.min(requested.memoryGiB, allocatable.memoryGiB),
-  gpus: Math.min(requested.gpus, allocatable.gpus),
+const capped = (requested: ResourceAmounts, capacity: ResourceAmounts) => ({
+  cpuCores: Math.min(requested.cpuCores, capacity.cpuCores),
+  memoryGiB: Math.min(requested.memoryGiB, capacity.memoryGiB),
+  gpus: Math.min(requested.gpus, capacity.gpus),
 });
 
 const minus = (a: ResourceAmounts, b: ResourceAmounts) => ({
@@ -78,9 +78,10 @@ export type ClusterCostFigures = Omit<
 };
 
 /**
- * A cluster's cost as OpenCost works it out: each node costs its allocatable capacity × the
- * prices of its node type (`pricesOf`, the same overrides that price workloads), the requests of
- * the pods running on it are allocated (at most its capacity) and the rest is idle.
+ * A cluster's cost as OpenCost works it out: each node costs its capacity (the machine that is
+ * billed) × the prices of its node type (`pricesOf`, the same overrides that price workloads);
+ * the requests of the pods running on it are allocated, at most its capacity (a node that
+ * over-commits may admit more), and the rest is idle: system-reserved capacity included.
  * @public
  */
 export function computeClusterCost(
@@ -99,10 +100,10 @@ export function computeClusterCost(
   >();
   for (const node of nodes) {
     const prices = pricesOf(node.nodeType);
-    const used = capped(node.requested, node.allocatable);
-    const cost = priceOf(node.allocatable, prices);
+    const used = capped(node.requested, node.capacity);
+    const cost = priceOf(node.capacity, prices);
     const usedCost = priceOf(used, prices);
-    capacity = addResources(capacity, node.allocatable);
+    capacity = addResources(capacity, node.capacity);
     allocated = addResources(allocated, used);
     requested = addResources(requested, node.requested);
     hourlyCost = addHourlyCosts(hourlyCost, cost);
@@ -119,7 +120,7 @@ export function computeClusterCost(
     };
     type.nodes += 1;
     if (node.zone) type.zoneSet.add(node.zone);
-    type.capacity = addResources(type.capacity, node.allocatable);
+    type.capacity = addResources(type.capacity, node.capacity);
     type.hourlyCost += cost.total;
     type.idleHourlyCost += cost.total - usedCost.total;
     types.set(key, type);

@@ -22,7 +22,7 @@ export const DEFAULT_NODE_SIGNAL_THRESHOLDS: NodeSignalThresholds = {
   cold: 0.3,
 };
 
-/** Allocated share of the CPU below which idle capacity, not over-commit, is the saving. */
+/** Allocated share of the CPU capacity below which idle capacity, not over-commit, is the saving. */
 const WELL_ALLOCATED = 0.7;
 /** The smallest over-commit worth advising. */
 const MIN_RATIO = 1.1;
@@ -45,7 +45,7 @@ const below = (value: number | null, threshold: number) =>
  * and rescheduling advice they support. None when Prometheus knows none of its nodes.
  *
  * - Over-commit: the busiest node's 1-day CPU maximum `u` reached while pods request a share `a`
- *   of allocatable CPU; allocating `r` times the capacity at the same use per request would take
+ *   of the nodes' CPU capacity; allocating `r` times the capacity at the same use per request would take
  *   it to `u × r / a`, so `r = hot × a / u` keeps it below the hot threshold.
  * - Rescheduling: hot nodes (above `hot` in the last hour) beside cold ones (below `cold` all
  *   day) are load a rescheduler would move; hot nodes and no cold ones need capacity instead.
@@ -92,7 +92,7 @@ export function nodeSignals(
         check: 'overcommit',
         reason: 'Prometheus has no CPU figures for its nodes.',
       };
-    const requests = `Pods request ${percent(allocatedShare)} of its allocatable CPU`;
+    const requests = `Pods request ${percent(allocatedShare)} of its CPU capacity`;
     if (allocatedShare < WELL_ALLOCATED)
       return {
         check: 'overcommit',
