@@ -30,6 +30,12 @@ export interface Config {
        */
       recordingRules?: boolean;
       /**
+       * The label of node exporter's series that names the node, for the clusters' node
+       * signals: its value (a port dropped) is matched to a node's name or address. Default
+       * `instance`.
+       */
+      nodeLabel?: string;
+      /**
        * Facts of your own, each a PromQL query asked once a run: its series carry `namespace`
        * and `workload` labels, and `$owners` stands for the pod → workload map (docs/prometheus.md).
        * Reported as `prometheus.<name>`, which checks in maturity.customChecks may read.

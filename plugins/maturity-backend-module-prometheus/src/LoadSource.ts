@@ -1,3 +1,4 @@
+import { NodeUtilisation } from '@internal/plugin-maturity-common';
 import { LoadStatistic } from './queries';
 
 /** A workload's load statistics over the lookback window, as Prometheus computed them. */
@@ -63,6 +64,14 @@ export interface LoadSource {
     window: LoadWindow,
     signal?: AbortSignal,
   ): Promise<MeshWorkload[] | undefined>;
+  /**
+   * Every node's utilisation maxima over the last hour and day at the window's end, by the
+   * node's name or address (a port is dropped); `undefined` when the source cannot tell.
+   */
+  readNodeUtilisation(
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<NodeUtilisation[] | undefined>;
   /** The alerting rules Prometheus evaluates; `undefined` when the source cannot tell. */
   readAlertRules(signal?: AbortSignal): Promise<AlertRule[] | undefined>;
   /** Every workload known by its controlling owner, in a fixed number of queries. */

@@ -133,6 +133,26 @@ function expectLedgerFacts(facts: Record<string, unknown>) {
   expect(facts['practice.business-metrics']).toBe(false);
 }
 
+// Two nodes over the last day. The first, named by address and port as node exporter's target:
+// CPU at 20 %, 80 % for the hour 7 to 6 hours ago and 50 % for the last two hours; memory at
+// 60 %, 70 % during that same hour. The second, named by its node name: a steady 10 % CPU and
+// 25 % memory.
+const PLANTED_NODES = [
+  {
+    instance: '10.0.0.1:9100',
+    memoryTotalBytes: 32 * GiB,
+    cpu: (before: number) =>
+      before >= 360 && before < 420 ? 0.8 : before < 120 ? 0.5 : 0.2,
+    memory: (before: number) => (before >= 360 && before < 420 ? 0.7 : 0.6),
+  },
+  {
+    instance: 'node-b',
+    memoryTotalBytes: 16 * GiB,
+    cpu: () => 0.1,
+    memory: () => 0.25,
+  },
+];
+
 /** One run's collection from the Prometheus at `url`, with the queries it sent. */
 async function collectFrom(
   url: string,
@@ -157,11 +177,17 @@ async function collectFrom(
     selectorsPerQuery: 50,
     now: () => new Date(end.getTime() + 60_000),
   });
-  const result = await collector.collect(
-    entities,
-    createFactCollectionRun(new Date()),
-  );
-  return { ...result, queries: source.queriesSent };
+  const run = createFactCollectionRun(new Date());
+  const result = await collector.collect(entities, run);
+  const queries = source.queriesSent;
+  return {
+    ...result,
+    queries,
+    nodeUtilisation: async () => ({
+      nodes: await collector.nodeUtilisation(run),
+      queries: source.queriesSent - queries,
+    }),
+  };
 }
 
 describe('PrometheusFactCollector against a real Prometheus', () => {
@@ -176,6 +202,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
         ],
         // ledger is in the mesh: Istio measures its calls.
         meshWorkloads: [{ workload: 'ledger', namespace: 'bank' }],
+        nodes: PLANTED_NODES,
       }),
       { alertRules: ALERT_RULES },
     );
@@ -198,6 +225,25 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     // One query sizes the namespaces, then one per statistic covers every workload; one reads
     // the alerting rules, one the traced services and one the workloads in a mesh.
     expect(result.queries).toBe(1 + 13 + 1 + 1 + 1);
+  }, 30_000);
+
+  it("reads every node's CPU and memory maxima over the last hour and day in 4 queries", async () => {
+    const result = await collect([owned('cart', 'shop')]);
+    const { nodes, queries } = await result.nodeUtilisation();
+    expect(queries).toBe(4);
+    // The port of node exporter's target is dropped: the node is matched by its address.
+    expect(nodes.map(n => n.node).sort()).toEqual(['10.0.0.1', 'node-b']);
+    const first = nodes.find(n => n.node === '10.0.0.1')!;
+    // The last hour at 50 %; the day's busiest 5 minutes at 80 %.
+    expect(first.cpuMax1h).toBeCloseTo(0.5, 6);
+    expect(first.cpuMax1d).toBeCloseTo(0.8, 6);
+    expect(first.memoryMax1h).toBeCloseTo(0.6, 6);
+    expect(first.memoryMax1d).toBeCloseTo(0.7, 6);
+    const second = nodes.find(n => n.node === 'node-b')!;
+    expect(second.cpuMax1h).toBeCloseTo(0.1, 6);
+    expect(second.cpuMax1d).toBeCloseTo(0.1, 6);
+    expect(second.memoryMax1h).toBeCloseTo(0.25, 6);
+    expect(second.memoryMax1d).toBeCloseTo(0.25, 6);
   }, 30_000);
 
   it("answers the operator's own PromQL facts once a run, and names a refused one on each workload", async () => {

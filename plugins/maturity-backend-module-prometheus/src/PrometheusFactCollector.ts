@@ -3,6 +3,7 @@ import {
   KUBERNETES_ANNOTATIONS,
   MATURITY_ANNOTATIONS,
   FactOrigin,
+  NodeUtilisation,
   FACTS,
   readPrometheusSelector,
   WorkloadFacts,
@@ -127,6 +128,21 @@ export class PrometheusFactCollector implements MaturityFactCollector {
       };
     };
     return run ? run.once('prometheus.run', create) : create();
+  }
+
+  /**
+   * Every node's utilisation maxima, asked once a run after its pages, unless the source failed
+   * during the run: then there are none rather than a second timeout.
+   */
+  async nodeUtilisation(run: FactCollectionRun): Promise<NodeUtilisation[]> {
+    const state = await this.stateOf(run);
+    if (state.tripped || run.signal?.aborted) return [];
+    return (
+      (await this.options.source.readNodeUtilisation(
+        state.window,
+        run.signal,
+      )) ?? []
+    );
   }
 
   async collect(

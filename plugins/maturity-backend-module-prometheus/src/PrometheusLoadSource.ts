@@ -1,3 +1,4 @@
+import { NodeUtilisation } from '@internal/plugin-maturity-common';
 import { PrometheusDriver } from 'prometheus-query';
 import { alertingRules } from './alertRules';
 import {
@@ -21,6 +22,7 @@ import {
   SELECTOR_LABEL,
   selectedWorkloads,
   MESH_WORKLOADS,
+  nodeUtilisationQueries,
   TRACED_SERVICES,
   statisticQueries,
   WorkloadSeries,
@@ -46,6 +48,8 @@ export interface PrometheusOptions {
    * statistics of workloads by owner then read their stored series instead of subqueries.
    */
   recordingRules?: boolean;
+  /** The label of node exporter's series that names the node: `instance` unless configured. */
+  nodeLabel?: string;
 }
 
 /**
@@ -181,6 +185,42 @@ export class PrometheusLoadSource implements LoadSource {
         mesh: labels.mesh,
       }),
     );
+  }
+
+  async readNodeUtilisation(
+    window: LoadWindow,
+    signal?: AbortSignal,
+  ): Promise<NodeUtilisation[]> {
+    const label = this.options.nodeLabel ?? 'instance';
+    const queries = nodeUtilisationQueries(label);
+    const byNode = new Map<string, NodeUtilisation>();
+    const answers = await inParallel(
+      (Object.keys(queries) as Array<keyof typeof queries>).map(
+        statistic => async () =>
+          [
+            statistic,
+            await this.vector(queries[statistic], window.end, signal),
+          ] as const,
+      ),
+      this.options.concurrency,
+    );
+    for (const [statistic, vector] of answers) {
+      for (const { labels, value } of vector) {
+        // node exporter's `instance` is often host:port; the node is the host.
+        const node = (labels[label] ?? '').replace(/:\d+$/, '');
+        if (!node) continue;
+        const found = byNode.get(node) ?? {
+          node,
+          cpuMax1h: null,
+          cpuMax1d: null,
+          memoryMax1h: null,
+          memoryMax1d: null,
+        };
+        found[statistic] = value;
+        byNode.set(node, found);
+      }
+    }
+    return [...byNode.values()];
   }
 
   async readAlertRules(signal?: AbortSignal): Promise<AlertRule[]> {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { NodeUtilisation } from '@internal/plugin-maturity-common';
 import { alertingRules } from './alertRules';
 import {
   AlertRule,
@@ -29,7 +30,8 @@ async function readJson<T>(file: string): Promise<T | undefined> {
  * `<namespace>/<workload>` to its statistics, `<directory>/<key>.json` holds the statistics of
  * one selector, `<directory>/rules.json` is the answer of `/api/v1/rules?type=alert` (its
  * `data`), `<directory>/traced-services.json` lists the services with span metrics,
- * `<directory>/mesh-workloads.json` the workloads with mesh call metrics, and
+ * `<directory>/mesh-workloads.json` the workloads with mesh call metrics,
+ * `<directory>/node-utilisation.json` the nodes' utilisation maxima, and
  * `<directory>/custom-facts.json` holds each operator-defined fact's values by workload. The facts come from them through the same conversion as live answers.
  */
 export class RecordedLoadSource implements LoadSource {
@@ -64,6 +66,12 @@ export class RecordedLoadSource implements LoadSource {
   async readMeshWorkloads(): Promise<MeshWorkload[] | undefined> {
     return readJson<MeshWorkload[]>(
       path.join(this.directory, 'mesh-workloads.json'),
+    );
+  }
+
+  async readNodeUtilisation(): Promise<NodeUtilisation[] | undefined> {
+    return readJson<NodeUtilisation[]>(
+      path.join(this.directory, 'node-utilisation.json'),
     );
   }
 

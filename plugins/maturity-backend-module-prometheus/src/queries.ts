@@ -48,6 +48,25 @@ export const MESH_WORKLOADS = [
   'label_replace(group by (destination_workload, destination_workload_namespace) (label_replace(label_replace(response_total{direction="inbound",deployment!=""}, "destination_workload", "$1", "deployment", "(.+)"), "destination_workload_namespace", "$1", "namespace", "(.+)")), "mesh", "Linkerd", "", "")',
 ].join(' or ');
 
+/**
+ * Node utilisation as Crane's load-aware scheduler reads it (node exporter): each node's CPU and
+ * memory utilisation as a 5-minute mean, 0–1, and its maximum over the last hour (one-minute
+ * steps) and day (five-minute steps), Crane's `cpu_usage_max_avg_1h` and `_1d`. By the label
+ * that names the node, `instance` unless configured.
+ */
+export function nodeUtilisationQueries(nodeLabel: string) {
+  const cpu = `1 - avg by (${nodeLabel}) (rate(node_cpu_seconds_total{mode="idle"}[5m]))`;
+  const memory = `1 - sum by (${nodeLabel}) (avg_over_time(node_memory_MemAvailable_bytes[5m])) / sum by (${nodeLabel}) (avg_over_time(node_memory_MemTotal_bytes[5m]))`;
+  const maxOver = (expr: string, range: string) =>
+    `max_over_time((${expr})[${range}])`;
+  return {
+    cpuMax1h: maxOver(cpu, '1h:1m'),
+    cpuMax1d: maxOver(cpu, '1d:5m'),
+    memoryMax1h: maxOver(memory, '1h:1m'),
+    memoryMax1d: maxOver(memory, '1d:5m'),
+  };
+}
+
 /** Pause containers and the pod-level cgroup (empty container label) would count usage twice. */
 const CONTAINERS = 'container!="",container!="POD"';
 

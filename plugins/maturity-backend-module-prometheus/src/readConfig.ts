@@ -22,6 +22,7 @@ const schema = z
     maxSamplesPerQuery: z.number().int().positive().optional(),
     selectorsPerQuery: z.number().int().positive().max(500).optional(),
     recordingRules: z.boolean().optional(),
+    nodeLabel: z.string().min(1).optional(),
     facts: z
       .record(
         z
@@ -97,6 +98,7 @@ export function readPrometheusConfig(config: Config): PrometheusSettings {
       // Prometheus' own default for --query.max-samples.
       maxSamplesPerQuery: c.maxSamplesPerQuery ?? 50_000_000,
       recordingRules: c.recordingRules ?? false,
+      ...(c.nodeLabel ? { nodeLabel: c.nodeLabel } : {}),
     }),
   };
 }

@@ -66,6 +66,7 @@ export function plantedLoadOpenMetrics(
   options: {
     tracedServices?: Array<{ service: string; namespace: string }>;
     meshWorkloads?: Array<{ workload: string; namespace: string }>;
+    nodes?: PlantedNode[];
   } = {},
 ): string {
   const isPeak = (load: PlantedLoad, t: number) =>
@@ -141,9 +142,63 @@ export function plantedLoadOpenMetrics(
     ),
     ...spanMetrics(loads[0]?.end, options.tracedServices ?? []),
     ...meshMetrics(loads[0]?.end, options.meshWorkloads ?? []),
+    ...nodeMetrics(loads[0]?.end, options.nodes ?? []),
     '# EOF',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A node as node exporter sees it over the day before `end`: one CPU, busy the share
+ * `cpu(minutesBeforeEnd)` of each minute, and memory in use the share `memory(…)` of its total.
+ */
+export interface PlantedNode {
+  instance: string;
+  memoryTotalBytes: number;
+  cpu: (minutesBeforeEnd: number) => number;
+  memory: (minutesBeforeEnd: number) => number;
+}
+
+function nodeMetrics(end: Date | undefined, nodes: PlantedNode[]): string[] {
+  if (!end || nodes.length === 0) return [];
+  const last = Math.floor(end.getTime() / 60_000) * 60;
+  const minutes = 25 * 60;
+  const series = (
+    name: string,
+    type: string,
+    line: (node: PlantedNode, t: number, before: number) => string,
+  ) => {
+    const lines = [`# TYPE ${name} ${type}`];
+    for (const node of nodes)
+      for (let before = minutes; before >= 0; before--)
+        lines.push(line(node, last - before * 60, before));
+    return lines;
+  };
+  const idle = new Map<PlantedNode, number>();
+  return [
+    // Idle seconds before each minute: every minute adds its idle share × 60.
+    ...series('node_cpu_seconds', 'counter', (node, t, before) => {
+      const total = idle.get(node) ?? 0;
+      idle.set(node, total + (1 - node.cpu(before)) * 60);
+      return `node_cpu_seconds_total{instance="${
+        node.instance
+      }",cpu="0",mode="idle"} ${total.toFixed(3)} ${t}`;
+    }),
+    ...series(
+      'node_memory_MemTotal_bytes',
+      'gauge',
+      (node, t) =>
+        `node_memory_MemTotal_bytes{instance="${node.instance}"} ${node.memoryTotalBytes} ${t}`,
+    ),
+    ...series(
+      'node_memory_MemAvailable_bytes',
+      'gauge',
+      (node, t, before) =>
+        `node_memory_MemAvailable_bytes{instance="${node.instance}"} ${Math.round(
+          node.memoryTotalBytes * (1 - node.memory(before)),
+        )} ${t}`,
+    ),
+  ];
 }
 
 /** A counter rising by one a minute over the day before `end`, for each label set. */
