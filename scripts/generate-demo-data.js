@@ -7,6 +7,7 @@
  *   demo-data/prometheus/rules.json                 the alerting rules, as /api/v1/rules answers
  *   demo-data/prometheus/traced-services.json       the services with span metrics
  *   demo-data/prometheus/mesh-workloads.json        the workloads whose calls Istio measures
+ *   demo-data/prometheus/node-utilisation.json      the nodes' utilisation maxima (node exporter)
  *   demo-data/rates.csv                             negotiated rates by cluster and node type
  * The modules read them in recorded mode (app-config.yaml) through the same code as live data.
  * Each team's declared practices set how well its workloads are configured and used, so the
@@ -83,8 +84,10 @@ const CLUSTERS = {
   'prod-shared': {
     namespaces: ['search-ai', 'media'],
     nodeCores: 64,
-    // Crane-style over-commit: nodes allocate half again their capacity.
+    // Crane-style over-commit: nodes allocate half again their capacity, and pods request as
+    // much as it; the descheduler keeps load even, so its nodes run cool and level.
     allocatable: 96,
+    fill: 1,
     autoscaler: true,
     descheduler: true,
     falcoOnEveryNode: true,
@@ -105,6 +108,8 @@ const CLUSTERS = {
     namespaces: ['commerce', 'corporate-it'],
     nodeCores: 32,
     allocatable: 31,
+    // Nodes kept half empty, and load piling up on a few of them.
+    fill: 0.55,
     autoscaler: true,
     descheduler: false,
     falcoOnEveryNode: false,
@@ -377,9 +382,42 @@ function addOn(kind, name, namespace, image, status) {
   };
 }
 
+/** A node the demo's recorded clusters list. */
+function node(name, i, type, zone, capacity, allocatable, labels = {}) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name,
+      uid: `demo-${name}`,
+      labels: {
+        'topology.kubernetes.io/zone': zone,
+        'node.kubernetes.io/instance-type': type,
+        ...labels,
+      },
+    },
+    status: {
+      capacity,
+      allocatable,
+      addresses: [
+        { type: 'InternalIP', address: `10.${i >> 8}.${i & 255}.10` },
+        { type: 'Hostname', address: name },
+      ],
+    },
+  };
+}
+
+/** GPUs a node of the GPU pool holds. */
+const GPUS_PER_NODE = 8;
+const GPU_NODE_TYPE = 'GN10X.8XLARGE';
+const onGpuPool = pod =>
+  pod.spec.nodeSelector?.['node.acme.example/dedicated'] === 'gpu';
+
 /** What a platform runs, and its nodes, volumes and policies. */
 function platformObjects(name, cluster, lists) {
-  const requested = lists.pods.reduce(
+  const general = lists.pods.filter(p => !onGpuPool(p));
+  const trainers = lists.pods.filter(onGpuPool);
+  const requested = general.reduce(
     (sum, p) =>
       sum +
       p.spec.containers.reduce(
@@ -388,28 +426,54 @@ function platformObjects(name, cluster, lists) {
       ),
     0,
   );
-  const nodes = Math.max(3, Math.ceil(requested / (cluster.nodeCores * 0.6)));
+  const nodes = Math.max(
+    3,
+    Math.ceil(requested / (cluster.nodeCores * cluster.fill)),
+  );
   for (let i = 0; i < nodes; i++) {
-    lists.nodes.push({
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: {
-        name: `${name}-node-${i}`,
-        uid: `demo-${name}-node-${i}`,
-        labels: {
-          'topology.kubernetes.io/zone': `zone-${(i % 3) + 1}`,
-          'node.kubernetes.io/instance-type': `S5.${cluster.nodeCores}XLARGE`,
-        },
-      },
-      status: {
-        capacity: { cpu: String(cluster.nodeCores), memory: '256Gi' },
-        allocatable: { cpu: String(cluster.allocatable), memory: '250Gi' },
-      },
-    });
+    lists.nodes.push(
+      node(
+        `${name}-node-${i}`,
+        i,
+        `S5.${cluster.nodeCores}XLARGE`,
+        `zone-${(i % 3) + 1}`,
+        { cpu: String(cluster.nodeCores), memory: '256Gi' },
+        { cpu: String(cluster.allocatable), memory: '250Gi' },
+      ),
+    );
   }
-  lists.pods.forEach((pod, i) => {
+  general.forEach((pod, i) => {
     pod.spec = { ...pod.spec, nodeName: `${name}-node-${i % nodes}` };
   });
+  // A GPU pool: enough 8-GPU machines for the trainers, and two to spare.
+  const gpus = trainers.reduce(
+    (sum, p) =>
+      sum +
+      p.spec.containers.reduce(
+        (s, x) => s + Number(x.resources.limits?.['nvidia.com/gpu'] ?? 0),
+        0,
+      ),
+    0,
+  );
+  if (gpus > 0) {
+    const pool = Math.ceil(gpus / GPUS_PER_NODE) + 2;
+    for (let i = 0; i < pool; i++)
+      lists.nodes.push(
+        node(
+          `${name}-gpu-${i}`,
+          200 + i,
+          GPU_NODE_TYPE,
+          `zone-${(i % 2) + 1}`,
+          { cpu: '82', memory: '940Gi', 'nvidia.com/gpu': '8' },
+          { cpu: '80', memory: '920Gi', 'nvidia.com/gpu': '8' },
+          { 'node.acme.example/dedicated': 'gpu' },
+        ),
+      );
+    // Two trainer replicas, 4 GPUs each, fill a machine.
+    trainers.forEach((pod, i) => {
+      pod.spec = { ...pod.spec, nodeName: `${name}-gpu-${Math.floor(i / 2)}` };
+    });
+  }
   if (cluster.colocation) {
     // Nightly feature builds run BestEffort beside online services.
     lists.pods.push({
@@ -891,6 +955,46 @@ fs.writeFileSync(
     ',,S5.32XLARGE,,,0.12',
     '',
   ].join('\n'),
+);
+// Node exporter's view of the nodes (Crane's 1-hour and 1-day maxima), by node name: the shared
+// cluster's nodes level and cool, the GPU pool busy; on the classic cluster two nodes run hot
+// while a third of them idle all day.
+const nodeUtilisation = [];
+for (const [clusterName, lists] of Object.entries(clusterLists)) {
+  lists.nodes
+    .filter(
+      n => n.metadata.labels['node.kubernetes.io/instance-type'] !== 'eklet',
+    )
+    .forEach((n, i) => {
+      const gpu = n.metadata.name.includes('-gpu-');
+      const level = (base, spread) =>
+        Math.round(
+          (base +
+            spread *
+              hash(`${base}${[...n.metadata.name].reverse().join('')}`)) *
+            1000,
+        ) / 1000;
+      let cpu1d;
+      let memory1d;
+      if (gpu) [cpu1d, memory1d] = [level(0.55, 0.1), level(0.5, 0.1)];
+      else if (clusterName === 'prod-shared')
+        [cpu1d, memory1d] = [level(0.22, 0.08), level(0.45, 0.1)];
+      else if (i < 2) [cpu1d, memory1d] = [level(0.88, 0.06), level(0.7, 0.1)];
+      else if (i % 3 === 0)
+        [cpu1d, memory1d] = [level(0.12, 0.1), level(0.18, 0.08)];
+      else [cpu1d, memory1d] = [level(0.4, 0.15), level(0.45, 0.1)];
+      nodeUtilisation.push({
+        node: n.metadata.name,
+        cpuMax1h: Math.round(cpu1d * 0.94 * 1000) / 1000,
+        cpuMax1d: cpu1d,
+        memoryMax1h: Math.round(memory1d * 0.97 * 1000) / 1000,
+        memoryMax1d: memory1d,
+      });
+    });
+}
+fs.writeFileSync(
+  path.join(promDir, 'node-utilisation.json'),
+  `${JSON.stringify(nodeUtilisation, null, 1)}\n`,
 );
 fs.writeFileSync(
   path.join(promDir, 'mesh-workloads.json'),

@@ -247,6 +247,15 @@ export interface Config {
         minTargetUtilization?: number;
         maxTargetUtilization?: number;
       };
+      /**
+       * When a node is hot or cold by its utilisation maxima (0–1, from Prometheus): hot above
+       * `hot` in the last hour (default 0.75, Crane's scheduler filter), cold below `cold` all day
+       * (default 0.3). Behind the clusters' rescheduling and over-commit advice.
+       */
+      nodeSignals?: {
+        hot?: number;
+        cold?: number;
+      };
     };
     /**
      * What each platform offers, by name. Workloads use the one named by their

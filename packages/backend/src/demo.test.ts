@@ -184,6 +184,67 @@ describe('the demo portal in recorded-data mode', () => {
       platforms['resource:default/prod-classic'].platform + 40,
     );
 
+    // Each cluster's own cost, from its recorded nodes at its negotiated rates, with the idle
+    // part shared to the departments that run there, and its node signals.
+    const costOf = async (ref: string) =>
+      (await request(server).get(`/api/maturity/v1/costs/${ref}`)).body;
+    const sharedCost = (await costOf('resource/default/prod-shared')).cluster;
+    const classicCost = (await costOf('resource/default/prod-classic')).cluster;
+    for (const cluster of [sharedCost, classicCost]) {
+      for (const r of ['cpuCores', 'memoryGiB', 'gpus'])
+        expect(cluster.idle[r]).toBeCloseTo(
+          cluster.capacity[r] - cluster.allocated[r],
+          6,
+        );
+      expect(cluster.hourlyCost.total).toBeCloseTo(
+        cluster.allocatedHourlyCost.total + cluster.idleHourlyCost.total,
+        6,
+      );
+      expect(
+        cluster.idleShares.reduce((s: number, d: any) => s + d.hourlyCost, 0) +
+          cluster.idleUnshared,
+      ).toBeCloseTo(cluster.idleHourlyCost.total, 6);
+    }
+    // The shared cluster's GPU pool: four 8-GPU machines beside 64-core ones.
+    expect(
+      sharedCost.nodeTypes.map((t: any) => [
+        t.nodeType,
+        t.nodes,
+        t.capacity.gpus,
+      ]),
+    ).toEqual([
+      ['S5.64XLARGE', 28, 0],
+      ['GN10X.8XLARGE', 4, 32],
+    ]);
+    expect(sharedCost.idleShares.map((d: any) => d.ref)).toEqual([
+      'group:default/search-ai',
+      'group:default/media',
+    ]);
+    // A department's own cost view shows the same share, beside its workloads' cost.
+    const media = await costOf('group/default/media');
+    expect(media.idle.clusters).toEqual([
+      {
+        cluster: 'prod-shared',
+        hourlyCost: sharedCost.idleShares[1].hourlyCost,
+      },
+    ]);
+    expect(media.idle.hourlyCost.total).toBeCloseTo(
+      sharedCost.idleShares[1].hourlyCost,
+      9,
+    );
+    // Node signals: the shared cluster's level nodes leave room to over-commit further; the
+    // classic cluster's two hot nodes beside seven cold ones want rescheduling.
+    expect(sharedCost.signals.hotNodes).toEqual([]);
+    expect(sharedCost.signals.overcommit.ratio).toBe(1.9);
+    expect(classicCost.signals.hotNodes.map((n: any) => n.node)).toEqual([
+      'prod-classic-node-1',
+      'prod-classic-node-0',
+    ]);
+    expect(classicCost.signals.coldNodes).toBe(7);
+    expect(classicCost.signals.rescheduling.reason).toMatch(
+      /would move pods from the hot nodes to the cold ones/,
+    );
+
     // A past: a point a day, and the leaderboard compares with 30 days ago. prod-shared put in
     // Kyverno 40 days ago and Falco 25 days ago, so every workload on it gained both checks.
     const history = (

@@ -190,9 +190,7 @@ describe('KubernetesFactCollector', () => {
       ),
     ]);
     // No list was asked for again for the nodes.
-    expect(requests.filter(r => r.startsWith('/api/v1/nodes'))).toHaveLength(
-      2,
-    );
+    expect(requests.filter(r => r.startsWith('/api/v1/nodes'))).toHaveLength(2);
     // An add-on the cluster does not run (Flagger, Gatekeeper) is asked for once and answers 404.
     expect(
       requests.filter(r => r.startsWith('/apis/flagger.app/v1beta1/canaries')),

@@ -34,7 +34,5 @@ export function memoryGiB(
  */
 export function containerGpus(resources: any): number {
   const { requests = {}, limits = {} } = resources ?? {};
-  return (
-    Number(limits['nvidia.com/gpu'] ?? requests['nvidia.com/gpu']) || 0
-  );
+  return Number(limits['nvidia.com/gpu'] ?? requests['nvidia.com/gpu']) || 0;
 }

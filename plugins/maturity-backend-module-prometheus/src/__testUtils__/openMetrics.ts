@@ -194,7 +194,9 @@ function nodeMetrics(end: Date | undefined, nodes: PlantedNode[]): string[] {
       'node_memory_MemAvailable_bytes',
       'gauge',
       (node, t, before) =>
-        `node_memory_MemAvailable_bytes{instance="${node.instance}"} ${Math.round(
+        `node_memory_MemAvailable_bytes{instance="${
+          node.instance
+        }"} ${Math.round(
           node.memoryTotalBytes * (1 - node.memory(before)),
         )} ${t}`,
     ),

@@ -34,6 +34,8 @@ import {
 import {
   applyCheckOverrides,
   checkJsonPathFacts,
+  DEFAULT_NODE_SIGNAL_THRESHOLDS,
+  NodeSignalThresholds,
   OPERATOR_FACT_NAME,
 } from '@internal/plugin-maturity-node';
 import { z } from 'zod';
@@ -94,6 +96,8 @@ export interface CostConfig {
   overrides: CostPriceOverride[];
   rightSizing: RightSizingParams;
   elasticity: ElasticityParams;
+  /** When a node's utilisation maxima make it hot or cold (node signals). */
+  nodeSignals: NodeSignalThresholds;
 }
 
 /**
@@ -189,6 +193,19 @@ const cost = z
         'minTargetUtilization must not exceed maxTargetUtilization',
       )
       .optional(),
+    nodeSignals: z
+      .object({
+        hot: z.number().gt(0).max(1).optional(),
+        cold: z.number().gt(0).max(1).optional(),
+      })
+      .strict()
+      .refine(
+        t =>
+          (t.cold ?? DEFAULT_NODE_SIGNAL_THRESHOLDS.cold) <
+          (t.hot ?? DEFAULT_NODE_SIGNAL_THRESHOLDS.hot),
+        'cold must be below hot',
+      )
+      .optional(),
   })
   .strict();
 
@@ -211,6 +228,7 @@ function readCostConfig(value: z.infer<typeof cost> = {}): CostConfig {
       ...(oomBumpMiB !== undefined ? { oomBumpGiB: oomBumpMiB / 1024 } : {}),
     },
     elasticity: { ...DEFAULT_ELASTICITY, ...value.elasticity },
+    nodeSignals: { ...DEFAULT_NODE_SIGNAL_THRESHOLDS, ...value.nodeSignals },
   };
 }
 

@@ -28,5 +28,19 @@ export function answeringOnce(
     }
     return answer;
   };
+  // The clusters' machines and nodes' use, too, are asked for once, not once a day of the past.
+  const memo = <T>(ask: ((run: any) => Promise<T>) | undefined) => {
+    if (!ask) return undefined;
+    let answer: Promise<T> | undefined;
+    return (run: any) => {
+      answer ??= ask.call(collector, run);
+      answer.catch(() => {
+        answer = undefined;
+      });
+      return answer;
+    };
+  };
+  once.clusterNodes = memo(collector.clusterNodes);
+  once.nodeUtilisation = memo(collector.nodeUtilisation);
   return once;
 }

@@ -71,6 +71,64 @@ class MeasuringCollector implements MaturityFactCollector {
   }
 }
 
+/**
+ * Puts every workload on cluster `prod`: retail's at 2 cores and 4 GiB, labs' at 1 core and
+ * 2 GiB. The cluster is one 3,000-core, 8,000-GiB machine whose pods request 2,300 cores and
+ * 4,500 GiB (the workloads' 2,201 and 4,402, and system pods'), and node exporter saw its CPU
+ * peak at 20 % in the day.
+ */
+class ClusterCollector implements MaturityFactCollector {
+  readonly id = 'cluster';
+  constructor(private readonly failNodes = false) {}
+
+  async collect(workloads: Entity[]) {
+    return {
+      facts: new Map(
+        workloads.map(w => {
+          const retail = w.spec?.owner === 'team-retail';
+          return [
+            `component:default/${w.metadata.name}`,
+            {
+              [FACTS.kubernetes.cluster]: 'prod',
+              [FACTS.kubernetes.cores]: retail ? 2 : 1,
+              [FACTS.kubernetes.memoryRequestGiB]: retail ? 4 : 2,
+            },
+          ];
+        }),
+      ),
+    };
+  }
+
+  async clusterNodes() {
+    if (this.failNodes) throw new Error('the cluster stopped answering');
+    return [
+      {
+        cluster: 'prod',
+        nodes: [
+          {
+            name: 'big-1',
+            addresses: ['10.1.1.1'],
+            capacity: { cpuCores: 3000, memoryGiB: 8000, gpus: 0 },
+            requested: { cpuCores: 2300, memoryGiB: 4500, gpus: 0 },
+          },
+        ],
+      },
+    ];
+  }
+
+  async nodeUtilisation() {
+    return [
+      {
+        node: '10.1.1.1',
+        cpuMax1h: 0.15,
+        cpuMax1d: 0.2,
+        memoryMax1h: 0.5,
+        memoryMax1d: 0.55,
+      },
+    ];
+  }
+}
+
 describe.each(databases.eachSupportedId())(
   'ScoringRunner on %p',
   databaseId => {
@@ -145,6 +203,65 @@ describe.each(databases.eachSupportedId())(
           figuresOnly: true,
         }),
       ).toHaveLength(201);
+    });
+
+    it("prices the clusters' machines and shares their idle cost to the groups in proportion to their requests", async () => {
+      const { snapshots, runner } = await setUp();
+      const snapshot = await runner(new ClusterCollector()).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      const rows = await snapshots.getScores(snapshot.id, {
+        refs: [
+          'resource:default/prod',
+          'group:default/retail',
+          'group:default/labs',
+          'group:default/acme',
+        ],
+      });
+      const detail = (ref: string) =>
+        rows.find(r => r.ref === ref)!.detail as GroupDetail;
+      const cluster = detail('resource:default/prod').cluster!;
+      // Idle: 700 cores × 0.031611 = 22.1277 and 3,500 GiB × 0.004237 = 14.8295 an hour.
+      expect(cluster.idle).toEqual({ cpuCores: 700, memoryGiB: 3500, gpus: 0 });
+      expect(cluster.idleHourlyCost.total).toBeCloseTo(36.9572, 9);
+      // Retail: 22.1277 × 2,000/2,300 + 14.8295 × 4,000/4,500 = 19.241478 + 13.181778.
+      // Labs: 22.1277 × 201/2,300 + 14.8295 × 402/4,500 = 1.933768 + 1.324769.
+      // The system pods' part stays with the cluster: 0.952453 + 0.322949.
+      expect(cluster.idleShares.map(s => s.ref)).toEqual([
+        'group:default/retail',
+        'group:default/labs',
+      ]);
+      expect(cluster.idleShares[0].hourlyCost).toBeCloseTo(32.423256, 5);
+      expect(cluster.idleShares[1].hourlyCost).toBeCloseTo(3.258537, 5);
+      expect(cluster.idleUnshared).toBeCloseTo(1.275402, 5);
+      const retail = detail('group:default/retail').idle!;
+      expect(retail.hourlyCost.cpu).toBeCloseTo(19.241478, 5);
+      expect(retail.hourlyCost.memory).toBeCloseTo(13.181778, 5);
+      expect(retail.clusters).toEqual([
+        { cluster: 'prod', hourlyCost: cluster.idleShares[0].hourlyCost },
+      ]);
+      // The company holds both departments' shares.
+      expect(detail('group:default/acme').idle!.hourlyCost.total).toBeCloseTo(
+        35.681793,
+        5,
+      );
+      // Node exporter's figures, found by the node's address: requests hold 2,300 of 3,000
+      // cores and CPU peaked at 20 %, so 0.75 × 0.7667 / 0.2 = 2.875 leaves room for 2.8×.
+      expect(cluster.signals!.measuredNodes).toBe(1);
+      expect(cluster.signals!.overcommit.ratio).toBe(2.8);
+    });
+
+    it('scores a run whose collector cannot give the clusters, without cluster costs', async () => {
+      const { snapshots, runner } = await setUp();
+      const snapshot = await runner(new ClusterCollector(true)).run(
+        new Date('2026-11-20T10:00:00Z'),
+      );
+      expect(snapshot.status).toBe('succeeded');
+      const [platform] = await snapshots.getScores(snapshot.id, {
+        refs: ['resource:default/prod'],
+      });
+      expect((platform.detail as GroupDetail).cluster).toBeUndefined();
+      expect(platform.workloads).toBe(1201);
     });
 
     it("lists a team's workloads and a department's teams on their rows, read back from the database", async () => {

@@ -28,6 +28,7 @@ import { describeRunFailure } from './describeRunFailure';
 import { SCORING_TASK_ID } from '../scoringTask';
 import { RunPhases } from './RunPhases';
 import { groupsByRef, placeWorkloads } from './placeWorkloads';
+import { clusterCosts, readClusterEvidence } from './clusterCosts';
 import {
   emptyRollUpInputs,
   WorkloadEvidence,
@@ -374,7 +375,19 @@ export class ScoringRunner {
     }
     await phases.time('writing', () => writing);
     throwIfStopped(signal);
-    await phases.time('roll-up', () => writeRollUps(rollUp, draft));
+    // The clusters were listed for the pages: their machines and nodes' use are asked for once.
+    const clusters = await phases.time('clusters', async () =>
+      clusterCosts(
+        await readClusterEvidence(
+          this.options.collectors,
+          run,
+          this.options.logger,
+        ),
+        rollUp.clusterRequests,
+        cost,
+      ),
+    );
+    await phases.time('roll-up', () => writeRollUps(rollUp, draft, clusters));
     // A day of the past is dated that day; a run of today when it finishes.
     const snapshot = await phases.time('writing', () =>
       past ? draft.publish(now, now) : draft.publish(new Date()),

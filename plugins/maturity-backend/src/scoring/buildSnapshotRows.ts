@@ -22,6 +22,7 @@ import { PlacedWorkload } from './placeWorkloads';
 import { ScoreRow, SnapshotDraft } from '../database/SnapshotStore';
 import { GroupDetail } from '../snapshot/groupDetail';
 import { GroupRollUp, listedIn, RolledGroup } from './GroupRollUp';
+import { ClusterCosts, ClusterRequests } from './clusterCosts';
 import {
   CollectedFacts,
   mergeFacts,
@@ -78,7 +79,13 @@ export interface RollUpInputs {
   /** Waivers that hold now and end within `waiverHorizonDays`: their owners are told. */
   expiringWaivers: ExpiringWaiver[];
   waiverHorizonDays: number;
+  /** What each group's workloads request on each cluster, to share the cluster's idle cost. */
+  clusterRequests: ClusterRequests;
 }
+
+/** A requested amount from a fact: 0 when unknown. */
+const amount = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
 /** Expiring waivers a run keeps for notifications at most: a bound, whatever the catalog holds. */
 const EXPIRING_WAIVERS_KEPT = 10_000;
@@ -95,6 +102,7 @@ export const emptyRollUpInputs = (
   unassigned: 0,
   expiringWaivers: [],
   waiverHorizonDays,
+  clusterRequests: new ClusterRequests(),
 });
 
 /** Whether a waiver holds at `now` and its last day is within `days` of it. */
@@ -154,6 +162,13 @@ export function* workloadRows(options: {
     };
     const platformRef = platformOf(facts, found?.entity);
     if (!workload.company) kept.unassigned += 1;
+    const cluster = facts[FACTS.kubernetes.cluster];
+    if (typeof cluster === 'string')
+      kept.clusterRequests.add(cluster, hierarchy, {
+        cpuCores: amount(facts[FACTS.kubernetes.cores]),
+        memoryGiB: amount(facts[FACTS.kubernetes.memoryRequestGiB]),
+        gpus: amount(facts[FACTS.kubernetes.gpus]),
+      });
     const cores = workloadCores(facts, workload.declaredCores);
     // The problems found reading its annotations, then those its collectors found.
     const problems = found
@@ -223,6 +238,7 @@ const GROUP_ROWS_PER_WRITE = 500;
 export async function writeRollUps(
   kept: RollUpInputs,
   draft: SnapshotDraft,
+  clusters?: ClusterCosts,
 ): Promise<void> {
   let batch: ScoreRow[] = [];
   const add = async (row: ScoreRow) => {
@@ -241,6 +257,7 @@ export async function writeRollUps(
           level,
           kept.groups.group(level, group)!,
           kept,
+          clusters,
           workloads.sort(),
         ),
       );
@@ -248,7 +265,9 @@ export async function writeRollUps(
     // Groups that list no workload of their own: a department whose workloads are all in teams.
     for (const ref of kept.groups.refsOf(level))
       if (!written.has(ref))
-        await add(groupRow(level, kept.groups.group(level, ref)!, kept));
+        await add(
+          groupRow(level, kept.groups.group(level, ref)!, kept, clusters),
+        );
   }
   await draft.addRows(batch);
 }
@@ -257,8 +276,12 @@ function groupRow(
   levelKind: RollUpLevel,
   g: RolledGroup,
   kept: RollUpInputs,
+  clusters: ClusterCosts | undefined,
   workloads?: string[],
 ): ScoreRow {
+  const cluster =
+    levelKind === 'platform' ? clusters?.byPlatform.get(g.ref) : undefined;
+  const idle = clusters?.idleOf(levelKind, g.ref);
   const detail: GroupDetail = {
     unweightedWorkloads: g.unweightedWorkloads,
     estimatedWorkloads: g.estimatedWorkloads,
@@ -270,6 +293,8 @@ function groupRow(
     ...(levelKind === 'company'
       ? { unassignedWorkloads: kept.unassigned }
       : {}),
+    ...(cluster ? { cluster } : {}),
+    ...(idle ? { idle } : {}),
   };
   return {
     levelKind,

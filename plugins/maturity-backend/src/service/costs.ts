@@ -133,7 +133,7 @@ export async function getCosts(
     };
   }
   const members = await memberRows(store, snapshot.id, row);
-  const { estimatedWorkloads } = groupDetailOf(row);
+  const { estimatedWorkloads, cluster, idle } = groupDetailOf(row);
   const budget =
     options.budget === undefined
       ? undefined
@@ -141,6 +141,8 @@ export async function getCosts(
   return {
     ...base,
     ...(budget ? { budget } : {}),
+    ...(cluster ? { cluster } : {}),
+    ...(idle ? { idle } : {}),
     members: rankBy(members, m => m.cost?.monthlySaving ?? null).map(
       (m): CostMember => ({
         kind: m.levelKind,

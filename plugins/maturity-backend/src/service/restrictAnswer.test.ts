@@ -1,5 +1,8 @@
-import { InsightResponse } from '@internal/plugin-maturity-common';
-import { withReadableFixes } from './restrictAnswer';
+import {
+  CostResponse,
+  InsightResponse,
+} from '@internal/plugin-maturity-common';
+import { withReadableCostParts, withReadableFixes } from './restrictAnswer';
 
 describe('withReadableFixes', () => {
   it('leaves out the fixes the caller may not read, and keeps the figures whole', async () => {
@@ -42,5 +45,41 @@ describe('withReadableFixes', () => {
       'component:default/a',
       'component:default/b',
     ]);
+  });
+});
+
+describe('withReadableCostParts', () => {
+  it("leaves out the departments a cluster's idle cost is shared to that the caller may not read", async () => {
+    const share = (name: string, hourlyCost: number) => ({
+      kind: 'department' as const,
+      ref: `group:default/${name}`,
+      hourlyCost,
+    });
+    const answer = {
+      kind: 'platform',
+      ref: 'resource:default/prod',
+      members: [{ ref: 'group:default/media' }, { ref: 'group:default/hr' }],
+      cluster: {
+        idleShares: [share('media', 9.5), share('hr', 2.25)],
+        idleUnshared: 1.5,
+        idleHourlyCost: { total: 13.25 },
+      },
+    } as unknown as CostResponse;
+    const readable = async (refs: string[]) =>
+      new Set(refs.filter(r => r !== 'group:default/hr'));
+    const restricted = await withReadableCostParts(
+      { all: false, readable },
+      answer,
+    );
+    expect(restricted.members).toEqual([{ ref: 'group:default/media' }]);
+    // The cluster's own figures stay whole, hr's part of them included.
+    expect(restricted.cluster).toEqual({
+      idleShares: [share('media', 9.5)],
+      idleUnshared: 1.5,
+      idleHourlyCost: { total: 13.25 },
+    });
+    expect(
+      await withReadableCostParts({ all: true, readable }, answer),
+    ).toEqual(answer);
   });
 });

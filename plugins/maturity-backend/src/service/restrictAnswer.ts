@@ -1,4 +1,5 @@
 import {
+  CostResponse,
   InsightResponse,
   LeaderboardResponse,
 } from '@internal/plugin-maturity-common';
@@ -39,6 +40,25 @@ export async function withReadableMembers<T extends object>(
   const members = (answer as { members?: Array<{ ref: string }> }).members;
   if (!members) return answer;
   return { ...answer, members: await readableOf(scope, members) };
+}
+
+/**
+ * A cost answer with the members, and the departments a cluster's idle cost is shared to, that
+ * the caller may not read left out; the cluster's own figures stay whole.
+ */
+export async function withReadableCostParts(
+  scope: ReadScope,
+  answer: CostResponse,
+): Promise<CostResponse> {
+  const restricted = await withReadableMembers(scope, answer);
+  if (!answer.cluster) return restricted;
+  return {
+    ...restricted,
+    cluster: {
+      ...answer.cluster,
+      idleShares: await readableOf(scope, answer.cluster.idleShares),
+    },
+  };
 }
 
 /** A leaderboard with the rows the caller may not read left out; ranks stay those of the whole board. */

@@ -49,6 +49,7 @@ import {
   readableOf,
   requireReadable,
   withReadableFixes,
+  withReadableCostParts,
   withReadableMembers,
   withReadableRows,
 } from './restrictAnswer';
@@ -328,7 +329,7 @@ export async function createRouter(options: {
       res,
       ref =>
         getCosts(reads, ref, { window, currency, now: new Date(), budget }),
-      undefined,
+      withReadableCostParts,
       `budget ${budget ?? 'none'}`,
     );
   });

@@ -1,4 +1,9 @@
-import { DimensionId, ScoreLevelKind } from '@internal/plugin-maturity-common';
+import {
+  ClusterCost,
+  DimensionId,
+  IdleCostShare,
+  ScoreLevelKind,
+} from '@internal/plugin-maturity-common';
 import { CheckImpact } from '../scoring/CheckInsight';
 
 /**
@@ -24,4 +29,8 @@ export interface GroupDetail {
   members: Partial<Record<ScoreLevelKind, string[]>>;
   /** On a company: the run's workloads whose owner is no Group in the catalog, so in no company. */
   unassignedWorkloads?: number;
+  /** On a platform that is a Kubernetes cluster: its nodes' cost, allocated and idle. */
+  cluster?: ClusterCost;
+  /** On a team, department or company: its share of its clusters' idle cost. */
+  idle?: IdleCostShare;
 }

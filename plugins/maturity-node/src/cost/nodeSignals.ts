@@ -1,8 +1,4 @@
-import {
-  NodeSignals,
-  NodeUtilisation,
-  ResourceAmounts,
-} from '@internal/plugin-maturity-common';
+import { NodeSignals, NodeUtilisation } from '@internal/plugin-maturity-common';
 import { ClusterNode } from '../extensions';
 
 /** When a node is hot, and when cold. @public */
@@ -44,8 +40,8 @@ const below = (value: number | null, threshold: number) =>
  * over the last hour and day, found by its name or one of its addresses, with the over-commit
  * and rescheduling advice they support. None when Prometheus knows none of its nodes.
  *
- * - Over-commit: the busiest node's 1-day CPU maximum `u` reached while pods request a share `a`
- *   of the nodes' CPU capacity; allocating `r` times the capacity at the same use per request would take
+ * - Over-commit, of general-purpose nodes (a GPU machine is sized for its GPUs): the busiest
+ *   node's 1-day CPU maximum `u` reached while pods request a share `a` of their CPU capacity; allocating `r` times the capacity at the same use per request would take
  *   it to `u × r / a`, so `r = hot × a / u` keeps it below the hot threshold.
  * - Rescheduling: hot nodes (above `hot` in the last hour) beside cold ones (below `cold` all
  *   day) are load a rescheduler would move; hot nodes and no cold ones need capacity instead.
@@ -54,15 +50,22 @@ const below = (value: number | null, threshold: number) =>
 export function nodeSignals(
   nodes: ClusterNode[],
   utilisation: ReadonlyMap<string, NodeUtilisation>,
-  cluster: { allocated: ResourceAmounts; capacity: ResourceAmounts },
   thresholds: NodeSignalThresholds = DEFAULT_NODE_SIGNAL_THRESHOLDS,
 ): NodeSignals | undefined {
   const measured: NodeUtilisation[] = [];
+  // Over-commit is of general-purpose machines: a GPU machine is sized for its GPUs.
+  const general = new Set<string>();
+  let capacity = 0;
+  let allocated = 0;
   for (const node of nodes) {
     const found = [node.name, ...(node.addresses ?? [])]
       .map(key => utilisation.get(key))
       .find(u => u !== undefined);
     if (found) measured.push({ ...found, node: node.name });
+    if (node.capacity.gpus > 0) continue;
+    general.add(node.name);
+    capacity += node.capacity.cpuCores;
+    allocated += Math.min(node.requested.cpuCores, node.capacity.cpuCores);
   }
   if (measured.length === 0) return undefined;
   const { hot, cold } = thresholds;
@@ -81,18 +84,20 @@ export function nodeSignals(
     n => below(n.cpuMax1d, cold) && below(n.memoryMax1d, cold),
   ).length;
 
-  const allocatedShare =
-    cluster.capacity.cpuCores > 0
-      ? cluster.allocated.cpuCores / cluster.capacity.cpuCores
-      : 0;
+  const allocatedShare = capacity > 0 ? allocated / capacity : 0;
   const overcommit = (): NodeSignals['overcommit'] => {
-    const u = busiest.cpuMax1d;
+    const u = max(
+      measured.filter(n => general.has(n.node)).map(n => n.cpuMax1d),
+    );
     if (u === null)
       return {
         check: 'overcommit',
-        reason: 'Prometheus has no CPU figures for its nodes.',
+        reason:
+          'Prometheus has no CPU figures for its general-purpose nodes (GPU machines are left out).',
       };
-    const requests = `Pods request ${percent(allocatedShare)} of its CPU capacity`;
+    const requests = `Pods request ${percent(
+      allocatedShare,
+    )} of its CPU capacity`;
     if (allocatedShare < WELL_ALLOCATED)
       return {
         check: 'overcommit',
