@@ -109,7 +109,8 @@ const entityCostContent = EntityContentBlueprint.make({
   params: {
     path: '/cost',
     title: 'Cost',
-    filter: scoredKinds,
+    // A cluster's Resource shows the cluster's own cost: its nodes, allocated and idle.
+    filter: withPlatforms,
     loader: () =>
       import('../components/EntityCostContent').then(m =>
         compatWrapper(<m.EntityCostContent />),

@@ -129,4 +129,145 @@ describe('EntityCostContent', () => {
       'Month-end forecast at the latest hourly cost: $12,000 — $2,000 over the budget',
     );
   });
+
+  it("shows a cluster's capacity, idle cost, node types, who shares the idle and its node signals", async () => {
+    const hourly = (cpu: number, memory: number, gpu: number) => ({
+      cpu,
+      memory,
+      gpu,
+      total: cpu + memory + gpu,
+    });
+    await render(
+      new FakeMaturityApi({
+        costs: {
+          'resource:default/prod': {
+            ...retailCosts,
+            kind: 'platform',
+            ref: 'resource:default/prod',
+            cluster: {
+              cluster: 'prod',
+              nodes: 3,
+              capacity: { cpuCores: 64, memoryGiB: 256, gpus: 8 },
+              allocated: { cpuCores: 24, memoryGiB: 136, gpus: 4 },
+              idle: { cpuCores: 40, memoryGiB: 120, gpus: 4 },
+              // 1.44, 0.768 and 4 an hour: 1,051.20, 560.64 and 2,920 a month.
+              hourlyCost: hourly(1.44, 0.768, 4),
+              allocatedHourlyCost: hourly(0.6, 0.48, 2),
+              idleHourlyCost: hourly(0.84, 0.288, 2),
+              nodeTypes: [
+                {
+                  nodeType: 'gpu.8x',
+                  nodes: 1,
+                  zones: ['zone-a'],
+                  capacity: { cpuCores: 32, memoryGiB: 128, gpus: 8 },
+                  hourlyCost: 4.736,
+                  idleHourlyCost: 2.552,
+                },
+              ],
+              idleShares: [
+                {
+                  kind: 'department',
+                  ref: 'group:default/retail',
+                  hourlyCost: 2,
+                },
+              ],
+              idleUnshared: 1.128,
+              signals: {
+                measuredNodes: 3,
+                busiest: {
+                  cpuMax1h: 0.82,
+                  cpuMax1d: 0.9,
+                  memoryMax1h: 0.78,
+                  memoryMax1d: 0.8,
+                },
+                hotNodes: [
+                  {
+                    node: 'node-1',
+                    cpuMax1h: 0.82,
+                    cpuMax1d: 0.9,
+                    memoryMax1h: 0.5,
+                    memoryMax1d: 0.6,
+                  },
+                ],
+                coldNodes: 1,
+                thresholds: { hot: 0.75, cold: 0.3 },
+                overcommit: {
+                  check: 'overcommit',
+                  reason: 'Pods request 50 % of its CPU capacity.',
+                },
+                rescheduling: {
+                  check: 'rescheduling',
+                  reason: '1 node went above 75 % in the last hour.',
+                },
+              },
+            },
+          },
+        },
+      }),
+      entity('Resource', 'prod'),
+    );
+    expect(
+      await screen.findByText('Capacity, allocated and idle'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('CPU capacity')).toHaveTextContent(
+      'CPU: 24 of 64 cores allocated (38 %)Idle: 40 cores, $613/mo of $1,051/mo',
+    );
+    expect(screen.getByLabelText('GPU capacity')).toHaveTextContent(
+      'GPU: 4 of 8 GPUs allocated (50 %)Idle: 4 GPUs, $1,460/mo of $2,920/mo',
+    );
+    const types = screen
+      .getByText('Node types')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    expect(within(types).getByText('gpu.8x').closest('tr')).toHaveTextContent(
+      '32 cores, 128 GiB, 8 GPUs$3,457/mo$1,863/mo',
+    );
+    const shares = screen
+      .getByText('Idle cost shared to departments')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = within(shares).getAllByRole('row').slice(1);
+    // 2 of 3.128 an hour: 64 %; the rest, 1.128, stays with the cluster.
+    expect(rows[0]).toHaveTextContent('retail$1,460/mo64 %');
+    expect(rows[1]).toHaveTextContent(
+      'Pods in no department (system, not in the catalog)$823/mo36 %',
+    );
+    expect(screen.getByLabelText('busiest node')).toHaveTextContent(
+      'Busiest node: CPU 82 % in the last hour, 90 % in the day; memory 78 % and 80 %.',
+    );
+    expect(
+      screen.getByText('node-1: CPU 82 %, memory 50 %'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('1 node went above 75 % in the last hour.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('On the Maturity tab: check rescheduling'),
+    ).toBeInTheDocument();
+  });
+
+  it("shows a department's share of its clusters' idle capacity beside its own cost", async () => {
+    await render(
+      new FakeMaturityApi({
+        costs: {
+          'group:default/retail': {
+            ...retailCosts,
+            idle: {
+              // 0.5 an hour: 365 a month.
+              hourlyCost: { cpu: 0.3, memory: 0.2, gpu: 0, total: 0.5 },
+              clusters: [{ cluster: 'prod', hourlyCost: 0.5 }],
+            },
+          },
+        },
+      }),
+      entity('Group', 'retail'),
+    );
+    expect(
+      await screen.findByText('Idle cluster capacity shared to it'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('idle cost shared')).toHaveTextContent(
+      '$365/mo',
+    );
+    expect(
+      screen.getByText(/^CPU \$219\/mo, memory \$146\/mo$/),
+    ).toBeInTheDocument();
+  });
 });

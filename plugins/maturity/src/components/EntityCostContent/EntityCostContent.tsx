@@ -47,6 +47,7 @@ import { ErrorWithRetry } from '../ErrorWithRetry';
 import { costSummaryColumns } from '../costColumns';
 import { COMPACT_HEADERS, noWrap } from '../tableStyles';
 import { BudgetCard } from './BudgetCard';
+import { ClusterCostSection, IdleShareCard } from './ClusterCost';
 
 const WINDOWS: Array<{ id: CostWindow; label: string }> = [
   { id: '7d', label: 'Last 7 days' },
@@ -195,7 +196,10 @@ function Totals(props: { costs: CostResponse }) {
   );
 }
 
-/** The Cost tab for Component, System and Group pages (mount under `/cost`). @public */
+/**
+ * The Cost tab for Component, System and Group pages, and the Resources of clusters (mount under
+ * `/cost`). @public
+ */
 export function EntityCostContent() {
   const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);
@@ -294,6 +298,18 @@ export function EntityCostContent() {
             <Grid item xs={12} md={6}>
               <BudgetCard budget={value.budget} currency={value.currency} />
             </Grid>
+          )}
+          {value.idle && (
+            <Grid item xs={12} md={6}>
+              <IdleShareCard idle={value.idle} currency={value.currency} />
+            </Grid>
+          )}
+          {value.cluster && (
+            <ClusterCostSection
+              cluster={value.cluster}
+              currency={value.currency}
+              maturityTab={maturityTab}
+            />
           )}
           {value.members && (
             <Grid item xs={12}>
