@@ -467,6 +467,40 @@ step(
   },
 );
 
+step(
+  "a cluster's Cost tab shows its capacity, idle cost, who shares it and its node signals",
+  async page => {
+    const { cluster } = await api('/costs/resource/default/prod-classic');
+    assert.ok(cluster, 'prod-classic has a cluster cost');
+    await open(page, '/catalog/default/resource/prod-classic/cost');
+    await page.getByText('Capacity, allocated and idle').waitFor();
+    const pct = n => `${Math.round(n * 100)} %`;
+    const cores = n => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+    const cpu = (await page.getByLabel('CPU capacity').textContent()).trim();
+    assert.ok(
+      cpu.startsWith(
+        `CPU: ${cores(cluster.allocated.cpuCores)} of ${cores(
+          cluster.capacity.cpuCores,
+        )} cores allocated (${pct(
+          cluster.allocated.cpuCores / cluster.capacity.cpuCores,
+        )})`,
+      ),
+      `CPU line: ${cpu}`,
+    );
+    const shares = await tableRows(page, 'Idle cost shared to departments');
+    assert.deepEqual(
+      shares.map(r => r[1]),
+      cluster.idleShares.map(s => `${monthly(s.hourlyCost)}/mo`),
+    );
+    // Two hot nodes beside cold ones: the advice is to reschedule.
+    await page.getByText(cluster.signals.rescheduling.reason).waitFor();
+    await page.screenshot({
+      path: path.join(shots, 'cluster-cost.png'),
+      fullPage: true,
+    });
+  },
+);
+
 step('a second run draws the score history on a time axis', async page => {
   const newestId = async () =>
     (await api('/runs')).items.find(r => r.status === 'succeeded')?.id;

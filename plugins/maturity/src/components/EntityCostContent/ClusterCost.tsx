@@ -220,10 +220,10 @@ export function ClusterCostSection(props: {
       <Grid item xs={12} md={6}>
         <NodeSignalsCard cluster={cluster} maturityTab={maturityTab} />
       </Grid>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12}>
         <NodeTypesTable cluster={cluster} currency={currency} />
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} md={6}>
         <IdleSharesTable cluster={cluster} currency={currency} />
       </Grid>
     </>
