@@ -192,8 +192,17 @@ function objectsFor(c) {
           ],
         }
       : {}),
+    // The trainer reads its training set from a large premium volume.
     ...(name === 'gpu-trainer'
-      ? { nodeSelector: { 'node.acme.example/dedicated': 'gpu' } }
+      ? {
+          nodeSelector: { 'node.acme.example/dedicated': 'gpu' },
+          volumes: [
+            {
+              name: 'training-data',
+              persistentVolumeClaim: { claimName: 'training-data' },
+            },
+          ],
+        }
       : {}),
   };
   const kind = stateful ? 'StatefulSet' : 'Deployment';
@@ -215,7 +224,17 @@ function objectsFor(c) {
     spec: {
       replicas,
       selector: { matchLabels: { app: name } },
-      ...(stateful ? { serviceName: name } : {}),
+      ...(stateful
+        ? {
+            serviceName: name,
+            volumeClaimTemplates: [
+              {
+                metadata: { name: 'data' },
+                spec: { resources: { requests: { storage: '200Gi' } } },
+              },
+            ],
+          }
+        : {}),
       template: {
         metadata: {
           labels: templateLabels,
@@ -574,9 +593,28 @@ function platformObjects(name, cluster, lists) {
           app: s.metadata.name,
         }),
         spec: { resources: { requests: { storage: '200Gi' } } },
-        status: { phase: 'Bound' },
+        status: { phase: 'Bound', capacity: { storage: '200Gi' } },
       });
     }
+  }
+  // A shared training set of 2 TiB on premium storage, which the GPU trainer mounts.
+  if (lists.deployments.some(d => d.metadata.name === 'gpu-trainer')) {
+    lists.storageclasses.push({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: `${className}-premium` },
+      provisioner,
+    });
+    lists.persistentvolumeclaims.push({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: meta('training-data', 'search-ai', { app: 'gpu-trainer' }),
+      spec: {
+        storageClassName: `${className}-premium`,
+        resources: { requests: { storage: '2Ti' } },
+      },
+      status: { phase: 'Bound', capacity: { storage: '2Ti' } },
+    });
   }
   if (cluster.kyverno) {
     lists.clusterpolicies = [

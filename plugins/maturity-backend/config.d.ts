@@ -229,10 +229,16 @@ export interface Config {
       >;
       /**
        * A CSV file of negotiated rates (columns cluster, namespace, nodeType, cpuCoreHour,
-       * memoryGiBHour, gpuHour, discount), each row an override that wins a tie with `overrides`.
+       * memoryGiBHour, gpuHour, storageGiBMonth, discount), each row an override that wins a tie
+       * with `overrides`.
        * Relative paths start at the backend's directory.
        */
       ratesFile?: string;
+      /**
+       * Price of one GiB of persistent volume for a month, by storage class: a volume of a class
+       * named here is priced at it, others at `prices.storageGiBMonth` (default 0.04, OpenCost's).
+       */
+      storageClasses?: { [storageClass: string]: number };
       /** Crane's resource recommender; defaults 0.15, 0.1 core, 100 MiB, 100 MiB, 1.2. */
       rightSizing?: {
         margin?: number;
@@ -277,6 +283,8 @@ interface CostPrices {
   currency?: string;
   /** Price of one GPU (`nvidia.com/gpu`) for one hour. Default 0.95 (OpenCost's). */
   gpuHour?: number;
+  /** Price of one GiB of persistent volume for a month. Default 0.04 (OpenCost's). */
+  storageGiBMonth?: number;
   /** Discount off every price, 0–1. */
   discount?: number;
 }

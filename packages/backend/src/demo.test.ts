@@ -232,6 +232,11 @@ describe('the demo portal in recorded-data mode', () => {
       sharedCost.idleShares[1].hourlyCost,
       9,
     );
+    // The trainer's 2 TiB training set on premium storage, 0.12 a GiB-month: 245.76 a month.
+    const trainer = (await costOf('component/default/gpu-trainer')).workload;
+    expect(trainer.storageClass).toBe('cbs-premium');
+    expect(trainer.storage.request).toBe(2048);
+    expect(trainer.storage.hourlyCost * 730).toBeCloseTo(245.76, 6);
     // Node signals: the shared cluster's level nodes leave room to over-commit further; the
     // classic cluster's two hot nodes beside seven cold ones want rescheduling.
     expect(sharedCost.signals.hotNodes).toEqual([]);

@@ -8,6 +8,7 @@ import { WorkloadObjects, selects } from './facts/deriveFacts';
 import { instanceType, NodeCapacity } from './facts/nodeCapacity';
 import { PlatformEvidence } from './facts/platformFacts';
 import { PracticeEvidence } from './facts/practiceFacts';
+import { VolumeClaims } from './facts/volumeClaims';
 import { ResourceFactDefinition, ResourceFacts } from './facts/resourceFacts';
 import { slimController, slimHpa, slimPdb } from './facts/slimObjects';
 import { addCounts, addTo } from './grouping';
@@ -33,6 +34,7 @@ export class ClusterIndex {
   };
   /** Its machines and what the pods running on them request, for the cluster's cost. */
   nodes: ClusterNode[] = [];
+  private readonly volumeClaims = new VolumeClaims();
   private practices?: PracticeEvidence;
   private resourceFacts?: ResourceFacts;
 
@@ -85,8 +87,14 @@ export class ClusterIndex {
           platform.noteNode(o);
           capacity.noteNode(o);
         }),
-        source.list('storageclasses', o => platform.noteStorageClass(o)),
-        source.list('persistentvolumeclaims', o => platform.noteClaim(o)),
+        source.list('storageclasses', o => {
+          platform.noteStorageClass(o);
+          index.volumeClaims.noteStorageClass(o);
+        }),
+        source.list('persistentvolumeclaims', o => {
+          platform.noteClaim(o);
+          index.volumeClaims.noteClaim(o);
+        }),
       ]);
     const keepAll = (o: KubeObject) => o;
     const [policies, allowedRepos, limits, instrumentations] =
@@ -210,6 +218,7 @@ export class ClusterIndex {
         0,
       ),
       nodeTypes: addCounts(controllers.map(c => this.podTypes.get(c))),
+      volumes: this.volumeClaims.volumesOf(controllers),
     };
   }
 }

@@ -105,6 +105,10 @@ const LEDGER_FACTS = {
   'kubernetes.zoneSpread': false,
   'kubernetes.gracefulShutdown': true,
   'kubernetes.pdb': false,
+  // Its two bound claims of template data, one on cbs and one on the default class (cbs):
+  // 100 and 120 GiB. The pending third holds nothing yet.
+  'kubernetes.storageGiB': 220,
+  'kubernetes.storageClass': 'cbs',
   'kubernetes.cluster': 'prod-1',
   'kubernetes.namespace': 'payments',
   ...PLATFORM_FACTS,

@@ -137,6 +137,7 @@ export class KubernetesFactCollector implements MaturityFactCollector {
         pdbs: objects.flatMap(o => o.pdbs),
         runningPods: objects.reduce((sum, o) => sum + o.runningPods, 0),
         nodeTypes: addCounts(objects.map(o => o.nodeTypes)),
+        volumes: objects.flatMap(o => o.volumes ?? []),
       };
       if (merged.controllers.length > 0) {
         // Where it runs selects the prices its cost is computed with, and gives it its

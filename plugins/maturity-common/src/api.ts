@@ -325,6 +325,10 @@ export interface WorkloadCostAdvice {
   memory: ResourceCost;
   /** GPUs, for a workload that requests them: priced, their use not measured. */
   gpu?: ResourceCost;
+  /** Its persistent volumes, in GiB, for a workload that claims any. */
+  storage?: ResourceCost;
+  /** The storage class holding most of its volumes, whose price they are at. */
+  storageClass?: string;
   rightSizing: RightSizing;
   elasticity: ElasticityHint;
   /** The prices in force where it runs. */

@@ -99,6 +99,7 @@ export const ledgerStatefulSet = {
     replicas: 2,
     serviceName: 'ledger',
     selector: { matchLabels: { app: 'ledger' } },
+    volumeClaimTemplates: [{ metadata: { name: 'data' } }],
     template: {
       metadata: { labels: { app: 'ledger' } },
       spec: {
@@ -254,10 +255,12 @@ export const falco = {
   status: { desiredNumberScheduled: 2, numberReady: 2 },
 };
 
+/** A claim of 100 GiB; a bound one holds `capacity` (the volume may be larger than asked). */
 const claim = (
   name: string,
   storageClassName: string | undefined,
   phase: string,
+  capacity = '100Gi',
 ) => ({
   apiVersion: 'v1',
   kind: 'PersistentVolumeClaim',
@@ -266,7 +269,10 @@ const claim = (
     ...(storageClassName ? { storageClassName } : {}),
     resources: { requests: { storage: '100Gi' } },
   },
-  status: { phase },
+  status: {
+    phase,
+    ...(phase === 'Bound' ? { capacity: { storage: capacity } } : {}),
+  },
 });
 
 const storageClass = (
@@ -438,7 +444,7 @@ export const recordedItems = {
   ],
   persistentvolumeclaims: [
     claim('data-ledger-0', 'cbs', 'Bound'),
-    claim('data-ledger-1', undefined, 'Bound'),
+    claim('data-ledger-1', undefined, 'Bound', '120Gi'),
     claim('data-ledger-2', 'local', 'Pending'),
   ],
   storageclasses: [

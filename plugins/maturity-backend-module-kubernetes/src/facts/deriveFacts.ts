@@ -1,6 +1,7 @@
 import { FACTS, WorkloadFacts } from '@internal/plugin-maturity-common';
 import { KubeObject } from '../sources/ClusterSource';
 import { containerGpus, cpuCores, memoryGiB } from './quantities';
+import { ClaimedVolume } from './volumeClaims';
 
 const ZONE = 'topology.kubernetes.io/zone';
 // Keys platform teams use to reserve nodes for one workload.
@@ -17,9 +18,11 @@ export interface WorkloadObjects {
   runningPods: number;
   /** Those pods by the instance type of their node. */
   nodeTypes?: Map<string, number>;
+  /** The bound volumes its controllers claim. */
+  volumes?: ClaimedVolume[];
 }
 
-/** The node type most of the pods run on (the first by name on a tie). */
+/** The key counted most: the node type most pods run on, the class holding most GiB (the first by name on a tie). */
 function mostUsed(counts: Map<string, number> | undefined): string | undefined {
   let best: [string, number] | undefined;
   for (const [type, n] of [...(counts ?? [])].sort(([a], [b]) =>
@@ -190,6 +193,16 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
   if (gpus > 0) facts[k.gpus] = gpus;
   const nodeType = mostUsed(objects.nodeTypes);
   if (nodeType) facts[k.nodeType] = nodeType;
+  const volumes = objects.volumes ?? [];
+  if (volumes.length > 0) {
+    const byClass = new Map<string, number>();
+    for (const v of volumes)
+      if (v.storageClass)
+        byClass.set(v.storageClass, (byClass.get(v.storageClass) ?? 0) + v.gib);
+    facts[k.storageGiB] = volumes.reduce((sum, v) => sum + v.gib, 0);
+    const storageClass = mostUsed(byClass);
+    if (storageClass) facts[k.storageClass] = storageClass;
+  }
   if (cores > 0) facts[k.memoryGiBPerCore] = memory / cores;
   if (hpa) {
     facts[k.hpaMinReplicas] = hpa.spec?.minReplicas ?? 1;

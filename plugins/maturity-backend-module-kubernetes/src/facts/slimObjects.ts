@@ -6,7 +6,8 @@ const present = (value: unknown) => (value ? {} : undefined);
 /**
  * What the facts read of a controller (Deployment, StatefulSet, DaemonSet): its name, labels,
  * selector, replicas and pod template, with each container's image, resources and the presence of
- * its probes and preStop hook. Everything else (status, managed fields, env, volumes) is dropped
+ * its probes and preStop hook, and the names of the volume claims it uses. Everything else
+ * (status, managed fields, env, other volumes) is dropped
  * as each page of the list arrives, so a run holds a few hundred bytes a controller.
  */
 export function slimController(c: KubeObject): KubeObject {
@@ -22,6 +23,10 @@ export function slimController(c: KubeObject): KubeObject {
     spec: {
       replicas: c.spec?.replicas,
       selector: { matchLabels: c.spec?.selector?.matchLabels },
+      // The volumes it claims: a StatefulSet's templates, and claims its pods name.
+      volumeClaimTemplates: (c.spec?.volumeClaimTemplates ?? []).map(
+        (t: any) => ({ metadata: { name: t.metadata?.name } }),
+      ),
       template: {
         metadata: {
           labels: template.metadata?.labels,
@@ -40,6 +45,13 @@ export function slimController(c: KubeObject): KubeObject {
           tolerations: pod.tolerations,
           topologySpreadConstraints: pod.topologySpreadConstraints,
           terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds,
+          volumes: (pod.volumes ?? [])
+            .filter((v: any) => v.persistentVolumeClaim?.claimName)
+            .map((v: any) => ({
+              persistentVolumeClaim: {
+                claimName: v.persistentVolumeClaim.claimName,
+              },
+            })),
         },
       },
     },

@@ -20,6 +20,7 @@ describe('readMaturityConfig', () => {
       cpuCoreHour: 0.031611,
       memoryGiBHour: 0.004237,
       gpuHour: 0.95,
+      storageGiBMonth: 0.04,
       currency: 'USD',
       discount: 0,
     });
@@ -65,6 +66,7 @@ describe('readMaturityConfig', () => {
       cpuCoreHour: 0.05,
       memoryGiBHour: 0.004237,
       gpuHour: 0.95,
+      storageGiBMonth: 0.04,
       currency: 'EUR',
       discount: 0.1,
     });

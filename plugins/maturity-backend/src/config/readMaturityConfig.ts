@@ -96,6 +96,8 @@ export interface CostConfig {
   overrides: CostPriceOverride[];
   rightSizing: RightSizingParams;
   elasticity: ElasticityParams;
+  /** Price per GiB-month of a persistent volume by storage class. */
+  storageClasses: Record<string, number>;
   /** When a node's utilisation maxima make it hot or cold (node signals). */
   nodeSignals: NodeSignalThresholds;
 }
@@ -133,6 +135,7 @@ const priceFields = {
   cpuCoreHour: price.optional(),
   memoryGiBHour: price.optional(),
   gpuHour: price.optional(),
+  storageGiBMonth: price.optional(),
   discount: z.number().min(0).max(1).optional(),
 };
 const cost = z
@@ -169,6 +172,8 @@ const cost = z
       .optional(),
     // Negotiated rates from a CSV file (readRatesFile).
     ratesFile: z.string().min(1).optional(),
+    // Storage classes' prices per GiB-month: a class named here wins over storageGiBMonth.
+    storageClasses: z.record(price).optional(),
     rightSizing: z
       .object({
         margin: z.number().min(0).optional(),
@@ -229,6 +234,7 @@ function readCostConfig(value: z.infer<typeof cost> = {}): CostConfig {
     },
     elasticity: { ...DEFAULT_ELASTICITY, ...value.elasticity },
     nodeSignals: { ...DEFAULT_NODE_SIGNAL_THRESHOLDS, ...value.nodeSignals },
+    storageClasses: value.storageClasses ?? {},
   };
 }
 

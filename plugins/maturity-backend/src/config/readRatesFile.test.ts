@@ -44,11 +44,11 @@ describe('readRatesFile', () => {
     ],
     [
       'cluster,cpuCoreHour\nprod,\n',
-      'line 2: a rate needs cpuCoreHour, memoryGiBHour, gpuHour or discount',
+      'line 2: a rate needs cpuCoreHour, memoryGiBHour, gpuHour, storageGiBMonth or discount',
     ],
     [
       'cluster,price\nprod,0.02\n',
-      "line 1: unknown column 'price'; expected some of cluster, namespace, nodeType, cpuCoreHour, memoryGiBHour, gpuHour, discount",
+      "line 1: unknown column 'price'; expected some of cluster, namespace, nodeType, cpuCoreHour, memoryGiBHour, gpuHour, storageGiBMonth, discount",
     ],
   ])('refuses %j, naming the line', (text, message) => {
     const { file, done } = ratesFile(text);

@@ -4,13 +4,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const WHERE = ['cluster', 'namespace', 'nodeType'] as const;
-const PRICES = ['cpuCoreHour', 'memoryGiBHour', 'gpuHour', 'discount'] as const;
+const PRICES = [
+  'cpuCoreHour',
+  'memoryGiBHour',
+  'gpuHour',
+  'storageGiBMonth',
+  'discount',
+] as const;
 const COLUMNS = new Set<string>([...WHERE, ...PRICES]);
 
 /**
  * Negotiated or discounted rates from a CSV file (`maturity.cost.ratesFile`), as a finance team
  * exports them, OpenCost's custom pricing by cluster and node type: a header naming some of
- * `cluster`, `namespace`, `nodeType`, `cpuCoreHour`, `memoryGiBHour`, `gpuHour`, `discount`, then a row per
+ * `cluster`, `namespace`, `nodeType`, `cpuCoreHour`, `memoryGiBHour`, `gpuHour`, `storageGiBMonth`, `discount`, then a row per
  * rate. An empty cell is not set. Each row becomes a price override; a bad row stops start-up
  * with an error naming the file, its line and the column.
  */
@@ -71,7 +77,7 @@ export function readRatesFile(file: string): CostPriceOverride[] {
       throw new Error(
         `${where(
           line,
-        )}: a rate needs cpuCoreHour, memoryGiBHour, gpuHour or discount`,
+        )}: a rate needs cpuCoreHour, memoryGiBHour, gpuHour, storageGiBMonth or discount`,
       );
     return rate;
   });

@@ -30,7 +30,17 @@ export function priceWorkload(
     namespace: text(facts[FACTS.kubernetes.namespace]),
     nodeType: text(facts[FACTS.kubernetes.nodeType]),
   };
-  const prices = pricesFor(where, config.prices, config.overrides);
+  const storageClass = text(facts[FACTS.kubernetes.storageClass]);
+  const pricesWhere = pricesFor(where, config.prices, config.overrides);
+  // A storage class with a price of its own sets its volumes' price.
+  const classPrice =
+    storageClass === undefined
+      ? undefined
+      : config.storageClasses[storageClass];
+  const prices =
+    classPrice === undefined
+      ? pricesWhere
+      : { ...pricesWhere, storageGiBMonth: classPrice };
   const cost = computeWorkloadCost(facts, cores, prices);
   const rightSizing = recommendRequests(facts, prices, config.rightSizing);
   const advice: WorkloadCostAdvice = {
@@ -38,6 +48,8 @@ export function priceWorkload(
     cpu: cost.cpu,
     memory: cost.memory,
     ...(cost.gpu ? { gpu: cost.gpu } : {}),
+    ...(cost.storage ? { storage: cost.storage } : {}),
+    ...(cost.storage && storageClass ? { storageClass } : {}),
     rightSizing,
     elasticity: elasticityHint(facts, config.elasticity),
     prices,

@@ -14,10 +14,16 @@ export interface CostPrices {
   discount: number;
   /** Price of one GPU for one hour (absent in figures stored before GPUs were priced). */
   gpuHour?: number;
+  /**
+   * Price of one GiB of persistent volume for a month of 730 hours, as storage is priced (absent
+   * in figures stored before volumes were priced).
+   */
+  storageGiBMonth?: number;
 }
 
 /**
- * OpenCost's default prices: 0.031611 per core-hour, 0.004237 per GiB-hour, 0.95 per GPU-hour.
+ * OpenCost's default prices: 0.031611 per core-hour, 0.004237 per GiB-hour, 0.95 per GPU-hour,
+ * 0.04 per GiB-month of persistent volume.
  * @public
  */
 export const DEFAULT_COST_PRICES: CostPrices = {
@@ -26,6 +32,7 @@ export const DEFAULT_COST_PRICES: CostPrices = {
   currency: 'USD',
   discount: 0,
   gpuHour: 0.95,
+  storageGiBMonth: 0.04,
 };
 
 /** Hours in a month as cloud price lists count them (365 × 24 / 12). @public */

@@ -39,6 +39,8 @@ export interface WorkloadCost {
   memory: ResourceCost;
   /** GPUs, for a workload that requests them; their use is not measured. */
   gpu?: ResourceCost;
+  /** Its persistent volumes, in GiB; their use is not measured. */
+  storage?: ResourceCost;
   hourlyCost: number;
   hourlyWaste: number;
   /** Usage over requests of CPU and memory, each weighted by its price. */

@@ -199,6 +199,10 @@ export const FACTS = {
     namespace: 'kubernetes.namespace',
     /** The instance type of the nodes most of its running pods are on; it selects rates too. */
     nodeType: 'kubernetes.nodeType',
+    /** GiB of the bound persistent volume claims its controllers use. */
+    storageGiB: 'kubernetes.storageGiB',
+    /** The storage class holding most of those GiB; it selects the storage price. */
+    storageClass: 'kubernetes.storageClass',
   },
   prometheus: {
     cpuP95OfRequests: 'prometheus.cpuP95OfRequests',

@@ -3,6 +3,7 @@ import {
   CostPrices,
   DEFAULT_COST_PRICES,
   FACTS,
+  HOURS_PER_MONTH,
   ResourceCost,
   WorkloadCost,
   WorkloadCostAdvice,
@@ -31,7 +32,7 @@ function resourceCost(
 
 /**
  * Prices a workload by OpenCost's allocation rule, max(request, usage) × price for CPU and
- * memory, from the facts the collectors gathered and the workload's cores as the run decided
+ * memory, with its GPUs and persistent volumes at their prices, from the facts the collectors gathered and the workload's cores as the run decided
  * them ({@link workloadCores}). Measured requests come from Kubernetes (or kube-state-metrics),
  * usage from Prometheus; a workload known only by its declared cores is priced on them as an
  * estimate.
@@ -81,6 +82,20 @@ export function computeWorkloadCost(
         )
       : undefined;
 
+  // Volumes are held whole, priced by the GiB-month; their use is not measured either.
+  const storageGiB = quantity(facts, FACTS.kubernetes.storageGiB);
+  const storage =
+    storageGiB !== null && storageGiB > 0
+      ? resourceCost(
+          storageGiB,
+          null,
+          netPrice(
+            prices.storageGiBMonth ?? DEFAULT_COST_PRICES.storageGiBMonth!,
+            prices,
+          ) / HOURS_PER_MONTH,
+        )
+      : undefined;
+
   const requestedValue =
     (cpu.request ?? 0) * cpuPrice + (memory.request ?? 0) * memoryPrice;
   const usedValue =
@@ -97,7 +112,12 @@ export function computeWorkloadCost(
     cpu,
     memory,
     ...(gpu ? { gpu } : {}),
-    hourlyCost: cpu.hourlyCost + memory.hourlyCost + (gpu?.hourlyCost ?? 0),
+    ...(storage ? { storage } : {}),
+    hourlyCost:
+      cpu.hourlyCost +
+      memory.hourlyCost +
+      (gpu?.hourlyCost ?? 0) +
+      (storage?.hourlyCost ?? 0),
     hourlyWaste: cpu.hourlyWaste + memory.hourlyWaste,
     efficiency,
   };

@@ -296,3 +296,24 @@ describe('elasticityHint (Crane)', () => {
     ).toBe(false);
   });
 });
+
+describe('computeWorkloadCost with persistent volumes', () => {
+  it('prices the GiB it claims by the month, at the discount, and counts none as waste', () => {
+    // 200 GiB × 0.04 a GiB-month × 0.75 = 6 a month: 6 / 730 = 0.00821918 an hour.
+    const cost = computeWorkloadCost(
+      { 'kubernetes.cores': 2, 'kubernetes.storageGiB': 200 },
+      { cores: 2, source: 'kubernetes' },
+      { ...prices, discount: 0.25 },
+    );
+    expect(cost.storage).toEqual({
+      request: 200,
+      usage: null,
+      hourlyCost: expect.closeTo(6 / 730, 12),
+      hourlyWaste: 0,
+      efficiency: null,
+    });
+    // CPU 2 × 0.031611 × 0.75 = 0.0474165, and the volumes.
+    expect(cost.hourlyCost).toBeCloseTo(0.0474165 + 6 / 730, 9);
+    expect(cost.hourlyWaste).toBe(0);
+  });
+});

@@ -50,7 +50,7 @@ describe('EntityCostContent', () => {
     ]);
   });
 
-  it('lists the GPUs a workload holds, priced, their use unknown', async () => {
+  it('lists the GPUs and volumes a workload holds, priced, their use unknown', async () => {
     const api = new FakeMaturityApi({
       costs: {
         'component:default/cart': {
@@ -65,6 +65,14 @@ describe('EntityCostContent', () => {
               hourlyWaste: 0,
               efficiency: null,
             },
+            storage: {
+              request: 2048,
+              usage: null,
+              hourlyCost: 245.76 / 730,
+              hourlyWaste: 0,
+              efficiency: null,
+            },
+            storageClass: 'premium',
           },
         },
       },
@@ -76,6 +84,10 @@ describe('EntityCostContent', () => {
     const gpu = within(held).getByText('GPU').closest('tr')!;
     expect(gpu).toHaveTextContent('8 GPUs');
     expect(gpu).toHaveTextContent('$5,548/mo');
+    // 2,048 GiB of premium volumes at 0.12 a GiB-month: 245.76 a month.
+    const volumes = within(held).getByText('Volumes (premium)').closest('tr')!;
+    expect(volumes).toHaveTextContent('2,048 GiB');
+    expect(volumes).toHaveTextContent('$246/mo');
   });
 
   it("ranks a department's members by potential saving", async () => {

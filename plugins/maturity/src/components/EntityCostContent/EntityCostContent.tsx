@@ -69,6 +69,17 @@ function ResourcesTable(props: {
     { resource: 'CPU', unit: 'cores', ...advice.cpu },
     { resource: 'Memory', unit: 'GiB', ...advice.memory },
     ...(advice.gpu ? [{ resource: 'GPU', unit: 'GPUs', ...advice.gpu }] : []),
+    ...(advice.storage
+      ? [
+          {
+            resource: advice.storageClass
+              ? `Volumes (${advice.storageClass})`
+              : 'Volumes',
+            unit: 'GiB',
+            ...advice.storage,
+          },
+        ]
+      : []),
   ];
   const columns: TableColumn<Row>[] = [
     { title: 'Resource', field: 'resource' },
