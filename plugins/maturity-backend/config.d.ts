@@ -247,11 +247,15 @@ export interface Config {
         oomBumpMiB?: number;
         oomBumpRatio?: number;
       };
-      /** Crane's HPA recommendation; defaults 1.5, 30 and 75. */
+      /** Crane's HPA and replica recommendations; defaults 1.5, 30, 75, 2 and 3. */
       elasticity?: {
         fluctuationThreshold?: number;
         minTargetUtilization?: number;
         maxTargetUtilization?: number;
+        /** The fewest replicas recommended. */
+        defaultMinReplicas?: number;
+        /** How far above the p95's replicas the recommended maximum goes. */
+        maxReplicasFactor?: number;
       };
       /**
        * When a node is hot or cold by its utilisation maxima (0–1, from Prometheus): hot above

@@ -189,6 +189,8 @@ const cost = z
         fluctuationThreshold: z.number().min(1).optional(),
         minTargetUtilization: z.number().min(1).max(100).optional(),
         maxTargetUtilization: z.number().min(1).max(100).optional(),
+        defaultMinReplicas: z.number().int().min(1).optional(),
+        maxReplicasFactor: z.number().min(1).optional(),
       })
       .strict()
       .refine(

@@ -8,6 +8,7 @@ import {
   computeWorkloadCost,
   elasticityHint,
   pricesFor,
+  recommendReplicas,
   recommendRequests,
   WorkloadCores,
 } from '@internal/plugin-maturity-node';
@@ -42,7 +43,10 @@ export function priceWorkload(
       ? pricesWhere
       : { ...pricesWhere, storageGiBMonth: classPrice };
   const cost = computeWorkloadCost(facts, cores, prices);
-  const rightSizing = recommendRequests(facts, prices, config.rightSizing);
+  const rightSizing = {
+    ...recommendRequests(facts, prices, config.rightSizing),
+    replicas: recommendReplicas(facts, config.elasticity),
+  };
   const advice: WorkloadCostAdvice = {
     basis: cost.basis,
     cpu: cost.cpu,

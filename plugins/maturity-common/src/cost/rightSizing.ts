@@ -37,10 +37,40 @@ export interface ResourceRecommendation {
   basis: string;
 }
 
-/** Right-sizing advice for a workload. @public */
-export interface RightSizing {
+/** The recommended requests of one container of a workload. @public */
+export interface ContainerRecommendation {
+  container: string;
   cpu: ResourceRecommendation | null;
   memory: ResourceRecommendation | null;
+}
+
+/**
+ * Crane's replica recommendation for a workload that can scale out: the HPA bounds its load
+ * calls for at the target utilisation. @public
+ */
+export interface ReplicaRecommendation {
+  /** Replicas it runs now. */
+  current: number;
+  /** The HPA it has, if any. */
+  hpa: { min: number; max: number } | null;
+  /** The quietest hour's CPU at `maxTargetUtilization` of a replica's request; at least the default. */
+  min: number;
+  /** The p95 CPU at the target utilisation × `maxReplicasFactor`; at least `min`. */
+  max: number;
+  /** Target CPU utilisation in percent: its p95 over requests, clamped. */
+  targetUtilization: number;
+  basis: string;
+}
+
+/** Right-sizing advice for a workload. @public */
+export interface RightSizing {
+  /** Per replica: the sum of its containers' when they are known one by one. */
+  cpu: ResourceRecommendation | null;
+  memory: ResourceRecommendation | null;
+  /** Each container's, from its own usage in the busiest replica (absent without it). */
+  containers?: ContainerRecommendation[];
+  /** HPA bounds, for a workload that can scale out. */
+  replicas?: ReplicaRecommendation | null;
   /** Σ of the resources' savings, never below 0: what the leaderboard ranks by. */
   monthlySaving: number;
 }
@@ -52,6 +82,10 @@ export interface ElasticityParams {
   /** Bounds of the recommended target utilisation, in percent (30 and 75). */
   minTargetUtilization: number;
   maxTargetUtilization: number;
+  /** The fewest replicas recommended (2). */
+  defaultMinReplicas?: number;
+  /** How far above the p95's replicas the maximum goes (3). */
+  maxReplicasFactor?: number;
 }
 
 /** Crane's defaults. @public */
@@ -59,6 +93,8 @@ export const DEFAULT_ELASTICITY: ElasticityParams = {
   fluctuationThreshold: 1.5,
   minTargetUtilization: 30,
   maxTargetUtilization: 75,
+  defaultMinReplicas: 2,
+  maxReplicasFactor: 3,
 };
 
 /** Whether the workload should get an HPA, and with what target. @public */

@@ -203,8 +203,18 @@ export const FACTS = {
     storageGiB: 'kubernetes.storageGiB',
     /** The storage class holding most of those GiB; it selects the storage price. */
     storageClass: 'kubernetes.storageClass',
+    /** One container's CPU request per replica, in cores. */
+    containerCpuRequest: (container: string) =>
+      `kubernetes.container.${container}.cpuRequest`,
+    /** One container's memory request per replica, in GiB. */
+    containerMemoryRequestGiB: (container: string) =>
+      `kubernetes.container.${container}.memoryRequestGiB`,
   },
   prometheus: {
+    /**
+     * p95 over the window of the CPU its pods use over what they request, at each step: the same
+     * for any number of replicas, so an HPA's scaling does not skew it.
+     */
     cpuP95OfRequests: 'prometheus.cpuP95OfRequests',
     /** CPU used, in cores summed over the workload's pods, over the lookback window. */
     cpuMean: 'prometheus.cpuMean',
@@ -223,6 +233,14 @@ export const FACTS = {
     businessMetricFamilies: 'prometheus.businessMetricFamilies',
     /** Busiest hour's mean CPU over the quietest hour's, across the window's hours. */
     hourlyPeakToTrough: 'prometheus.hourlyPeakToTrough',
+    /** The quietest whole hour's mean CPU, in cores summed over the workload's pods. */
+    cpuQuietHour: 'prometheus.cpuQuietHour',
+    /** p99 over the window of one container's CPU in the busiest replica at each step, in cores. */
+    containerCpuP99: (container: string) =>
+      `prometheus.container.${container}.cpuP99`,
+    /** p99 of one container's working set in the busiest replica at each step, in GiB. */
+    containerMemoryP99GiB: (container: string) =>
+      `prometheus.container.${container}.memoryP99GiB`,
   },
 } as const;
 

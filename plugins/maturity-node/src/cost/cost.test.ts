@@ -2,7 +2,11 @@ import { DEFAULT_COST_PRICES } from '@internal/plugin-maturity-common';
 import { computeWorkloadCost } from './computeWorkloadCost';
 import { pricesFor } from './pricesFor';
 import { workloadCores } from './workloadCores';
-import { elasticityHint, recommendRequests } from './rightSizing';
+import {
+  elasticityHint,
+  recommendReplicas,
+  recommendRequests,
+} from './rightSizing';
 
 const prices = DEFAULT_COST_PRICES; // 0.031611 per core-hour, 0.004237 per GiB-hour
 
@@ -265,14 +269,14 @@ describe('elasticityHint (Crane)', () => {
     'prometheus.hourlyPeakToTrough': 2,
   };
   it.each([
-    [4, 40],
-    [1, 30],
-    [9, 75],
+    [0.4, 40],
+    [0.1, 30],
+    [0.9, 75],
   ])(
-    'targets p95 %d of 10 cores, clamped to 30–75 %%, as %d %%',
-    (p95, target) => {
+    'targets a p95 of %d of requests, clamped to 30–75 %%, as %d %%',
+    (ratio, target) => {
       expect(
-        elasticityHint({ ...swinging, 'prometheus.cpuP95': p95 }),
+        elasticityHint({ ...swinging, 'prometheus.cpuP95OfRequests': ratio }),
       ).toMatchObject({
         recommended: true,
         targetUtilization: target,
@@ -315,5 +319,125 @@ describe('computeWorkloadCost with persistent volumes', () => {
     // CPU 2 × 0.031611 × 0.75 = 0.0474165, and the volumes.
     expect(cost.hourlyCost).toBeCloseTo(0.0474165 + 6 / 730, 9);
     expect(cost.hourlyWaste).toBe(0);
+  });
+});
+
+describe('recommendRequests per container', () => {
+  // 4 replicas of an app container (2 cores, 4 GiB) and a sidecar (0.5 core, 0.5 GiB); the
+  // busiest replica's app used 1 core and 2 GiB at p99, its sidecar 0.2 core. An HPA ran it on
+  // anywhere from 2 to 10 replicas over the week: the per-replica figures do not depend on it.
+  const facts = {
+    'kubernetes.replicas': 4,
+    'kubernetes.cores': 10,
+    'kubernetes.memoryRequestGiB': 18,
+    'kubernetes.container.app.cpuRequest': 2,
+    'kubernetes.container.app.memoryRequestGiB': 4,
+    'kubernetes.container.sidecar.cpuRequest': 0.5,
+    'kubernetes.container.sidecar.memoryRequestGiB': 0.5,
+    'prometheus.container.app.cpuP99': 1,
+    'prometheus.container.app.memoryP99GiB': 2,
+    'prometheus.container.sidecar.cpuP99': 0.2,
+    // Workload sums that would mislead under an HPA: not read when containers are known.
+    'prometheus.cpuP99': 30,
+    'prometheus.memoryP99GiB': 60,
+  };
+
+  it("recommends each container's requests from its own usage, and sums them", () => {
+    const advice = recommendRequests(facts, prices);
+    // app: 1 × 1.15 = 1.15 cores, saving (2 − 1.15) × 4 × 0.031611 × 730 = 78.457;
+    // 2 × 1.15 = 2.3 GiB, saving (4 − 2.3) × 4 × 0.004237 × 730 = 21.032.
+    // sidecar: 0.2 × 1.15 = 0.23 core, saving 0.27 × 4 × 0.031611 × 730 = 24.922; its memory
+    // has no usage figure.
+    expect(advice.containers).toEqual([
+      {
+        container: 'app',
+        cpu: {
+          current: 2,
+          recommended: 1.15,
+          replicas: 4,
+          monthlySaving: expect.closeTo(0.85 * 4 * 0.031611 * 730, 9),
+          basis: 'p99 usage × 1.15',
+        },
+        memory: {
+          current: 4,
+          recommended: 2.3,
+          replicas: 4,
+          monthlySaving: expect.closeTo(1.7 * 4 * 0.004237 * 730, 9),
+          basis: 'p99 usage × 1.15',
+        },
+      },
+      {
+        container: 'sidecar',
+        cpu: {
+          current: 0.5,
+          recommended: 0.23,
+          replicas: 4,
+          monthlySaving: expect.closeTo(0.27 * 4 * 0.031611 * 730, 9),
+          basis: 'p99 usage × 1.15',
+        },
+        memory: null,
+      },
+    ]);
+    // A replica: 2.5 cores now, 1.38 recommended; memory 4.5 GiB, 2.8 (the sidecar's kept).
+    expect(advice.cpu).toMatchObject({
+      current: 2.5,
+      recommended: 1.38,
+      basis: 'Σ of 2 containers',
+    });
+    expect(advice.memory).toMatchObject({ current: 4.5, recommended: 2.8 });
+    expect(advice.monthlySaving).toBeCloseTo(
+      (0.85 + 0.27) * 4 * 0.031611 * 730 + 1.7 * 4 * 0.004237 * 730,
+      9,
+    );
+  });
+
+  it("bumps every container's memory from its own p99 after an OOM kill", () => {
+    const advice = recommendRequests(
+      { ...facts, 'prometheus.oomKills': 1 },
+      prices,
+    );
+    // app: max(2 + 100/1024, 2 × 1.2) = 2.4 GiB, above 2.3.
+    expect(advice.containers![0].memory).toMatchObject({
+      recommended: 2.4,
+      basis: 'OOM-killed in the window: peak usage + margin',
+    });
+  });
+});
+
+describe('recommendReplicas (Crane)', () => {
+  const facts = {
+    'kubernetes.workloadKind': 'stateless',
+    'kubernetes.replicas': 6,
+    'kubernetes.cores': 12,
+    'prometheus.cpuQuietHour': 4.2,
+    'prometheus.cpuP95': 9,
+    'prometheus.cpuP95OfRequests': 0.6,
+    'kubernetes.hpaMinReplicas': 6,
+    'kubernetes.hpaMaxReplicas': 6,
+  };
+
+  it('bounds an HPA by the quietest hour and the p95', () => {
+    // 2 cores a replica. Min: ⌈4.2 / (0.75 × 2)⌉ = ⌈2.8⌉ = 3. Max: target 60 %,
+    // ⌈9 × 3 / (0.6 × 2)⌉ = ⌈22.5⌉ = 23.
+    expect(recommendReplicas(facts)).toEqual({
+      current: 6,
+      hpa: { min: 6, max: 6 },
+      min: 3,
+      max: 23,
+      targetUtilization: 60,
+      basis:
+        'quietest hour 4.2 cores at 75 % of 2 cores a replica (at least 2); p95 9 cores at 60 % × 3',
+    });
+  });
+
+  it('keeps the default minimum, and none for stateful or unmeasured workloads', () => {
+    expect(
+      recommendReplicas({ ...facts, 'prometheus.cpuQuietHour': 0.5 })!.min,
+    ).toBe(2);
+    expect(
+      recommendReplicas({ ...facts, 'kubernetes.workloadKind': 'stateful' }),
+    ).toBeNull();
+    const { 'prometheus.cpuQuietHour': _quiet, ...unmeasured } = facts;
+    expect(recommendReplicas(unmeasured)).toBeNull();
   });
 });
