@@ -58,6 +58,11 @@ const CART_FACTS = {
   'kubernetes.runningPods': 3,
   'kubernetes.cores': 1.8,
   'kubernetes.memoryRequestGiB': 3.75,
+  // Each container's requests per replica.
+  'kubernetes.container.app.cpuRequest': 0.5,
+  'kubernetes.container.app.memoryRequestGiB': 1,
+  'kubernetes.container.envoy.cpuRequest': 0.1,
+  'kubernetes.container.envoy.memoryRequestGiB': 0.25,
   'kubernetes.cpuRequestsSet': true,
   'kubernetes.cpuLimitToRequest': 2,
   // One replica: the app's 1-core limit + the sidecar's 0.1-core request (it has no limit).
@@ -92,6 +97,8 @@ const LEDGER_FACTS = {
   'kubernetes.runningPods': 0,
   'kubernetes.cores': 8,
   'kubernetes.memoryRequestGiB': 32,
+  'kubernetes.container.ledger.cpuRequest': 4,
+  'kubernetes.container.ledger.memoryRequestGiB': 16,
   'kubernetes.cpuRequestsSet': true,
   'kubernetes.cpuLimitToRequest': 1,
   'kubernetes.cpuPerReplica': 4,

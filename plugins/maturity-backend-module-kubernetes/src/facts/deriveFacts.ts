@@ -132,6 +132,8 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
   let largestReplica: number | undefined;
   let gpus = 0;
   let allRequestsSet = true;
+  // Each container's requests per replica, by name: the first controller's that has it.
+  const perContainer: WorkloadFacts = {};
   for (const c of controllers) {
     const n = replicasOf(c);
     replicas += n;
@@ -140,6 +142,12 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
       const { requests = {}, limits = {} } = container.resources ?? {};
       const cpu = cpuCores(requests.cpu);
       const cpuLimit = cpuCores(limits.cpu);
+      const name = container.name;
+      if (name && !(k.containerCpuRequest(name) in perContainer)) {
+        perContainer[k.containerCpuRequest(name)] = cpu ?? 0;
+        perContainer[k.containerMemoryRequestGiB(name)] =
+          memoryGiB(requests.memory) ?? 0;
+      }
       if (cpu === undefined || cpu === 0) allRequestsSet = false;
       cores += (cpu ?? 0) * n;
       memory += (memoryGiB(requests.memory) ?? 0) * n;
@@ -188,6 +196,7 @@ export function deriveFacts(objects: WorkloadObjects): WorkloadFacts {
       pdbs.some(p => selects(p.spec?.selector, labels)),
     ),
   };
+  Object.assign(facts, perContainer);
   if (maxLimitRatio !== undefined) facts[k.cpuLimitToRequest] = maxLimitRatio;
   if (largestReplica !== undefined) facts[k.cpuPerReplica] = largestReplica;
   if (gpus > 0) facts[k.gpus] = gpus;

@@ -34,6 +34,7 @@ export function slimController(c: KubeObject): KubeObject {
         },
         spec: {
           containers: (pod.containers ?? []).map((x: any) => ({
+            name: x.name,
             image: x.image,
             resources: x.resources,
             readinessProbe: present(x.readinessProbe),
