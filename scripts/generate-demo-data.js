@@ -344,6 +344,11 @@ function statisticsOf({ cpu, memory, cpuRequests, oomKills }) {
     cpuMax1h: round(Math.max(...since(cpu, 3600))),
     cpuMax1d: round(Math.max(...since(cpu, 86400))),
     cpuHourlySwing: round(Math.max(...hourly) / Math.min(...hourly)),
+    cpuQuietHour: round(Math.min(...hourly)),
+    // The recording's requests do not change over the week: the share at each step is usage's.
+    cpuP95OfRequests: cpuRequests
+      ? round(quantile(0.95, values(cpu)) / cpuRequests)
+      : undefined,
     memoryMean: Math.round(mean(values(memory))),
     memoryP99: Math.round(quantile(0.99, values(memory))),
     memoryMax: Math.max(...values(memory)),
@@ -806,8 +811,18 @@ for (const c of components) {
   if (pdb) lists.poddisruptionbudgets.push(pdb);
   lists.pods.push(...pods);
   const name = c.metadata.annotations['backstage.io/kubernetes-id'];
+  const stats = statisticsOf(loadFor(c));
+  // One container, named as the workload; the recording spreads load evenly over replicas that
+  // do not change, so the busiest replica's share is the sum's over the replicas.
+  const replicas = Math.max(controller.spec.replicas, 1);
   owned[`${namespace}/${name}`] = {
-    ...statisticsOf(loadFor(c)),
+    ...stats,
+    containers: {
+      [controller.spec.template.spec.containers[0].name]: {
+        containerCpuP99: Number((stats.cpuP99 / replicas).toFixed(4)),
+        containerMemoryP99: Math.round(stats.memoryP99 / replicas),
+      },
+    },
     // Teams that declare business metrics export a few families of their own.
     businessMetrics: declares(c, 'business-metrics')
       ? 3 + Math.round(h * 5)

@@ -237,6 +237,17 @@ describe('the demo portal in recorded-data mode', () => {
     expect(trainer.storageClass).toBe('cbs-premium');
     expect(trainer.storage.request).toBe(2048);
     expect(trainer.storage.hourlyCost * 730).toBeCloseTo(245.76, 6);
+    // Right-sizing per container and Crane's HPA bounds, from the recorded week.
+    const frontend = (await costOf('component/default/query-frontend'))
+      .workload;
+    expect(
+      frontend.rightSizing.containers.map((c: any) => c.container),
+    ).toEqual(['query-frontend']);
+    expect(frontend.rightSizing.cpu.basis).toBe('Σ of 1 container');
+    const bounds = frontend.rightSizing.replicas;
+    expect(bounds.min).toBeGreaterThanOrEqual(2);
+    expect(bounds.max).toBeGreaterThanOrEqual(bounds.min);
+    expect(bounds.current).toBe(frontend.rightSizing.cpu.replicas);
     // Node signals: the shared cluster's level nodes leave room to over-commit further; the
     // classic cluster's two hot nodes beside seven cold ones want rescheduling.
     expect(sharedCost.signals.hotNodes).toEqual([]);

@@ -1,8 +1,32 @@
 import { NodeUtilisation } from '@internal/plugin-maturity-common';
-import { LoadStatistic } from './queries';
+import {
+  ContainerStatistic,
+  isContainerStatistic,
+  LoadStatistic,
+} from './queries';
 
 /** A workload's load statistics over the lookback window, as Prometheus computed them. */
-export type WorkloadLoad = Partial<Record<LoadStatistic, number>>;
+export type WorkloadLoad = Partial<
+  Record<Exclude<LoadStatistic, ContainerStatistic>, number>
+> & {
+  /** The per-container statistics, by container name. */
+  containers?: Record<string, Partial<Record<ContainerStatistic, number>>>;
+};
+
+/** Adds one answer of a statistic to a workload's load: per container when it is one. */
+export function addStatistic(
+  load: WorkloadLoad,
+  statistic: LoadStatistic,
+  labels: Record<string, string>,
+  value: number,
+): WorkloadLoad {
+  if (!isContainerStatistic(statistic)) return { ...load, [statistic]: value };
+  const container = labels.container;
+  if (!container) return load;
+  const containers = { ...load.containers };
+  containers[container] = { ...containers[container], [statistic]: value };
+  return { ...load, containers };
+}
 
 /** The window a run's statistics cover. */
 export interface LoadWindow {

@@ -115,6 +115,10 @@ function expectCartFacts(facts: Record<string, unknown>) {
   // orders_placed and cart_items_open.
   expect(facts['prometheus.businessMetricFamilies']).toBe(2);
   expect(facts['practice.business-metrics']).toBe(true);
+  // The quietest hour runs at 2 cores; one pod, so its container is the busiest replica's.
+  expect(facts['prometheus.cpuQuietHour']).toBeCloseTo(2, 6);
+  expect(facts['prometheus.container.app.cpuP99']).toBeCloseTo(8, 6);
+  expect(facts['prometheus.container.app.memoryP99GiB']).toBeCloseTo(5, 6);
 }
 
 function expectLedgerFacts(facts: Record<string, unknown>) {
@@ -214,7 +218,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     options: { url?: string; maxSamplesPerQuery?: number } = {},
   ) => collectFrom(options.url ?? prometheus.url, entities, options);
 
-  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 17 queries", async () => {
+  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 21 queries", async () => {
     const result = await collect([
       owned('cart', 'shop'),
       owned('ledger', 'bank'),
@@ -224,7 +228,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // One query sizes the namespaces, then one per statistic covers every workload; one reads
     // the alerting rules, one the traced services and one the workloads in a mesh.
-    expect(result.queries).toBe(1 + 13 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 17 + 1 + 1 + 1);
   }, 30_000);
 
   it("reads every node's CPU and memory maxima over the last hour and day in 4 queries", async () => {
@@ -292,8 +296,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
           /^Prometheus refused the query of maturity\.prometheus\.facts\.broken: bad_data: /,
         ),
       ]);
-    // 1 + 13 statistics, the rules, the traced services, and one query per fact.
-    expect(source.queriesSent).toBe(1 + 13 + 1 + 1 + 1 + 2);
+    // 1 + 17 statistics, the rules, the traced services, and one query per fact.
+    expect(source.queriesSent).toBe(1 + 17 + 1 + 1 + 1 + 2);
   }, 30_000);
 
   it('finds which workloads an alerting rule watches, and says where each fact came from', async () => {
@@ -357,10 +361,10 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     );
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 2 * 13 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 2 * 17 + 1 + 1 + 1);
   }, 30_000);
 
-  it('batches workloads with their own selectors: 13 queries for a batch', async () => {
+  it('batches workloads with their own selectors: 17 queries for a batch', async () => {
     const result = await collect([
       selected('cart', 'namespace="shop",pod=~"cart-.*"'),
       selected('ledger', 'namespace="bank",pod="ledger-0"'),
@@ -369,7 +373,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // And one each for the alerting rules and the traced services.
-    expect(result.queries).toBe(13 + 1 + 1 + 1);
+    expect(result.queries).toBe(17 + 1 + 1 + 1);
   }, 30_000);
 
   it('halves a batch Prometheus refuses until the bad selector stands alone', async () => {
@@ -444,6 +448,56 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
   });
 });
 
+describe('PrometheusFactCollector on a workload an HPA scaled out', () => {
+  // web ran one pod all week (1 core of 2 requested, 1 GiB) and a second for the last 3 days
+  // (3 cores of 4 requested, 2 GiB): the replicas changed under it.
+  const pod = (
+    name: string,
+    days: number,
+    cores: number,
+    gib: number,
+    requestCores: number,
+  ) => ({
+    namespace: 'front',
+    pod: name,
+    owner: { kind: 'ReplicaSet', name: 'web-5c6d' },
+    end,
+    days,
+    baseCores: cores,
+    peakCores: cores,
+    peakHours: [],
+    baseBytes: gib * GiB,
+    peakBytes: gib * GiB,
+    requestCores,
+  });
+  let prometheus: { url: string; stop: () => Promise<void> };
+  beforeAll(async () => {
+    prometheus = await startPrometheus(
+      plantedLoadOpenMetrics([
+        pod('web-5c6d-a', 7, 1, 1, 2),
+        pod('web-5c6d-b', 3, 3, 2, 4),
+      ]),
+    );
+  }, 60_000);
+  afterAll(() => prometheus?.stop());
+
+  it('sizes a replica from the busiest pod and takes the share of requests at each step', async () => {
+    const result = await collectFrom(prometheus.url, [owned('web', 'front')]);
+    const facts = result.facts.get('component:default/web')!;
+    // The busiest pod's container at each step: 3 cores and 2 GiB for the last 3 days of 7,
+    // more than 1 % of the window. Summed over pods the p99 is 4, which over the 2 replicas
+    // running now says 2 a replica.
+    expect(facts['prometheus.container.app.cpuP99']).toBeCloseTo(3, 6);
+    expect(facts['prometheus.container.app.memoryP99GiB']).toBeCloseTo(2, 6);
+    expect(facts['prometheus.cpuP99']).toBeCloseTo(4, 6);
+    // Use over requests at each step: 1/2 for 4 days, (1 + 3)/(2 + 4) for 3: p95 2/3. The
+    // week's p95 over today's requests would say 4/6 too, but only because today is the
+    // busiest; the quietest hour is the one-pod hours' 1 core.
+    expect(facts['prometheus.cpuP95OfRequests']).toBeCloseTo(2 / 3, 6);
+    expect(facts['prometheus.cpuQuietHour']).toBeCloseTo(1, 6);
+  }, 30_000);
+});
+
 describe('PrometheusFactCollector against a Prometheus with a low sample limit', () => {
   let prometheus: { url: string; stop: () => Promise<void> };
   const limit = 12_000;
@@ -472,9 +526,9 @@ describe('PrometheusFactCollector against a Prometheus with a low sample limit',
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
-    // two namespaces, 13 statistics each; the alerting rules and the traced services (none here,
+    // two namespaces, 17 statistics each; the alerting rules and the traced services (none here,
     // so alerting and tracing are unknown).
-    expect(result.queries).toBe(1 + 1 + 2 * 13 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 1 + 2 * 17 + 1 + 1 + 1);
   }, 30_000);
 });
 
@@ -499,7 +553,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
   }, 120_000);
   afterAll(() => prometheus?.stop());
 
-  it('reads the recorded series and finds the same planted figures in 17 queries', async () => {
+  it('reads the recorded series and finds the same planted figures in 21 queries', async () => {
     const result = await collectFrom(
       prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
@@ -510,7 +564,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 13 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 17 + 1 + 1 + 1);
   }, 30_000);
 });
 

@@ -2,6 +2,7 @@ import { NodeUtilisation } from '@internal/plugin-maturity-common';
 import { PrometheusDriver } from 'prometheus-query';
 import { alertingRules } from './alertRules';
 import {
+  addStatistic,
   AlertRule,
   CustomFactAnswer,
   LoadSource,
@@ -267,9 +268,15 @@ export class PrometheusLoadSource implements LoadSource {
         for (const [statistic, vector] of answers) {
           for (const { labels, value } of vector) {
             const key = ownedKey(labels.namespace, labels.workload);
-            const load = result.loads.get(key) ?? {};
-            load[statistic] = value;
-            result.loads.set(key, load);
+            result.loads.set(
+              key,
+              addStatistic(
+                result.loads.get(key) ?? {},
+                statistic,
+                labels,
+                value,
+              ),
+            );
           }
         }
       } catch (error) {
@@ -303,7 +310,7 @@ export class PrometheusLoadSource implements LoadSource {
     )) {
       for (const { labels, value } of vector) {
         const i = Number(labels[SELECTOR_LABEL]);
-        loads[i] = { ...loads[i], [statistic]: value };
+        loads[i] = addStatistic(loads[i] ?? {}, statistic, labels, value);
       }
     }
     return loads;

@@ -12,7 +12,8 @@ export const hasSamples = (
 /**
  * A workload's real-load facts from the statistics Prometheus computed: CPU mean, percentiles and
  * the peaks of the last hour and day (the signals Crane uses), memory in GiB, OOM kills, CPU
- * requested and the p95's share of it, the hourly swing, and the metric families it exports
+ * requested and the p95 of its share used, the hourly swing and the quietest hour, each
+ * container's p99 CPU and memory in the busiest replica, and the metric families it exports
  * beyond runtime and call metrics (its business metrics).
  */
 export function loadFacts(load: WorkloadLoad): WorkloadFacts {
@@ -37,9 +38,13 @@ export function loadFacts(load: WorkloadLoad): WorkloadFacts {
     load.oomKills === undefined ? undefined : Math.round(load.oomKills),
   );
   set(p.cpuRequestCores, load.cpuRequests);
-  if (load.cpuP95 !== undefined && load.cpuRequests)
-    set(p.cpuP95OfRequests, load.cpuP95 / load.cpuRequests);
+  set(p.cpuP95OfRequests, load.cpuP95OfRequests);
   set(p.hourlyPeakToTrough, load.cpuHourlySwing);
+  set(p.cpuQuietHour, load.cpuQuietHour);
+  for (const [container, stats] of Object.entries(load.containers ?? {})) {
+    set(p.containerCpuP99(container), stats.containerCpuP99);
+    set(p.containerMemoryP99GiB(container), gib(stats.containerMemoryP99));
+  }
   // Prometheus sees the workload's pods: no family of its own there means it exports none.
   const families = Math.round(load.businessMetrics ?? 0);
   facts[p.businessMetricFamilies] = families;

@@ -19,10 +19,28 @@ export const LOAD_STATISTICS = [
   'oomKills',
   'cpuRequests',
   'businessMetrics',
+  'cpuQuietHour',
+  'cpuP95OfRequests',
+  'containerCpuP99',
+  'containerMemoryP99',
 ] as const;
 
 /** One of {@link LOAD_STATISTICS}. */
 export type LoadStatistic = (typeof LOAD_STATISTICS)[number];
+
+/** The statistics answered per container of a workload (a `container` label on each answer). */
+export const CONTAINER_STATISTICS = [
+  'containerCpuP99',
+  'containerMemoryP99',
+] as const satisfies readonly LoadStatistic[];
+
+/** One of {@link CONTAINER_STATISTICS}. */
+export type ContainerStatistic = (typeof CONTAINER_STATISTICS)[number];
+
+export const isContainerStatistic = (
+  statistic: LoadStatistic,
+): statistic is ContainerStatistic =>
+  (CONTAINER_STATISTICS as readonly string[]).includes(statistic);
 
 /**
  * Metric families that are not a workload's own business metrics: runtime, container and node
@@ -86,6 +104,15 @@ export interface WorkloadSeries {
   cpuRequests(): string;
   /** Metric families its pods export beyond {@link RUNTIME_METRICS}, now. */
   businessMetrics(): string;
+  /**
+   * Each container's CPU in the busiest pod at each step (max over pods), in cores, as a range:
+   * a replica's figure whatever the number of replicas.
+   */
+  containerCpuRange(seconds: number, stepSeconds: number): string;
+  /** Each container's working set in the busiest pod at each step, in bytes, as a range. */
+  containerMemoryRange(seconds: number, stepSeconds: number): string;
+  /** CPU used over CPU requested per workload at each step, as a range. */
+  cpuUtilisationRange(seconds: number, stepSeconds: number): string;
 }
 
 /** A subquery over an instant expression: Prometheus evaluates it at every step. */
@@ -144,8 +171,33 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
   const memory = byWorkload(
     `container_memory_working_set_bytes{${CONTAINERS}${m}}`,
   );
+  const requests = byWorkload(
+    `kube_pod_container_resource_requests{resource="cpu"${m}}`,
+  );
+  const byContainer = (expr: string) =>
+    `max by (namespace, workload, container) (${expr} * on (namespace, pod) group_left (workload) ${podWorkloads(
+      m,
+    )})`;
   return {
     keyLabels: ['namespace', 'workload'],
+    containerCpuRange: (seconds, step) =>
+      subquery(
+        byContainer(
+          `rate(container_cpu_usage_seconds_total{${CONTAINERS}${m}}[${rateWindow(
+            step,
+          )}s])`,
+        ),
+        seconds,
+        step,
+      ),
+    containerMemoryRange: (seconds, step) =>
+      subquery(
+        byContainer(`container_memory_working_set_bytes{${CONTAINERS}${m}}`),
+        seconds,
+        step,
+      ),
+    cpuUtilisationRange: (seconds, step) =>
+      subquery(`${cpu(rateWindow(step))} / ${requests}`, seconds, step),
     cpuRange: (seconds, step) => subquery(cpu(rateWindow(step)), seconds, step),
     cpuHourly: () => cpu(3600),
     memoryRange: (seconds, step) => subquery(memory, seconds, step),
@@ -154,8 +206,7 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
         `increase(container_oom_events_total{${CONTAINERS}${m}}[${window}s])`,
         window,
       ),
-    cpuRequests: () =>
-      byWorkload(`kube_pod_container_resource_requests{resource="cpu"${m}}`),
+    cpuRequests: () => requests,
     // The family name is copied into a label first: joining drops __name__, and families
     // would collide. Each family counts once however many pods and series export it.
     businessMetrics: () =>
@@ -169,6 +220,10 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
 export const RECORDED_SERIES = {
   cpu: 'namespace_workload:container_cpu_usage_seconds:rate5m',
   memory: 'namespace_workload:container_memory_working_set_bytes:sum',
+  containerCpu:
+    'namespace_workload_container:container_cpu_usage_seconds:max_rate5m',
+  containerMemory:
+    'namespace_workload_container:container_memory_working_set_bytes:max',
 };
 
 /**
@@ -194,6 +249,14 @@ export function recordingRules() {
             record: RECORDED_SERIES.memory,
             expr: inner(owned.memoryRange(300, 300)),
           },
+          {
+            record: RECORDED_SERIES.containerCpu,
+            expr: inner(owned.containerCpuRange(300, 300)),
+          },
+          {
+            record: RECORDED_SERIES.containerMemory,
+            expr: inner(owned.containerMemoryRange(300, 300)),
+          },
         ],
       },
     ],
@@ -213,6 +276,16 @@ export function recordedWorkloads(namespaces?: string[]): WorkloadSeries {
     cpuRange: seconds => `${RECORDED_SERIES.cpu}{${m}}[${seconds}s]`,
     cpuHourly: () => `avg_over_time(${RECORDED_SERIES.cpu}{${m}}[1h])`,
     memoryRange: seconds => `${RECORDED_SERIES.memory}{${m}}[${seconds}s]`,
+    containerCpuRange: seconds =>
+      `${RECORDED_SERIES.containerCpu}{${m}}[${seconds}s]`,
+    containerMemoryRange: seconds =>
+      `${RECORDED_SERIES.containerMemory}{${m}}[${seconds}s]`,
+    cpuUtilisationRange: (seconds, step) =>
+      subquery(
+        `${RECORDED_SERIES.cpu}{${m}} / ${owned.cpuRequests()}`,
+        seconds,
+        step,
+      ),
   };
 }
 
@@ -246,8 +319,50 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
       s =>
         `rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${rangeSeconds}s])`,
     );
+  // Per container: the busiest pod's, labelled like the sums.
+  const eachContainer = (expr: (selector: string) => string) =>
+    selectors
+      .map(
+        (selector, i) =>
+          `label_replace(max by (container) (${expr(
+            selector,
+          )}), "${SELECTOR_LABEL}", "${i}", "", "")`,
+      )
+      .join(' or ');
   return {
     keyLabels: [SELECTOR_LABEL],
+    containerCpuRange: (seconds, step) =>
+      subquery(
+        eachContainer(
+          s =>
+            `rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${rateWindow(
+              step,
+            )}s])`,
+        ),
+        seconds,
+        step,
+      ),
+    containerMemoryRange: (seconds, step) =>
+      subquery(
+        eachContainer(
+          s => `container_memory_working_set_bytes{${s},${CONTAINERS}}`,
+        ),
+        seconds,
+        step,
+      ),
+    cpuUtilisationRange: (seconds, step) =>
+      subquery(
+        selectors
+          .map(
+            (s, i) =>
+              `label_replace(sum(rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${rateWindow(
+                step,
+              )}s])) / sum(kube_pod_container_resource_requests{${s},resource="cpu"}), "${SELECTOR_LABEL}", "${i}", "", "")`,
+          )
+          .join(' or '),
+        seconds,
+        step,
+      ),
     cpuRange: (seconds, step) => subquery(cpu(rateWindow(step)), seconds, step),
     cpuHourly: () => cpu(3600),
     memoryRange: (seconds, step) =>
@@ -274,7 +389,10 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
 /**
  * One instant query per statistic, evaluated at the end of the window: percentiles, means and
  * maxima over the workload's CPU and memory at `resolutionSeconds`. The hourly swing is the
- * busiest hour's mean CPU over the quietest hour's, across the window's whole hours.
+ * busiest hour's mean CPU over the quietest hour's, across the window's whole hours, and the
+ * quietest hour is that hour's mean. The share of requests used and the containers' p99s are
+ * taken at each step (use over requests; the busiest pod's container), so they hold whatever
+ * number of replicas an HPA ran.
  */
 export function statisticQueries(
   series: WorkloadSeries,
@@ -303,6 +421,19 @@ export function statisticQueries(
     oomKills: series.oomKills(windowSeconds),
     cpuRequests: series.cpuRequests(),
     businessMetrics: series.businessMetrics(),
+    cpuQuietHour: `min_over_time(${hours})`,
+    cpuP95OfRequests: `quantile_over_time(0.95, ${series.cpuUtilisationRange(
+      windowSeconds,
+      resolutionSeconds,
+    )})`,
+    containerCpuP99: `quantile_over_time(0.99, ${series.containerCpuRange(
+      windowSeconds,
+      resolutionSeconds,
+    )})`,
+    containerMemoryP99: `quantile_over_time(0.99, ${series.containerMemoryRange(
+      windowSeconds,
+      resolutionSeconds,
+    )})`,
   };
 }
 

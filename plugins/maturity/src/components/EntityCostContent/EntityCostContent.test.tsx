@@ -50,6 +50,66 @@ describe('EntityCostContent', () => {
     ]);
   });
 
+  it("recommends each container's requests and the HPA's bounds", async () => {
+    const rec = (
+      current: number,
+      recommended: number,
+      monthlySaving: number,
+    ) => ({
+      current,
+      recommended,
+      replicas: 4,
+      monthlySaving,
+      basis: 'p99 usage × 1.15',
+    });
+    const api = new FakeMaturityApi({
+      costs: {
+        'component:default/cart': {
+          ...cartCosts,
+          workload: {
+            ...cartCosts.workload!,
+            rightSizing: {
+              cpu: { ...rec(2.5, 1.38, 103.38), basis: 'Σ of 2 containers' },
+              memory: null,
+              containers: [
+                { container: 'app', cpu: rec(2, 1.15, 78.46), memory: null },
+                {
+                  container: 'sidecar',
+                  cpu: rec(0.5, 0.23, 24.92),
+                  memory: null,
+                },
+              ],
+              replicas: {
+                current: 6,
+                hpa: { min: 6, max: 6 },
+                min: 3,
+                max: 23,
+                targetUtilization: 60,
+                basis: 'quietest hour 4.2 cores at 75 % of 2 cores a replica',
+              },
+              monthlySaving: 103.38,
+            },
+          },
+        },
+      },
+    });
+    await render(api, entity('Component', 'cart'));
+    const sizing = (await screen.findByText('Right-sizing')).closest(
+      'div[class*="MuiPaper"]',
+    ) as HTMLElement;
+    const rows = within(sizing).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      expect.stringMatching(
+        /^CPU2\.5 cores1\.38 cores4\$103\/moΣ of 2 containers$/,
+      ),
+      expect.stringMatching(/^CPU · app2 cores1\.15 cores4\$78\.46\/mo/),
+      expect.stringMatching(/^CPU · sidecar0\.5 cores0\.23 cores4\$24\.92\/mo/),
+    ]);
+    expect(screen.getByLabelText('replica recommendation')).toHaveTextContent(
+      '6 now (HPA 6–6); recommended HPA 3–23 at a 60 % CPU target.',
+    );
+  });
+
   it('lists the GPUs and volumes a workload holds, priced, their use unknown', async () => {
     const api = new FakeMaturityApi({
       costs: {

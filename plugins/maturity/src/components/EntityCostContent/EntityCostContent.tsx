@@ -106,13 +106,24 @@ function RightSizingTable(props: {
 }) {
   const { advice, currency } = props;
   type Row = ResourceRecommendation & { resource: string; unit: string };
+  const rowsOf = (
+    cpu: ResourceRecommendation | null,
+    memory: ResourceRecommendation | null,
+    container?: string,
+  ): Row[] => {
+    const of = container ? ` · ${container}` : '';
+    return [
+      ...(cpu ? [{ resource: `CPU${of}`, unit: 'cores', ...cpu }] : []),
+      ...(memory ? [{ resource: `Memory${of}`, unit: 'GiB', ...memory }] : []),
+    ];
+  };
+  const { containers, replicas } = advice.rightSizing;
+  // Per container where Prometheus measured each; the workload's sum with more than one.
   const rows: Row[] = [
-    ...(advice.rightSizing.cpu
-      ? [{ resource: 'CPU', unit: 'cores', ...advice.rightSizing.cpu }]
-      : []),
-    ...(advice.rightSizing.memory
-      ? [{ resource: 'Memory', unit: 'GiB', ...advice.rightSizing.memory }]
-      : []),
+    ...(containers?.length === 1
+      ? []
+      : rowsOf(advice.rightSizing.cpu, advice.rightSizing.memory)),
+    ...(containers ?? []).flatMap(c => rowsOf(c.cpu, c.memory, c.container)),
   ];
   if (rows.length === 0) {
     return (
@@ -139,13 +150,32 @@ function RightSizingTable(props: {
     { title: 'Why', field: 'basis' },
   ];
   return (
-    <Table<Row>
-      title="Right-sizing"
-      subtitle="Crane's recommender: p99 of usage over 7 days plus 15 %, at least 0.1 core and 100 MiB; more memory after an OOM kill"
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={rows}
-    />
+    <>
+      <Table<Row>
+        title="Right-sizing"
+        subtitle="Crane's recommender: p99 of usage over 7 days plus 15 %, per container in the busiest replica where measured; at least 0.1 core and 100 MiB; more memory after an OOM kill"
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={columns}
+        data={rows}
+      />
+      {replicas && (
+        <Box mt={2}>
+          <InfoCard title="Replicas">
+            <Typography variant="body2" aria-label="replica recommendation">
+              {replicas.current} now
+              {replicas.hpa
+                ? ` (HPA ${replicas.hpa.min}–${replicas.hpa.max})`
+                : ', no HPA'}
+              ; recommended HPA {replicas.min}–{replicas.max} at a{' '}
+              {replicas.targetUtilization} % CPU target.
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              Crane's replica recommendation: {replicas.basis}.
+            </Typography>
+          </InfoCard>
+        </Box>
+      )}
+    </>
   );
 }
 
