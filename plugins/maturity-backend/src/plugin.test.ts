@@ -422,6 +422,8 @@ describe('maturity backend plugin', () => {
                 'kubernetes.workloadKind': 'stateless',
                 'prometheus.cpuMean': 2,
                 'prometheus.cpuP95': 3,
+                // Use over requests at each step, p95: 3 of 8 cores.
+                'prometheus.cpuP95OfRequests': 0.375,
                 'prometheus.cpuP99': 4,
                 'prometheus.memoryMeanGiB': 8,
                 'prometheus.memoryP99GiB': 10,
@@ -475,7 +477,7 @@ describe('maturity backend plugin', () => {
     expect(advice.rightSizing.cpu.monthlySaving).toBeCloseTo(124.1, 9);
     expect(advice.rightSizing.memory.monthlySaving).toBeCloseTo(13.918545, 9);
     expect(cart.body.current.monthlySaving).toBeCloseTo(138.018545, 9);
-    // Swing 2 ≥ 1.5 without an HPA: target p95 3 / 8 cores = 37.5 %, rounded.
+    // Swing 2 ≥ 1.5 without an HPA: target its p95 share of requests, 37.5 %, rounded.
     expect(advice.elasticity).toMatchObject({
       recommended: true,
       targetUtilization: 38,

@@ -33,6 +33,8 @@ describe('readMaturityConfig', () => {
       fluctuationThreshold: 1.5,
       minTargetUtilization: 30,
       maxTargetUtilization: 75,
+      defaultMinReplicas: 2,
+      maxReplicasFactor: 3,
     });
   });
 
