@@ -95,7 +95,10 @@ const selected = (name: string, selector: string) =>
   component(name, { 'maturity.cloudnative.dev/prometheus-selector': selector });
 
 /** What the planted load of cart must give, worked out from the plant. */
-function expectCartFacts(facts: Record<string, unknown>) {
+function expectCartFacts(
+  facts: Record<string, unknown>,
+  planted: { gpus?: boolean } = {},
+) {
   // Means: the peak is 2 h of every 24, so 2 + 6/12 cores and 3 + 2/12 GiB (±1 edge sample).
   expect(facts['prometheus.cpuMean']).toBeCloseTo(2.5, 2);
   expect(facts['prometheus.memoryMeanGiB']).toBeCloseTo(3 + 2 / 12, 2);
@@ -119,6 +122,10 @@ function expectCartFacts(facts: Record<string, unknown>) {
   expect(facts['prometheus.cpuQuietHour']).toBeCloseTo(2, 6);
   expect(facts['prometheus.container.app.cpuP99']).toBeCloseTo(8, 6);
   expect(facts['prometheus.container.app.memoryP99GiB']).toBeCloseTo(5, 6);
+  // Where its two GPUs are planted, at 40 % and 60 %: half used.
+  if (planted.gpus)
+    expect(facts['prometheus.gpuUtilisation']).toBeCloseTo(0.5, 6);
+  else expect(facts['prometheus.gpuUtilisation']).toBeUndefined();
 }
 
 function expectLedgerFacts(facts: Record<string, unknown>) {
@@ -207,6 +214,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
         // ledger is in the mesh: Istio measures its calls.
         meshWorkloads: [{ workload: 'ledger', namespace: 'bank' }],
         nodes: PLANTED_NODES,
+        // cart's pod holds two GPUs, at 40 % and 60 % all week.
+        gpus: [{ pod: 'cart-7d9f-a', utilisation: [40, 60] }],
       }),
       { alertRules: ALERT_RULES },
     );
@@ -218,17 +227,19 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     options: { url?: string; maxSamplesPerQuery?: number } = {},
   ) => collectFrom(options.url ?? prometheus.url, entities, options);
 
-  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 21 queries", async () => {
+  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 22 queries", async () => {
     const result = await collect([
       owned('cart', 'shop'),
       owned('ledger', 'bank'),
     ]);
     expect(result.failures?.size ?? 0).toBe(0);
-    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectCartFacts(result.facts.get('component:default/cart')!, {
+      gpus: true,
+    });
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // One query sizes the namespaces, then one per statistic covers every workload; one reads
     // the alerting rules, one the traced services and one the workloads in a mesh.
-    expect(result.queries).toBe(1 + 17 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 18 + 1 + 1 + 1);
   }, 30_000);
 
   it("reads every node's CPU and memory maxima over the last hour and day in 4 queries", async () => {
@@ -296,8 +307,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
           /^Prometheus refused the query of maturity\.prometheus\.facts\.broken: bad_data: /,
         ),
       ]);
-    // 1 + 17 statistics, the rules, the traced services, and one query per fact.
-    expect(source.queriesSent).toBe(1 + 17 + 1 + 1 + 1 + 2);
+    // 1 + 18 statistics, the rules, the traced services, and one query per fact.
+    expect(source.queriesSent).toBe(1 + 18 + 1 + 1 + 1 + 2);
   }, 30_000);
 
   it('finds which workloads an alerting rule watches, and says where each fact came from', async () => {
@@ -359,21 +370,25 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
       [owned('cart', 'shop'), owned('ledger', 'bank')],
       { maxSamplesPerQuery: 3 * 2017 },
     );
-    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectCartFacts(result.facts.get('component:default/cart')!, {
+      gpus: true,
+    });
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 2 * 17 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 2 * 18 + 1 + 1 + 1);
   }, 30_000);
 
-  it('batches workloads with their own selectors: 17 queries for a batch', async () => {
+  it('batches workloads with their own selectors: 18 queries for a batch', async () => {
     const result = await collect([
       selected('cart', 'namespace="shop",pod=~"cart-.*"'),
       selected('ledger', 'namespace="bank",pod="ledger-0"'),
     ]);
     expect(result.failures?.size ?? 0).toBe(0);
-    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectCartFacts(result.facts.get('component:default/cart')!, {
+      gpus: true,
+    });
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // And one each for the alerting rules and the traced services.
-    expect(result.queries).toBe(17 + 1 + 1 + 1);
+    expect(result.queries).toBe(18 + 1 + 1 + 1);
   }, 30_000);
 
   it('halves a batch Prometheus refuses until the bad selector stands alone', async () => {
@@ -382,7 +397,9 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
       selected('broken', 'namespace="shop",pod=~"("'),
       selected('ledger', 'namespace="bank",pod="ledger-0"'),
     ]);
-    expectCartFacts(result.facts.get('component:default/cart')!);
+    expectCartFacts(result.facts.get('component:default/cart')!, {
+      gpus: true,
+    });
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     expect(result.failures?.get('component:default/broken')).toMatch(
       /^Prometheus query for namespace="shop",pod=~"\(" failed: bad_data: /,
@@ -526,9 +543,9 @@ describe('PrometheusFactCollector against a Prometheus with a low sample limit',
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
-    // two namespaces, 17 statistics each; the alerting rules and the traced services (none here,
+    // two namespaces, 18 statistics each; the alerting rules and the traced services (none here,
     // so alerting and tracing are unknown).
-    expect(result.queries).toBe(1 + 1 + 2 * 17 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 1 + 2 * 18 + 1 + 1 + 1);
   }, 30_000);
 });
 
@@ -553,7 +570,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
   }, 120_000);
   afterAll(() => prometheus?.stop());
 
-  it('reads the recorded series and finds the same planted figures in 21 queries', async () => {
+  it('reads the recorded series and finds the same planted figures in 22 queries', async () => {
     const result = await collectFrom(
       prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
@@ -564,7 +581,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 17 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 18 + 1 + 1 + 1);
   }, 30_000);
 });
 

@@ -41,6 +41,7 @@ export function loadFacts(load: WorkloadLoad): WorkloadFacts {
   set(p.cpuP95OfRequests, load.cpuP95OfRequests);
   set(p.hourlyPeakToTrough, load.cpuHourlySwing);
   set(p.cpuQuietHour, load.cpuQuietHour);
+  set(p.gpuUtilisation, load.gpuUtilisation);
   for (const [container, stats] of Object.entries(load.containers ?? {})) {
     set(p.containerCpuP99(container), stats.containerCpuP99);
     set(p.containerMemoryP99GiB(container), gib(stats.containerMemoryP99));

@@ -23,6 +23,7 @@ export const LOAD_STATISTICS = [
   'cpuP95OfRequests',
   'containerCpuP99',
   'containerMemoryP99',
+  'gpuUtilisation',
 ] as const;
 
 /** One of {@link LOAD_STATISTICS}. */
@@ -43,12 +44,12 @@ export const isContainerStatistic = (
   (CONTAINER_STATISTICS as readonly string[]).includes(statistic);
 
 /**
- * Metric families that are not a workload's own business metrics: runtime, container and node
- * metrics, Prometheus' own, and call metrics (HTTP, gRPC, mesh, OpenTelemetry), which the
+ * Metric families that are not a workload's own business metrics: runtime, container, node and
+ * GPU (DCGM) metrics, Prometheus' own, and call metrics (HTTP, gRPC, mesh, OpenTelemetry), which the
  * platform can attach without the team's code.
  */
 export const RUNTIME_METRICS =
-  '(container|kube|node|machine|kubelet|apiserver|go|process|jvm|python|nodejs|dotnet|promhttp|scrape|prometheus|net_conntrack|http|grpc|envoy|istio|otel|traces|rpc)_.*|up|target_info';
+  '(container|kube|node|machine|kubelet|apiserver|DCGM|go|process|jvm|python|nodejs|dotnet|promhttp|scrape|prometheus|net_conntrack|http|grpc|envoy|istio|otel|traces|rpc)_.*|up|target_info';
 
 /**
  * Span metrics of the OpenTelemetry Collector's spanmetrics connector (and its older processor),
@@ -85,6 +86,9 @@ export function nodeUtilisationQueries(nodeLabel: string) {
   };
 }
 
+/** The DCGM exporter's GPU utilisation, 0–100, a series per GPU labelled with its pod. */
+const GPU_UTIL = 'DCGM_FI_DEV_GPU_UTIL';
+
 /** Pause containers and the pod-level cgroup (empty container label) would count usage twice. */
 const CONTAINERS = 'container!="",container!="POD"';
 
@@ -113,6 +117,11 @@ export interface WorkloadSeries {
   containerMemoryRange(seconds: number, stepSeconds: number): string;
   /** CPU used over CPU requested per workload at each step, as a range. */
   cpuUtilisationRange(seconds: number, stepSeconds: number): string;
+  /**
+   * The mean utilisation, in percent, of the GPUs its pods hold (the DCGM exporter's
+   * `DCGM_FI_DEV_GPU_UTIL`, labelled with the pod using each GPU), as a range.
+   */
+  gpuRange(seconds: number, stepSeconds: number): string;
 }
 
 /** A subquery over an instant expression: Prometheus evaluates it at every step. */
@@ -198,6 +207,14 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
       ),
     cpuUtilisationRange: (seconds, step) =>
       subquery(`${cpu(rateWindow(step))} / ${requests}`, seconds, step),
+    gpuRange: (seconds, step) =>
+      subquery(
+        `avg by (namespace, workload) (${GPU_UTIL}{pod!=""${m}} * on (namespace, pod) group_left (workload) ${podWorkloads(
+          m,
+        )})`,
+        seconds,
+        step,
+      ),
     cpuRange: (seconds, step) => subquery(cpu(rateWindow(step)), seconds, step),
     cpuHourly: () => cpu(3600),
     memoryRange: (seconds, step) => subquery(memory, seconds, step),
@@ -331,6 +348,17 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
       .join(' or ');
   return {
     keyLabels: [SELECTOR_LABEL],
+    gpuRange: (seconds, step) =>
+      subquery(
+        selectors
+          .map(
+            (s, i) =>
+              `label_replace(avg(${GPU_UTIL}{${s}}), "${SELECTOR_LABEL}", "${i}", "", "")`,
+          )
+          .join(' or '),
+        seconds,
+        step,
+      ),
     containerCpuRange: (seconds, step) =>
       subquery(
         eachContainer(
@@ -434,6 +462,10 @@ export function statisticQueries(
       windowSeconds,
       resolutionSeconds,
     )})`,
+    gpuUtilisation: `avg_over_time(${series.gpuRange(
+      windowSeconds,
+      resolutionSeconds,
+    )}) / 100`,
   };
 }
 

@@ -67,6 +67,8 @@ export function plantedLoadOpenMetrics(
     tracedServices?: Array<{ service: string; namespace: string }>;
     meshWorkloads?: Array<{ workload: string; namespace: string }>;
     nodes?: PlantedNode[];
+    /** GPUs the DCGM exporter reports for a pod of the loads, each at a steady utilisation (%). */
+    gpus?: Array<{ pod: string; utilisation: number[] }>;
   } = {},
 ): string {
   const isPeak = (load: PlantedLoad, t: number) =>
@@ -143,6 +145,29 @@ export function plantedLoadOpenMetrics(
     ...spanMetrics(loads[0]?.end, options.tracedServices ?? []),
     ...meshMetrics(loads[0]?.end, options.meshWorkloads ?? []),
     ...nodeMetrics(loads[0]?.end, options.nodes ?? []),
+    ...(options.gpus?.length
+      ? [
+          '# TYPE DCGM_FI_DEV_GPU_UTIL gauge',
+          ...options.gpus.flatMap(({ pod, utilisation }) => {
+            const load = loads.find(l => l.pod === pod)!;
+            return utilisation.flatMap((percent, gpu) =>
+              family(
+                [load],
+                'x',
+                'gauge',
+                5,
+                (l, _labels, t) =>
+                  `DCGM_FI_DEV_GPU_UTIL{${labelText({
+                    namespace: l.namespace,
+                    pod: l.pod,
+                    container: 'app',
+                    gpu: String(gpu),
+                  })}} ${percent} ${t}`,
+              ).slice(1),
+            );
+          }),
+        ]
+      : []),
     '# EOF',
   ];
   return `${lines.join('\n')}\n`;

@@ -233,6 +233,8 @@ export const FACTS = {
     businessMetricFamilies: 'prometheus.businessMetricFamilies',
     /** Busiest hour's mean CPU over the quietest hour's, across the window's hours. */
     hourlyPeakToTrough: 'prometheus.hourlyPeakToTrough',
+    /** Mean utilisation, 0–1, of the GPUs its pods hold, over the window (DCGM exporter). */
+    gpuUtilisation: 'prometheus.gpuUtilisation',
     /** The quietest whole hour's mean CPU, in cores summed over the workload's pods. */
     cpuQuietHour: 'prometheus.cpuQuietHour',
     /** p99 over the window of one container's CPU in the busiest replica at each step, in cores. */

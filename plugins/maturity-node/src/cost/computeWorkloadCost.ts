@@ -71,14 +71,22 @@ export function computeWorkloadCost(
     memoryPrice,
   );
 
-  // GPUs are held whole and their use is not measured: priced, never counted as waste.
+  // GPUs are held whole: their use is their utilisation (DCGM's) × the GPUs; unknown without it,
+  // and then never counted as waste.
   const gpus = quantity(facts, FACTS.kubernetes.gpus);
+  const gpuUtilisation = quantity(facts, FACTS.prometheus.gpuUtilisation);
+  const gpuPrice = netPrice(
+    prices.gpuHour ?? DEFAULT_COST_PRICES.gpuHour!,
+    prices,
+  );
   const gpu =
     gpus !== null && gpus > 0
       ? resourceCost(
           gpus,
-          null,
-          netPrice(prices.gpuHour ?? DEFAULT_COST_PRICES.gpuHour!, prices),
+          gpuUtilisation === null || basis === 'declared'
+            ? null
+            : gpus * gpuUtilisation,
+          gpuPrice,
         )
       : undefined;
 
@@ -96,10 +104,16 @@ export function computeWorkloadCost(
         )
       : undefined;
 
+  // A GPU whose use is measured counts in the efficiency too, at its price.
+  const gpuMeasured = gpu !== undefined && gpu.usage !== null;
   const requestedValue =
-    (cpu.request ?? 0) * cpuPrice + (memory.request ?? 0) * memoryPrice;
+    (cpu.request ?? 0) * cpuPrice +
+    (memory.request ?? 0) * memoryPrice +
+    (gpuMeasured ? gpu!.request! * gpuPrice : 0);
   const usedValue =
-    (cpu.usage ?? 0) * cpuPrice + (memory.usage ?? 0) * memoryPrice;
+    (cpu.usage ?? 0) * cpuPrice +
+    (memory.usage ?? 0) * memoryPrice +
+    (gpuMeasured ? gpu!.usage! * gpuPrice : 0);
   const efficiency =
     cpu.efficiency !== null &&
     requestedValue > 0 &&
@@ -118,7 +132,7 @@ export function computeWorkloadCost(
       memory.hourlyCost +
       (gpu?.hourlyCost ?? 0) +
       (storage?.hourlyCost ?? 0),
-    hourlyWaste: cpu.hourlyWaste + memory.hourlyWaste,
+    hourlyWaste: cpu.hourlyWaste + memory.hourlyWaste + (gpu?.hourlyWaste ?? 0),
     efficiency,
   };
 }

@@ -301,6 +301,39 @@ describe('elasticityHint (Crane)', () => {
   });
 });
 
+describe('computeWorkloadCost with measured GPUs', () => {
+  it("counts the idle part of its GPUs as waste once DCGM's utilisation is known", () => {
+    // 8 GPUs at 25 %: 2 used. At 0.95 × 0.75 = 0.7125 a GPU-hour, 6 idle waste 4.275 an hour.
+    const cost = computeWorkloadCost(
+      {
+        'kubernetes.cores': 4,
+        'kubernetes.memoryRequestGiB': 8,
+        'kubernetes.gpus': 8,
+        'prometheus.cpuMean': 1,
+        'prometheus.memoryMeanGiB': 6,
+        'prometheus.gpuUtilisation': 0.25,
+      },
+      { cores: 4, source: 'kubernetes' },
+      { ...prices, discount: 0.25 },
+    );
+    expect(cost.gpu).toEqual({
+      request: 8,
+      usage: 2,
+      hourlyCost: expect.closeTo(5.7, 9),
+      hourlyWaste: expect.closeTo(4.275, 9),
+      efficiency: 0.25,
+    });
+    // CPU's 3 idle cores and memory's 2 idle GiB, and the GPUs'.
+    expect(cost.hourlyWaste).toBeCloseTo(
+      (3 * 0.031611 + 2 * 0.004237) * 0.75 + 4.275,
+      9,
+    );
+    // Used over requested, each at its price: (1 × 0.031611 + 6 × 0.004237 + 2 × 0.95) /
+    // (4 × 0.031611 + 8 × 0.004237 + 8 × 0.95) = 1.957033 / 7.76034.
+    expect(cost.efficiency).toBeCloseTo(1.957033 / 7.76034, 9);
+  });
+});
+
 describe('computeWorkloadCost with persistent volumes', () => {
   it('prices the GiB it claims by the month, at the discount, and counts none as waste', () => {
     // 200 GiB × 0.04 a GiB-month × 0.75 = 6 a month: 6 / 730 = 0.00821918 an hour.
