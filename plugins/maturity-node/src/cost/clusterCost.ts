@@ -68,7 +68,7 @@ const minus = (a: ResourceAmounts, b: ResourceAmounts) => ({
   gpus: a.gpus - b.gpus,
 });
 
-/** A cluster's cost before its idle part is shared: what {@link shareIdle} shares from. */
+/** A cluster's cost before its idle part is shared: what {@link shareIdle} shares from. @public */
 export type ClusterCostFigures = Omit<
   ClusterCost,
   'idleShares' | 'idleUnshared' | 'signals'
