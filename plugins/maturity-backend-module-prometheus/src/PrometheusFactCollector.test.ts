@@ -152,8 +152,10 @@ const PLANTED_NODES = [
   {
     instance: '10.0.0.1:9100',
     memoryTotalBytes: 32 * GiB,
-    cpu: (before: number) =>
-      before >= 360 && before < 420 ? 0.8 : before < 120 ? 0.5 : 0.2,
+    cpu: (before: number) => {
+      if (before >= 360 && before < 420) return 0.8;
+      return before < 120 ? 0.5 : 0.2;
+    },
     memory: (before: number) => (before >= 360 && before < 420 ? 0.7 : 0.6),
   },
   {

@@ -125,14 +125,14 @@ describe('computeClusterCost', () => {
 
 describe('nodeSignals', () => {
   const usage = (
-    node: string,
+    name: string,
     cpuMax1h: number | null,
     cpuMax1d: number | null,
     memoryMax1h: number | null,
     memoryMax1d: number | null,
   ): [string, NodeUtilisation] => [
-    node,
-    { node, cpuMax1h, cpuMax1d, memoryMax1h, memoryMax1d },
+    name,
+    { node: name, cpuMax1h, cpuMax1d, memoryMax1h, memoryMax1d },
   ];
 
   it('finds hot and cold nodes by name or address, and advises moving load', () => {
