@@ -86,6 +86,10 @@ export function nodeUtilisationQueries(nodeLabel: string) {
   };
 }
 
+/** cAdvisor's CPU of the containers the matchers select, as a rate over `seconds`. */
+const containerCpuRate = (matchers: string, seconds: number) =>
+  `rate(container_cpu_usage_seconds_total{${matchers}}[${seconds}s])`;
+
 /** The DCGM exporter's GPU utilisation, 0–100, a series per GPU labelled with its pod. */
 const GPU_UTIL = 'DCGM_FI_DEV_GPU_UTIL';
 
@@ -174,9 +178,7 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
       windowSeconds,
     )})`;
   const cpu = (rangeSeconds: number) =>
-    byWorkload(
-      `rate(container_cpu_usage_seconds_total{${CONTAINERS}${m}}[${rangeSeconds}s])`,
-    );
+    byWorkload(containerCpuRate(`${CONTAINERS}${m}`, rangeSeconds));
   const memory = byWorkload(
     `container_memory_working_set_bytes{${CONTAINERS}${m}}`,
   );
@@ -191,11 +193,7 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
     keyLabels: ['namespace', 'workload'],
     containerCpuRange: (seconds, step) =>
       subquery(
-        byContainer(
-          `rate(container_cpu_usage_seconds_total{${CONTAINERS}${m}}[${rateWindow(
-            step,
-          )}s])`,
-        ),
+        byContainer(containerCpuRate(`${CONTAINERS}${m}`, rateWindow(step))),
         seconds,
         step,
       ),
@@ -332,10 +330,7 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
       )
       .join(' or ');
   const cpu = (rangeSeconds: number) =>
-    each(
-      s =>
-        `rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${rangeSeconds}s])`,
-    );
+    each(s => containerCpuRate(`${s},${CONTAINERS}`, rangeSeconds));
   // Per container: the busiest pod's, labelled like the sums.
   const eachContainer = (expr: (selector: string) => string) =>
     selectors
@@ -361,11 +356,8 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
       ),
     containerCpuRange: (seconds, step) =>
       subquery(
-        eachContainer(
-          s =>
-            `rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${rateWindow(
-              step,
-            )}s])`,
+        eachContainer(s =>
+          containerCpuRate(`${s},${CONTAINERS}`, rateWindow(step)),
         ),
         seconds,
         step,
@@ -383,9 +375,10 @@ export function selectedWorkloads(selectors: string[]): WorkloadSeries {
         selectors
           .map(
             (s, i) =>
-              `label_replace(sum(rate(container_cpu_usage_seconds_total{${s},${CONTAINERS}}[${rateWindow(
-                step,
-              )}s])) / sum(kube_pod_container_resource_requests{${s},resource="cpu"}), "${SELECTOR_LABEL}", "${i}", "", "")`,
+              `label_replace(sum(${containerCpuRate(
+                `${s},${CONTAINERS}`,
+                rateWindow(step),
+              )}) / sum(kube_pod_container_resource_requests{${s},resource="cpu"}), "${SELECTOR_LABEL}", "${i}", "", "")`,
           )
           .join(' or '),
         seconds,

@@ -54,25 +54,32 @@ function recommenders(
     replicas *
     netPrice(price, prices) *
     HOURS_PER_MONTH;
+  const result = (
+    current: number,
+    recommended: number,
+    replicas: number,
+    price: number,
+    basis: string,
+  ): ResourceRecommendation => ({
+    current,
+    recommended,
+    replicas,
+    monthlySaving: saving(current, recommended, replicas, price),
+    basis,
+  });
   return {
     cpu: (current, p99, replicas) => {
       const fromUsage = p99 * factor;
       const recommended = round(Math.max(fromUsage, params.cpuFloorCores), 3);
-      return {
+      return result(
         current,
         recommended,
         replicas,
-        monthlySaving: saving(
-          current,
-          recommended,
-          replicas,
-          prices.cpuCoreHour,
-        ),
-        basis:
-          fromUsage < params.cpuFloorCores
-            ? `floor of ${params.cpuFloorCores} core`
-            : usage,
-      };
+        prices.cpuCoreHour,
+        fromUsage < params.cpuFloorCores
+          ? `floor of ${params.cpuFloorCores} core`
+          : usage,
+      );
     },
     memory: (current, p99, replicas, oomPeak) => {
       const fromUsage = p99 * factor;
@@ -91,19 +98,13 @@ function recommenders(
           basis = 'OOM-killed in the window: peak usage + margin';
         }
       }
-      recommended = round(recommended, 3);
-      return {
+      return result(
         current,
-        recommended,
+        round(recommended, 3),
         replicas,
-        monthlySaving: saving(
-          current,
-          recommended,
-          replicas,
-          prices.memoryGiBHour,
-        ),
+        prices.memoryGiBHour,
         basis,
-      };
+      );
     },
   };
 }
