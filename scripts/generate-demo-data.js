@@ -819,6 +819,16 @@ for (const c of components) {
     ...stats,
     // The DCGM exporter's view of the trainer's GPUs: busy most of the week, never full.
     ...(name === 'gpu-trainer' ? { gpuUtilisation: 0.62 } : {}),
+    // kubelet's view of the volumes: a store's claims (200 GiB each) filled as its team keeps
+    // them, and the trainer's 2 TiB training set at 1.6 TiB.
+    ...(controller.kind === 'StatefulSet'
+      ? {
+          storageUsed: Math.round(
+            Math.min(replicas, 3) * 200 * GiB * (0.25 + 0.5 * d),
+          ),
+        }
+      : {}),
+    ...(name === 'gpu-trainer' ? { storageUsed: 1638 * GiB } : {}),
     containers: {
       [controller.spec.template.spec.containers[0].name]: {
         containerCpuP99: Number((stats.cpuP99 / replicas).toFixed(4)),

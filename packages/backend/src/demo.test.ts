@@ -237,6 +237,9 @@ describe('the demo portal in recorded-data mode', () => {
     expect(trainer.storageClass).toBe('cbs-premium');
     expect(trainer.storage.request).toBe(2048);
     expect(trainer.storage.hourlyCost * 730).toBeCloseTo(245.76, 6);
+    // 1,638 of its 2,048 GiB used: 410 GiB × 0.12 = 49.20 a month free.
+    expect(trainer.storage.usage).toBeCloseTo(1638, 6);
+    expect(trainer.storage.hourlyWaste * 730).toBeCloseTo(49.2, 6);
     // Its 80 GPUs at 0.95, 62 % used: 76 an hour, 28.88 of it idle.
     expect(trainer.gpu.hourlyCost).toBeCloseTo(76, 6);
     expect(trainer.gpu.hourlyWaste).toBeCloseTo(28.88, 6);

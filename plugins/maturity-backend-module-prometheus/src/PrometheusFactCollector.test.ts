@@ -128,7 +128,14 @@ function expectCartFacts(
   else expect(facts['prometheus.gpuUtilisation']).toBeUndefined();
 }
 
-function expectLedgerFacts(facts: Record<string, unknown>) {
+function expectLedgerFacts(
+  facts: Record<string, unknown>,
+  planted: { volumes?: boolean } = {},
+) {
+  // Known by owner where its claim is planted: 30 GiB used on it. A selector names no claims.
+  if (planted.volumes)
+    expect(facts['prometheus.storageUsedGiB']).toBeCloseTo(30, 6);
+  else expect(facts['prometheus.storageUsedGiB']).toBeUndefined();
   // The mean includes the window's first step, whose rate may see part of its 5 minutes.
   expect(facts['prometheus.cpuMean']).toBeCloseTo(1, 2);
   for (const fact of ['cpuP50', 'cpuP95', 'cpuP99', 'cpuMax1h', 'cpuMax1d']) {
@@ -218,6 +225,21 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
         nodes: PLANTED_NODES,
         // cart's pod holds two GPUs, at 40 % and 60 % all week.
         gpus: [{ pod: 'cart-7d9f-a', utilisation: [40, 60] }],
+        // ledger's pod mounts its claim, 30 GiB used; a claim of no workload's pod is nobody's.
+        volumes: [
+          {
+            namespace: 'bank',
+            pod: 'ledger-0',
+            claim: 'data-ledger-0',
+            usedBytes: 30 * GiB,
+          },
+          {
+            namespace: 'bank',
+            pod: 'orphan-1',
+            claim: 'scratch',
+            usedBytes: 99 * GiB,
+          },
+        ],
       }),
       { alertRules: ALERT_RULES },
     );
@@ -229,7 +251,7 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     options: { url?: string; maxSamplesPerQuery?: number } = {},
   ) => collectFrom(options.url ?? prometheus.url, entities, options);
 
-  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 22 queries", async () => {
+  it("finds every owned workload's planted percentiles, peaks, memory, OOM kills and utilisation in 23 queries", async () => {
     const result = await collect([
       owned('cart', 'shop'),
       owned('ledger', 'bank'),
@@ -238,10 +260,12 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expectCartFacts(result.facts.get('component:default/cart')!, {
       gpus: true,
     });
-    expectLedgerFacts(result.facts.get('component:default/ledger')!);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!, {
+      volumes: true,
+    });
     // One query sizes the namespaces, then one per statistic covers every workload; one reads
     // the alerting rules, one the traced services and one the workloads in a mesh.
-    expect(result.queries).toBe(1 + 18 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 19 + 1 + 1 + 1);
   }, 30_000);
 
   it("reads every node's CPU and memory maxima over the last hour and day in 4 queries", async () => {
@@ -309,8 +333,8 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
           /^Prometheus refused the query of maturity\.prometheus\.facts\.broken: bad_data: /,
         ),
       ]);
-    // 1 + 18 statistics, the rules, the traced services, and one query per fact.
-    expect(source.queriesSent).toBe(1 + 18 + 1 + 1 + 1 + 2);
+    // 1 + 19 statistics, the rules, the traced services, and one query per fact.
+    expect(source.queriesSent).toBe(1 + 19 + 1 + 1 + 1 + 2);
   }, 30_000);
 
   it('finds which workloads an alerting rule watches, and says where each fact came from', async () => {
@@ -375,8 +399,10 @@ describe('PrometheusFactCollector against a real Prometheus', () => {
     expectCartFacts(result.facts.get('component:default/cart')!, {
       gpus: true,
     });
-    expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 2 * 18 + 1 + 1 + 1);
+    expectLedgerFacts(result.facts.get('component:default/ledger')!, {
+      volumes: true,
+    });
+    expect(result.queries).toBe(1 + 2 * 19 + 1 + 1 + 1);
   }, 30_000);
 
   it('batches workloads with their own selectors: 18 queries for a batch', async () => {
@@ -545,9 +571,9 @@ describe('PrometheusFactCollector against a Prometheus with a low sample limit',
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
     // The sizes; the refused first statistic of the whole fleet (the rest are not sent); then the
-    // two namespaces, 18 statistics each; the alerting rules and the traced services (none here,
+    // two namespaces, 19 statistics each; the alerting rules and the traced services (none here,
     // so alerting and tracing are unknown).
-    expect(result.queries).toBe(1 + 1 + 2 * 18 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 1 + 2 * 19 + 1 + 1 + 1);
   }, 30_000);
 });
 
@@ -572,7 +598,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
   }, 120_000);
   afterAll(() => prometheus?.stop());
 
-  it('reads the recorded series and finds the same planted figures in 22 queries', async () => {
+  it('reads the recorded series and finds the same planted figures in 23 queries', async () => {
     const result = await collectFrom(
       prometheus.url,
       [owned('cart', 'shop'), owned('ledger', 'bank')],
@@ -583,7 +609,7 @@ describe('PrometheusFactCollector against a Prometheus that runs the recording r
     expect(result.failures?.size ?? 0).toBe(0);
     expectCartFacts(result.facts.get('component:default/cart')!);
     expectLedgerFacts(result.facts.get('component:default/ledger')!);
-    expect(result.queries).toBe(1 + 18 + 1 + 1 + 1);
+    expect(result.queries).toBe(1 + 19 + 1 + 1 + 1);
   }, 30_000);
 });
 

@@ -327,12 +327,13 @@ export class PrometheusLoadSource implements LoadSource {
       windowSeconds(window),
       this.options.stepSeconds,
     );
+    // The statistics the series can answer: a selector names no volume claims.
     return inParallel(
-      LOAD_STATISTICS.map(
+      LOAD_STATISTICS.filter(statistic => queries[statistic]).map(
         statistic => async (): Promise<[LoadStatistic, Vector]> =>
           [
             statistic,
-            await this.vector(queries[statistic], window.end, signal),
+            await this.vector(queries[statistic]!, window.end, signal),
           ],
       ),
       this.options.concurrency,

@@ -42,6 +42,7 @@ export function loadFacts(load: WorkloadLoad): WorkloadFacts {
   set(p.hourlyPeakToTrough, load.cpuHourlySwing);
   set(p.cpuQuietHour, load.cpuQuietHour);
   set(p.gpuUtilisation, load.gpuUtilisation);
+  set(p.storageUsedGiB, gib(load.storageUsed));
   for (const [container, stats] of Object.entries(load.containers ?? {})) {
     set(p.containerCpuP99(container), stats.containerCpuP99);
     set(p.containerMemoryP99GiB(container), gib(stats.containerMemoryP99));

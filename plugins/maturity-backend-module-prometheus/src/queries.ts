@@ -24,6 +24,7 @@ export const LOAD_STATISTICS = [
   'containerCpuP99',
   'containerMemoryP99',
   'gpuUtilisation',
+  'storageUsed',
 ] as const;
 
 /** One of {@link LOAD_STATISTICS}. */
@@ -126,6 +127,12 @@ export interface WorkloadSeries {
    * `DCGM_FI_DEV_GPU_UTIL`, labelled with the pod using each GPU), as a range.
    */
   gpuRange(seconds: number, stepSeconds: number): string;
+  /**
+   * Bytes used on the persistent volumes its pods mount, now (kubelet's volume statistics, by
+   * claim, through kube-state-metrics' pod → claim map); absent where the series cannot name
+   * the claims (a selector names pods, not claims).
+   */
+  storageUsed?(): string;
 }
 
 /** A subquery over an instant expression: Prometheus evaluates it at every step. */
@@ -222,6 +229,12 @@ export function ownedWorkloads(namespaces?: string[]): WorkloadSeries {
         window,
       ),
     cpuRequests: () => requests,
+    storageUsed: () => {
+      const claims = m ? `{${m.slice(1)}}` : '';
+      return `sum by (namespace, workload) (max by (namespace, persistentvolumeclaim) (kubelet_volume_stats_used_bytes${claims}) * on (namespace, persistentvolumeclaim) group_left (workload) max by (namespace, persistentvolumeclaim, workload) (kube_pod_spec_volumes_persistentvolumeclaims_info${claims} * on (namespace, pod) group_left (workload) ${podWorkloads(
+        m,
+      )}))`;
+    },
     // The family name is copied into a label first: joining drops __name__, and families
     // would collide. Each family counts once however many pods and series export it.
     businessMetrics: () =>
@@ -419,7 +432,7 @@ export function statisticQueries(
   series: WorkloadSeries,
   windowSeconds: number,
   resolutionSeconds: number,
-): Record<LoadStatistic, string> {
+): Partial<Record<LoadStatistic, string>> {
   const cpu = (seconds: number) => series.cpuRange(seconds, resolutionSeconds);
   const memory = series.memoryRange(windowSeconds, resolutionSeconds);
   // Hours that end at least an hour into the window: a whole hour of it each.
@@ -459,6 +472,7 @@ export function statisticQueries(
       windowSeconds,
       resolutionSeconds,
     )}) / 100`,
+    ...(series.storageUsed ? { storageUsed: series.storageUsed() } : {}),
   };
 }
 

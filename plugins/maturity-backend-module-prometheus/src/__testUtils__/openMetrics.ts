@@ -69,6 +69,13 @@ export function plantedLoadOpenMetrics(
     nodes?: PlantedNode[];
     /** GPUs the DCGM exporter reports for a pod of the loads, each at a steady utilisation (%). */
     gpus?: Array<{ pod: string; utilisation: number[] }>;
+    /** Volume claims a pod mounts (kube-state-metrics) and the bytes kubelet sees used on each. */
+    volumes?: Array<{
+      namespace: string;
+      pod: string;
+      claim: string;
+      usedBytes: number;
+    }>;
   } = {},
 ): string {
   const isPeak = (load: PlantedLoad, t: number) =>
@@ -145,6 +152,7 @@ export function plantedLoadOpenMetrics(
     ...spanMetrics(loads[0]?.end, options.tracedServices ?? []),
     ...meshMetrics(loads[0]?.end, options.meshWorkloads ?? []),
     ...nodeMetrics(loads[0]?.end, options.nodes ?? []),
+    ...volumeMetrics(loads[0]?.end, options.volumes ?? []),
     ...(options.gpus?.length
       ? [
           '# TYPE DCGM_FI_DEV_GPU_UTIL gauge',
@@ -224,6 +232,46 @@ function nodeMetrics(end: Date | undefined, nodes: PlantedNode[]): string[] {
         }"} ${Math.round(
           node.memoryTotalBytes * (1 - node.memory(before)),
         )} ${t}`,
+    ),
+  ];
+}
+
+/** Each claim's pod and use over the day before `end`, every five minutes. */
+function volumeMetrics(
+  end: Date | undefined,
+  volumes: Array<{
+    namespace: string;
+    pod: string;
+    claim: string;
+    usedBytes: number;
+  }>,
+): string[] {
+  if (!end || volumes.length === 0) return [];
+  const last = Math.floor(end.getTime() / 60_000) * 60;
+  const times: number[] = [];
+  for (let t = last - 86_400; t <= last; t += 300) times.push(t);
+  return [
+    '# TYPE kube_pod_spec_volumes_persistentvolumeclaims_info gauge',
+    ...volumes.flatMap(v =>
+      times.map(
+        t =>
+          `kube_pod_spec_volumes_persistentvolumeclaims_info{${labelText({
+            namespace: v.namespace,
+            pod: v.pod,
+            volume: 'data',
+            persistentvolumeclaim: v.claim,
+          })}} 1 ${t}`,
+      ),
+    ),
+    '# TYPE kubelet_volume_stats_used_bytes gauge',
+    ...volumes.flatMap(v =>
+      times.map(
+        t =>
+          `kubelet_volume_stats_used_bytes{${labelText({
+            namespace: v.namespace,
+            persistentvolumeclaim: v.claim,
+          })}} ${v.usedBytes} ${t}`,
+      ),
     ),
   ];
 }

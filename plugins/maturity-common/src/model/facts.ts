@@ -233,6 +233,8 @@ export const FACTS = {
     businessMetricFamilies: 'prometheus.businessMetricFamilies',
     /** Busiest hour's mean CPU over the quietest hour's, across the window's hours. */
     hourlyPeakToTrough: 'prometheus.hourlyPeakToTrough',
+    /** GiB used on the persistent volumes its pods mount, now (kubelet's volume statistics). */
+    storageUsedGiB: 'prometheus.storageUsedGiB',
     /** Mean utilisation, 0–1, of the GPUs its pods hold, over the window (DCGM exporter). */
     gpuUtilisation: 'prometheus.gpuUtilisation',
     /** The quietest whole hour's mean CPU, in cores summed over the workload's pods. */

@@ -90,13 +90,15 @@ export function computeWorkloadCost(
         )
       : undefined;
 
-  // Volumes are held whole, priced by the GiB-month; their use is not measured either.
+  // Volumes are held whole, priced by the GiB-month; what kubelet says is used on them is their
+  // use, and the rest is waste. Unknown without it, and then never waste.
   const storageGiB = quantity(facts, FACTS.kubernetes.storageGiB);
+  const storageUsed = quantity(facts, FACTS.prometheus.storageUsedGiB);
   const storage =
     storageGiB !== null && storageGiB > 0
       ? resourceCost(
           storageGiB,
-          null,
+          basis === 'declared' ? null : storageUsed,
           netPrice(
             prices.storageGiBMonth ?? DEFAULT_COST_PRICES.storageGiBMonth!,
             prices,
@@ -132,7 +134,11 @@ export function computeWorkloadCost(
       memory.hourlyCost +
       (gpu?.hourlyCost ?? 0) +
       (storage?.hourlyCost ?? 0),
-    hourlyWaste: cpu.hourlyWaste + memory.hourlyWaste + (gpu?.hourlyWaste ?? 0),
+    hourlyWaste:
+      cpu.hourlyWaste +
+      memory.hourlyWaste +
+      (gpu?.hourlyWaste ?? 0) +
+      (storage?.hourlyWaste ?? 0),
     efficiency,
   };
 }

@@ -353,6 +353,22 @@ describe('computeWorkloadCost with persistent volumes', () => {
     expect(cost.hourlyCost).toBeCloseTo(0.0474165 + 6 / 730, 9);
     expect(cost.hourlyWaste).toBe(0);
   });
+
+  it('counts what kubelet says is free on them as waste once it is known', () => {
+    // 50 of 200 GiB used: 150 × 0.04 × 0.75 = 4.5 a month idle.
+    const cost = computeWorkloadCost(
+      {
+        'kubernetes.cores': 2,
+        'kubernetes.storageGiB': 200,
+        'prometheus.storageUsedGiB': 50,
+      },
+      { cores: 2, source: 'kubernetes' },
+      { ...prices, discount: 0.25 },
+    );
+    expect(cost.storage).toMatchObject({ request: 200, usage: 50 });
+    expect(cost.storage!.hourlyWaste * 730).toBeCloseTo(4.5, 9);
+    expect(cost.hourlyWaste * 730).toBeCloseTo(4.5, 9);
+  });
 });
 
 describe('recommendRequests per container', () => {
