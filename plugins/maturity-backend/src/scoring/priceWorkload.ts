@@ -43,9 +43,10 @@ export function priceWorkload(
       ? pricesWhere
       : { ...pricesWhere, storageGiBMonth: classPrice };
   const cost = computeWorkloadCost(facts, cores, prices);
+  const replicas = recommendReplicas(facts, config.elasticity);
   const rightSizing = {
     ...recommendRequests(facts, prices, config.rightSizing),
-    replicas: recommendReplicas(facts, config.elasticity),
+    ...(replicas ? { replicas } : {}),
   };
   const advice: WorkloadCostAdvice = {
     basis: cost.basis,

@@ -19,13 +19,15 @@ import { cpuRequestCores, quantity } from './workloadCores';
 const round = (value: number, digits: number) =>
   Math.round(value * 10 ** digits) / 10 ** digits;
 
+const CONTAINER_FACT = 'kubernetes.container.';
+
 /** The containers whose requests Kubernetes reported, by name, in the order first seen. */
 function containerNames(facts: WorkloadFacts): string[] {
   const names = new Set<string>();
-  for (const id of Object.keys(facts)) {
-    const found =
-      /^kubernetes\.container\.(.+)\.(cpuRequest|memoryRequestGiB)$/.exec(id);
-    if (found) names.add(found[1]);
+  for (const id in facts) {
+    if (!id.startsWith(CONTAINER_FACT)) continue;
+    const name = id.slice(CONTAINER_FACT.length, id.lastIndexOf('.'));
+    if (name) names.add(name);
   }
   return [...names];
 }
@@ -154,33 +156,32 @@ export function recommendRequests(
   const k = FACTS.kubernetes;
   const p = FACTS.prometheus;
 
-  const containers: ContainerRecommendation[] = containerNames(facts).map(
-    container => {
-      const cpuRequest = quantity(facts, k.containerCpuRequest(container));
-      const cpuP99 = quantity(facts, p.containerCpuP99(container));
-      const memoryRequest = quantity(
-        facts,
-        k.containerMemoryRequestGiB(container),
-      );
-      const memoryP99 = quantity(facts, p.containerMemoryP99GiB(container));
-      return {
-        container,
-        cpu:
-          cpuRequest !== null && cpuP99 !== null
-            ? recommend.cpu(cpuRequest, cpuP99, replicas)
-            : null,
-        memory:
-          memoryRequest !== null && memoryP99 !== null
-            ? recommend.memory(
-                memoryRequest,
-                memoryP99,
-                replicas,
-                oomKilled ? memoryP99 : undefined,
-              )
-            : null,
-      };
-    },
-  );
+  const names = containerNames(facts);
+  const containers: ContainerRecommendation[] = names.map(container => {
+    const cpuRequest = quantity(facts, k.containerCpuRequest(container));
+    const cpuP99 = quantity(facts, p.containerCpuP99(container));
+    const memoryRequest = quantity(
+      facts,
+      k.containerMemoryRequestGiB(container),
+    );
+    const memoryP99 = quantity(facts, p.containerMemoryP99GiB(container));
+    return {
+      container,
+      cpu:
+        cpuRequest !== null && cpuP99 !== null
+          ? recommend.cpu(cpuRequest, cpuP99, replicas)
+          : null,
+      memory:
+        memoryRequest !== null && memoryP99 !== null
+          ? recommend.memory(
+              memoryRequest,
+              memoryP99,
+              replicas,
+              oomKilled ? memoryP99 : undefined,
+            )
+          : null,
+    };
+  });
   const measured = containers.filter(c => c.cpu || c.memory);
 
   let cpu: ResourceRecommendation | null = null;
@@ -197,7 +198,6 @@ export function recommendRequests(
             monthlySaving: 0,
             basis: 'no usage: kept',
           };
-    const names = containerNames(facts);
     cpu = summed(
       names.map(
         (n, i) =>
