@@ -82,4 +82,28 @@ describe('withReadableCostParts', () => {
       await withReadableCostParts({ all: true, readable }, answer),
     ).toEqual(answer);
   });
+
+  it("leaves out the clusters of a group's idle share that the caller may not read", async () => {
+    const answer = {
+      kind: 'department',
+      ref: 'group:default/media',
+      idle: {
+        hourlyCost: { cpu: 2, memory: 1, gpu: 0, total: 3 },
+        clusters: [
+          { cluster: 'prod', hourlyCost: 2 },
+          { cluster: 'secret', hourlyCost: 1 },
+        ],
+      },
+    } as unknown as CostResponse;
+    const readable = async (refs: string[]) =>
+      new Set(refs.filter(r => r !== 'resource:default/secret'));
+    const restricted = await withReadableCostParts(
+      { all: false, readable },
+      answer,
+    );
+    expect(restricted.idle).toEqual({
+      hourlyCost: { cpu: 2, memory: 1, gpu: 0, total: 3 },
+      clusters: [{ cluster: 'prod', hourlyCost: 2 }],
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import {
   CostResponse,
   InsightResponse,
+  stringifyPlatformRef,
   LeaderboardResponse,
 } from '@internal/plugin-maturity-common';
 import { ReadScope } from './EntityReadAccess';
@@ -43,21 +44,44 @@ export async function withReadableMembers<T extends object>(
 }
 
 /**
- * A cost answer with the members, and the departments a cluster's idle cost is shared to, that
- * the caller may not read left out; the cluster's own figures stay whole.
+ * A cost answer with the members, the departments a cluster's idle cost is shared to, and the
+ * clusters a group's idle share comes from, that the caller may not read left out; the figures
+ * themselves stay whole.
  */
 export async function withReadableCostParts(
   scope: ReadScope,
   answer: CostResponse,
 ): Promise<CostResponse> {
   const restricted = await withReadableMembers(scope, answer);
-  if (!answer.cluster) return restricted;
+  if (scope.all) return restricted;
+  const { cluster, idle } = answer;
+  const clusters = idle
+    ? await readableOf(
+        scope,
+        idle.clusters.map(c => ({
+          ...c,
+          ref: stringifyPlatformRef(c.cluster),
+        })),
+      )
+    : [];
   return {
     ...restricted,
-    cluster: {
-      ...answer.cluster,
-      idleShares: await readableOf(scope, answer.cluster.idleShares),
-    },
+    ...(cluster
+      ? {
+          cluster: {
+            ...cluster,
+            idleShares: await readableOf(scope, cluster.idleShares),
+          },
+        }
+      : {}),
+    ...(idle
+      ? {
+          idle: {
+            ...idle,
+            clusters: clusters.map(({ ref: _ref, ...c }) => c),
+          },
+        }
+      : {}),
   };
 }
 
