@@ -205,6 +205,14 @@ describe('the demo portal in recorded-data mode', () => {
           cluster.idleUnshared,
       ).toBeCloseTo(cluster.idleHourlyCost.total, 6);
     }
+    // Every run keeps the cluster's cost: the 90 days before now hold the past's 89 later days
+    // and today's run.
+    const { clusterTrend } = await costOf('resource/default/prod-shared');
+    expect(clusterTrend).toHaveLength(90);
+    expect(clusterTrend[89].hourlyCost).toBeCloseTo(
+      sharedCost.hourlyCost.total,
+      9,
+    );
     // The shared cluster's GPU pool: four 8-GPU machines beside 64-core ones.
     expect(
       sharedCost.nodeTypes.map((t: any) => [

@@ -369,6 +369,8 @@ export interface CostResponse {
   budget?: BudgetStatus;
   /** For a platform that is a Kubernetes cluster: its nodes' cost, allocated and idle. */
   cluster?: ClusterCost;
+  /** For such a cluster: its nodes' cost and the idle part of it over the last 90 days. */
+  clusterTrend?: ClusterCostTrendPoint[];
   /**
    * For a team, department or company: its share of the idle capacity of the clusters its
    * workloads run on (OpenCost's `shareIdle`), beside its workloads' cost and not part of it.
@@ -467,6 +469,14 @@ export interface ClusterCost {
   idleUnshared: number;
   /** Node utilisation from Prometheus, when it watches the nodes. */
   signals?: NodeSignals;
+}
+
+/** A cluster's hourly cost at one run. @public */
+export interface ClusterCostTrendPoint {
+  at: string;
+  hourlyCost: number;
+  allocatedHourlyCost: number;
+  idleHourlyCost: number;
 }
 
 /** A group's part of the idle cost of the clusters its workloads run on. @public */

@@ -443,6 +443,59 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(new Date('2026-11-20T10:00:00Z'));
     });
 
+    it("keeps each run's cluster costs for the cluster's history, and none of a failed run", async () => {
+      const { knex, store } = await createStore();
+      const run = async (iso: string, hourly: number, fail = false) => {
+        const started = new Date(new Date(iso).getTime() - 1000);
+        const draft = await store.beginSnapshot(started);
+        await draft.addRows([department(50)]);
+        await draft.addClusterCosts([
+          {
+            cluster: 'prod',
+            hourlyCost: hourly,
+            allocatedHourlyCost: hourly * 0.75,
+            idleHourlyCost: hourly * 0.25,
+          },
+          {
+            cluster: 'edge',
+            hourlyCost: 1,
+            allocatedHourlyCost: 1,
+            idleHourlyCost: 0,
+          },
+        ]);
+        return fail
+          ? draft.fail('x', new Date(iso))
+          : draft.publish(new Date(iso));
+      };
+      await run('2026-11-19T10:00:00Z', 40);
+      await run('2026-11-20T10:00:00Z', 48);
+      // A failed run's costs go with its rows.
+      await run('2026-11-20T11:00:00Z', 99, true);
+      const range = {
+        from: new Date('2026-11-19T00:00:00Z'),
+        to: new Date('2026-11-21T00:00:00Z'),
+      };
+      expect(await store.getClusterCostHistory('prod', range)).toEqual([
+        {
+          cluster: 'prod',
+          hourlyCost: 40,
+          allocatedHourlyCost: 30,
+          idleHourlyCost: 10,
+          at: new Date('2026-11-19T10:00:00Z'),
+        },
+        {
+          cluster: 'prod',
+          hourlyCost: 48,
+          allocatedHourlyCost: 36,
+          idleHourlyCost: 12,
+          at: new Date('2026-11-20T10:00:00Z'),
+        },
+      ]);
+      // Two clusters of the two published runs.
+      const [{ n }] = await knex('maturity_cluster_costs').count({ n: '*' });
+      expect(Number(n)).toBe(4);
+    });
+
     it("keeps every run for runDays, each day's last for retainDays, detail on the current and on days' last for detailDays", async () => {
       const { store } = await createStore();
       const save = (iso: string) =>

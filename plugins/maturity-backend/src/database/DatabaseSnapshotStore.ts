@@ -24,6 +24,7 @@ import {
   readJson,
 } from './openDatabase';
 import {
+  ClusterCostPoint,
   PruneResult,
   RetentionPolicy,
   ScoreDrop,
@@ -282,6 +283,7 @@ async function deleteRows(tx: Knex.Transaction, snapshotId: number) {
   // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
   await tx('maturity_scores').where('snapshot_id', snapshotId).delete();
   await tx('maturity_run_members').where('snapshot_id', snapshotId).delete();
+  await tx('maturity_cluster_costs').where('snapshot_id', snapshotId).delete();
 }
 
 /**
@@ -447,6 +449,18 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           workloads: 0,
         };
       },
+      async addClusterCosts(costs) {
+        if (costs.length === 0) return;
+        await db('maturity_cluster_costs').insert(
+          costs.map(c => ({
+            snapshot_id: id,
+            cluster: c.cluster,
+            hourly_cost: c.hourlyCost,
+            allocated_hourly_cost: c.allocatedHourlyCost,
+            idle_hourly_cost: c.idleHourlyCost,
+          })),
+        );
+      },
       async heartbeat(at) {
         await db('maturity_snapshots')
           .where({ id, status: 'running' })
@@ -595,6 +609,31 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .select(...FIGURE_COLUMNS.map(c => `s.${c}`), 'r.finished_at');
     return rows.map((row: ScoreDbRow & { finished_at: Date | string }) => ({
       ...toScoreRow(row),
+      at: readDate(row.finished_at),
+    }));
+  }
+
+  async getClusterCostHistory(
+    cluster: string,
+    range: { from: Date; to: Date },
+  ): Promise<Array<ClusterCostPoint & { at: Date }>> {
+    const rows = await this.db('maturity_cluster_costs as c')
+      .join('maturity_snapshots as r', 'r.id', 'c.snapshot_id')
+      .where('c.cluster', cluster)
+      .where('r.status', 'succeeded')
+      .whereBetween('r.finished_at', [range.from, range.to])
+      .orderBy('r.finished_at')
+      .select(
+        'c.hourly_cost',
+        'c.allocated_hourly_cost',
+        'c.idle_hourly_cost',
+        'r.finished_at',
+      );
+    return rows.map(row => ({
+      cluster,
+      hourlyCost: Number(row.hourly_cost),
+      allocatedHourlyCost: Number(row.allocated_hourly_cost),
+      idleHourlyCost: Number(row.idle_hourly_cost),
       at: readDate(row.finished_at),
     }));
   }

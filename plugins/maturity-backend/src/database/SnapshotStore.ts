@@ -34,6 +34,14 @@ export interface ScoreRow {
   listedIn?: Array<{ level: RollUpLevel; group: string }>;
 }
 
+/** A cluster's cost in one run: its nodes' hourly cost, and what of it is allocated and idle. */
+export interface ClusterCostPoint {
+  cluster: string;
+  hourlyCost: number;
+  allocatedHourlyCost: number;
+  idleHourlyCost: number;
+}
+
 /**
  * A snapshot being written: its rows go in page by page, each page in a transaction of its own,
  * and none of them is visible until the snapshot is published.
@@ -51,6 +59,8 @@ export interface SnapshotDraft {
    * again on a later page while it changes, and a workload is scored once.
    */
   hasWorkloads(refs: string[]): Promise<Set<string>>;
+  /** Writes the run's cluster costs, a row per cluster, for their history. */
+  addClusterCosts(costs: ClusterCostPoint[]): Promise<void>;
   /**
    * Every group of `level` whose member list names workloads (see {@link ScoreRow.listedIn}),
    * with them, group by group: read from the database a window at a time, so a run holds one
@@ -176,6 +186,12 @@ export interface SnapshotStore {
 
   /** The last succeeded snapshot of each UTC day that ends in the range, oldest first. */
   listDailySnapshots(range: { from: Date; to: Date }): Promise<SnapshotInfo[]>;
+
+  /** One cluster's cost over time, oldest first, from succeeded snapshots. */
+  getClusterCostHistory(
+    cluster: string,
+    range: { from: Date; to: Date },
+  ): Promise<Array<ClusterCostPoint & { at: Date }>>;
 
   /** Scores of one entity at one level over time, oldest first, from succeeded snapshots. */
   getHistory(

@@ -41,6 +41,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       await knex.schema.hasColumn('maturity_scores', 'measured_share'),
     ).toBe(true);
+    expect(await knex.schema.hasTable('maturity_cluster_costs')).toBe(true);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_cluster_costs')).toBe(false);
     expect(await knex.schema.hasTable('maturity_budgets')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_budgets')).toBe(false);
@@ -153,7 +156,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
     // Down to the step before details were stored by content.
-    for (let step = 0; step < 5; step++) await knex.migrate.down({ directory });
+    for (let step = 0; step < 6; step++) await knex.migrate.down({ directory });
     const [snapshot] = await knex('maturity_snapshots')
       .insert({
         started_at: new Date(),

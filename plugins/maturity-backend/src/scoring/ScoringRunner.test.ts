@@ -249,6 +249,13 @@ describe.each(databases.eachSupportedId())(
       // cores and CPU peaked at 20 %, so 0.75 × 0.7667 / 0.2 = 2.875 leaves room for 2.8×.
       expect(cluster.signals!.measuredNodes).toBe(1);
       expect(cluster.signals!.overcommit.ratio).toBe(2.8);
+      // Kept for the cluster's history: 3,000 × 0.031611 + 8,000 × 0.004237 = 128.729 an hour.
+      const [point] = await snapshots.getClusterCostHistory('prod', {
+        from: new Date('2026-01-01T00:00:00Z'),
+        to: new Date('2027-01-01T00:00:00Z'),
+      });
+      expect(point.hourlyCost).toBeCloseTo(128.729, 9);
+      expect(point.idleHourlyCost).toBeCloseTo(36.9572, 9);
     });
 
     it('scores a run whose collector cannot give the clusters, without cluster costs', async () => {

@@ -388,6 +388,16 @@ export class ScoringRunner {
       ),
     );
     await phases.time('roll-up', () => writeRollUps(rollUp, draft, clusters));
+    await phases.time('writing', () =>
+      draft.addClusterCosts(
+        [...clusters.byPlatform.values()].map(c => ({
+          cluster: c.cluster,
+          hourlyCost: c.hourlyCost.total,
+          allocatedHourlyCost: c.allocatedHourlyCost.total,
+          idleHourlyCost: c.idleHourlyCost.total,
+        })),
+      ),
+    );
     // A day of the past is dated that day; a run of today when it finishes.
     const snapshot = await phases.time('writing', () =>
       past ? draft.publish(now, now) : draft.publish(new Date()),

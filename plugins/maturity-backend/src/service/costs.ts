@@ -141,7 +141,20 @@ export async function getCosts(
   return {
     ...base,
     ...(budget ? { budget } : {}),
-    ...(cluster ? { cluster } : {}),
+    ...(cluster
+      ? {
+          cluster,
+          clusterTrend: (
+            await store.getClusterCostHistory(cluster.cluster, {
+              from: trendFrom,
+              to: now,
+            })
+          ).map(({ cluster: _cluster, at, ...figures }) => ({
+            at: at.toISOString(),
+            ...figures,
+          })),
+        }
+      : {}),
     ...(idle ? { idle } : {}),
     members: rankBy(members, m => m.cost?.monthlySaving ?? null).map(
       (m): CostMember => ({

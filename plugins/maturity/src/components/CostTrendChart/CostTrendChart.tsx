@@ -16,15 +16,21 @@ import { formatMoment, timeAxisProps } from '../timeAxis';
 
 /**
  * Monthly run rate of cost and of waste over time: the waste band shows how much of the spend
- * buys nothing.
+ * buys nothing. `labels` names the two bands otherwise (a cluster's nodes and their idle part).
  * @public
  */
 export function CostTrendChart(props: {
-  points: CostPoint[];
+  points: Array<Pick<CostPoint, 'at' | 'hourlyCost' | 'hourlyWaste'>>;
   currency: string;
   height?: number;
+  labels?: { cost: string; waste: string };
 }) {
-  const { points, currency, height = 240 } = props;
+  const {
+    points,
+    currency,
+    height = 240,
+    labels = { cost: 'Cost', waste: 'Waste' },
+  } = props;
   const theme = useTheme();
   if (points.length < 2) {
     return (
@@ -73,7 +79,7 @@ export function CostTrendChart(props: {
           <Area
             type="monotone"
             dataKey="cost"
-            name="Cost"
+            name={labels.cost}
             stroke={theme.palette.primary.main}
             fill={theme.palette.primary.light}
             fillOpacity={0.3}
@@ -82,7 +88,7 @@ export function CostTrendChart(props: {
           <Area
             type="monotone"
             dataKey="waste"
-            name="Waste"
+            name={labels.waste}
             stroke={theme.palette.error.main}
             fill={theme.palette.error.light}
             fillOpacity={0.4}

@@ -2,6 +2,7 @@ import { InfoCard, Link, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ClusterCost,
+  ClusterCostTrendPoint,
   ClusterNodeType,
   IdleCostShare,
   NodeSignalAdvice,
@@ -14,6 +15,7 @@ import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { formatMonthly, formatPercent } from '../../format';
+import { CostTrendChart } from '../CostTrendChart';
 
 const number = (n: number) =>
   n.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -208,12 +210,26 @@ function NodeSignalsCard(props: { cluster: ClusterCost; maturityTab: string }) {
 /** A cluster's own cost: its capacity, allocated and idle, its node types, who shares the idle. */
 export function ClusterCostSection(props: {
   cluster: ClusterCost;
+  trend: ClusterCostTrendPoint[];
   currency: string;
   maturityTab: string;
 }) {
-  const { cluster, currency, maturityTab } = props;
+  const { cluster, trend, currency, maturityTab } = props;
   return (
     <>
+      <Grid item xs={12}>
+        <InfoCard title="The cluster's nodes over 90 days, and their idle part">
+          <CostTrendChart
+            points={trend.map(p => ({
+              at: p.at,
+              hourlyCost: p.hourlyCost,
+              hourlyWaste: p.idleHourlyCost,
+            }))}
+            currency={currency}
+            labels={{ cost: 'Nodes', waste: 'Idle' }}
+          />
+        </InfoCard>
+      </Grid>
       <Grid item xs={12} md={6}>
         <CapacityCard cluster={cluster} currency={currency} />
       </Grid>

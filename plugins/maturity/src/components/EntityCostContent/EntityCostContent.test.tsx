@@ -216,6 +216,20 @@ describe('EntityCostContent', () => {
             ...retailCosts,
             kind: 'platform',
             ref: 'resource:default/prod',
+            clusterTrend: [
+              {
+                at: '2026-11-19T10:00:00Z',
+                hourlyCost: 6,
+                allocatedHourlyCost: 3,
+                idleHourlyCost: 3,
+              },
+              {
+                at: '2026-11-20T10:00:00Z',
+                hourlyCost: 6.208,
+                allocatedHourlyCost: 3.08,
+                idleHourlyCost: 3.128,
+              },
+            ],
             cluster: {
               cluster: 'prod',
               nodes: 3,
@@ -281,6 +295,8 @@ describe('EntityCostContent', () => {
     expect(
       await screen.findByText('Capacity, allocated and idle'),
     ).toBeInTheDocument();
+    // Two runs of the cluster's history draw its chart.
+    expect(screen.getByLabelText('Cost history, 2 points')).toBeInTheDocument();
     expect(screen.getByLabelText('CPU capacity')).toHaveTextContent(
       'CPU: 24 of 64 cores allocated (38 %)Idle: 40 cores, $613/mo of $1,051/mo',
     );

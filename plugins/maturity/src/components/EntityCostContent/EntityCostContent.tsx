@@ -348,6 +348,7 @@ export function EntityCostContent() {
           {value.cluster && (
             <ClusterCostSection
               cluster={value.cluster}
+              trend={value.clusterTrend ?? []}
               currency={value.currency}
               maturityTab={maturityTab}
             />
