@@ -222,6 +222,7 @@ describe('KubernetesFactCollector', () => {
             zone: 'zone-node-a',
             addresses: ['10.0.0.1'],
             capacity: { cpuCores: 8, memoryGiB: 32, gpus: 0 },
+            allocatable: { cpuCores: 7.5, memoryGiB: 30, gpus: 0 },
             requested: { cpuCores: 1.2, memoryGiB: 2.5, gpus: 0 },
           },
           {
@@ -230,6 +231,7 @@ describe('KubernetesFactCollector', () => {
             zone: 'zone-node-b',
             addresses: ['10.0.0.2'],
             capacity: { cpuCores: 8, memoryGiB: 32, gpus: 0 },
+            allocatable: { cpuCores: 7.5, memoryGiB: 30, gpus: 0 },
             requested: { cpuCores: 0.6, memoryGiB: 1.25, gpus: 0 },
           },
         ],

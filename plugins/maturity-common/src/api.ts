@@ -456,7 +456,12 @@ export interface ClusterCost {
   nodes: number;
   /** The capacity of its nodes, what is billed (virtual nodes are left out: they bill per pod). */
   capacity: ResourceAmounts;
-  /** Requests of its running pods, on each node at most what the node can allocate. */
+  /**
+   * What its nodes offer pods: capacity less what the system reserves, or more where nodes
+   * over-commit. Shown beside capacity; the cost is the capacity's.
+   */
+  allocatable: ResourceAmounts;
+  /** Requests of its running pods, on each node at most its capacity. */
   allocated: ResourceAmounts;
   idle: ResourceAmounts;
   hourlyCost: ResourceHourlyCost;

@@ -72,6 +72,11 @@ export interface ClusterNode {
   /** Its addresses: node exporter's `instance` label often names a node by its IP. */
   addresses?: string[];
   capacity: ResourceAmounts;
+  /**
+   * What the kubelet offers pods: capacity less what the system reserves, or more where an
+   * over-commit controller raised it.
+   */
+  allocatable: ResourceAmounts;
   /** Σ of the requests of the pods running on it. */
   requested: ResourceAmounts;
 }

@@ -68,6 +68,7 @@ export class NodeCapacity {
       ...(zone ? { zone } : {}),
       ...(addresses.length > 0 ? { addresses } : {}),
       capacity: amountsOf(node.status?.capacity),
+      allocatable: amountsOf(node.status?.allocatable),
       requested: { cpuCores: 0, memoryGiB: 0, gpus: 0 },
     });
   }

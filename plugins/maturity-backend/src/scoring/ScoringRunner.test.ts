@@ -109,6 +109,7 @@ class ClusterCollector implements MaturityFactCollector {
             name: 'big-1',
             addresses: ['10.1.1.1'],
             capacity: { cpuCores: 3000, memoryGiB: 8000, gpus: 0 },
+            allocatable: { cpuCores: 2980, memoryGiB: 7900, gpus: 0 },
             requested: { cpuCores: 2300, memoryGiB: 4500, gpus: 0 },
           },
         ],

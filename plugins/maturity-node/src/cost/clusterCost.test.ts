@@ -20,6 +20,12 @@ const node = (
   zone: string,
   capacity: [number, number, number],
   requested: [number, number, number],
+  // The system reserves 1 core and 4 GiB of each node unless said otherwise.
+  allocatable: [number, number, number] = [
+    capacity[0] - 1,
+    capacity[1] - 4,
+    capacity[2],
+  ],
 ): ClusterNode => ({
   name,
   ...(nodeType ? { nodeType } : {}),
@@ -29,6 +35,11 @@ const node = (
     cpuCores: capacity[0],
     memoryGiB: capacity[1],
     gpus: capacity[2],
+  },
+  allocatable: {
+    cpuCores: allocatable[0],
+    memoryGiB: allocatable[1],
+    gpus: allocatable[2],
   },
   requested: {
     cpuCores: requested[0],
@@ -41,7 +52,7 @@ const nodes = [
   // 16 cores, 64 GiB: 12 cores and 40 GiB requested.
   node('node-1', 'std.16x', 'zone-a', [16, 64, 0], [12, 40, 0]),
   // Memory over-committed (allocatable above capacity): allocated at most its 64 GiB.
-  node('node-2', 'std.16x', 'zone-b', [16, 64, 0], [4, 70, 0]),
+  node('node-2', 'std.16x', 'zone-b', [16, 64, 0], [4, 70, 0], [15, 80, 0]),
   // 8 GPUs at 0.5, 4 requested.
   node('node-3', 'gpu.8x', 'zone-a', [32, 128, 8], [8, 32, 4]),
 ];
@@ -52,6 +63,8 @@ describe('computeClusterCost', () => {
   it('prices every node at its node type and splits allocated from idle', () => {
     expect(cost.nodes).toBe(3);
     expect(cost.capacity).toEqual({ cpuCores: 64, memoryGiB: 256, gpus: 8 });
+    // Reported beside capacity: 15 + 15 + 31 cores, 60 + 80 + 124 GiB.
+    expect(cost.allocatable).toEqual({ cpuCores: 61, memoryGiB: 264, gpus: 8 });
     // Requests on node-2 count at most its 64 GiB.
     expect(cost.allocated).toEqual({ cpuCores: 24, memoryGiB: 136, gpus: 4 });
     expect(cost.idle).toEqual({ cpuCores: 40, memoryGiB: 120, gpus: 4 });

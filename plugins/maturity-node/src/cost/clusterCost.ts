@@ -90,6 +90,7 @@ export function computeClusterCost(
   pricesOf: (nodeType: string | undefined) => CostPrices,
 ): ClusterCostFigures {
   let capacity = NO_RESOURCES;
+  let allocatable = NO_RESOURCES;
   let allocated = NO_RESOURCES;
   let requested = NO_RESOURCES;
   let hourlyCost = NO_HOURLY_COST;
@@ -104,6 +105,7 @@ export function computeClusterCost(
     const cost = priceOf(node.capacity, prices);
     const usedCost = priceOf(used, prices);
     capacity = addResources(capacity, node.capacity);
+    allocatable = addResources(allocatable, node.allocatable);
     allocated = addResources(allocated, used);
     requested = addResources(requested, node.requested);
     hourlyCost = addHourlyCosts(hourlyCost, cost);
@@ -129,6 +131,7 @@ export function computeClusterCost(
     cluster,
     nodes: nodes.length,
     capacity,
+    allocatable,
     allocated,
     idle: minus(capacity, allocated),
     requested,

@@ -62,7 +62,8 @@ function CapacityCard(props: { cluster: ClusterCost; currency: string }) {
             <Typography variant="body2" color="textSecondary">
               Idle: {number(cluster.idle[r.key])} {r.unit},{' '}
               {formatMonthly(cluster.idleHourlyCost[r.cost], currency)} of{' '}
-              {formatMonthly(cluster.hourlyCost[r.cost], currency)}
+              {formatMonthly(cluster.hourlyCost[r.cost], currency)} ·{' '}
+              {number(cluster.allocatable[r.key])} {r.unit} allocatable to pods
             </Typography>
           </Box>
         );

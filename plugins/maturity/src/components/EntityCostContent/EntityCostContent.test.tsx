@@ -234,6 +234,7 @@ describe('EntityCostContent', () => {
               cluster: 'prod',
               nodes: 3,
               capacity: { cpuCores: 64, memoryGiB: 256, gpus: 8 },
+              allocatable: { cpuCores: 61, memoryGiB: 264, gpus: 8 },
               allocated: { cpuCores: 24, memoryGiB: 136, gpus: 4 },
               idle: { cpuCores: 40, memoryGiB: 120, gpus: 4 },
               // 1.44, 0.768 and 4 an hour: 1,051.20, 560.64 and 2,920 a month.
@@ -298,7 +299,7 @@ describe('EntityCostContent', () => {
     // Two runs of the cluster's history draw its chart.
     expect(screen.getByLabelText('Cost history, 2 points')).toBeInTheDocument();
     expect(screen.getByLabelText('CPU capacity')).toHaveTextContent(
-      'CPU: 24 of 64 cores allocated (38 %)Idle: 40 cores, $613/mo of $1,051/mo',
+      'CPU: 24 of 64 cores allocated (38 %)Idle: 40 cores, $613/mo of $1,051/mo · 61 cores allocatable to pods',
     );
     expect(screen.getByLabelText('GPU capacity')).toHaveTextContent(
       'GPU: 4 of 8 GPUs allocated (50 %)Idle: 4 GPUs, $1,460/mo of $2,920/mo',
