@@ -302,6 +302,22 @@ async function insertId(query: Knex.QueryBuilder): Promise<number> {
   return Number(typeof inserted === 'object' ? inserted.id : inserted);
 }
 
+/**
+ * A history query: the rows of `table` (aliased `alias`) of the snapshots that succeeded and
+ * finished in `range`, oldest first, with the snapshot as `r`.
+ */
+function overSucceededRuns(
+  query: Knex.QueryBuilder,
+  alias: string,
+  range: { from: Date; to: Date },
+): Knex.QueryBuilder {
+  return query
+    .join('maturity_snapshots as r', 'r.id', `${alias}.snapshot_id`)
+    .where('r.status', 'succeeded')
+    .whereBetween('r.finished_at', [range.from, range.to])
+    .orderBy('r.finished_at');
+}
+
 /** Runs still `running` whose lease is live at `now`. */
 function liveRuns(db: Knex, now: Date) {
   return db<SnapshotDbRow>('maturity_snapshots')
@@ -598,13 +614,13 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     levelKind: ScoreLevelKind,
     range: { from: Date; to: Date },
   ): Promise<Array<ScoreRow & { at: Date }>> {
-    const rows = await this.db('maturity_scores as s')
-      .join('maturity_snapshots as r', 'r.id', 's.snapshot_id')
+    const rows = await overSucceededRuns(
+      this.db('maturity_scores as s'),
+      's',
+      range,
+    )
       .where('s.entity_ref', ref)
       .where('s.level_kind', levelKind)
-      .where('r.status', 'succeeded')
-      .whereBetween('r.finished_at', [range.from, range.to])
-      .orderBy('r.finished_at')
       // History points carry figures only; the detail belongs to the scorecard.
       .select(...FIGURE_COLUMNS.map(c => `s.${c}`), 'r.finished_at');
     return rows.map((row: ScoreDbRow & { finished_at: Date | string }) => ({
@@ -617,24 +633,24 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     cluster: string,
     range: { from: Date; to: Date },
   ): Promise<Array<ClusterCostPoint & { at: Date }>> {
-    const rows = await this.db('maturity_cluster_costs as c')
-      .join('maturity_snapshots as r', 'r.id', 'c.snapshot_id')
+    const rows = await overSucceededRuns(
+      this.db('maturity_cluster_costs as c'),
+      'c',
+      range,
+    )
       .where('c.cluster', cluster)
-      .where('r.status', 'succeeded')
-      .whereBetween('r.finished_at', [range.from, range.to])
-      .orderBy('r.finished_at')
       .select(
         'c.hourly_cost',
         'c.allocated_hourly_cost',
         'c.idle_hourly_cost',
         'r.finished_at',
       );
-    return rows.map(row => ({
+    return rows.map((row: Record<string, number | string | Date>) => ({
       cluster,
       hourlyCost: Number(row.hourly_cost),
       allocatedHourlyCost: Number(row.allocated_hourly_cost),
       idleHourlyCost: Number(row.idle_hourly_cost),
-      at: readDate(row.finished_at),
+      at: readDate(row.finished_at as Date | string),
     }));
   }
 
