@@ -2,12 +2,11 @@ import {
   ClusterCost,
   ClusterNodeType,
   CostPrices,
-  DEFAULT_COST_PRICES,
   ResourceAmounts,
   ResourceHourlyCost,
 } from '@internal/plugin-maturity-common';
 import { ClusterNode } from '../extensions';
-import { netPrice } from './pricesFor';
+import { netHourlyPrices } from './pricesFor';
 
 /** No CPU, memory or GPUs. @public */
 export const NO_RESOURCES: ResourceAmounts = {
@@ -48,11 +47,11 @@ export function addHourlyCosts(
 
 /** Amounts priced by the hour, each at its net price. */
 function priceOf(amounts: ResourceAmounts, prices: CostPrices) {
+  const unit = netHourlyPrices(prices);
   return hourly(
-    amounts.cpuCores * netPrice(prices.cpuCoreHour, prices),
-    amounts.memoryGiB * netPrice(prices.memoryGiBHour, prices),
-    amounts.gpus *
-      netPrice(prices.gpuHour ?? DEFAULT_COST_PRICES.gpuHour!, prices),
+    amounts.cpuCores * unit.cpuCore,
+    amounts.memoryGiB * unit.memoryGiB,
+    amounts.gpus * unit.gpu,
   );
 }
 

@@ -1,15 +1,13 @@
 import {
   CostBasis,
   CostPrices,
-  DEFAULT_COST_PRICES,
   FACTS,
-  HOURS_PER_MONTH,
   ResourceCost,
   WorkloadCost,
   WorkloadCostAdvice,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
-import { netPrice } from './pricesFor';
+import { netHourlyPrices } from './pricesFor';
 import { quantity, WorkloadCores } from './workloadCores';
 
 function resourceCost(
@@ -43,8 +41,12 @@ export function computeWorkloadCost(
   cores: WorkloadCores,
   prices: CostPrices,
 ): WorkloadCost {
-  const cpuPrice = netPrice(prices.cpuCoreHour, prices);
-  const memoryPrice = netPrice(prices.memoryGiBHour, prices);
+  const {
+    cpuCore: cpuPrice,
+    memoryGiB: memoryPrice,
+    gpu: gpuPrice,
+    storageGiB: storagePrice,
+  } = netHourlyPrices(prices);
   const measured =
     cores.source === 'kubernetes' || cores.source === 'prometheus';
   const cpuRequest = measured ? cores.cores : null;
@@ -75,10 +77,6 @@ export function computeWorkloadCost(
   // and then never counted as waste.
   const gpus = quantity(facts, FACTS.kubernetes.gpus);
   const gpuUtilisation = quantity(facts, FACTS.prometheus.gpuUtilisation);
-  const gpuPrice = netPrice(
-    prices.gpuHour ?? DEFAULT_COST_PRICES.gpuHour!,
-    prices,
-  );
   const gpu =
     gpus !== null && gpus > 0
       ? resourceCost(
@@ -99,10 +97,7 @@ export function computeWorkloadCost(
       ? resourceCost(
           storageGiB,
           basis === 'declared' ? null : storageUsed,
-          netPrice(
-            prices.storageGiBMonth ?? DEFAULT_COST_PRICES.storageGiBMonth!,
-            prices,
-          ) / HOURS_PER_MONTH,
+          storagePrice,
         )
       : undefined;
 

@@ -1,6 +1,8 @@
 import {
   CostPrices,
   CostPriceOverride,
+  DEFAULT_COST_PRICES,
+  HOURS_PER_MONTH,
 } from '@internal/plugin-maturity-common';
 
 /**
@@ -40,3 +42,21 @@ export function pricesFor(
 /** The price after the discount. @public */
 export const netPrice = (price: number, prices: CostPrices) =>
   price * (1 - prices.discount);
+
+/**
+ * Every unit's price after the discount, by the hour: a core, a GiB of memory, a GPU (OpenCost's
+ * default where unset) and a GiB of persistent volume (priced by the month of 730 hours).
+ * @public
+ */
+export function netHourlyPrices(prices: CostPrices) {
+  return {
+    cpuCore: netPrice(prices.cpuCoreHour, prices),
+    memoryGiB: netPrice(prices.memoryGiBHour, prices),
+    gpu: netPrice(prices.gpuHour ?? DEFAULT_COST_PRICES.gpuHour!, prices),
+    storageGiB:
+      netPrice(
+        prices.storageGiBMonth ?? DEFAULT_COST_PRICES.storageGiBMonth!,
+        prices,
+      ) / HOURS_PER_MONTH,
+  };
+}
