@@ -40,7 +40,13 @@ const groupKey = (level: RollUpLevel, ref: string) => `${level}\u0000${ref}`;
  * per workload.
  */
 export class ClusterRequests {
-  private readonly byCluster = new Map<string, Map<string, ResourceAmounts>>();
+  private readonly byCluster = new Map<
+    string,
+    Map<
+      string,
+      { level: IdleShareLevel; ref: string; requests: ResourceAmounts }
+    >
+  >();
 
   add(
     cluster: string,
@@ -53,23 +59,19 @@ export class ClusterRequests {
       const ref = groups[level];
       if (ref === undefined) continue;
       const key = groupKey(level, ref);
-      byGroup.set(
-        key,
-        addResources(byGroup.get(key) ?? NO_RESOURCES, requests),
-      );
+      const held = byGroup.get(key);
+      if (held) held.requests = addResources(held.requests, requests);
+      else byGroup.set(key, { level, ref, requests });
     }
   }
 
   /** The groups with workloads on a cluster, by level and ref. */
-  *groupsOn(cluster: string): Generator<{
+  groupsOn(cluster: string): Array<{
     level: IdleShareLevel;
     ref: string;
     requests: ResourceAmounts;
   }> {
-    for (const [key, requests] of this.byCluster.get(cluster) ?? []) {
-      const [level, ref] = key.split('\u0000') as [IdleShareLevel, string];
-      yield { level, ref, requests };
-    }
+    return [...(this.byCluster.get(cluster)?.values() ?? [])];
   }
 }
 
@@ -129,7 +131,7 @@ export function clusterCosts(
     const figures = computeClusterCost(cluster, nodes, nodeType =>
       pricesFor({ cluster, nodeType }, config.prices, config.overrides),
     );
-    const groups = [...requests.groupsOn(cluster)];
+    const groups = requests.groupsOn(cluster);
     const everyone = groups
       .filter(g => g.level === TOP_LEVEL)
       .reduce((sum, g) => addResources(sum, g.requests), NO_RESOURCES);

@@ -156,61 +156,59 @@ export function recommendRequests(
   const k = FACTS.kubernetes;
   const p = FACTS.prometheus;
 
-  const names = containerNames(facts);
-  const containers: ContainerRecommendation[] = names.map(container => {
-    const cpuRequest = quantity(facts, k.containerCpuRequest(container));
-    const cpuP99 = quantity(facts, p.containerCpuP99(container));
-    const memoryRequest = quantity(
-      facts,
-      k.containerMemoryRequestGiB(container),
-    );
-    const memoryP99 = quantity(facts, p.containerMemoryP99GiB(container));
-    return {
-      container,
-      cpu:
-        cpuRequest !== null && cpuP99 !== null
-          ? recommend.cpu(cpuRequest, cpuP99, replicas)
-          : null,
-      memory:
-        memoryRequest !== null && memoryP99 !== null
-          ? recommend.memory(
-              memoryRequest,
-              memoryP99,
-              replicas,
-              oomKilled ? memoryP99 : undefined,
-            )
-          : null,
-    };
-  });
-  const measured = containers.filter(c => c.cpu || c.memory);
+  // Each container's resource: its recommendation where its usage is known, and what it adds to
+  // the workload's sum (a container without usage keeps its request: the same on both sides).
+  const part = (
+    request: number | null,
+    p99: number | null,
+    advise: (request: number, p99: number) => ResourceRecommendation,
+  ) => {
+    if (request === null) return { shown: null, summed: null };
+    if (p99 === null)
+      return {
+        shown: null,
+        summed: {
+          current: request,
+          recommended: request,
+          replicas,
+          monthlySaving: 0,
+          basis: 'no usage: kept',
+        },
+      };
+    const advice = advise(request, p99);
+    return { shown: advice, summed: advice };
+  };
+  const parts = containerNames(facts).map(container => ({
+    container,
+    cpu: part(
+      quantity(facts, k.containerCpuRequest(container)),
+      quantity(facts, p.containerCpuP99(container)),
+      (request, p99) => recommend.cpu(request, p99, replicas),
+    ),
+    memory: part(
+      quantity(facts, k.containerMemoryRequestGiB(container)),
+      quantity(facts, p.containerMemoryP99GiB(container)),
+      (request, p99) =>
+        recommend.memory(request, p99, replicas, oomKilled ? p99 : undefined),
+    ),
+  }));
+  const measured: ContainerRecommendation[] = parts
+    .filter(c => c.cpu.shown || c.memory.shown)
+    .map(c => ({
+      container: c.container,
+      cpu: c.cpu.shown,
+      memory: c.memory.shown,
+    }));
 
   let cpu: ResourceRecommendation | null = null;
   let memory: ResourceRecommendation | null = null;
   if (measured.length > 0) {
-    // A container without usage keeps its request: it adds the same to both sides.
-    const kept = (request: number | null): ResourceRecommendation | null =>
-      request === null
-        ? null
-        : {
-            current: request,
-            recommended: request,
-            replicas,
-            monthlySaving: 0,
-            basis: 'no usage: kept',
-          };
     cpu = summed(
-      names.map(
-        (n, i) =>
-          containers[i].cpu ?? kept(quantity(facts, k.containerCpuRequest(n))),
-      ),
+      parts.map(c => c.cpu.summed),
       replicas,
     );
     memory = summed(
-      names.map(
-        (n, i) =>
-          containers[i].memory ??
-          kept(quantity(facts, k.containerMemoryRequestGiB(n))),
-      ),
+      parts.map(c => c.memory.summed),
       replicas,
     );
   } else {
