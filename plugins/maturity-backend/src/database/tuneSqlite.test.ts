@@ -24,9 +24,14 @@ describe('tuneSqlite', () => {
     fs.rmSync(directory, { recursive: true });
   });
 
-  const cacheSizes = async () => {
-    const read = async (tx: Knex.Transaction) =>
-      (await tx.raw('PRAGMA cache_size'))[0].cache_size;
+  const pragmas = async () => {
+    const pragma = async (tx: Knex.Transaction, name: string) =>
+      Object.values((await tx.raw(`PRAGMA ${name}`))[0])[0];
+    const read = async (tx: Knex.Transaction) => ({
+      cacheSize: await pragma(tx, 'cache_size'),
+      journal: await pragma(tx, 'journal_mode'),
+      synchronous: await pragma(tx, 'synchronous'),
+    });
     // Two transactions open at once hold both connections.
     let release!: () => void;
     const held = new Promise<void>(resolve => (release = resolve));
@@ -43,10 +48,27 @@ describe('tuneSqlite', () => {
     return Promise.all([first, second]);
   };
 
-  it('gives the open connection and one opened later a 16 MB page cache', async () => {
+  it('gives the open connection and one opened later a 16 MB page cache and a write-ahead log', async () => {
     await knex.raw('SELECT 1');
     await tuneSqlite(knex);
     await tuneSqlite(knex);
-    expect(await cacheSizes()).toEqual([-16384, -16384]);
+    // synchronous 1 is NORMAL (SQLite's default is 2, FULL).
+    const tuned = { cacheSize: -16384, journal: 'wal', synchronous: 1 };
+    expect(await pragmas()).toEqual([tuned, tuned]);
+  });
+
+  it('leaves an in-memory database its own journal', async () => {
+    const memory = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+    try {
+      await tuneSqlite(memory);
+      const [row] = await memory.raw('PRAGMA journal_mode');
+      expect(row.journal_mode).toBe('memory');
+    } finally {
+      await memory.destroy();
+    }
   });
 });

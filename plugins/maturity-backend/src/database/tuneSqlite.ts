@@ -18,10 +18,19 @@ function tuneConnection(connection: SqliteConnection) {
   tuned.add(connection);
   // Both drivers' connections have exec().
   connection.exec(`PRAGMA cache_size = -${CACHE_KIB}`);
+  // A write-ahead log, where Backstage leaves SQLite's rollback journal: readers (the routes)
+  // do not wait for a run's page to commit, and at `synchronous = NORMAL` a commit does not
+  // wait on the disk (the log is synced at each checkpoint). A power cut can then undo the last
+  // commits, never half of one: at worst the run last published is lost and the one before it
+  // stays current. The pages of a large run each committed with a sync of their own; at 100,000
+  // workloads that was ~13 ms a page on the benchmark machine. An in-memory database keeps its
+  // own journal (the pragma answers `memory`).
+  connection.exec('PRAGMA journal_mode = WAL');
+  connection.exec('PRAGMA synchronous = NORMAL');
 }
 
 /**
- * Gives each SQLite connection of `client` a larger page cache. A connection the pool opens later
+ * Gives each SQLite connection of `client` a larger page cache and a write-ahead log. A connection the pool opens later
  * is set up the way Backstage sets its own foreign_keys pragma, on the pool's createSuccess.
  */
 export async function tuneSqlite(client: Knex): Promise<void> {
