@@ -1,4 +1,8 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 
@@ -41,4 +45,30 @@ export async function expectWriteToFail(
     () => 'failed',
   );
   expect(outcome).toBe('failed');
+}
+
+/**
+ * SQLite databases in files, as a backend configured with a SQLite directory has: TestDatabases
+ * gives SQLite in memory only. Each `open()` is a new file; `removeAll()` closes and deletes them.
+ */
+export class SqliteFiles {
+  private readonly opened: Array<{ knex: Knex; directory: string }> = [];
+
+  open(): Knex {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'maturity-'));
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(directory, 'maturity.sqlite') },
+      useNullAsDefault: true,
+    });
+    this.opened.push({ knex, directory });
+    return knex;
+  }
+
+  async removeAll(): Promise<void> {
+    for (const { knex, directory } of this.opened.splice(0)) {
+      await knex.destroy();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  }
 }

@@ -3,6 +3,7 @@ import {
   createTestDatabases,
   expectWriteToFail,
   postgresIds,
+  SqliteFiles,
 } from '../__testUtils__/databases';
 import { failAt, saveAt } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
@@ -48,11 +49,22 @@ const cost = {
   monthlySaving: 42.5,
   efficiency: 0.5,
 };
-describe.each(databases.eachSupportedId())(
+/**
+ * Every database the store runs on: the test databases, and SQLite in a file, where a run's pages
+ * are written by a thread of their own (sqlitePageWriter) rather than on the connection.
+ */
+const SQLITE_FILE = 'SQLITE_3 in a file';
+const files = new SqliteFiles();
+afterAll(() => files.removeAll());
+
+describe.each([...databases.eachSupportedId(), [SQLITE_FILE] as const])(
   'DatabaseSnapshotStore on %p',
   databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
+      const knex =
+        databaseId === SQLITE_FILE
+          ? files.open()
+          : await databases.init(databaseId);
       const store = await DatabaseSnapshotStore.create({
         database: mockServices.database({ knex }),
       });

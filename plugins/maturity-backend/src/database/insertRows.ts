@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { insertBatchSize, pipelined } from './openDatabase';
+import { insertStatement } from './sqlitePageWriter';
 
 const ESCAPES: Record<string, string> = {
   '\\': '\\\\',
@@ -59,9 +60,7 @@ export async function insertPrepared<T>(
   onConflict = '',
 ) {
   const statement = connection.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns
-      .map(() => '?')
-      .join(', ')}) ${onConflict}`,
+    insertStatement(table, columns, onConflict),
   );
   let count = 0;
   for (const row of rows) {

@@ -17,11 +17,14 @@ export interface StoredDetail {
   detail: string;
 }
 
-const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
+export const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
   'entity_ref',
   'hash',
   'detail',
 ];
+
+/** A detail already stored (an unchanged workload) is left as it is. */
+export const DETAILS_ON_CONFLICT = 'ON CONFLICT (entity_ref, hash) DO NOTHING';
 
 /**
  * The key of a detail's JSON text: SHA-256 in base64url, its first 22 characters (132 bits).
@@ -82,7 +85,7 @@ export async function storeDetails(
     'maturity_details',
     DETAIL_COLUMNS,
     details,
-    'ON CONFLICT (entity_ref, hash) DO NOTHING',
+    DETAILS_ON_CONFLICT,
   );
 }
 

@@ -5,7 +5,7 @@ import { Knex } from 'knex';
  * pushes the index's inner pages out, and a workload's row took ~4× as long to find (0.061 ms
  * against 0.015 ms over 20,000 workloads of 100,000; 4 MB was still 0.019 ms).
  */
-const CACHE_KIB = 16 * 1024;
+export const CACHE_KIB = 16 * 1024;
 
 interface SqliteConnection {
   exec(sql: string): unknown;
