@@ -243,14 +243,17 @@ interface StoredPage {
   workloads: number;
 }
 
-function storedPage(snapshotId: number, rows: Iterable<ScoreRow>): StoredPage {
+async function storedPage(
+  snapshotId: number,
+  rows: Iterable<ScoreRow> | AsyncIterable<ScoreRow>,
+): Promise<StoredPage> {
   const page: StoredPage = {
     scores: [],
     details: [],
     members: [],
     workloads: 0,
   };
-  for (const row of rows) {
+  for await (const row of rows) {
     if (row.levelKind === 'workload') page.workloads++;
     for (const { level, group } of row.listedIn ?? [])
       page.members.push({
@@ -393,19 +396,19 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       id,
       startedAt,
       addRows(rows) {
-        // Turned into stored rows at once (JSON, hashes), while the page before may still be
-        // writing; written once it is. A write that failed fails every write queued after it.
-        let page: StoredPage;
-        try {
-          page = storedPage(id, rows);
-        } catch (error) {
-          return Promise.reject(error);
-        }
-        const write = queue.then(() => writePage(db, page, writer));
-        queue = write;
-        return write.then(() => {
-          workloads += page.workloads;
+        // Turned into stored rows as they are read (JSON, hashes), while the page before may
+        // still be writing; written once it is. A write that failed fails every write queued
+        // after it.
+        const page = storedPage(id, rows);
+        // Its failure is the write's; it must not also be an unhandled rejection.
+        page.catch(() => {});
+        const write = queue.then(async () => {
+          const stored = await page;
+          await writePage(db, stored, writer);
+          workloads += stored.workloads;
         });
+        queue = write;
+        return write;
       },
       // An arrow: `this` is the store.
       hasWorkloads: async refs => {

@@ -50,10 +50,11 @@ export interface SnapshotDraft {
   readonly id: number;
   readonly startedAt: Date;
   /**
-   * Writes a page of rows in a transaction of its own. The rows are read at once, and written
-   * once the pages added before are: a run adds the next page while the last is still writing.
+   * Writes a page of rows in a transaction of its own. The rows are read as they come (an async
+   * iterable is read as it yields: a run's scoring, in slices) and written once the pages added
+   * before are: a run adds the next page while the last is still writing.
    */
-  addRows(rows: Iterable<ScoreRow>): Promise<void>;
+  addRows(rows: Iterable<ScoreRow> | AsyncIterable<ScoreRow>): Promise<void>;
   /**
    * Which of `refs` this snapshot already has a workload row for: the catalog may list a workload
    * again on a later page while it changes, and a workload is scored once.

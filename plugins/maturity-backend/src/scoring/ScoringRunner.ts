@@ -27,6 +27,7 @@ import {
 import { describeRunFailure } from './describeRunFailure';
 import { SCORING_TASK_ID } from '../scoringTask';
 import { RunPhases } from './RunPhases';
+import { Slices } from './inSlices';
 import { groupsByRef, placeWorkloads } from './placeWorkloads';
 import { clusterCosts, readClusterEvidence } from './clusterCosts';
 import {
@@ -86,6 +87,8 @@ export const RUN_FIELDS = {
 
 /** Components read, collected, scored and written at a time (the catalog's own page size). */
 const PAGE_SIZE = 500;
+/** Workloads scored between two turns of the event loop: ~5–10 ms of scoring. */
+const WORKLOADS_PER_SLICE = 50;
 
 const formatDuration = (ms: number) =>
   ms % 60_000 === 0
@@ -351,22 +354,25 @@ export class ScoringRunner {
         const placed = phases.timeSync('scoring', () =>
           placeWorkloads(components, groups, groupRefs),
         );
-        const previous = writing;
-        // Scored and serialised while the last page is written, and written after it.
-        writing = phases.timeSync('scoring', () =>
-          draft.addRows(
-            workloadRows({
-              workloads: placed,
-              evidence,
-              model,
-              cost,
-              now,
-              rollUp,
-            }),
-          ),
+        // Scored and serialised while the last page is written, in slices between which the
+        // event loop sends that page on to the database; written once the last page is.
+        const rows = new Slices(
+          workloadRows({
+            workloads: placed,
+            evidence,
+            model,
+            cost,
+            now,
+            rollUp,
+          }),
+          WORKLOADS_PER_SLICE,
         );
+        const previous = writing;
+        writing = draft.addRows(rows);
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
         writing.catch(() => {});
+        // A page that fails to score or serialise fails its write at once.
+        await phases.time('scoring', () => Promise.race([rows.read, writing]));
         await phases.time('writing', () => previous);
       }
     } finally {

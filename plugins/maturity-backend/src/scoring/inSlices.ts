@@ -1,0 +1,28 @@
+/**
+ * Items read `size` at a time, with a turn of the event loop between slices. A page of a run is
+ * scored in the thread that does everything else the backend does: between slices the database
+ * driver sends on the page written before (PostgreSQL's COPY is fed from this thread) and
+ * requests are answered, instead of both waiting for the whole page. Each row is handed on as it
+ * is made (the store serialises it at once), so a page's rows are not all held at once.
+ */
+export class Slices<T> implements AsyncIterable<T> {
+  /** Settles once every item has been read. */
+  readonly read: Promise<void>;
+  private finished!: () => void;
+
+  constructor(
+    private readonly items: Iterable<T>,
+    private readonly size: number,
+  ) {
+    this.read = new Promise(resolve => (this.finished = resolve));
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    let count = 0;
+    for (const item of this.items) {
+      yield item;
+      if (++count % this.size === 0) await new Promise(setImmediate);
+    }
+    this.finished();
+  }
+}
