@@ -62,6 +62,29 @@ export interface InsightWorkload {
   gains: readonly number[];
 }
 
+/** Not counted in any insight: a check not applicable to the workload, or unknown to the run. */
+const UNCOUNTED = -1;
+
+/**
+ * Each of a workload's checks' place among a run's checks (`index`), or -1 where it does not
+ * count. A workload is added to the insight of every group above it (five levels); its places
+ * are looked up once for all of them.
+ */
+export function checkPlaces(
+  index: ReadonlyMap<string, number>,
+  checks: InsightWorkload['checks'],
+): Int32Array {
+  const places = new Int32Array(checks.length);
+  for (let i = 0; i < checks.length; i++) {
+    const at = index.get(checks[i].id);
+    places[i] =
+      at === undefined || checks[i].status === 'not-applicable'
+        ? UNCOUNTED
+        : at;
+  }
+  return places;
+}
+
 // Per check, four figures side by side in one array (one object per group, not four).
 const PASSING = 0;
 const APPLICABLE = 1;
@@ -89,12 +112,16 @@ export class CheckInsight {
       this.fixes = Array.from({ length: index.size }, () => new TopFixes());
   }
 
-  add(w: InsightWorkload): void {
+  /** Adds a workload; `places` are its checks' places (checkPlaces), when already looked up. */
+  add(
+    w: InsightWorkload,
+    places: Int32Array = checkPlaces(this.index, w.checks),
+  ): void {
     if (w.weight <= 0) return;
     for (let i = 0; i < w.checks.length; i++) {
-      const { id, status } = w.checks[i];
-      const at = this.index.get(id);
-      if (at === undefined || status === 'not-applicable') continue;
+      const at = places[i];
+      if (at === UNCOUNTED) continue;
+      const status = w.checks[i].status;
       const f = at * FIGURES;
       this.figures[f + APPLICABLE] += w.weight;
       if (status === 'pass') this.figures[f + PASSING] += w.weight;

@@ -15,7 +15,7 @@ import {
   WeightedMean,
 } from '@internal/plugin-maturity-node';
 import { GroupDetail } from '../snapshot/groupDetail';
-import { CheckInsight, InsightWorkload } from './CheckInsight';
+import { CheckInsight, checkPlaces, InsightWorkload } from './CheckInsight';
 
 /**
  * The roll-up of workloads to product, team, department and company: one accumulator per group,
@@ -186,6 +186,18 @@ export class GroupRollUp {
     const score = scored
       ? combineScore(w.platform!, w.business!, this.weights)
       : 0;
+    const insight =
+      weight > 0 && w.checks && w.gains && this.checkIndex.size > 0
+        ? {
+            workload: {
+              ref: w.ref ?? '',
+              weight,
+              checks: w.checks,
+              gains: w.gains,
+            },
+            places: checkPlaces(this.checkIndex, w.checks),
+          }
+        : undefined;
     for (let l = 0; l < ALL_ROLL_UP_LEVELS.length; l++) {
       const ref = groupOf(w, ALL_ROLL_UP_LEVELS[l]);
       if (!ref) continue;
@@ -208,17 +220,12 @@ export class GroupRollUp {
             group.dimensions[i].add(weight, w.dimensions[DIMENSION_IDS[i]]);
           }
         }
-        if (w.checks && w.gains && this.checkIndex.size > 0) {
+        if (insight) {
           group.insight ??= new CheckInsight(
             this.checkIndex,
             FIXES_KEPT_IN_RUN.has(ALL_ROLL_UP_LEVELS[l]),
           );
-          group.insight.add({
-            ref: w.ref ?? '',
-            weight,
-            checks: w.checks,
-            gains: w.gains,
-          });
+          group.insight.add(insight.workload, insight.places);
         }
       }
       if (w.cost) {
