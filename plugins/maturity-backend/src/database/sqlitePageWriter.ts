@@ -59,6 +59,12 @@ parentPort.on('message', ({ id, tables }) => {
 /** How long a write waits for the backend's own connection to finish writing (its heartbeat). */
 const BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * The worker's heap. It holds a page or two at a time (a few MB of JSON), and what it no longer
+ * needs is garbage: with the main thread's limit it would leave hundreds of MB uncollected.
+ */
+const WORKER_OLD_SPACE_MB = 128;
+
 /** A table's rows for the writer: each row's values in `columns`' order, null for absent. */
 export function tableRows<T>(
   table: string,
@@ -111,6 +117,7 @@ export class SqlitePageWriter {
     return new SqlitePageWriter(
       new Worker(WORKER_CODE, {
         eval: true,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
         workerData: {
           driver,
           filename,

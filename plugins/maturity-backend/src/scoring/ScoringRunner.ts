@@ -368,11 +368,12 @@ export class ScoringRunner {
           WORKLOADS_PER_SLICE,
         );
         const previous = writing;
-        writing = draft.addRows(rows);
+        const written = draft.addRows(rows);
+        writing = written;
         // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
-        writing.catch(() => {});
+        written.catch(() => {});
         // A page that fails to score or serialise fails its write at once.
-        await phases.time('scoring', () => Promise.race([rows.read, writing]));
+        await phases.time('scoring', () => Promise.race([rows.read, written]));
         await phases.time('writing', () => previous);
       }
     } finally {
