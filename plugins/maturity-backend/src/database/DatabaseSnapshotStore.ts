@@ -10,7 +10,6 @@ import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
 import { SqlitePageWriter, tableRows } from './sqlitePageWriter';
-import { CACHE_KIB } from './tuneSqlite';
 import {
   DETAIL_COLUMNS,
   DETAILS_ON_CONFLICT,
@@ -386,7 +385,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     await emptyRunMembers(db);
     let workloads = 0;
     let queue: Promise<void> = Promise.resolve();
-    const writer = SqlitePageWriter.forDatabase(db, { cacheKiB: CACHE_KIB });
+    const writer = SqlitePageWriter.forDatabase(db);
     // Every page queued is written, or has failed, before the writer stops.
     const closeWriter = async () => {
       await queue.catch(() => {});

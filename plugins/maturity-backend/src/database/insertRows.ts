@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { insertBatchSize, pipelined } from './openDatabase';
-import { insertStatement } from './sqlitePageWriter';
+import { Slices } from './Slices';
+import { insertStatement, rowValues } from './sqlitePageWriter';
 
 const ESCAPES: Record<string, string> = {
   '\\': '\\\\',
@@ -62,11 +63,8 @@ export async function insertPrepared<T>(
   const statement = connection.prepare(
     insertStatement(table, columns, onConflict),
   );
-  let count = 0;
-  for (const row of rows) {
-    statement.run(columns.map(c => row[c] ?? null));
-    if (++count % SQLITE_ROWS_PER_TURN === 0) await new Promise(setImmediate);
-  }
+  for await (const row of new Slices(rows, SQLITE_ROWS_PER_TURN))
+    statement.run(rowValues(row, columns));
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   SqlitePageWriter,
   tableRows,
 } from './sqlitePageWriter';
-import { CACHE_KIB, tuneSqlite } from './tuneSqlite';
+import { tuneSqlite } from './tuneSqlite';
 
 const files = new SqliteFiles();
 afterAll(() => files.removeAll());
@@ -34,9 +34,7 @@ describe('sqlitePageWriter', () => {
     expect(sqliteFile(file)).toMatch(/maturity\.sqlite$/);
     expect(sqliteFile(memory)).toBeUndefined();
     expect(sqliteFile(pg)).toBeUndefined();
-    expect(SqlitePageWriter.forDatabase(memory, { cacheKiB: 1 })).toBe(
-      undefined,
-    );
+    expect(SqlitePageWriter.forDatabase(memory)).toBe(undefined);
     await memory.destroy();
     await pg.destroy();
   });
@@ -62,7 +60,7 @@ describe('sqlitePageWriter', () => {
 
   it("writes each page from its own thread, committed before the write resolves and visible on the backend's connection", async () => {
     const knex = await openWithTables();
-    const writer = SqlitePageWriter.forDatabase(knex, { cacheKiB: CACHE_KIB })!;
+    const writer = SqlitePageWriter.forDatabase(knex)!;
     try {
       await Promise.all([
         writer.write([
@@ -91,7 +89,7 @@ describe('sqlitePageWriter', () => {
 
   it('rolls a failed page back whole and names the cause; the pages before it stay and later ones are written', async () => {
     const knex = await openWithTables();
-    const writer = SqlitePageWriter.forDatabase(knex, { cacheKiB: CACHE_KIB })!;
+    const writer = SqlitePageWriter.forDatabase(knex)!;
     try {
       await writer.write([tableRows('t', ['k', 'n'], [{ k: 'a', n: 1 }])]);
       // The second table repeats its own key after the first table's row went in.
@@ -113,7 +111,7 @@ describe('sqlitePageWriter', () => {
 
   it('refuses to write once its thread has stopped', async () => {
     const knex = await openWithTables();
-    const writer = SqlitePageWriter.forDatabase(knex, { cacheKiB: CACHE_KIB })!;
+    const writer = SqlitePageWriter.forDatabase(knex)!;
     await writer.close();
     await writer.close();
     await expect(

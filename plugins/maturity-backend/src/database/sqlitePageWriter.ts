@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SQLITE_PRAGMAS } from './tuneSqlite';
 
 /**
  * Writes a run's pages into a SQLite database file from a thread of its own. better-sqlite3 works
@@ -10,7 +11,7 @@ import { Worker } from 'node:worker_threads';
  * k+1, which puts the second core to work.
  *
  * Only a database file can be shared this way; an in-memory database (Backstage's development
- * default) is written on the run's thread as before. The write-ahead log (tuneSqlite) lets the
+ * default) is written on the run's thread. The write-ahead log (tuneSqlite) lets the
  * backend's own connection read while the worker writes; the two writers wait for each other
  * through SQLite's busy timeout.
  */
@@ -31,9 +32,7 @@ const WORKER_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.filename, { timeout: workerData.busyTimeoutMs });
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
-db.pragma('cache_size = -' + workerData.cacheKiB);
+for (const pragma of workerData.pragmas) db.exec(pragma);
 const statements = new Map();
 const statement = sql => {
   let prepared = statements.get(sql);
@@ -65,7 +64,15 @@ const BUSY_TIMEOUT_MS = 10_000;
  */
 const WORKER_OLD_SPACE_MB = 128;
 
-/** A table's rows for the writer: each row's values in `columns`' order, null for absent. */
+/** A row's values in `columns`' order, as a prepared insert binds them: null for absent. */
+export function rowValues<T>(
+  row: T,
+  columns: ReadonlyArray<keyof T & string>,
+): unknown[] {
+  return columns.map(c => row[c] ?? null);
+}
+
+/** A table's rows for the writer, each as its values (rowValues). */
 export function tableRows<T>(
   table: string,
   columns: ReadonlyArray<keyof T & string>,
@@ -74,7 +81,7 @@ export function tableRows<T>(
 ): TableRows {
   return {
     sql: insertStatement(table, columns, onConflict),
-    rows: rows.map(row => columns.map(c => row[c] ?? null)),
+    rows: rows.map(row => rowValues(row, columns)),
   };
 }
 
@@ -104,10 +111,7 @@ export function sqliteFile(db: Knex): string | undefined {
 /** A thread writing pages into one SQLite file, in the order they are given. */
 export class SqlitePageWriter {
   /** A writer for `db`'s file, or undefined where pages are to be written in-process. */
-  static forDatabase(
-    db: Knex,
-    options: { cacheKiB: number },
-  ): SqlitePageWriter | undefined {
+  static forDatabase(db: Knex): SqlitePageWriter | undefined {
     const filename = sqliteFile(db);
     if (!filename) return undefined;
     // The driver knex itself loaded, found from knex's own place.
@@ -122,7 +126,7 @@ export class SqlitePageWriter {
           driver,
           filename,
           busyTimeoutMs: BUSY_TIMEOUT_MS,
-          cacheKiB: options.cacheKiB,
+          pragmas: SQLITE_PRAGMAS,
         },
       }),
     );

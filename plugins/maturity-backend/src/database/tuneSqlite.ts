@@ -5,7 +5,24 @@ import { Knex } from 'knex';
  * pushes the index's inner pages out, and a workload's row took ~4× as long to find (0.061 ms
  * against 0.015 ms over 20,000 workloads of 100,000; 4 MB was still 0.019 ms).
  */
-export const CACHE_KIB = 16 * 1024;
+const CACHE_KIB = 16 * 1024;
+
+/**
+ * What every connection to the plugin's SQLite database is set to: the page cache above, and a
+ * write-ahead log where Backstage leaves SQLite's rollback journal. With the log, readers (the
+ * routes) do not wait for a run's page to commit, and at `synchronous = NORMAL` a commit does not
+ * wait on the disk (the log is synced at each checkpoint). A power cut can then undo the last
+ * commits, never half of one: at worst the run last published is lost and the one before it
+ * stays current. The pages of a large run each committed with a sync of their own; at 100,000
+ * workloads that was ~13 ms a page on the benchmark machine. An in-memory database keeps its own
+ * journal (the pragma answers `memory`). The run's page writer opens its connection with these
+ * too (sqlitePageWriter).
+ */
+export const SQLITE_PRAGMAS: readonly string[] = [
+  `PRAGMA cache_size = -${CACHE_KIB}`,
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = NORMAL',
+];
 
 interface SqliteConnection {
   exec(sql: string): unknown;
@@ -17,21 +34,13 @@ function tuneConnection(connection: SqliteConnection) {
   if (tuned.has(connection)) return;
   tuned.add(connection);
   // Both drivers' connections have exec().
-  connection.exec(`PRAGMA cache_size = -${CACHE_KIB}`);
-  // A write-ahead log, where Backstage leaves SQLite's rollback journal: readers (the routes)
-  // do not wait for a run's page to commit, and at `synchronous = NORMAL` a commit does not
-  // wait on the disk (the log is synced at each checkpoint). A power cut can then undo the last
-  // commits, never half of one: at worst the run last published is lost and the one before it
-  // stays current. The pages of a large run each committed with a sync of their own; at 100,000
-  // workloads that was ~13 ms a page on the benchmark machine. An in-memory database keeps its
-  // own journal (the pragma answers `memory`).
-  connection.exec('PRAGMA journal_mode = WAL');
-  connection.exec('PRAGMA synchronous = NORMAL');
+  for (const pragma of SQLITE_PRAGMAS) connection.exec(pragma);
 }
 
 /**
- * Gives each SQLite connection of `client` a larger page cache and a write-ahead log. A connection the pool opens later
- * is set up the way Backstage sets its own foreign_keys pragma, on the pool's createSuccess.
+ * Gives each SQLite connection of `client` a larger page cache and a write-ahead log. A
+ * connection the pool opens later is set up the way Backstage sets its own foreign_keys pragma,
+ * on the pool's createSuccess.
  */
 export async function tuneSqlite(client: Knex): Promise<void> {
   const driver: string = client.client.config.client;

@@ -27,7 +27,7 @@ import {
 import { describeRunFailure } from './describeRunFailure';
 import { SCORING_TASK_ID } from '../scoringTask';
 import { RunPhases } from './RunPhases';
-import { Slices } from './inSlices';
+import { Slices } from '../database/Slices';
 import { groupsByRef, placeWorkloads } from './placeWorkloads';
 import { clusterCosts, readClusterEvidence } from './clusterCosts';
 import {

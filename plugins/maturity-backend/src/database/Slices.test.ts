@@ -1,4 +1,4 @@
-import { Slices } from './inSlices';
+import { Slices } from './Slices';
 
 describe('Slices', () => {
   it('hands on every item in order, with a turn of the event loop after each slice', async () => {

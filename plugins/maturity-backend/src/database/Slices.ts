@@ -1,9 +1,10 @@
 /**
- * Items read `size` at a time, with a turn of the event loop between slices. A page of a run is
- * scored in the thread that does everything else the backend does: between slices the database
- * driver sends on the page written before (PostgreSQL's COPY is fed from this thread) and
- * requests are answered, instead of both waiting for the whole page. Each row is handed on as it
- * is made (the store serialises it at once), so a page's rows are not all held at once.
+ * Items read `size` at a time, with a turn of the event loop between slices, for long work on the
+ * thread that does everything else the backend does. A run scores a page in slices: between them
+ * the database driver sends on the page written before (PostgreSQL's COPY is fed from this
+ * thread) and requests are answered, instead of both waiting for the whole page; each row is
+ * handed on as it is made (the store serialises it at once), so a page's rows are not all held
+ * at once. SQLite's in-process inserts are paced the same way (insertPrepared).
  */
 export class Slices<T> implements AsyncIterable<T> {
   /** Settles once every item has been read. */
