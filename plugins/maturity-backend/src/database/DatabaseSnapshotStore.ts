@@ -9,7 +9,11 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { SqlitePageWriter, tableRows } from './sqlitePageWriter';
+import {
+  SqlitePageWriter,
+  tableRows,
+  TableRows,
+} from './sqlitePageWriter';
 import {
   DETAIL_COLUMNS,
   DETAILS_ON_CONFLICT,
@@ -266,28 +270,22 @@ async function storedPage(
   return page;
 }
 
-/**
- * Writes a page in a transaction of its own: through the writer's thread where there is one (a
- * SQLite file), else on the database's connection.
- */
-async function writePage(
-  db: Knex,
-  page: StoredPage,
-  writer: SqlitePageWriter | undefined,
-) {
-  if (writer) {
-    await writer.write([
-      tableRows(
-        'maturity_details',
-        DETAIL_COLUMNS,
-        page.details,
-        DETAILS_ON_CONFLICT,
-      ),
-      tableRows('maturity_scores', SCORE_COLUMNS, page.scores),
-      tableRows('maturity_run_members', MEMBER_COLUMNS, page.members),
-    ]);
-    return;
-  }
+/** A page's tables as the writer's thread takes them (a SQLite file). */
+function pageTables(page: StoredPage): TableRows[] {
+  return [
+    tableRows(
+      'maturity_details',
+      DETAIL_COLUMNS,
+      page.details,
+      DETAILS_ON_CONFLICT,
+    ),
+    tableRows('maturity_scores', SCORE_COLUMNS, page.scores),
+    tableRows('maturity_run_members', MEMBER_COLUMNS, page.members),
+  ];
+}
+
+/** Writes a page on the database's connection, in a transaction of its own. */
+async function writePage(db: Knex, page: StoredPage) {
   await db.transaction(async tx => {
     // A page need not reach the disk on its own: the rows count only once the snapshot is
     // published, and that commit flushes the write-ahead log up to and including them, so
@@ -396,16 +394,30 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       startedAt,
       addRows(rows) {
         // Turned into stored rows as they are read (JSON, hashes), while the page before may
-        // still be writing; written once it is. A write that failed fails every write queued
-        // after it.
+        // still be writing; written after it. A write that failed fails every write queued
+        // after it (a failed run's rows are deleted, whatever the writer's thread committed).
         const page = storedPage(id, rows);
         // Its failure is the write's; it must not also be an unhandled rejection.
         page.catch(() => {});
-        const write = queue.then(async () => {
-          const stored = await page;
-          await writePage(db, stored, writer);
-          workloads += stored.workloads;
-        });
+        const previous = queue;
+        const write = writer
+          ? page.then(stored => {
+              // Handed to the writer's thread as soon as it is made: the thread writes pages in
+              // order, and the run's heap then holds no page while the one before commits.
+              const written = writer.write(pageTables(stored));
+              written.catch(() => {});
+              const count = stored.workloads;
+              return previous
+                .then(() => written)
+                .then(() => {
+                  workloads += count;
+                });
+            })
+          : previous.then(async () => {
+              const stored = await page;
+              await writePage(db, stored);
+              workloads += stored.workloads;
+            });
         queue = write;
         return write;
       },

@@ -127,7 +127,7 @@ describe('TopFixes', () => {
       fix('d', 2, 4),
       fix('e', 1, 1),
     ])
-      top.offer(f);
+      top.offer(f.ref, f.gain, f.cores, f.status);
     expect(top.list().map(f => f.ref)).toEqual(['c', 'a', 'd']);
   });
 });

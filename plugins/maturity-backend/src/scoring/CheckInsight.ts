@@ -23,12 +23,13 @@ export interface CheckImpact {
 /** How many fixes a broad group keeps per check: enough to show a page after leaving out what a caller may not read. */
 export const FIXES_KEPT = 10;
 
-/** Ranks fixes by the core-weighted points they add, most first, then by ref. */
-export function byImpact(a: CheckFix, b: CheckFix): number {
-  const d = b.gain * b.cores - a.gain * a.cores;
-  if (d !== 0) return d;
-  if (a.ref === b.ref) return 0;
-  return a.ref < b.ref ? -1 : 1;
+/**
+ * Whether a fix adding `points` (gain × cores) of workload `ref` ranks before `fix`: fixes rank by
+ * the core-weighted points they add, most first, then by ref.
+ */
+function ranksBefore(points: number, ref: string, fix: CheckFix): boolean {
+  const other = fix.gain * fix.cores;
+  return points !== other ? points > other : ref < fix.ref;
 }
 
 /** The `limit` fixes that add most, kept as fixes are offered one at a time. */
@@ -37,14 +38,19 @@ export class TopFixes {
 
   constructor(private readonly limit = FIXES_KEPT) {}
 
-  offer(fix: CheckFix): void {
+  /**
+   * Offers a workload's fix. Its object is made only if it is kept: a broad group is offered a
+   * fix for nearly every failing check of every workload under it, and keeps ten.
+   */
+  offer(ref: string, gain: number, cores: number, status: CheckStatus): void {
+    const points = gain * cores;
     if (this.kept.length === this.limit) {
-      if (byImpact(fix, this.kept[this.kept.length - 1]) >= 0) return;
+      if (!ranksBefore(points, ref, this.kept[this.kept.length - 1])) return;
       this.kept.pop();
     }
     let i = this.kept.length;
-    while (i > 0 && byImpact(fix, this.kept[i - 1]) < 0) i--;
-    this.kept.splice(i, 0, fix);
+    while (i > 0 && ranksBefore(points, ref, this.kept[i - 1])) i--;
+    this.kept.splice(i, 0, { ref, gain, cores, status });
   }
 
   list(): CheckFix[] {
@@ -129,7 +135,7 @@ export class CheckInsight {
       if (gain > 0) {
         this.figures[f + GAIN] += gain * w.weight;
         this.figures[f + FAILING] += 1;
-        this.fixes?.[at].offer({ ref: w.ref, gain, cores: w.weight, status });
+        this.fixes?.[at].offer(w.ref, gain, w.weight, status);
       }
     }
   }

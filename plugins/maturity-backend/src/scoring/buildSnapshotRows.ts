@@ -83,6 +83,9 @@ export interface RollUpInputs {
   clusterRequests: ClusterRequests;
 }
 
+/** The groups a workload row names (product, team, department, company). */
+const GROUP_LEVELS = ['product', 'team', 'department', 'company'] as const;
+
 /** A requested amount from a fact: 0 when unknown. */
 const amount = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -171,15 +174,16 @@ export function* workloadRows(options: {
       });
     const cores = workloadCores(facts, workload.declaredCores);
     // The problems found reading its annotations, then those its collectors found.
-    const problems = found
-      ? [
-          ...new Set([
-            ...workload.problems,
-            ...found.problems,
-            ...merged.contradictions,
-          ]),
-        ]
-      : workload.problems;
+    const problems =
+      found && (found.problems.length > 0 || merged.contradictions.length > 0)
+        ? [
+            ...new Set([
+              ...workload.problems,
+              ...found.problems,
+              ...merged.contradictions,
+            ]),
+          ]
+        : workload.problems;
     const priced = priceWorkload(facts, cores, options.cost);
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
@@ -193,7 +197,7 @@ export function* workloadRows(options: {
       tags: found ? entityTags(found.entity) : [],
       cost: priced.advice,
     };
-    yield {
+    const row: ScoreRow = {
       levelKind: 'workload',
       ref: workload.ref,
       score: result.score,
@@ -203,13 +207,15 @@ export function* workloadRows(options: {
       measuredShare: result.measuredShare,
       cores: cores.cores ?? 0,
       workloads: 1,
-      ...Object.fromEntries(
-        Object.entries(hierarchy).filter(([, v]) => v !== undefined),
-      ),
-      ...(priced.figures ? { cost: priced.figures } : {}),
       detail: packWorkloadDetail(detail, found?.sources ?? [], merged),
       listedIn: listedIn({ ...hierarchy, platformRef }),
     };
+    for (const level of GROUP_LEVELS) {
+      const group = hierarchy[level];
+      if (group !== undefined) row[level] = group;
+    }
+    if (priced.figures) row.cost = priced.figures;
+    yield row;
     kept.groups.add({
       ...hierarchy,
       ref: workload.ref,
