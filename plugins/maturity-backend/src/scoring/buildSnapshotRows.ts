@@ -247,11 +247,17 @@ export async function writeRollUps(
   clusters?: ClusterCosts,
 ): Promise<void> {
   let batch: ScoreRow[] = [];
+  // A batch is written while the next is read and made; the draft writes them in order.
+  let writing: Promise<void> = Promise.resolve();
   const add = async (row: ScoreRow) => {
     batch.push(row);
     if (batch.length < GROUP_ROWS_PER_WRITE) return;
-    await draft.addRows(batch);
+    const previous = writing;
+    writing = draft.addRows(batch);
+    // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
+    writing.catch(() => {});
     batch = [];
+    await previous;
   };
   for (const level of ALL_ROLL_UP_LEVELS) {
     const written = new Set<string>();
@@ -275,7 +281,9 @@ export async function writeRollUps(
           groupRow(level, kept.groups.group(level, ref)!, kept, clusters),
         );
   }
-  await draft.addRows(batch);
+  const last = draft.addRows(batch);
+  await writing;
+  await last;
 }
 
 function groupRow(
