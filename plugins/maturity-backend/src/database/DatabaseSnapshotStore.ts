@@ -9,11 +9,7 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import {
-  SqlitePageWriter,
-  tableRows,
-  TableRows,
-} from './sqlitePageWriter';
+import { SqlitePageWriter, tableRows, TableRows } from './sqlitePageWriter';
 import {
   DETAIL_COLUMNS,
   DETAILS_ON_CONFLICT,
