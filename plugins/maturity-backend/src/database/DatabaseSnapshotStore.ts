@@ -3,6 +3,7 @@ import { ConflictError } from '@backstage/errors';
 import {
   LevelId,
   ALL_ROLL_UP_LEVELS,
+  ROLL_UP_LEVELS,
   RollUpLevel,
   ScoreLevelKind,
 } from '@internal/plugin-maturity-common';
@@ -178,7 +179,7 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
   };
   if (row.measured_share !== null)
     result.measuredShare = Number(row.measured_share);
-  for (const key of ['product', 'team', 'department', 'company'] as const) {
+  for (const key of ROLL_UP_LEVELS) {
     if (row[key] !== null) result[key] = row[key]!;
   }
   if (row.hourly_cost !== null) {

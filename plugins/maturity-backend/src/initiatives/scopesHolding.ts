@@ -1,4 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
+import { ROLL_UP_LEVELS } from '@internal/plugin-maturity-common';
 import { SnapshotInfo, SnapshotStore } from '../database/SnapshotStore';
 import { levelKindOf } from '../service/scorecards';
 
@@ -31,7 +32,7 @@ export async function scopesHolding(
         },
   );
   const groups = [ref];
-  for (const level of ['product', 'team', 'department', 'company'] as const)
+  for (const level of ROLL_UP_LEVELS)
     if (place?.[level]) groups.push(place[level]!);
   return groups;
 }

@@ -6,6 +6,7 @@ import {
   levelForScore,
   MATURITY_ANNOTATIONS,
   readWaivers,
+  ROLL_UP_LEVELS,
   RollUpLevel,
   stringifyPlatformRef,
   Waiver,
@@ -82,9 +83,6 @@ export interface RollUpInputs {
   /** What each group's workloads request on each cluster, to share the cluster's idle cost. */
   clusterRequests: ClusterRequests;
 }
-
-/** The groups a workload row names (product, team, department, company). */
-const GROUP_LEVELS = ['product', 'team', 'department', 'company'] as const;
 
 /** A requested amount from a fact: 0 when unknown. */
 const amount = (value: unknown) =>
@@ -174,16 +172,15 @@ export function* workloadRows(options: {
       });
     const cores = workloadCores(facts, workload.declaredCores);
     // The problems found reading its annotations, then those its collectors found.
-    const problems =
-      found && (found.problems.length > 0 || merged.contradictions.length > 0)
-        ? [
-            ...new Set([
-              ...workload.problems,
-              ...found.problems,
-              ...merged.contradictions,
-            ]),
-          ]
-        : workload.problems;
+    const problems = found
+      ? [
+          ...new Set([
+            ...workload.problems,
+            ...found.problems,
+            ...merged.contradictions,
+          ]),
+        ]
+      : workload.problems;
     const priced = priceWorkload(facts, cores, options.cost);
     const detail: WorkloadDetail = {
       ...(workload.title ? { title: workload.title } : {}),
@@ -210,7 +207,7 @@ export function* workloadRows(options: {
       detail: packWorkloadDetail(detail, found?.sources ?? [], merged),
       listedIn: listedIn({ ...hierarchy, platformRef }),
     };
-    for (const level of GROUP_LEVELS) {
+    for (const level of ROLL_UP_LEVELS) {
       const group = hierarchy[level];
       if (group !== undefined) row[level] = group;
     }
@@ -281,9 +278,8 @@ export async function writeRollUps(
           groupRow(level, kept.groups.group(level, ref)!, kept, clusters),
         );
   }
-  const last = draft.addRows(batch);
-  await writing;
-  await last;
+  // Both awaited together: a failed batch before must not leave the last one's rejection unhandled.
+  await Promise.all([writing, draft.addRows(batch)]);
 }
 
 function groupRow(
