@@ -204,14 +204,14 @@ describe.each([...databases.eachSupportedId(), [SQLITE_FILE] as const])(
       expect(rows.map(r => r.ref)).toEqual(refs);
     });
 
-    it('keeps text with backslashes, tabs and line breaks intact (PostgreSQL writes through COPY)', async () => {
+    it('keeps text with backslashes, tabs, line breaks and characters beyond ASCII intact (details go as UTF-8 bytes; PostgreSQL writes through COPY)', async () => {
       const { store } = await createStore();
       const awkward = workload('awkward', 12.5, {
         team: 'group:default/t\\eam',
         product: 'system:default/tab\there\nline\r',
         detail: {
           title: 'Tab\there, back\\slash, \\N, new\nline, return\r.',
-          problems: ['"quoted"', ''],
+          problems: ['"quoted"', '', 'p99 usage × 1.15', '成本 🚀'],
         },
       });
       const saved = await saveAt(store, '2026-11-20T10:00:00Z', [

@@ -14,11 +14,11 @@ import { SqlitePageWriter, tableRows, TableRows } from './sqlitePageWriter';
 import {
   DETAIL_COLUMNS,
   DETAILS_ON_CONFLICT,
-  detailHash,
   releaseDetails,
   StoredDetail,
   storeDetails,
 } from './storedDetails';
+import { DetailChunks, detailHash } from './detailBytes';
 import {
   analyze,
   batches,
@@ -205,10 +205,11 @@ function toDbRow(
   snapshotId: number,
   row: ScoreRow,
   details: StoredDetail[],
+  chunks: DetailChunks,
 ): ScoreDbRow {
   let hash: string | null = null;
   if (row.detail !== undefined) {
-    const detail = JSON.stringify(row.detail);
+    const detail = chunks.add(row.detail);
     hash = detailHash(detail);
     details.push({ entity_ref: row.ref, hash, detail });
   }
@@ -253,6 +254,7 @@ async function storedPage(
     members: [],
     workloads: 0,
   };
+  const chunks = new DetailChunks();
   for await (const row of rows) {
     if (row.levelKind === 'workload') page.workloads++;
     for (const { level, group } of row.listedIn ?? [])
@@ -262,7 +264,7 @@ async function storedPage(
         group_ref: group,
         member_ref: row.ref,
       });
-    page.scores.push(toDbRow(snapshotId, row, page.details));
+    page.scores.push(toDbRow(snapshotId, row, page.details, chunks));
   }
   return page;
 }

@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { insertBatchSize, pipelined } from './openDatabase';
 import { Slices } from './Slices';
 import { insertStatement, rowValues } from './sqlitePageWriter';
+import { detailText } from './detailBytes';
 
 const ESCAPES: Record<string, string> = {
   '\\': '\\\\',
@@ -30,21 +31,56 @@ function copyText(value: unknown): string {
   return plain ? text : text.replace(SPECIAL, c => ESCAPES[c]);
 }
 
+const BACKSLASH = 0x5c;
+
+/**
+ * A detail's UTF-8 bytes (detailBytes) in COPY's text format. JSON holds no raw tab or line
+ * break, so only a backslash needs escaping, and most details have none: their bytes go as they
+ * are.
+ */
+function copyBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.indexOf(BACKSLASH) < 0
+    ? bytes
+    : Buffer.from(copyText(detailText(bytes)));
+}
+
+/**
+ * The rows as COPY's text, LINES_PER_CHUNK lines a chunk: a string, or bytes where a value is
+ * bytes.
+ */
 function* copyLines<T>(
   rows: Iterable<T>,
   columns: ReadonlyArray<keyof T & string>,
-): Generator<string> {
-  let chunk = '';
+): Generator<string | Buffer> {
+  let text = '';
+  // The chunk so far, when it holds bytes: pieces of text and bytes, in order.
+  const pieces: Uint8Array[] = [];
+  const chunk = () => {
+    const done = text;
+    text = '';
+    if (pieces.length === 0) return done;
+    pieces.push(Buffer.from(done));
+    const bytes = Buffer.concat(pieces);
+    pieces.length = 0;
+    return bytes;
+  };
   let lines = 0;
   for (const row of rows) {
-    chunk += `${columns.map(c => copyText(row[c])).join('\t')}\n`;
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) text += '\t';
+      const value = row[columns[i]];
+      if (value instanceof Uint8Array) {
+        pieces.push(Buffer.from(text), copyBytes(value));
+        text = '';
+      } else text += copyText(value);
+    }
+    text += '\n';
     if (++lines === LINES_PER_CHUNK) {
-      yield chunk;
-      chunk = '';
+      yield chunk();
       lines = 0;
     }
   }
-  if (chunk) yield chunk;
+  if (lines > 0) yield chunk();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { detailHash } from './storedDetails';
+import { detailHash } from './detailBytes';
 
 const databases = createTestDatabases();
 const directory = resolvePackagePath(

@@ -39,10 +39,17 @@ const statement = sql => {
   if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
   return prepared;
 };
+// A detail comes as the UTF-8 bytes of its JSON (detailBytes); it is stored as text.
+const asText = row => {
+  for (let i = 0; i < row.length; i++)
+    if (row[i] instanceof Uint8Array)
+      row[i] = Buffer.from(row[i].buffer, row[i].byteOffset, row[i].byteLength).toString('utf8');
+  return row;
+};
 const writePage = db.transaction(tables => {
   for (const { sql, rows } of tables) {
     const prepared = statement(sql);
-    for (const row of rows) prepared.run(row);
+    for (const row of rows) prepared.run(asText(row));
   }
 });
 parentPort.on('message', ({ id, tables }) => {

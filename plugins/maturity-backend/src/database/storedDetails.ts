@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { insertPrepared, insertRows } from './insertRows';
 import { batches } from './openDatabase';
+import { DetailJson, detailText } from './detailBytes';
 
 /**
  * Row details stored by content (table `maturity_details`): each entity's distinct details once,
@@ -10,11 +10,19 @@ import { batches } from './openDatabase';
  * and a 22-character reference, not its ~4 KB detail again.
  */
 
-/** One detail as stored. */
+/** One detail as stored: its JSON as text, or as UTF-8 bytes (`DetailChunks`). */
 export interface StoredDetail {
   entity_ref: string;
   hash: string;
-  detail: string;
+  detail: DetailJson;
+}
+
+/** Details with their JSON as text, as a knex insert or a prepared statement binds it. */
+function* asText(details: Iterable<StoredDetail>): Generator<StoredDetail> {
+  for (const d of details)
+    yield typeof d.detail === 'string'
+      ? d
+      : { ...d, detail: detailText(d.detail) };
 }
 
 export const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
@@ -25,17 +33,6 @@ export const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
 
 /** A detail already stored (an unchanged workload) is left as it is. */
 export const DETAILS_ON_CONFLICT = 'ON CONFLICT (entity_ref, hash) DO NOTHING';
-
-/**
- * The key of a detail's JSON text: SHA-256 in base64url, its first 22 characters (132 bits).
- * The migration that moved stored details computes the same in SQL.
- */
-export function detailHash(json: string): string {
-  return createHash('sha256')
-    .update(json, 'utf8')
-    .digest('base64url')
-    .slice(0, 22);
-}
 
 /**
  * Stores the details not stored yet; those already there (an unchanged workload, a team whose
@@ -72,7 +69,7 @@ export async function storeDetails(
     return;
   }
   if (client !== 'better-sqlite3') {
-    for (const batch of batches(details, 100))
+    for (const batch of batches([...asText(details)], 100))
       await tx('maturity_details')
         .insert(batch)
         .onConflict(['entity_ref', 'hash'])
@@ -84,7 +81,7 @@ export async function storeDetails(
     await tx.client.acquireConnection(),
     'maturity_details',
     DETAIL_COLUMNS,
-    details,
+    asText(details),
     DETAILS_ON_CONFLICT,
   );
 }
