@@ -66,10 +66,11 @@ parentPort.on('message', ({ id, tables }) => {
 const BUSY_TIMEOUT_MS = 10_000;
 
 /**
- * The worker's heap. It holds a page or two at a time (a few MB of JSON), and what it no longer
- * needs is garbage: with the main thread's limit it would leave hundreds of MB uncollected.
+ * The worker's heap. It holds a page or two at a time (rows, and the details decoded from their
+ * bytes: ~10 MB a page), and what it no longer needs is garbage: with the main thread's limit it
+ * would leave hundreds of MB uncollected.
  */
-const WORKER_OLD_SPACE_MB = 128;
+const WORKER_OLD_SPACE_MB = 64;
 
 /** A row's values in `columns`' order, as a prepared insert binds them: null for absent. */
 export function rowValues<T>(
