@@ -33,11 +33,11 @@ const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * A page's details as the UTF-8 bytes of their JSON, in chunks outside V8's heap. A detail's JSON
- * (~5 KB) is a string only for as long as it takes to encode it. Kept as strings until the page
- * was written, a page's details survived the young generation's collections and were copied
- * from it into the old one, each a two-byte string (the cost advice's `×`) of twice its UTF-8
- * size. The bytes are what SHA-256 hashes anyway, what a SQLite writer thread receives (a
- * chunk is copied to it whole) and what PostgreSQL's COPY is sent.
+ * (~5 KB) is a string only for as long as it takes to encode it: kept as strings until the page
+ * is written, a page's details would survive the young generation's collections and be copied
+ * into the old one, each a two-byte string (the cost advice's `×`) of twice its UTF-8 size. The
+ * bytes are what SHA-256 hashes anyway, what a SQLite writer thread receives (a chunk is copied
+ * to it whole) and what PostgreSQL's COPY is sent.
  */
 export class DetailChunks {
   private chunk = new Uint8Array(0);
