@@ -638,6 +638,79 @@ describe.each([...databases.eachSupportedId(), [SQLITE_FILE] as const])(
       ).toEqual(workload('a', 50).detail);
     });
 
+    it("stores each workload's place once by content, and a run that finds it again writes none", async () => {
+      const { knex, store } = await createStore();
+      const places = async () =>
+        Number((await knex('maturity_placements').count({ n: '*' }))[0].n);
+      const checkout = {
+        product: 'system:default/shop',
+        team: 'group:default/checkout',
+      };
+      // a and b share a place, c has the department alone: two places for three workloads.
+      const first = await saveAt(store, '2026-11-20T10:00:00Z', [
+        workload('a', 50, checkout),
+        workload('b', 50, checkout),
+        workload('c', 40),
+        department(45),
+      ]);
+      expect(await places()).toBe(2);
+      // Nothing moved but c, into a's place: no place more.
+      const second = await saveAt(store, '2026-11-21T10:00:00Z', [
+        workload('a', 50, checkout),
+        workload('b', 50, checkout),
+        workload('c', 40, checkout),
+        department(45),
+      ]);
+      expect(await places()).toBe(2);
+      expect(
+        (await store.getScores(second.id, { levelKind: 'workload' })).map(r => [
+          r.ref,
+          r.product,
+          r.team,
+          r.department,
+        ]),
+      ).toEqual(
+        ['a', 'b', 'c'].map(name => [
+          `component:default/${name}`,
+          'system:default/shop',
+          'group:default/checkout',
+          'group:default/retail',
+        ]),
+      );
+      const underTeam = {
+        level: 'team',
+        ref: 'group:default/checkout',
+      } as const;
+      expect(
+        (await store.getScores(first.id, { under: underTeam })).map(r => r.ref),
+      ).toEqual(['component:default/a', 'component:default/b']);
+      expect(
+        await store.getGroupsUnder(second.id, underTeam, 'product'),
+      ).toEqual(['system:default/shop']);
+      // A platform is no level of the hierarchy: no workload sits under one by its place.
+      expect(
+        await store.getScores(second.id, {
+          under: { level: 'platform', ref: 'group:default/checkout' },
+        }),
+      ).toEqual([]);
+
+      // Thinned, the first snapshot keeps its figures and loses its places; the places stay.
+      await store.pruneHistory(new Date('2026-11-30T12:00:00Z'), {
+        runDays: 2,
+        detailDays: 7,
+        retainDays: 30,
+      });
+      const [thinned] = await store.getScores(first.id, {
+        ref: 'component:default/a',
+      });
+      expect([thinned.score, thinned.team, thinned.department]).toEqual([
+        50,
+        undefined,
+        undefined,
+      ]);
+      expect(await places()).toBe(2);
+    });
+
     it('gives back the member lists written with the rows, group by group, past a window of 10,000', async () => {
       const { store } = await createStore();
       const draft = await store.beginSnapshot(new Date('2026-11-20T10:00:00Z'));

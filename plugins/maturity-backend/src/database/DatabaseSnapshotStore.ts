@@ -3,6 +3,7 @@ import { ConflictError } from '@backstage/errors';
 import {
   LevelId,
   ALL_ROLL_UP_LEVELS,
+  HierarchyLevel,
   ROLL_UP_LEVELS,
   RollUpLevel,
   ScoreLevelKind,
@@ -19,6 +20,13 @@ import {
   storeDetails,
 } from './storedDetails';
 import { DetailChunks, detailHash } from './detailBytes';
+import {
+  PagePlacements,
+  PLACEMENT_COLUMNS,
+  PLACEMENTS_ON_CONFLICT,
+  PlacementDbRow,
+  storePlacements,
+} from './storedPlacements';
 import {
   analyze,
   batches,
@@ -66,10 +74,8 @@ interface ScoreDbRow {
   measured_share: number | string | null;
   cores: number | string;
   workloads: number;
-  product: string | null;
-  team: string | null;
-  department: string | null;
-  company: string | null;
+  /** The key of its place in maturity_placements (a workload's); null for roll-ups, once thinned. */
+  placement_hash?: string | null;
   hourly_cost: number | string | null;
   hourly_waste: number | string | null;
   monthly_saving: number | string | null;
@@ -79,6 +85,9 @@ interface ScoreDbRow {
   /** Its detail's JSON, joined from maturity_details; absent when read for its figures only. */
   detail?: string | null;
 }
+
+/** A score row as read: its place's refs joined from maturity_placements, where asked for. */
+type ScoreReadRow = ScoreDbRow & Partial<Record<HierarchyLevel, string | null>>;
 
 /** A workload named in a group's member list while its run is written (maturity_run_members). */
 interface MemberDbRow {
@@ -127,7 +136,7 @@ const toInfo = (row: SnapshotDbRow): SnapshotInfo => ({
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
-/** Every column of a score row but its detail. */
+/** Every column of a score row but the keys of its place and its detail. */
 const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
   'snapshot_id',
   'level_kind',
@@ -139,10 +148,6 @@ const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
   'measured_share',
   'cores',
   'workloads',
-  'product',
-  'team',
-  'department',
-  'company',
   'hourly_cost',
   'hourly_waste',
   'monthly_saving',
@@ -150,23 +155,15 @@ const FIGURE_COLUMNS: Array<keyof ScoreDbRow> = [
 ];
 
 /**
- * What thinning clears: the reference to the detail and the place in the hierarchy, which only
- * readers of the current snapshot use.
+ * What thinning clears: the references to the detail and to the place in the hierarchy, which
+ * only readers of the current snapshot use.
  */
-const CLEARED_BY_THINNING = [
-  'detail_hash',
-  'product',
-  'team',
-  'department',
-  'company',
-] as const;
+const CLEARED_BY_THINNING = ['detail_hash', 'placement_hash'] as const;
 
 /** The columns a thinned snapshot keeps: what history, trends and leaderboard changes read. */
-export const THINNED_COLUMNS = FIGURE_COLUMNS.filter(
-  c => !(CLEARED_BY_THINNING as readonly string[]).includes(c),
-);
+export const THINNED_COLUMNS = FIGURE_COLUMNS;
 
-function toScoreRow(row: ScoreDbRow): ScoreRow {
+function toScoreRow(row: ScoreReadRow): ScoreRow {
   const result: ScoreRow = {
     levelKind: row.level_kind,
     ref: row.entity_ref,
@@ -180,7 +177,8 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
   if (row.measured_share !== null)
     result.measuredShare = Number(row.measured_share);
   for (const key of ROLL_UP_LEVELS) {
-    if (row[key] !== null) result[key] = row[key]!;
+    const ref = row[key];
+    if (ref !== null && ref !== undefined) result[key] = ref;
   }
   if (row.hourly_cost !== null) {
     result.cost = {
@@ -197,15 +195,20 @@ function toScoreRow(row: ScoreDbRow): ScoreRow {
 
 const SCORE_COLUMNS: Array<keyof ScoreDbRow> = [
   ...FIGURE_COLUMNS,
+  'placement_hash',
   'detail_hash',
 ];
 
-/** The row as stored; its detail goes into `details`, to be stored unless it is already. */
+/**
+ * The row as stored; its detail goes into `details`, to be stored unless it is already, and its
+ * place into the page's places.
+ */
 function toDbRow(
   snapshotId: number,
   row: ScoreRow,
   details: StoredDetail[],
   chunks: DetailChunks,
+  places: PagePlacements,
 ): ScoreDbRow {
   let hash: string | null = null;
   if (row.detail !== undefined) {
@@ -224,10 +227,7 @@ function toDbRow(
     measured_share: row.measuredShare ?? null,
     cores: row.cores,
     workloads: row.workloads,
-    product: row.product ?? null,
-    team: row.team ?? null,
-    department: row.department ?? null,
-    company: row.company ?? null,
+    placement_hash: places.add(row),
     hourly_cost: row.cost?.hourlyCost ?? null,
     hourly_waste: row.cost?.hourlyWaste ?? null,
     monthly_saving: row.cost?.monthlySaving ?? null,
@@ -236,10 +236,14 @@ function toDbRow(
   };
 }
 
-/** A page of rows as they are stored: rows of figures, the details they refer to, member lists. */
+/**
+ * A page of rows as they are stored: rows of figures, the details and places they refer to,
+ * member lists.
+ */
 interface StoredPage {
   scores: ScoreDbRow[];
   details: StoredDetail[];
+  placements: PlacementDbRow[];
   members: MemberDbRow[];
   workloads: number;
 }
@@ -251,10 +255,12 @@ async function storedPage(
   const page: StoredPage = {
     scores: [],
     details: [],
+    placements: [],
     members: [],
     workloads: 0,
   };
   const chunks = new DetailChunks();
+  const places = new PagePlacements();
   for await (const row of rows) {
     if (row.levelKind === 'workload') page.workloads++;
     for (const { level, group } of row.listedIn ?? [])
@@ -264,8 +270,9 @@ async function storedPage(
         group_ref: group,
         member_ref: row.ref,
       });
-    page.scores.push(toDbRow(snapshotId, row, page.details, chunks));
+    page.scores.push(toDbRow(snapshotId, row, page.details, chunks, places));
   }
+  page.placements = places.rows();
   return page;
 }
 
@@ -277,6 +284,12 @@ function pageTables(page: StoredPage): TableRows[] {
       DETAIL_COLUMNS,
       page.details,
       DETAILS_ON_CONFLICT,
+    ),
+    tableRows(
+      'maturity_placements',
+      PLACEMENT_COLUMNS,
+      page.placements,
+      PLACEMENTS_ON_CONFLICT,
     ),
     tableRows('maturity_scores', SCORE_COLUMNS, page.scores),
     tableRows('maturity_run_members', MEMBER_COLUMNS, page.members),
@@ -292,6 +305,7 @@ async function writePage(db: Knex, page: StoredPage) {
     if (tx.client.config.client === 'pg')
       await tx.raw('SET LOCAL synchronous_commit = off');
     await storeDetails(tx, page.details);
+    await storePlacements(tx, page.placements);
     await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, page.scores);
     await insertRows(tx, 'maturity_run_members', MEMBER_COLUMNS, page.members);
   });
@@ -339,6 +353,17 @@ function overSucceededRuns(
     .where('r.status', 'succeeded')
     .whereBetween('r.finished_at', [range.from, range.to])
     .orderBy('r.finished_at');
+}
+
+/**
+ * The keys of the places under a group of the hierarchy: each level's index finds them. A
+ * platform is no level of the hierarchy, so no place is under one.
+ */
+function placesUnder(db: Knex, under: { level: RollUpLevel; ref: string }) {
+  const query = db('maturity_placements').select('hash');
+  return (ROLL_UP_LEVELS as RollUpLevel[]).includes(under.level)
+    ? query.where(under.level, under.ref)
+    : query.whereRaw('1 = 0');
 }
 
 /** Runs still `running` whose lease is live at `now`. */
@@ -621,11 +646,13 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     else if (query.ref || query.refs)
       q.whereIn('s.level_kind', SCORE_LEVEL_KINDS);
     if (query.under)
-      q.where('s.level_kind', 'workload').where(
-        `s.${query.under.level}`,
-        query.under.ref,
+      q.where('s.level_kind', 'workload').whereIn(
+        's.placement_hash',
+        placesUnder(this.db, query.under),
       );
-    q.select(FIGURE_COLUMNS.map(c => `s.${c}`));
+    q.select(FIGURE_COLUMNS.map(c => `s.${c}`))
+      .leftJoin('maturity_placements as p', 'p.hash', 's.placement_hash')
+      .select(ROLL_UP_LEVELS.map(level => `p.${level}`));
     if (!query.figuresOnly)
       q.leftJoin('maturity_details as d', join =>
         join
@@ -641,15 +668,13 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     level: RollUpLevel,
   ): Promise<string[]> {
     const rows: Array<Record<RollUpLevel, string>> = await this.db(
-      'maturity_scores',
+      'maturity_scores as s',
     )
-      .where({
-        snapshot_id: snapshotId,
-        level_kind: 'workload',
-        [under.level]: under.ref,
-      })
-      .whereNotNull(level)
-      .distinct(level)
+      .join('maturity_placements as p', 'p.hash', 's.placement_hash')
+      .where({ 's.snapshot_id': snapshotId, 's.level_kind': 'workload' })
+      .whereIn('s.placement_hash', placesUnder(this.db, under))
+      .whereNotNull(`p.${level}`)
+      .distinct(`p.${level} as ${level}`)
       .orderBy(level);
     return rows.map(row => row[level]);
   }

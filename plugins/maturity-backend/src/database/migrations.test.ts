@@ -1,12 +1,32 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import { detailHash } from './detailBytes';
+import { placementHash } from './storedPlacements';
 
 const databases = createTestDatabases();
 const directory = resolvePackagePath(
   '@internal/plugin-maturity-backend',
   'migrations',
 );
+
+/** A database migrated to the latest and `steps` back down, with a succeeded snapshot. */
+async function snapshotBefore(databaseId: TestDatabaseId, steps: number) {
+  const knex = await databases.init(databaseId);
+  await knex.migrate.latest({ directory });
+  for (let step = 0; step < steps; step++)
+    await knex.migrate.down({ directory });
+  const [snapshot] = await knex('maturity_snapshots')
+    .insert({
+      started_at: new Date(),
+      finished_at: new Date(),
+      status: 'succeeded',
+      workloads: 3,
+    })
+    .returning('id');
+  return { knex, snapshotId: Number(snapshot.id ?? snapshot) };
+}
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('steps up and back down cleanly', async () => {
@@ -41,6 +61,11 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       await knex.schema.hasColumn('maturity_scores', 'measured_share'),
     ).toBe(true);
+    expect(await knex.schema.hasTable('maturity_placements')).toBe(true);
+    expect(await knex.schema.hasColumn('maturity_scores', 'team')).toBe(false);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_placements')).toBe(false);
+    expect(await knex.schema.hasColumn('maturity_scores', 'team')).toBe(true);
     expect(await knex.schema.hasTable('maturity_cluster_costs')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_cluster_costs')).toBe(false);
@@ -153,19 +178,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   });
 
   it("moves stored details into maturity_details, each entity's once, keyed as a run keys them, and back", async () => {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory });
     // Down to the step before details were stored by content.
-    for (let step = 0; step < 6; step++) await knex.migrate.down({ directory });
-    const [snapshot] = await knex('maturity_snapshots')
-      .insert({
-        started_at: new Date(),
-        finished_at: new Date(),
-        status: 'succeeded',
-        workloads: 3,
-      })
-      .returning('id');
-    const snapshotId = Number(snapshot.id ?? snapshot);
+    const { knex, snapshotId } = await snapshotBefore(databaseId, 7);
     const same = JSON.stringify({
       checks: [['hpa-elastic', 'pass', 1, [], 0]],
     });
@@ -235,6 +249,117 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       { entity_ref: 'component:default/b', detail: same },
       { entity_ref: 'component:default/c', detail: other },
       { entity_ref: 'component:default/thinned', detail: null },
+    ]);
+  });
+
+  it("moves workloads' places into maturity_placements, each once, keyed as a run keys them, and back", async () => {
+    // Down to the step before places were stored by content.
+    const { knex, snapshotId } = await snapshotBefore(databaseId, 1);
+    const full = {
+      product: 'system:default/shop',
+      team: 'group:default/checkout',
+      department: 'group:default/retail',
+      company: 'group:default/acme',
+    };
+    // A team's own workload sits in no product.
+    const teamOnly = {
+      product: null,
+      team: 'group:default/checkout',
+      department: 'group:default/retail',
+      company: 'group:default/acme',
+    };
+    const row = (name: string, place: object, levelKind = 'workload') => ({
+      snapshot_id: snapshotId,
+      level_kind: levelKind,
+      entity_ref: `component:default/${name}`,
+      workloads: 1,
+      ...place,
+    });
+    await knex('maturity_scores').insert([
+      row('a', full),
+      row('b', full),
+      row('c', teamOnly),
+      row('checkout', {}, 'team'),
+    ]);
+
+    await knex.migrate.up({ directory });
+    // Two places for three workloads; the team's row has none.
+    const byHash = (x: { hash: string }, y: { hash: string }) =>
+      x.hash < y.hash ? -1 : 1;
+    expect((await knex('maturity_placements')).sort(byHash)).toEqual(
+      [
+        { hash: placementHash(full), ...full },
+        { hash: placementHash(teamOnly), ...teamOnly },
+      ].sort(byHash),
+    );
+    expect(
+      await knex('maturity_scores')
+        .orderBy(['level_kind', 'entity_ref'])
+        .select('entity_ref', 'placement_hash'),
+    ).toEqual([
+      { entity_ref: 'component:default/checkout', placement_hash: null },
+      {
+        entity_ref: 'component:default/a',
+        placement_hash: placementHash(full),
+      },
+      {
+        entity_ref: 'component:default/b',
+        placement_hash: placementHash(full),
+      },
+      {
+        entity_ref: 'component:default/c',
+        placement_hash: placementHash(teamOnly),
+      },
+    ]);
+    // The store reads the moved places back, and finds workloads under a level through them.
+    const store = await DatabaseSnapshotStore.create({
+      database: mockServices.database({ knex }),
+      skipMigrations: true,
+    });
+    const [a] = await store.getScores(snapshotId, {
+      ref: 'component:default/a',
+      figuresOnly: true,
+    });
+    expect([a.product, a.team, a.department, a.company]).toEqual(
+      Object.values(full),
+    );
+    const underTeam = await store.getScores(snapshotId, {
+      under: { level: 'team', ref: 'group:default/checkout' },
+      figuresOnly: true,
+    });
+    expect(underTeam.map(r => [r.ref, r.product ?? null])).toEqual([
+      ['component:default/a', 'system:default/shop'],
+      ['component:default/b', 'system:default/shop'],
+      ['component:default/c', null],
+    ]);
+    expect(
+      await store.getGroupsUnder(
+        snapshotId,
+        { level: 'department', ref: 'group:default/retail' },
+        'product',
+      ),
+    ).toEqual(['system:default/shop']);
+    // On PostgreSQL the entity index leaves room for the next run's entries.
+    const postgres = knex.client.config.client === 'pg';
+    const reloptions = postgres
+      ? (
+          await knex.raw(
+            "SELECT reloptions FROM pg_class WHERE relname = 'maturity_scores_entity_idx'",
+          )
+        ).rows[0].reloptions
+      : null;
+    expect(reloptions).toEqual(postgres ? ['fillfactor=70'] : null);
+
+    await knex.migrate.down({ directory });
+    expect(
+      await knex('maturity_scores')
+        .where('level_kind', 'workload')
+        .orderBy('entity_ref')
+        .select('entity_ref', 'product', 'team', 'department', 'company'),
+    ).toEqual([
+      { entity_ref: 'component:default/a', ...full },
+      { entity_ref: 'component:default/b', ...full },
+      { entity_ref: 'component:default/c', ...teamOnly },
     ]);
   });
 });

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { Knex } from 'knex';
+import {
+  HierarchyLevel,
+  ROLL_UP_LEVELS,
+} from '@internal/plugin-maturity-common';
+import { insertPrepared } from './insertRows';
+import { batches } from './openDatabase';
+
+/**
+ * Workloads' places in the hierarchy stored by content (table `maturity_placements`): each
+ * distinct (product, team, department, company) once, keyed by a hash of the four refs, and
+ * referred to from every workload row that sits there (`placement_hash`). The four refs were
+ * ~97 of a workload row's ~280 bytes, written again on every run for every workload although a
+ * place changes only when the organisation does; a row now carries an 11-character key.
+ *
+ * A place is a few hundred bytes and places number as the hierarchy's distinct paths (about
+ * one per product), so they are kept when the rows referring to them go: a run that finds a
+ * place again writes nothing for it.
+ */
+
+/** A place as stored: the key and the refs of each level, null where the workload has none. */
+export type PlacementDbRow = { hash: string } & Record<
+  HierarchyLevel,
+  string | null
+>;
+
+export const PLACEMENT_COLUMNS: Array<keyof PlacementDbRow> = [
+  'hash',
+  ...ROLL_UP_LEVELS,
+];
+
+/** A place already stored is left as it is. */
+export const PLACEMENTS_ON_CONFLICT = 'ON CONFLICT (hash) DO NOTHING';
+
+/**
+ * The key of a place: SHA-256 of its refs (an absent level as an empty string), one per line, in
+ * base64url, cut to its first 11 characters (66 bits: two of a million places share one with a
+ * chance of about 1 in 10^8). The migration that moved stored rows over computes the same.
+ */
+export function placementHash(
+  place: Partial<Record<HierarchyLevel, string | null>>,
+): string {
+  return createHash('sha256')
+    .update(ROLL_UP_LEVELS.map(level => place[level] ?? '').join('\n'))
+    .digest('base64url')
+    .slice(0, 11);
+}
+
+/**
+ * A page's places: each distinct one hashed once, whatever the number of its workloads on the
+ * page.
+ */
+export class PagePlacements {
+  private readonly byPath = new Map<string, PlacementDbRow>();
+
+  /** The key of a workload's place, or null where it has none (a roll-up's row). */
+  add(
+    place: Partial<Record<HierarchyLevel, string | undefined>>,
+  ): string | null {
+    const refs = ROLL_UP_LEVELS.map(level => place[level] ?? null);
+    if (refs.every(ref => ref === null)) return null;
+    const path = refs.join('\n');
+    let stored = this.byPath.get(path);
+    if (!stored) {
+      stored = { hash: placementHash(place) } as PlacementDbRow;
+      ROLL_UP_LEVELS.forEach((level, i) => (stored![level] = refs[i]));
+      this.byPath.set(path, stored);
+    }
+    return stored.hash;
+  }
+
+  rows(): PlacementDbRow[] {
+    return [...this.byPath.values()];
+  }
+}
+
+/**
+ * Stores the places not stored yet. A page holds a few dozen, so one statement inserts them,
+ * and a place already stored costs a lookup in the key's index, not a write.
+ */
+export async function storePlacements(
+  tx: Knex.Transaction,
+  placements: PlacementDbRow[],
+): Promise<void> {
+  if (placements.length === 0) return;
+  if (tx.client.config.client === 'better-sqlite3') {
+    // Inside a transaction knex hands out the transaction's connection.
+    await insertPrepared(
+      await tx.client.acquireConnection(),
+      'maturity_placements',
+      PLACEMENT_COLUMNS,
+      placements,
+      PLACEMENTS_ON_CONFLICT,
+    );
+    return;
+  }
+  for (const batch of batches(placements, 500))
+    await tx('maturity_placements').insert(batch).onConflict('hash').ignore();
+}
