@@ -10,8 +10,11 @@ const LEVELS = ['product', 'team', 'department', 'company'];
  *   four refs were ~97 of the row's ~280 bytes, written on every run for every workload. The
  *   hash is SHA-256 of the refs (an absent one as an empty string), one per line, in base64url,
  *   cut to its first 11 characters; the run computes the same (`storedPlacements.ts`).
- * - Each level has an index of its own: a route asks for the workloads under a team, and finds
- *   the team's places there before it reads the snapshot's rows.
+ * - Each level has an index of its own, and the scores one of (snapshot_id, placement_hash): a
+ *   route that asks for the workloads under a team finds the team's places, then their rows in
+ *   the snapshot, where it read every workload row of the snapshot (at 1,000,000 workloads
+ *   with 30 days stored: 0.4–1.5 s on SQLite and 3.4–3.9 s on PostgreSQL, against under 2 ms).
+ *   The index is partial: a roll-up's row, and a thinned one, has no place and no entry.
  * - On PostgreSQL the scores' entity index is filled to 70 % as it grows: the next run adds each
  *   entity's new row next to its old one, deduplicated into one entry with two row pointers,
  *   which fits in the room left instead of splitting every page of the index in two.
@@ -57,7 +60,10 @@ exports.up = async function up(knex) {
           .slice(0, 11),
     );
   }
-  const placed = LEVELS.map(level => `${level} IS NOT NULL`).join(' OR ');
+  // Only a workload has a place.
+  const placed = `level_kind = 'workload' AND (${LEVELS.map(
+    level => `${level} IS NOT NULL`,
+  ).join(' OR ')})`;
   await knex.raw(
     `UPDATE maturity_scores SET placement_hash = ${hashOf} WHERE ${placed}`,
   );
@@ -69,6 +75,10 @@ exports.up = async function up(knex) {
   await knex.schema.alterTable('maturity_scores', table => {
     for (const level of LEVELS) table.dropColumn(level);
   });
+  await knex.raw(
+    `CREATE INDEX maturity_scores_placement_idx ON maturity_scores (snapshot_id, placement_hash)
+     WHERE placement_hash IS NOT NULL`,
+  );
   if (postgres)
     await knex.raw(
       'ALTER INDEX maturity_scores_entity_idx SET (fillfactor = 70)',
@@ -93,6 +103,7 @@ exports.down = async function down(knex) {
     ).join(', ')}
      WHERE placement_hash IS NOT NULL`,
   );
+  await knex.raw('DROP INDEX maturity_scores_placement_idx');
   await knex.schema.alterTable('maturity_scores', table => {
     table.dropColumn('placement_hash');
   });

@@ -227,7 +227,8 @@ function toDbRow(
     measured_share: row.measuredShare ?? null,
     cores: row.cores,
     workloads: row.workloads,
-    placement_hash: places.add(row),
+    // Only a workload has a place: the rows under a group are workloads.
+    placement_hash: row.levelKind === 'workload' ? places.add(row) : null,
     hourly_cost: row.cost?.hourlyCost ?? null,
     hourly_waste: row.cost?.hourlyWaste ?? null,
     monthly_saving: row.cost?.monthlySaving ?? null,
@@ -356,14 +357,21 @@ function overSucceededRuns(
 }
 
 /**
- * The keys of the places under a group of the hierarchy: each level's index finds them. A
- * platform is no level of the hierarchy, so no place is under one.
+ * Keeps the rows of `scores` (aliased `s`) placed under a group of the hierarchy, all of them
+ * workloads': the level's index finds the group's places, and the scores' partial index
+ * (snapshot_id, placement_hash) their rows. A platform is no level of the hierarchy, so no place
+ * is under one.
  */
-function placesUnder(db: Knex, under: { level: RollUpLevel; ref: string }) {
-  const query = db('maturity_placements').select('hash');
-  return (ROLL_UP_LEVELS as RollUpLevel[]).includes(under.level)
-    ? query.where(under.level, under.ref)
-    : query.whereRaw('1 = 0');
+function placedUnder(
+  db: Knex,
+  scores: Knex.QueryBuilder,
+  under: { level: RollUpLevel; ref: string },
+): Knex.QueryBuilder {
+  const places = db('maturity_placements').select('hash');
+  if ((ROLL_UP_LEVELS as RollUpLevel[]).includes(under.level))
+    places.where(under.level, under.ref);
+  else places.whereRaw('1 = 0');
+  return scores.whereIn('s.placement_hash', places);
 }
 
 /** Runs still `running` whose lease is live at `now`. */
@@ -641,15 +649,17 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     );
     if (query.ref) q.where('s.entity_ref', query.ref);
     if (query.refs) q.whereIn('s.entity_ref', query.refs);
+    if (query.under) {
+      // Rows with a place are workloads'. Their index is found by the place alone: naming the
+      // level kind, or ordering by it, let SQLite's planner prefer the primary key and read
+      // every workload of the snapshot (0.4 s at 1,000,000, against 0.2 ms).
+      if (query.levelKind && query.levelKind !== 'workload') return [];
+      placedUnder(this.db, q, query.under);
+    }
     // As in getLevelKinds: naming the level kinds lets SQLite seek the primary key.
-    if (query.levelKind) q.where('s.level_kind', query.levelKind);
+    else if (query.levelKind) q.where('s.level_kind', query.levelKind);
     else if (query.ref || query.refs)
       q.whereIn('s.level_kind', SCORE_LEVEL_KINDS);
-    if (query.under)
-      q.where('s.level_kind', 'workload').whereIn(
-        's.placement_hash',
-        placesUnder(this.db, query.under),
-      );
     q.select(FIGURE_COLUMNS.map(c => `s.${c}`))
       .leftJoin('maturity_placements as p', 'p.hash', 's.placement_hash')
       .select(ROLL_UP_LEVELS.map(level => `p.${level}`));
@@ -659,7 +669,10 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           .on('d.entity_ref', 's.entity_ref')
           .andOn('d.hash', 's.detail_hash'),
       ).select('d.detail');
-    return (await q.orderBy(['s.level_kind', 's.entity_ref'])).map(toScoreRow);
+    q.orderBy(
+      query.under ? ['s.entity_ref'] : ['s.level_kind', 's.entity_ref'],
+    );
+    return (await q).map(toScoreRow);
   }
 
   async getGroupsUnder(
@@ -671,8 +684,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       'maturity_scores as s',
     )
       .join('maturity_placements as p', 'p.hash', 's.placement_hash')
-      .where({ 's.snapshot_id': snapshotId, 's.level_kind': 'workload' })
-      .whereIn('s.placement_hash', placesUnder(this.db, under))
+      .where('s.snapshot_id', snapshotId)
+      .modify(q => placedUnder(this.db, q, under))
       .whereNotNull(`p.${level}`)
       .distinct(`p.${level} as ${level}`)
       .orderBy(level);

@@ -349,6 +349,21 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         ).rows[0].reloptions
       : null;
     expect(reloptions).toEqual(postgres ? ['fillfactor=70'] : null);
+    // Rows are found by snapshot and place through an index of the rows that have one.
+    const indexSql = postgres
+      ? (
+          await knex.raw(
+            "SELECT indexdef AS sql FROM pg_indexes WHERE indexname = 'maturity_scores_placement_idx'",
+          )
+        ).rows[0].sql
+      : (
+          await knex.raw(
+            "SELECT sql FROM sqlite_master WHERE name = 'maturity_scores_placement_idx'",
+          )
+        )[0].sql;
+    expect(indexSql).toMatch(
+      /\(snapshot_id, placement_hash\)\s+WHERE \(?placement_hash IS NOT NULL/,
+    );
 
     await knex.migrate.down({ directory });
     expect(
