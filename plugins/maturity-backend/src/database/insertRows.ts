@@ -103,6 +103,39 @@ export async function insertPrepared<T>(
     statement.run(rowValues(row, columns));
 }
 
+/** `ON CONFLICT (key) DO NOTHING`: a row whose key is stored already is left as it is. */
+export function unlessStored(key: readonly string[]): string {
+  return `ON CONFLICT (${key.join(', ')}) DO NOTHING`;
+}
+
+/**
+ * Inserts the rows whose `key` is not stored yet (details and places stored by content); one
+ * already stored costs a lookup in the key's index, not a write. On better-sqlite3 a prepared
+ * statement runs per row, other clients get multi-row inserts.
+ */
+export async function insertUnlessStored<T extends object>(
+  tx: Knex.Transaction,
+  table: string,
+  columns: ReadonlyArray<keyof T & string>,
+  key: Array<keyof T & string>,
+  rows: Iterable<T>,
+): Promise<void> {
+  if (tx.client.config.client === 'better-sqlite3') {
+    // Inside a transaction knex hands out the transaction's connection.
+    await insertPrepared(
+      await tx.client.acquireConnection(),
+      table,
+      columns,
+      rows,
+      unlessStored(key),
+    );
+    return;
+  }
+  await pipelined(rows, insertBatchSize(tx), batch =>
+    tx(table).insert(batch).onConflict(key).ignore(),
+  );
+}
+
 /**
  * Inserts rows read once from an iterable (a generator of scored rows, say), each database by its
  * bulk path. On PostgreSQL they stream through COPY on the transaction's own connection: the server

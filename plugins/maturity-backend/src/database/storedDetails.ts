@@ -1,6 +1,5 @@
 import { Knex } from 'knex';
-import { insertPrepared, insertRows } from './insertRows';
-import { batches } from './openDatabase';
+import { insertRows, insertUnlessStored, unlessStored } from './insertRows';
 import { DetailJson, detailText } from './detailBytes';
 
 /**
@@ -31,8 +30,11 @@ export const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
   'detail',
 ];
 
+/** The key of a stored detail. */
+const DETAIL_KEY: Array<keyof StoredDetail> = ['entity_ref', 'hash'];
+
 /** A detail already stored (an unchanged workload) is left as it is. */
-export const DETAILS_ON_CONFLICT = 'ON CONFLICT (entity_ref, hash) DO NOTHING';
+export const DETAILS_ON_CONFLICT = unlessStored(DETAIL_KEY);
 
 /**
  * Stores the details not stored yet; those already there (an unchanged workload, a team whose
@@ -68,21 +70,12 @@ export async function storeDetails(
     await insertRows(tx, 'maturity_details', DETAIL_COLUMNS, fresh.values());
     return;
   }
-  if (client !== 'better-sqlite3') {
-    for (const batch of batches([...asText(details)], 100))
-      await tx('maturity_details')
-        .insert(batch)
-        .onConflict(['entity_ref', 'hash'])
-        .ignore();
-    return;
-  }
-  // Inside a transaction knex hands out the transaction's connection.
-  await insertPrepared(
-    await tx.client.acquireConnection(),
+  await insertUnlessStored(
+    tx,
     'maturity_details',
     DETAIL_COLUMNS,
+    DETAIL_KEY,
     asText(details),
-    DETAILS_ON_CONFLICT,
   );
 }
 

@@ -4,8 +4,7 @@ import {
   HierarchyLevel,
   ROLL_UP_LEVELS,
 } from '@internal/plugin-maturity-common';
-import { insertPrepared } from './insertRows';
-import { batches } from './openDatabase';
+import { insertUnlessStored, unlessStored } from './insertRows';
 
 /**
  * Workloads' places in the hierarchy stored by content (table `maturity_placements`): each
@@ -30,8 +29,17 @@ export const PLACEMENT_COLUMNS: Array<keyof PlacementDbRow> = [
   ...ROLL_UP_LEVELS,
 ];
 
+const PLACEMENT_KEY: Array<keyof PlacementDbRow> = ['hash'];
+
 /** A place already stored is left as it is. */
-export const PLACEMENTS_ON_CONFLICT = 'ON CONFLICT (hash) DO NOTHING';
+export const PLACEMENTS_ON_CONFLICT = unlessStored(PLACEMENT_KEY);
+
+/** A place's refs, an absent level as an empty string, one per line: the text its key hashes. */
+const pathOf = (refs: ReadonlyArray<string | null | undefined>) =>
+  refs.map(ref => ref ?? '').join('\n');
+
+const hashOfPath = (path: string) =>
+  createHash('sha256').update(path).digest('base64url').slice(0, 11);
 
 /**
  * The key of a place: SHA-256 of its refs (an absent level as an empty string), one per line, in
@@ -41,10 +49,7 @@ export const PLACEMENTS_ON_CONFLICT = 'ON CONFLICT (hash) DO NOTHING';
 export function placementHash(
   place: Partial<Record<HierarchyLevel, string | null>>,
 ): string {
-  return createHash('sha256')
-    .update(ROLL_UP_LEVELS.map(level => place[level] ?? '').join('\n'))
-    .digest('base64url')
-    .slice(0, 11);
+  return hashOfPath(pathOf(ROLL_UP_LEVELS.map(level => place[level])));
 }
 
 /**
@@ -60,10 +65,10 @@ export class PagePlacements {
   ): string | null {
     const refs = ROLL_UP_LEVELS.map(level => place[level] ?? null);
     if (refs.every(ref => ref === null)) return null;
-    const path = refs.join('\n');
+    const path = pathOf(refs);
     let stored = this.byPath.get(path);
     if (!stored) {
-      stored = { hash: placementHash(place) } as PlacementDbRow;
+      stored = { hash: hashOfPath(path) } as PlacementDbRow;
       ROLL_UP_LEVELS.forEach((level, i) => (stored![level] = refs[i]));
       this.byPath.set(path, stored);
     }
@@ -75,26 +80,16 @@ export class PagePlacements {
   }
 }
 
-/**
- * Stores the places not stored yet. A page holds a few dozen, so one statement inserts them,
- * and a place already stored costs a lookup in the key's index, not a write.
- */
+/** Stores the places not stored yet: a page holds a few dozen, one statement on PostgreSQL. */
 export async function storePlacements(
   tx: Knex.Transaction,
   placements: PlacementDbRow[],
 ): Promise<void> {
-  if (placements.length === 0) return;
-  if (tx.client.config.client === 'better-sqlite3') {
-    // Inside a transaction knex hands out the transaction's connection.
-    await insertPrepared(
-      await tx.client.acquireConnection(),
-      'maturity_placements',
-      PLACEMENT_COLUMNS,
-      placements,
-      PLACEMENTS_ON_CONFLICT,
-    );
-    return;
-  }
-  for (const batch of batches(placements, 500))
-    await tx('maturity_placements').insert(batch).onConflict('hash').ignore();
+  await insertUnlessStored(
+    tx,
+    'maturity_placements',
+    PLACEMENT_COLUMNS,
+    PLACEMENT_KEY,
+    placements,
+  );
 }
