@@ -51,7 +51,7 @@ const cost = {
 };
 /**
  * Every database the store runs on: the test databases, and SQLite in a file, where a run's pages
- * are written by a thread of their own (sqlitePageWriter) rather than on the connection.
+ * are written by a thread of their own (pageWriter) rather than on the connection, as on PostgreSQL.
  */
 const SQLITE_FILE = 'SQLITE_3 in a file';
 const files = new SqliteFiles();

@@ -11,10 +11,12 @@ import {
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { insertRows } from './insertRows';
-import { SqlitePageWriter, tableRows, TableRows } from './sqlitePageWriter';
+import { PageTable, PageWriter, tableRows } from './pageWriter';
+import { sqliteWriterThread } from './sqlitePageWriter';
+import { pgWriterThread } from './pgPageWriter';
 import {
   DETAIL_COLUMNS,
-  DETAILS_ON_CONFLICT,
+  DETAIL_KEY,
   releaseDetails,
   StoredDetail,
   storeDetails,
@@ -23,7 +25,7 @@ import { DetailChunks, detailHash } from './detailBytes';
 import {
   PagePlacements,
   PLACEMENT_COLUMNS,
-  PLACEMENTS_ON_CONFLICT,
+  PLACEMENT_KEY,
   PlacementDbRow,
   storePlacements,
 } from './storedPlacements';
@@ -277,20 +279,15 @@ async function storedPage(
   return page;
 }
 
-/** A page's tables as the writer's thread takes them (a SQLite file). */
-function pageTables(page: StoredPage): TableRows[] {
+/** A page's tables as the writer's thread takes them. */
+function pageTables(page: StoredPage): PageTable[] {
   return [
-    tableRows(
-      'maturity_details',
-      DETAIL_COLUMNS,
-      page.details,
-      DETAILS_ON_CONFLICT,
-    ),
+    tableRows('maturity_details', DETAIL_COLUMNS, page.details, DETAIL_KEY),
     tableRows(
       'maturity_placements',
       PLACEMENT_COLUMNS,
       page.placements,
-      PLACEMENTS_ON_CONFLICT,
+      PLACEMENT_KEY,
     ),
     tableRows('maturity_scores', SCORE_COLUMNS, page.scores),
     tableRows('maturity_run_members', MEMBER_COLUMNS, page.members),
@@ -300,11 +297,6 @@ function pageTables(page: StoredPage): TableRows[] {
 /** Writes a page on the database's connection, in a transaction of its own. */
 async function writePage(db: Knex, page: StoredPage) {
   await db.transaction(async tx => {
-    // A page need not reach the disk on its own: the rows count only once the snapshot is
-    // published, and that commit flushes the write-ahead log up to and including them, so
-    // the ~2,000 pages of a large run do not each wait on the disk.
-    if (tx.client.config.client === 'pg')
-      await tx.raw('SET LOCAL synchronous_commit = off');
     await storeDetails(tx, page.details);
     await storePlacements(tx, page.placements);
     await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, page.scores);
@@ -415,7 +407,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     await emptyRunMembers(db);
     let workloads = 0;
     let queue: Promise<void> = Promise.resolve();
-    const writer = SqlitePageWriter.forDatabase(db);
+    const thread = sqliteWriterThread(db) ?? (await pgWriterThread(db));
+    const writer = thread && new PageWriter(thread);
     // Every page queued is written, or has failed, before the writer stops.
     const closeWriter = async () => {
       await queue.catch(() => {});

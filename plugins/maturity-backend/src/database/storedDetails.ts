@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { insertRows, insertUnlessStored, unlessStored } from './insertRows';
+import { insertRows } from './insertRows';
 import { DetailJson, detailText } from './detailBytes';
 
 /**
@@ -30,11 +30,8 @@ export const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
   'detail',
 ];
 
-/** The key of a stored detail. */
-const DETAIL_KEY: Array<keyof StoredDetail> = ['entity_ref', 'hash'];
-
-/** A detail already stored (an unchanged workload) is left as it is. */
-export const DETAILS_ON_CONFLICT = unlessStored(DETAIL_KEY);
+/** The key of a stored detail: one already stored (an unchanged workload) is left as it is. */
+export const DETAIL_KEY: Array<keyof StoredDetail> = ['entity_ref', 'hash'];
 
 /**
  * Stores the details not stored yet; those already there (an unchanged workload, a team whose
@@ -45,37 +42,12 @@ export async function storeDetails(
   details: StoredDetail[],
 ): Promise<void> {
   if (details.length === 0) return;
-  const client = tx.client.config.client;
-  if (client === 'pg') {
-    // The keys are asked for first and only new details sent, through COPY: sent as array
-    // parameters of an INSERT … ON CONFLICT, every detail's JSON was escaped into an array
-    // literal by the driver and parsed back by the server, page after page, changed or not.
-    // The keys are looked up one by one in the key's index: while the table grows through a
-    // first run its statistics lag, and the planner would hash-join a scan of the whole table
-    // instead, a cost that grows with the table.
-    await tx.raw(
-      'SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off',
-    );
-    const { rows } = await tx.raw(
-      `SELECT d.entity_ref, d.hash FROM maturity_details d
-       JOIN unnest(?::text[], ?::text[]) AS k(entity_ref, hash)
-         ON d.entity_ref = k.entity_ref AND d.hash = k.hash`,
-      [details.map(d => d.entity_ref), details.map(d => d.hash)],
-    );
-    const keyOf = (d: Pick<StoredDetail, 'entity_ref' | 'hash'>) =>
-      `${d.entity_ref}\n${d.hash}`;
-    const stored = new Set(rows.map(keyOf));
-    const fresh = new Map<string, StoredDetail>();
-    for (const d of details) if (!stored.has(keyOf(d))) fresh.set(keyOf(d), d);
-    await insertRows(tx, 'maturity_details', DETAIL_COLUMNS, fresh.values());
-    return;
-  }
-  await insertUnlessStored(
+  await insertRows(
     tx,
     'maturity_details',
     DETAIL_COLUMNS,
-    DETAIL_KEY,
     asText(details),
+    DETAIL_KEY,
   );
 }
 

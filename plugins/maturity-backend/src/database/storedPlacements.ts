@@ -4,7 +4,7 @@ import {
   HierarchyLevel,
   ROLL_UP_LEVELS,
 } from '@internal/plugin-maturity-common';
-import { insertUnlessStored, unlessStored } from './insertRows';
+import { insertRows } from './insertRows';
 
 /**
  * Workloads' places in the hierarchy stored by content (table `maturity_placements`): each
@@ -29,10 +29,8 @@ export const PLACEMENT_COLUMNS: Array<keyof PlacementDbRow> = [
   ...ROLL_UP_LEVELS,
 ];
 
-const PLACEMENT_KEY: Array<keyof PlacementDbRow> = ['hash'];
-
-/** A place already stored is left as it is. */
-export const PLACEMENTS_ON_CONFLICT = unlessStored(PLACEMENT_KEY);
+/** The key of a place: one already stored is left as it is. */
+export const PLACEMENT_KEY: Array<keyof PlacementDbRow> = ['hash'];
 
 /** A place's refs, an absent level as an empty string, one per line: the text its key hashes. */
 const pathOf = (refs: ReadonlyArray<string | null | undefined>) =>
@@ -85,11 +83,11 @@ export async function storePlacements(
   tx: Knex.Transaction,
   placements: PlacementDbRow[],
 ): Promise<void> {
-  await insertUnlessStored(
+  await insertRows(
     tx,
     'maturity_placements',
     PLACEMENT_COLUMNS,
-    PLACEMENT_KEY,
     placements,
+    PLACEMENT_KEY,
   );
 }
