@@ -297,6 +297,9 @@ function pageTables(page: StoredPage): PageTable[] {
 /** Writes a page on the database's connection, in a transaction of its own. */
 async function writePage(db: Knex, page: StoredPage) {
   await db.transaction(async tx => {
+    // As on the page writer's thread (pgPageWriter): a page need not reach the disk on its own.
+    if (tx.client.config.client === 'pg')
+      await tx.raw('SET LOCAL synchronous_commit = off');
     await storeDetails(tx, page.details);
     await storePlacements(tx, page.placements);
     await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, page.scores);
