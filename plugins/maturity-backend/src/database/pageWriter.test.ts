@@ -88,6 +88,31 @@ describe('page writers', () => {
     for (const knex of [given, provided, callback]) await knex.destroy();
   });
 
+  it.each(postgresIds(databases))(
+    "writes into the schema knex's search path names on %s, as Backstage's schema-per-plugin mode has it",
+    async id => {
+      const knex = await databases.init(id);
+      await knex.raw('CREATE SCHEMA "maturity plugin"');
+      const settings = await threadConnection(knex);
+      const inSchema = knexFactory({
+        client: 'pg',
+        connection: settings as Knex.StaticConnectionConfig,
+        searchPath: ['maturity plugin'],
+      });
+      try {
+        await withTables(inSchema);
+        const writer = await writerFor(inSchema);
+        await writer.write([tableRows('t', ['k', 'n'], [{ k: 'a', n: 1 }])]);
+        await writer.close();
+        expect(
+          await knex.withSchema('maturity plugin').table('t').pluck('k'),
+        ).toEqual(['a']);
+      } finally {
+        await inSchema.destroy();
+      }
+    },
+  );
+
   it('builds one SQLite insert per table with a placeholder per column, absent values null', () => {
     expect(insertStatement('t', ['k', 'n'], 'ON CONFLICT (k) DO NOTHING')).toBe(
       'INSERT INTO t (k, n) VALUES (?, ?) ON CONFLICT (k) DO NOTHING',
