@@ -10,7 +10,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { insertRows } from './insertRows';
+import { insertTable } from './insertTable';
 import { PageTable, PageWriter, tableRows } from './pageWriter';
 import { sqliteWriterThread } from './sqlitePageWriter';
 import { pgWriterThread } from './pgPageWriter';
@@ -19,7 +19,6 @@ import {
   DETAIL_KEY,
   releaseDetails,
   StoredDetail,
-  storeDetails,
 } from './storedDetails';
 import { DetailChunks, detailHash } from './detailBytes';
 import {
@@ -27,7 +26,6 @@ import {
   PLACEMENT_COLUMNS,
   PLACEMENT_KEY,
   PlacementDbRow,
-  storePlacements,
 } from './storedPlacements';
 import {
   analyze,
@@ -279,7 +277,7 @@ async function storedPage(
   return page;
 }
 
-/** A page's tables as the writer's thread takes them. */
+/** A page's tables, as the writer's thread or the backend's connection writes them. */
 function pageTables(page: StoredPage): PageTable[] {
   return [
     tableRows('maturity_details', DETAIL_COLUMNS, page.details, DETAIL_KEY),
@@ -300,10 +298,7 @@ async function writePage(db: Knex, page: StoredPage) {
     // As on the page writer's thread (pgPageWriter): a page need not reach the disk on its own.
     if (tx.client.config.client === 'pg')
       await tx.raw('SET LOCAL synchronous_commit = off');
-    await storeDetails(tx, page.details);
-    await storePlacements(tx, page.placements);
-    await insertRows(tx, 'maturity_scores', SCORE_COLUMNS, page.scores);
-    await insertRows(tx, 'maturity_run_members', MEMBER_COLUMNS, page.members);
+    for (const table of pageTables(page)) await insertTable(tx, table);
   });
 }
 

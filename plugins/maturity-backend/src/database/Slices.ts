@@ -1,10 +1,9 @@
 /**
  * Items read `size` at a time, with a turn of the event loop between slices, for long work on the
  * thread that does everything else the backend does. A run scores a page in slices: between them
- * the database driver sends on the page written before (PostgreSQL's COPY is fed from this
- * thread) and requests are answered, instead of both waiting for the whole page; each row is
- * handed on as it is made (the store serialises it at once), so a page's rows are not all held
- * at once. SQLite's in-process inserts are paced the same way (insertPrepared).
+ * requests are answered, instead of waiting for the whole page; each row is handed on as it is
+ * made (the store serialises it at once), so a page's rows are not all held at once. Inserts on
+ * the backend's own connection of SQLite are paced the same way (insertTable).
  */
 export class Slices<T> implements AsyncIterable<T> {
   /** Settles once every item has been read. */

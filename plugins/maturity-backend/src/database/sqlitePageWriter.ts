@@ -65,7 +65,7 @@ parentPort.on('message', ({ id, tables, close }) => {
 const BUSY_TIMEOUT_MS = 10_000;
 
 /** `ON CONFLICT (key) DO NOTHING`: a row whose key is stored already is left as it is. */
-export function unlessStored(key: readonly string[]): string {
+function unlessStored(key: readonly string[]): string {
   return `ON CONFLICT (${key.join(', ')}) DO NOTHING`;
 }
 

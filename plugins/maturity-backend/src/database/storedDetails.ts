@@ -1,6 +1,5 @@
 import { Knex } from 'knex';
-import { insertRows } from './insertRows';
-import { DetailJson, detailText } from './detailBytes';
+import { DetailJson } from './detailBytes';
 
 /**
  * Row details stored by content (table `maturity_details`): each entity's distinct details once,
@@ -16,14 +15,6 @@ export interface StoredDetail {
   detail: DetailJson;
 }
 
-/** Details with their JSON as text, as a knex insert or a prepared statement binds it. */
-function* asText(details: Iterable<StoredDetail>): Generator<StoredDetail> {
-  for (const d of details)
-    yield typeof d.detail === 'string'
-      ? d
-      : { ...d, detail: detailText(d.detail) };
-}
-
 export const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
   'entity_ref',
   'hash',
@@ -32,24 +23,6 @@ export const DETAIL_COLUMNS: Array<keyof StoredDetail> = [
 
 /** The key of a stored detail: one already stored (an unchanged workload) is left as it is. */
 export const DETAIL_KEY: Array<keyof StoredDetail> = ['entity_ref', 'hash'];
-
-/**
- * Stores the details not stored yet; those already there (an unchanged workload, a team whose
- * members did not change) cost a lookup in the key's index, not a write.
- */
-export async function storeDetails(
-  tx: Knex.Transaction,
-  details: StoredDetail[],
-): Promise<void> {
-  if (details.length === 0) return;
-  await insertRows(
-    tx,
-    'maturity_details',
-    DETAIL_COLUMNS,
-    asText(details),
-    DETAIL_KEY,
-  );
-}
 
 /**
  * Deletes the details that only snapshot `snapshotId` refers to, before its rows lose their

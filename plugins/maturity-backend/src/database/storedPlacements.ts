@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Knex } from 'knex';
 import {
   HierarchyLevel,
   ROLL_UP_LEVELS,
 } from '@internal/plugin-maturity-common';
-import { insertRows } from './insertRows';
 
 /**
  * Workloads' places in the hierarchy stored by content (table `maturity_placements`): each
@@ -76,18 +74,4 @@ export class PagePlacements {
   rows(): PlacementDbRow[] {
     return [...this.byPath.values()];
   }
-}
-
-/** Stores the places not stored yet: a page holds a few dozen, one statement on PostgreSQL. */
-export async function storePlacements(
-  tx: Knex.Transaction,
-  placements: PlacementDbRow[],
-): Promise<void> {
-  await insertRows(
-    tx,
-    'maturity_placements',
-    PLACEMENT_COLUMNS,
-    placements,
-    PLACEMENT_KEY,
-  );
 }
