@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -64,6 +65,13 @@ export interface WriterThread {
  * is garbage: with the main thread's limit it would leave hundreds of MB uncollected.
  */
 export const WRITER_OLD_SPACE_MB = 64;
+
+/** Where the database driver knex itself loaded is, found from knex's own place, for a thread. */
+export function knexDriver(name: 'better-sqlite3' | 'pg'): string {
+  return require.resolve(name, {
+    paths: [path.dirname(require.resolve('knex/package.json'))],
+  });
+}
 
 /** How long a closing writer may take to end its connection before its thread is stopped. */
 const CLOSE_TIMEOUT_MS = 10_000;

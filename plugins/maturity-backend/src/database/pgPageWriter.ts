@@ -1,7 +1,6 @@
 import { Knex } from 'knex';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { WRITER_OLD_SPACE_MB, WriterThread } from './pageWriter';
+import { knexDriver, WRITER_OLD_SPACE_MB, WriterThread } from './pageWriter';
 
 /**
  * The page writer's thread on PostgreSQL (see pageWriter): a connection of its own, through the
@@ -163,14 +162,12 @@ export async function pgWriterThread(
   const connection = await threadConnection(db);
   if (connection === undefined) return undefined;
   const { searchPath } = db.client.config;
-  // The driver knex itself loaded, found from knex's own place.
-  const knexDir = path.dirname(require.resolve('knex/package.json'));
   return {
     worker: new Worker(WORKER_CODE, {
       eval: true,
       resourceLimits: { maxOldGenerationSizeMb: WRITER_OLD_SPACE_MB },
       workerData: {
-        pg: require.resolve('pg', { paths: [knexDir] }),
+        pg: knexDriver('pg'),
         copyStreams: require.resolve('pg-copy-streams'),
         connection,
         searchPath: searchPath

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SQLITE_PRAGMAS } from './tuneSqlite';
 import type { PageTable, WriterThread } from './pageWriter';
-import { WRITER_OLD_SPACE_MB } from './pageWriter';
+import { knexDriver, WRITER_OLD_SPACE_MB } from './pageWriter';
 
 /**
  * The page writer's thread on a SQLite file (see pageWriter): a connection of its own to the
@@ -109,16 +109,12 @@ export function sqliteFile(db: Knex): string | undefined {
 export function sqliteWriterThread(db: Knex): WriterThread | undefined {
   const filename = sqliteFile(db);
   if (!filename) return undefined;
-  // The driver knex itself loaded, found from knex's own place.
-  const driver = require.resolve('better-sqlite3', {
-    paths: [path.dirname(require.resolve('knex/package.json'))],
-  });
   return {
     worker: new Worker(WORKER_CODE, {
       eval: true,
       resourceLimits: { maxOldGenerationSizeMb: WRITER_OLD_SPACE_MB },
       workerData: {
-        driver,
+        driver: knexDriver('better-sqlite3'),
         filename,
         busyTimeoutMs: BUSY_TIMEOUT_MS,
         pragmas: SQLITE_PRAGMAS,
