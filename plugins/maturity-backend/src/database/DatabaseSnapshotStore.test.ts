@@ -163,6 +163,34 @@ describe.each([
     expect(await store.getGroupsUnder(saved.id, retail, 'team')).toEqual([]);
   });
 
+  it('reads the workloads under a roll-up that are in no group of a level below it', async () => {
+    const { store } = await createStore();
+    const team = (name: string) => ({ team: `group:default/${name}` });
+    const saved = await saveAt(store, '2026-11-20T10:00:00Z', [
+      workload('a', 50, team('checkout')),
+      workload('b', 50),
+      workload('c', 50, { ...team('search'), product: 'system:default/s' }),
+      workload('d', 50),
+      // In another department and in no team: not under retail.
+      workload('e', 50, { department: 'group:default/labs' }),
+    ]);
+    const retail = (outside?: 'team' | 'product') =>
+      store.getScores(saved.id, {
+        under: { level: 'department', ref: 'group:default/retail', outside },
+        figuresOnly: true,
+      });
+    expect((await retail()).map(r => r.ref)).toEqual(
+      ['a', 'b', 'c', 'd'].map(w => `component:default/${w}`),
+    );
+    expect((await retail('team')).map(r => r.ref)).toEqual([
+      'component:default/b',
+      'component:default/d',
+    ]);
+    expect((await retail('product')).map(r => r.ref)).toEqual(
+      ['a', 'b', 'd'].map(w => `component:default/${w}`),
+    );
+  });
+
   it('reads rows for their figures only, or their level and score alone, without the detail', async () => {
     const { store } = await createStore();
     const saved = await saveAt(store, '2026-11-20T10:00:00Z', [

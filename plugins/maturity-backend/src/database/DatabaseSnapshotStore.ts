@@ -348,19 +348,20 @@ function overSucceededRuns(
 
 /**
  * Keeps the rows of `scores` (aliased `s`) placed under a group of the hierarchy, all of them
- * workloads': the level's index finds the group's places, and the scores' partial index
- * (snapshot_id, placement_hash) their rows. A platform is no level of the hierarchy, so no place
- * is under one.
+ * workloads', and with `outside` in no group of that level: the level's index finds the group's
+ * places, and the scores' partial index (snapshot_id, placement_hash) their rows. A platform is
+ * no level of the hierarchy, so no place is under one.
  */
 function placedUnder(
   db: Knex,
   scores: Knex.QueryBuilder,
-  under: { level: RollUpLevel; ref: string },
+  under: NonNullable<ScoreQuery['under']>,
 ): Knex.QueryBuilder {
   const places = db('maturity_placements').select('hash');
-  if ((ROLL_UP_LEVELS as RollUpLevel[]).includes(under.level))
+  if ((ROLL_UP_LEVELS as RollUpLevel[]).includes(under.level)) {
     places.where(under.level, under.ref);
-  else places.whereRaw('1 = 0');
+    if (under.outside) places.whereNull(under.outside);
+  } else places.whereRaw('1 = 0');
   return scores.whereIn('s.placement_hash', places);
 }
 

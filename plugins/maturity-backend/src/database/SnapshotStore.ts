@@ -1,5 +1,6 @@
 import {
   CostFigures,
+  HierarchyLevel,
   LevelId,
   RollUpLevel,
   ScoreLevelKind,
@@ -27,8 +28,8 @@ export interface ScoreRow {
   /** The scorecard detail (JSON, stored once by content); absent once history has been thinned. */
   detail?: unknown;
   /**
-   * Written with a workload's row: the groups whose member lists name it (a team lists its
-   * workloads, a department those in none of its teams). Read back with
+   * Written with a workload's row: the groups whose member lists name it (a run writes its
+   * platform's; groups of the hierarchy find theirs through places). Read back with
    * {@link SnapshotDraft.workloadMembers} when the groups' rows are written; not stored with the row.
    */
   listedIn?: Array<{ level: RollUpLevel; group: string }>;
@@ -138,8 +139,11 @@ export interface ScoreQuery {
   /** Several entities' rows, e.g. a page of workloads (any number: read in batches). */
   refs?: string[];
   levelKind?: ScoreLevelKind;
-  /** Workload rows under one roll-up, e.g. every workload of a department. */
-  under?: { level: RollUpLevel; ref: string };
+  /**
+   * Workload rows under one roll-up, e.g. every workload of a department; with `outside`, only
+   * those in no group of that level, e.g. a department's workloads in none of its teams.
+   */
+  under?: { level: RollUpLevel; ref: string; outside?: HierarchyLevel };
   /**
    * Rows without their detail: what a list of members or a filter by place needs. The detail of
    * every workload of a company is hundreds of megabytes of JSON.

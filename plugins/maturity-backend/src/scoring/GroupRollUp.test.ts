@@ -1,5 +1,13 @@
 import { combineScore } from '@internal/plugin-maturity-node';
-import { GroupRollUp, listedIn, rollUp, RollUpWorkload } from './GroupRollUp';
+import { ALL_ROLL_UP_LEVELS } from '@internal/plugin-maturity-common';
+import {
+  GroupRollUp,
+  listedIn,
+  listedOutside,
+  listsByPlace,
+  rollUp,
+  RollUpWorkload,
+} from './GroupRollUp';
 
 const ACME = 'group:default/acme';
 /** A workload scored 50 on both sides with `cores` cores. */
@@ -107,7 +115,7 @@ describe('rollUp', () => {
       estimatedWorkloads: 0,
       adoption: {},
       impact: [],
-      // Its workloads are listed from their rows (listedIn), not kept.
+      // Its workloads are found through their places when asked for (listsByPlace), not kept.
       members: {},
     });
   });
@@ -376,5 +384,21 @@ describe('listedIn', () => {
       { level: 'company', group: ACME },
     ]);
     expect(listedIn({})).toEqual([]);
+  });
+
+  it('has groups of the hierarchy find the workloads they list through places, and a platform keep its list', () => {
+    expect(ALL_ROLL_UP_LEVELS.filter(listsByPlace)).toEqual([
+      'product',
+      'team',
+      'department',
+      'company',
+    ]);
+    // A department lists the workloads in none of its teams, a company those in none of its
+    // departments; a team and a product list every workload in them.
+    expect(
+      (['product', 'team', 'department', 'company'] as const).map(
+        listedOutside,
+      ),
+    ).toEqual([undefined, undefined, 'team', 'department']);
   });
 });

@@ -4,6 +4,7 @@ import {
   ALL_ROLL_UP_LEVELS,
   DIMENSION_IDS,
   DimensionId,
+  HierarchyLevel,
   RollUpLevel,
   ScoreLevelKind,
   ScoreWeights,
@@ -32,8 +33,9 @@ import { CheckInsight, checkPlaces, InsightWorkload } from './CheckInsight';
  *   ({@link CheckInsight}); the broad groups (company, department, platform) also keep the
  *   workloads whose fix adds most, since their members are groups or too many to read back;
  * - member groups are kept by key (a department's teams): a few per group. Member workloads (a
- *   team's workloads) are not kept: each workload's row names the groups that list it
- *   ({@link listedIn}) and the lists are read back from the database when the groups are written.
+ *   team's workloads) are not kept: a group of the hierarchy finds the workloads it lists
+ *   ({@link listedIn}) through their places when its members are asked for; a platform, which is
+ *   no place, has its list written with each workload's row and read back when its row is.
  */
 
 /** A workload's place: the groups above it, and the platform it runs on. */
@@ -116,8 +118,8 @@ function memberGroup(w: WorkloadPlace, level: RollUpLevel): string | undefined {
 
 /**
  * The groups whose member lists name the workload itself: a workload in no group of a group's
- * member level is its member (every workload of a team or a product; a department's workloads
- * in none of its teams; a company's in none of its departments).
+ * member level is its member (every workload of a team, a product or a platform; a department's
+ * workloads in none of its teams; a company's in none of its departments).
  */
 export function listedIn(
   w: WorkloadPlace,
@@ -128,6 +130,26 @@ export function listedIn(
     if (group && !memberGroup(w, level)) groups.push({ level, group });
   }
   return groups;
+}
+
+/**
+ * Whether a level's groups find the workloads they list (listedIn) through the workloads' places:
+ * every level of the hierarchy. Its lists are not written, so a run of a million workloads
+ * writes and reads back a list entry per workload for its platform only, not three more.
+ */
+export const listsByPlace = (level: RollUpLevel): level is HierarchyLevel =>
+  level !== 'platform';
+
+/**
+ * The level whose groups the workloads a group of `level` lists are in none of: a department's
+ * are in none of its teams. None for a team or a product, which list every workload in them.
+ */
+export function listedOutside(
+  level: HierarchyLevel,
+): HierarchyLevel | undefined {
+  const member = MEMBER_LEVEL[level];
+  // A group of the hierarchy's members are workloads or groups of the hierarchy.
+  return member === 'workload' ? undefined : (member as HierarchyLevel);
 }
 
 /** What one group keeps while workloads are added. */

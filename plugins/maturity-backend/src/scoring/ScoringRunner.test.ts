@@ -14,6 +14,7 @@ import {
 import { readMaturityConfig } from '../config/readMaturityConfig';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoringRunner } from './ScoringRunner';
+import { memberRows } from '../service/scorecards';
 import { WorkloadDetail } from '../snapshot/workloadDetail';
 import { GroupDetail } from '../snapshot/groupDetail';
 
@@ -272,17 +273,18 @@ describe.each(databases.eachSupportedId())(
       expect(platform.workloads).toBe(1201);
     });
 
-    it("lists a team's workloads and a department's teams on their rows, read back from the database", async () => {
+    it("keeps a department's teams and a platform's workloads on their rows, and finds a team's workloads through their places", async () => {
       const { snapshots, runner } = await setUp();
-      const snapshot = await runner(new MeasuringCollector(2)).run(
+      const snapshot = await runner(new ClusterCollector()).run(
         new Date('2026-11-20T10:00:00Z'),
       );
       const [team] = await snapshots.getScores(snapshot.id, {
         ref: 'group:default/team-labs',
       });
-      const { members } = team.detail as GroupDetail;
-      expect(members.workload).toHaveLength(201);
-      expect(members.workload!.slice(0, 2)).toEqual([
+      expect((team.detail as GroupDetail).members).toEqual({});
+      const listed = await memberRows(snapshots, snapshot.id, team);
+      expect(listed).toHaveLength(201);
+      expect(listed.slice(0, 2).map(w => w.ref)).toEqual([
         'component:default/w-1000',
         'component:default/w-1001',
       ]);
@@ -293,6 +295,13 @@ describe.each(databases.eachSupportedId())(
       expect((labs.detail as GroupDetail).members).toEqual({
         team: ['group:default/team-labs'],
       });
+      // The platform, which is no place, keeps its list: every workload runs on it.
+      const [platform] = await snapshots.getScores(snapshot.id, {
+        ref: 'resource:default/prod',
+      });
+      const onPlatform = (platform.detail as GroupDetail).members.workload!;
+      expect(onPlatform).toHaveLength(1201);
+      expect(onPlatform[0]).toBe('component:default/w-0000');
     });
 
     it('stores no detail again in a run in which nothing changed, and only the changed ones when some did', async () => {
@@ -346,7 +355,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(team.workloads).toBe(1000);
       expect(team.cores).toBe(2000);
-      expect((team.detail as GroupDetail).members.workload).toHaveLength(1000);
+      expect(await memberRows(snapshots, snapshot.id, team)).toHaveLength(1000);
     });
 
     it('falls back to the last facts only for the page whose collection failed', async () => {

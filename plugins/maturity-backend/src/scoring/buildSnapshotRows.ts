@@ -22,7 +22,12 @@ import { priceWorkload } from './priceWorkload';
 import { PlacedWorkload } from './placeWorkloads';
 import { ScoreRow, SnapshotDraft } from '../database/SnapshotStore';
 import { GroupDetail } from '../snapshot/groupDetail';
-import { GroupRollUp, listedIn, RolledGroup } from './GroupRollUp';
+import {
+  GroupRollUp,
+  listedIn,
+  listsByPlace,
+  RolledGroup,
+} from './GroupRollUp';
 import { ClusterCosts, ClusterRequests } from './clusterCosts';
 import {
   CollectedFacts,
@@ -205,7 +210,10 @@ export function* workloadRows(options: {
       cores: cores.cores ?? 0,
       workloads: 1,
       detail: packWorkloadDetail(detail, found?.sources ?? [], merged),
-      listedIn: listedIn({ ...hierarchy, platformRef }),
+      // Only lists a group cannot find through places are written: its platform's.
+      listedIn: listedIn({ ...hierarchy, platformRef }).filter(
+        ({ level }) => !listsByPlace(level),
+      ),
     };
     for (const level of ROLL_UP_LEVELS) {
       const group = hierarchy[level];
@@ -234,9 +242,10 @@ export function* workloadRows(options: {
 const GROUP_ROWS_PER_WRITE = 500;
 
 /**
- * Writes the product, team, department and company rows (scores core-weighted, costs summed)
- * once every workload is written. A group's member workloads are read back from the draft group
- * by group, so the run holds one group's list at a time.
+ * Writes the product, team, department, company and platform rows (scores core-weighted, costs
+ * summed) once every workload is written. A platform's member workloads are read back from the
+ * draft platform by platform, so the run holds one list at a time; a group of the hierarchy keeps
+ * no list of workloads, which are found through their places (listsByPlace).
  */
 export async function writeRollUps(
   kept: RollUpInputs,
@@ -258,8 +267,9 @@ export async function writeRollUps(
   };
   for (const level of ALL_ROLL_UP_LEVELS) {
     const written = new Set<string>();
+    const lists = listsByPlace(level) ? [] : draft.workloadMembers(level);
     // Every group named in a member list had the workload added under it.
-    for await (const { group, workloads } of draft.workloadMembers(level)) {
+    for await (const { group, workloads } of lists) {
       written.add(group);
       await add(
         groupRow(
@@ -271,7 +281,7 @@ export async function writeRollUps(
         ),
       );
     }
-    // Groups that list no workload of their own: a department whose workloads are all in teams.
+    // Groups without a stored list: the hierarchy's, and a platform that lists no workload.
     for (const ref of kept.groups.refsOf(level))
       if (!written.has(ref))
         await add(

@@ -19,6 +19,7 @@ import {
   broadestRow,
   currentSnapshot,
   groupDetailOf,
+  listedWorkloads,
   NO_DIMENSIONS,
   snapshotRef,
 } from './scorecards';
@@ -46,10 +47,8 @@ async function impactFromWorkloads(
   group: ScoreRow,
   model: InsightModel,
 ): Promise<CheckImpact[]> {
-  const refs = groupDetailOf(group).members.workload ?? [];
-  const rows = await store.getScores(snapshot.id, {
-    levelKind: 'workload',
-    refs,
+  const rows = await listedWorkloads(store, snapshot.id, group, {
+    figuresOnly: false,
   });
   const definitions = new Map(model.checks.map(c => [c.id, c]));
   const insight = new CheckInsight(

@@ -20,6 +20,7 @@ import {
   SnapshotInfo,
   SnapshotStore,
 } from '../database/SnapshotStore';
+import { listedOutside, listsByPlace } from '../scoring/GroupRollUp';
 import { GroupDetail } from '../snapshot/groupDetail';
 import { readWorkloadDetail } from '../snapshot/workloadDetail';
 import { rankBy, rankByScore } from './ranking';
@@ -112,20 +113,52 @@ export function groupDetailOf(group: ScoreRow): GroupDetail {
   return group.detail as GroupDetail;
 }
 
+/**
+ * The rows of the workloads a roll-up lists itself (listedIn): a group of the hierarchy's found
+ * through their places (a department's: those in none of its teams), a platform's by the list
+ * kept with its row. `group` is the roll-up's row with its detail.
+ */
+export async function listedWorkloads(
+  store: SnapshotStore,
+  snapshotId: number,
+  group: ScoreRow,
+  options: { figuresOnly: boolean },
+): Promise<ScoreRow[]> {
+  const level = group.levelKind as RollUpLevel;
+  if (listsByPlace(level)) {
+    const outside = listedOutside(level);
+    return store.getScores(snapshotId, {
+      under: { level, ref: group.ref, ...(outside ? { outside } : {}) },
+      figuresOnly: options.figuresOnly,
+    });
+  }
+  const refs = groupDetailOf(group).members.workload ?? [];
+  return refs.length === 0
+    ? []
+    : store.getScores(snapshotId, {
+        levelKind: 'workload',
+        refs,
+        figuresOnly: options.figuresOnly,
+      });
+}
+
 /** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
 export async function memberRows(
   store: SnapshotStore,
   snapshotId: number,
   group: ScoreRow,
 ): Promise<ScoreRow[]> {
-  const kinds = Object.entries(groupDetailOf(group).members) as Array<
-    [ScoreLevelKind, string[]]
-  >;
-  const rows = await Promise.all(
-    kinds.map(([levelKind, refs]) =>
+  // Member groups are kept by ref; workloads are listed apart (a list kept by snapshots stored
+  // before groups of the hierarchy found theirs through places is not read).
+  const groups = Object.entries(groupDetailOf(group).members).filter(
+    ([kind]) => kind !== 'workload',
+  ) as Array<[ScoreLevelKind, string[]]>;
+  const rows = await Promise.all([
+    ...groups.map(([levelKind, refs]) =>
       store.getScores(snapshotId, { levelKind, refs, figuresOnly: true }),
     ),
-  );
+    listedWorkloads(store, snapshotId, group, { figuresOnly: true }),
+  ]);
   return rows.flat();
 }
 
