@@ -96,10 +96,28 @@ describe('adoption and impact in the roll-up', () => {
         ],
       },
     ]);
-    // A team's workloads are read back from its members, so it keeps no fixes: b 40 / 5, a 20 / 5.
+    // A team's workloads are found when asked for, so it keeps no fixes: b 40 / 5, a 20 / 5.
     expect(t1.impact).toEqual([
       { check: 'b', points: expect.closeTo(8, 5), workloads: 1 },
       { check: 'a', points: expect.closeTo(4, 5), workloads: 1 },
+    ]);
+  });
+
+  it('gives shares and points to six decimals, what single-precision figures hold', () => {
+    // Three 1-core workloads, one passing c: a share of 1/3. Each failing one would gain 10/3
+    // points, 20/9 over the group's 3 cores (2.2222…).
+    const thirds = rollUp(
+      ['x', 'y', 'z'].map((name, i) =>
+        workload(name, 1, 't1', [
+          i === 0 ? ['c', 'pass', 0] : ['c', 'fail', 10 / 3],
+        ]),
+      ),
+      undefined,
+      ['c'],
+    ).team[0];
+    expect(thirds.adoption).toEqual({ c: 0.333333 });
+    expect(thirds.impact).toEqual([
+      { check: 'c', points: 2.222222, workloads: 2 },
     ]);
   });
 

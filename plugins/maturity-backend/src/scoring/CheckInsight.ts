@@ -99,11 +99,20 @@ const FAILING = 3;
 const FIGURES = 4;
 
 /**
+ * A share or a point worked out from single-precision figures, to six decimals: what such a
+ * figure holds (about seven significant digits), and more than the three figures shown. Printed
+ * as a double, a single-precision value spells out ten more digits of noise: a group's detail,
+ * stored and hashed for every group of every run, is a quarter longer with them.
+ */
+const toSixDecimals = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/**
  * Per check, over the weighted workloads under one group: the cores that pass it, the cores it
  * applies to, the core-weighted points its fix would add and the workloads that do not pass it;
  * and, when asked, the workloads whose fix adds most. The run keeps one per group, so figures
  * are single precision: at a million workloads a hundred thousand groups hold 512 bytes each for
- * 32 checks, and a share or a point is shown to three figures.
+ * 32 checks, and a share or a point is shown to three figures. The shares and points it gives
+ * are kept to six decimals (toSixDecimals).
  */
 export class CheckInsight {
   private readonly figures: Float32Array;
@@ -146,7 +155,9 @@ export class CheckInsight {
     for (const [id, at] of this.index) {
       const applicable = this.figures[at * FIGURES + APPLICABLE];
       if (applicable > 0)
-        shares[id] = this.figures[at * FIGURES + PASSING] / applicable;
+        shares[id] = toSixDecimals(
+          this.figures[at * FIGURES + PASSING] / applicable,
+        );
     }
     return shares;
   }
@@ -160,7 +171,7 @@ export class CheckInsight {
       if (!(gain > 0)) continue;
       impact.push({
         check,
-        points: gain / cores,
+        points: toSixDecimals(gain / cores),
         workloads: this.figures[at * FIGURES + FAILING],
         ...(this.fixes ? { fixes: this.fixes[at].list() } : {}),
       });
