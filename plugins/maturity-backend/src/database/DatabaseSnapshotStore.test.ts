@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 import {
   createTestDatabases,
   expectWriteToFail,
@@ -11,6 +12,7 @@ import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import { estimatedRows } from './openDatabase';
 import { threadConnection } from './pgPageWriter';
 import { ScoreRow } from './SnapshotStore';
+import { placementHash } from './storedPlacements';
 
 const databases = createTestDatabases();
 
@@ -731,7 +733,7 @@ describe.each([
     expect(await store.getGroupsUnder(second.id, underTeam, 'product')).toEqual(
       ['system:default/shop'],
     );
-    // A platform is no level of the hierarchy: no workload sits under one by its place.
+    // A group's ref under another level finds nothing: places name a team as a team.
     expect(
       await store.getScores(second.id, {
         under: { level: 'platform', ref: 'group:default/checkout' },
@@ -755,58 +757,58 @@ describe.each([
     expect(await places()).toBe(2);
   });
 
-  it('gives back the member lists written with the rows, group by group, past a window of 10,000', async () => {
-    const { store } = await createStore();
+  it("finds a platform's workloads through their places, and keys a place on no platform by its four levels alone", async () => {
+    const { knex, store } = await createStore();
     const draft = await store.beginSnapshot(new Date('2026-11-20T10:00:00Z'));
-    const team = (t: string) => `group:default/${t}`;
-    const names = Array.from(
-      { length: 10_001 },
-      (_, i) => `w${String(i).padStart(5, '0')}`,
-    );
-    // 10,001 workloads of team big, then one of small; each is also in product p.
-    await draft.addRows(
-      [...names.map(n => [n, 'big']), ['x', 'small']].map(([n, t]) =>
-        workload(n, 50, {
-          listedIn: [
-            { level: 'team', group: team(t) },
-            { level: 'product', group: 'system:default/p' },
-          ],
-        }),
-      ),
-    );
-    const teams = [];
-    for await (const members of draft.workloadMembers('team'))
-      teams.push(members);
-    expect(teams.map(m => [m.group, m.workloads.length])).toEqual([
-      [team('big'), 10_001],
-      [team('small'), 1],
-    ]);
-    expect(teams[0].workloads.slice(-2)).toEqual([
-      'component:default/w09999',
-      'component:default/w10000',
-    ]);
-    expect(teams[1].workloads).toEqual(['component:default/x']);
-    const products = [];
-    for await (const members of draft.workloadMembers('product'))
-      products.push(members);
-    expect(products.map(m => [m.group, m.workloads.length])).toEqual([
-      ['system:default/p', 10_002],
+    const prod = 'resource:default/prod';
+    const checkout = { team: 'group:default/checkout' };
+    // a and b on prod in one team, c on prod in the department alone, d on lab, e on none.
+    await draft.addRows([
+      workload('a', 50, { ...checkout, platformRef: prod }),
+      workload('b', 50, { ...checkout, platformRef: prod }),
+      workload('c', 50, { platformRef: prod }),
+      workload('d', 50, { ...checkout, platformRef: 'resource:default/lab' }),
+      workload('e', 50, checkout),
     ]);
     expect(
-      await draft.hasWorkloads(['component:default/x', 'component:default/y']),
-    ).toEqual(new Set(['component:default/x']));
-    // Published, the lists are gone; the rows stay.
+      await draft.hasWorkloads(['component:default/e', 'component:default/f']),
+    ).toEqual(new Set(['component:default/e']));
     await draft.publish(new Date('2026-11-20T10:01:00Z'));
-    const left = [];
-    for await (const members of draft.workloadMembers('team'))
-      left.push(members);
-    expect(left).toEqual([]);
+    const onProd = await store.getScores(draft.id, {
+      under: { level: 'platform', ref: prod },
+      figuresOnly: true,
+    });
+    expect(onProd.map(r => [r.ref, r.team, r.platformRef])).toEqual([
+      ['component:default/a', 'group:default/checkout', prod],
+      ['component:default/b', 'group:default/checkout', prod],
+      ['component:default/c', undefined, prod],
+    ]);
     expect(
-      await store.getScores(draft.id, {
-        levelKind: 'workload',
-        figuresOnly: true,
+      await store.getGroupsUnder(
+        draft.id,
+        { level: 'platform', ref: prod },
+        'team',
+      ),
+    ).toEqual(['group:default/checkout']);
+    // Five workloads in four places: e's, on no platform, is keyed as before platforms were part
+    // of places, so a snapshot stored then finds it.
+    const keys = await knex('maturity_placements').orderBy('hash');
+    expect(keys).toHaveLength(4);
+    const [{ placement_hash: eKey }] = await knex('maturity_scores').where({
+      entity_ref: 'component:default/e',
+    });
+    expect(eKey).toBe(
+      placementHash({
+        team: 'group:default/checkout',
+        department: 'group:default/retail',
       }),
-    ).toHaveLength(10_002);
+    );
+    expect(eKey).toBe(
+      createHash('sha256')
+        .update('\ngroup:default/checkout\ngroup:default/retail\n')
+        .digest('base64url')
+        .slice(0, 11),
+    );
   });
 
   it('works off a backlog one snapshot per transaction, oldest first, as far as its budget goes', async () => {

@@ -87,25 +87,8 @@ interface ScoreDbRow {
 }
 
 /** A score row as read: its place's refs joined from maturity_placements, where asked for. */
-type ScoreReadRow = ScoreDbRow & Partial<Record<HierarchyLevel, string | null>>;
-
-/** A workload named in a group's member list while its run is written (maturity_run_members). */
-interface MemberDbRow {
-  snapshot_id: number;
-  level_kind: RollUpLevel;
-  group_ref: string;
-  member_ref: string;
-}
-
-const MEMBER_COLUMNS: Array<keyof MemberDbRow> = [
-  'snapshot_id',
-  'level_kind',
-  'group_ref',
-  'member_ref',
-];
-
-/** Member rows read back at a time when a run writes its groups. */
-const MEMBERS_PER_READ = 10_000;
+type ScoreReadRow = ScoreDbRow &
+  Partial<Record<HierarchyLevel | 'platform_ref', string | null>>;
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -180,6 +163,7 @@ function toScoreRow(row: ScoreReadRow): ScoreRow {
     const ref = row[key];
     if (ref !== null && ref !== undefined) result[key] = ref;
   }
+  if (row.platform_ref) result.platformRef = row.platform_ref;
   if (row.hourly_cost !== null) {
     result.cost = {
       hourlyCost: Number(row.hourly_cost),
@@ -237,15 +221,11 @@ function toDbRow(
   };
 }
 
-/**
- * A page of rows as they are stored: rows of figures, the details and places they refer to,
- * member lists.
- */
+/** A page of rows as they are stored: rows of figures, and the details and places they refer to. */
 interface StoredPage {
   scores: ScoreDbRow[];
   details: StoredDetail[];
   placements: PlacementDbRow[];
-  members: MemberDbRow[];
   workloads: number;
 }
 
@@ -257,20 +237,12 @@ async function storedPage(
     scores: [],
     details: [],
     placements: [],
-    members: [],
     workloads: 0,
   };
   const chunks = new DetailChunks();
   const places = new PagePlacements();
   for await (const row of rows) {
     if (row.levelKind === 'workload') page.workloads++;
-    for (const { level, group } of row.listedIn ?? [])
-      page.members.push({
-        snapshot_id: snapshotId,
-        level_kind: level,
-        group_ref: group,
-        member_ref: row.ref,
-      });
     page.scores.push(toDbRow(snapshotId, row, page.details, chunks, places));
   }
   page.placements = places.rows();
@@ -288,7 +260,6 @@ function pageTables(page: StoredPage): PageTable[] {
       PLACEMENT_KEY,
     ),
     tableRows('maturity_scores', SCORE_COLUMNS, page.scores),
-    tableRows('maturity_run_members', MEMBER_COLUMNS, page.members),
   ];
 }
 
@@ -310,19 +281,7 @@ async function deleteRows(tx: Knex.Transaction, snapshotId: number) {
   await releaseDetails(tx, snapshotId);
   // Explicit: SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
   await tx('maturity_scores').where('snapshot_id', snapshotId).delete();
-  await tx('maturity_run_members').where('snapshot_id', snapshotId).delete();
   await tx('maturity_cluster_costs').where('snapshot_id', snapshotId).delete();
-}
-
-/**
- * Empties the member lists of runs. One run is written at a time (its lease), so when one begins
- * or ends, nothing in them belongs to another; emptying the whole table is the databases' cheap
- * path (TRUNCATE, SQLite's truncate optimisation) where deleting a million rows one by one is not.
- */
-async function emptyRunMembers(db: Knex) {
-  if (db.client.config.client === 'pg')
-    await db.raw('TRUNCATE maturity_run_members');
-  else await db('maturity_run_members').delete();
 }
 
 async function insertId(query: Knex.QueryBuilder): Promise<number> {
@@ -347,21 +306,20 @@ function overSucceededRuns(
 }
 
 /**
- * Keeps the rows of `scores` (aliased `s`) placed under a group of the hierarchy, all of them
- * workloads', and with `outside` in no group of that level: the level's index finds the group's
- * places, and the scores' partial index (snapshot_id, placement_hash) their rows. A platform is
- * no level of the hierarchy, so no place is under one.
+ * Keeps the rows of `scores` (aliased `s`) placed under a group, all of them workloads', and with
+ * `outside` in no group of that level: the level's index finds the group's places (a platform is
+ * a column of places as each level is), and the scores' partial index (snapshot_id,
+ * placement_hash) their rows.
  */
 function placedUnder(
   db: Knex,
   scores: Knex.QueryBuilder,
   under: NonNullable<ScoreQuery['under']>,
 ): Knex.QueryBuilder {
-  const places = db('maturity_placements').select('hash');
-  if ((ROLL_UP_LEVELS as RollUpLevel[]).includes(under.level)) {
-    places.where(under.level, under.ref);
-    if (under.outside) places.whereNull(under.outside);
-  } else places.whereRaw('1 = 0');
+  const places = db('maturity_placements')
+    .select('hash')
+    .where(under.level, under.ref);
+  if (under.outside) places.whereNull(under.outside);
   return scores.whereIn('s.placement_hash', places);
 }
 
@@ -402,8 +360,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         }),
       );
     });
-    // The lease is this run's: what the member lists hold is left by runs that died.
-    await emptyRunMembers(db);
     let workloads = 0;
     let queue: Promise<void> = Promise.resolve();
     const thread = sqliteWriterThread(db) ?? (await pgWriterThread(db));
@@ -454,35 +410,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         });
         return new Set(rows.map(row => row.ref));
       },
-      async *workloadMembers(level) {
-        let after: [string, string] | undefined;
-        let group: string | undefined;
-        let members: string[] = [];
-        for (;;) {
-          const query = db<MemberDbRow>('maturity_run_members').where({
-            snapshot_id: id,
-            level_kind: level,
-          });
-          // A window scrolled along the primary key: each read is a seek, not a sort.
-          if (after) query.whereRaw('(group_ref, member_ref) > (?, ?)', after);
-          const chunk = await query
-            .orderBy(['group_ref', 'member_ref'])
-            .limit(MEMBERS_PER_READ)
-            .select('group_ref', 'member_ref');
-          for (const row of chunk) {
-            if (row.group_ref !== group) {
-              if (group !== undefined) yield { group, workloads: members };
-              group = row.group_ref;
-              members = [];
-            }
-            members.push(row.member_ref);
-          }
-          if (chunk.length < MEMBERS_PER_READ) break;
-          const last = chunk[chunk.length - 1];
-          after = [last.group_ref, last.member_ref];
-        }
-        if (group !== undefined) yield { group, workloads: members };
-      },
       async publish(finishedAt, dated = startedAt) {
         await closeWriter();
         // Each snapshot's id is newer than any statistics know: with those stale, PostgreSQL
@@ -504,7 +431,6 @@ export class DatabaseSnapshotStore implements SnapshotStore {
             `Snapshot ${id} can no longer be published: its lease lapsed and it was recorded as failed`,
           );
         }
-        await emptyRunMembers(db);
         return {
           id,
           startedAt: dated,
@@ -654,7 +580,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       q.whereIn('s.level_kind', SCORE_LEVEL_KINDS);
     q.select(FIGURE_COLUMNS.map(c => `s.${c}`))
       .leftJoin('maturity_placements as p', 'p.hash', 's.placement_hash')
-      .select(ROLL_UP_LEVELS.map(level => `p.${level}`));
+      .select(ROLL_UP_LEVELS.map(level => `p.${level}`))
+      .select('p.platform as platform_ref');
     if (!query.figuresOnly)
       q.leftJoin('maturity_details as d', join =>
         join

@@ -18,21 +18,16 @@ export interface ScoreRow {
   measuredShare?: number | null;
   cores: number;
   workloads: number;
-  /** Where a workload sits; empty for roll-ups. */
+  /** Where a workload sits, and the ref of the platform it runs on; empty for roll-ups. */
   product?: string;
   team?: string;
   department?: string;
   company?: string;
+  platformRef?: string;
   /** Cost, waste and saving; kept through thinning so cost history can be drawn. */
   cost?: CostFigures;
   /** The scorecard detail (JSON, stored once by content); absent once history has been thinned. */
   detail?: unknown;
-  /**
-   * Written with a workload's row: the groups whose member lists name it (a run writes its
-   * platform's; groups of the hierarchy find theirs through places). Read back with
-   * {@link SnapshotDraft.workloadMembers} when the groups' rows are written; not stored with the row.
-   */
-  listedIn?: Array<{ level: RollUpLevel; group: string }>;
 }
 
 /** A cluster's cost in one run: its nodes' hourly cost, and what of it is allocated and idle. */
@@ -63,14 +58,6 @@ export interface SnapshotDraft {
   hasWorkloads(refs: string[]): Promise<Set<string>>;
   /** Writes the run's cluster costs, a row per cluster, for their history. */
   addClusterCosts(costs: ClusterCostPoint[]): Promise<void>;
-  /**
-   * Every group of `level` whose member list names workloads (see {@link ScoreRow.listedIn}),
-   * with them, group by group: read from the database a window at a time, so a run holds one
-   * group's list, not every list.
-   */
-  workloadMembers(
-    level: RollUpLevel,
-  ): AsyncIterable<{ group: string; workloads: string[] }>;
   /**
    * Makes the snapshot current, in one statement. `startedAt` redates it: a snapshot of a recorded
    * past is written today and dated the day it stands for.

@@ -11,11 +11,14 @@ const directory = resolvePackagePath(
   'migrations',
 );
 
-/** A database migrated to the latest and `steps` back down, with a succeeded snapshot. */
-async function snapshotBefore(databaseId: TestDatabaseId, steps: number) {
+/**
+ * A database migrated to the latest and back down until `migration` (its file name's timestamp)
+ * is the next to run, with a succeeded snapshot.
+ */
+async function snapshotBefore(databaseId: TestDatabaseId, migration: string) {
   const knex = await databases.init(databaseId);
   await knex.migrate.latest({ directory });
-  for (let step = 0; step < steps; step++)
+  while ((await knex.migrate.currentVersion({ directory })) >= migration)
     await knex.migrate.down({ directory });
   const [snapshot] = await knex('maturity_snapshots')
     .insert({
@@ -63,6 +66,15 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ).toBe(true);
     expect(await knex.schema.hasTable('maturity_placements')).toBe(true);
     expect(await knex.schema.hasColumn('maturity_scores', 'team')).toBe(false);
+    expect(await knex.schema.hasColumn('maturity_placements', 'platform')).toBe(
+      true,
+    );
+    expect(await knex.schema.hasTable('maturity_run_members')).toBe(false);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasColumn('maturity_placements', 'platform')).toBe(
+      false,
+    );
+    expect(await knex.schema.hasTable('maturity_run_members')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_placements')).toBe(false);
     expect(await knex.schema.hasColumn('maturity_scores', 'team')).toBe(true);
@@ -179,7 +191,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
   it("moves stored details into maturity_details, each entity's once, keyed as a run keys them, and back", async () => {
     // Down to the step before details were stored by content.
-    const { knex, snapshotId } = await snapshotBefore(databaseId, 7);
+    const { knex, snapshotId } = await snapshotBefore(
+      databaseId,
+      '20261204000000',
+    );
     const same = JSON.stringify({
       checks: [['hpa-elastic', 'pass', 1, [], 0]],
     });
@@ -254,7 +269,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
   it("moves workloads' places into maturity_placements, each once, keyed as a run keys them, and back", async () => {
     // Down to the step before places were stored by content.
-    const { knex, snapshotId } = await snapshotBefore(databaseId, 1);
+    const { knex, snapshotId } = await snapshotBefore(
+      databaseId,
+      '20261210000000',
+    );
     const full = {
       product: 'system:default/shop',
       team: 'group:default/checkout',
@@ -311,7 +329,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         placement_hash: placementHash(teamOnly),
       },
     ]);
-    // The store reads the moved places back, and finds workloads under a level through them.
+    // The store, on the latest schema, reads the moved places back, and finds workloads under a
+    // level through them.
+    await knex.migrate.latest({ directory });
     const store = await DatabaseSnapshotStore.create({
       database: mockServices.database({ knex }),
       skipMigrations: true,
@@ -365,7 +385,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       /\(snapshot_id, placement_hash\)\s+WHERE \(?placement_hash IS NOT NULL/,
     );
 
-    await knex.migrate.down({ directory });
+    while (
+      (await knex.migrate.currentVersion({ directory })) >= '20261210000000'
+    )
+      await knex.migrate.down({ directory });
     expect(
       await knex('maturity_scores')
         .where('level_kind', 'workload')

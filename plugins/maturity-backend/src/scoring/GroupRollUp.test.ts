@@ -2,9 +2,7 @@ import { combineScore } from '@internal/plugin-maturity-node';
 import { ALL_ROLL_UP_LEVELS } from '@internal/plugin-maturity-common';
 import {
   GroupRollUp,
-  listedIn,
   listedOutside,
-  listsByPlace,
   rollUp,
   RollUpWorkload,
 } from './GroupRollUp';
@@ -115,7 +113,7 @@ describe('rollUp', () => {
       estimatedWorkloads: 0,
       adoption: {},
       impact: [],
-      // Its workloads are found through their places when asked for (listsByPlace), not kept.
+      // Its workloads are found through their places when asked for (listedOutside), not kept.
       members: {},
     });
   });
@@ -364,41 +362,21 @@ describe('GroupRollUp, detail', () => {
   });
 });
 
-describe('listedIn', () => {
-  it("names the groups that list a workload itself: its team's and product's, a department's when in none of its teams", () => {
-    expect(
-      listedIn({
-        product: 'system:default/shop',
-        team: 'group:default/t1',
-        department: 'group:default/a',
-        company: ACME,
-      }),
-    ).toEqual([
-      { level: 'product', group: 'system:default/shop' },
-      { level: 'team', group: 'group:default/t1' },
+describe('listedOutside', () => {
+  it('has a department list its workloads in none of its teams, a company those in none of its departments, and the others every workload under them', () => {
+    expect(ALL_ROLL_UP_LEVELS.map(listedOutside)).toEqual([
+      undefined,
+      undefined,
+      'team',
+      'department',
+      undefined,
     ]);
-    expect(listedIn({ department: 'group:default/a', company: ACME })).toEqual([
-      { level: 'department', group: 'group:default/a' },
-    ]);
-    expect(listedIn({ company: ACME })).toEqual([
-      { level: 'company', group: ACME },
-    ]);
-    expect(listedIn({})).toEqual([]);
-  });
-
-  it('has groups of the hierarchy find the workloads they list through places, and a platform keep its list', () => {
-    expect(ALL_ROLL_UP_LEVELS.filter(listsByPlace)).toEqual([
+    expect(ALL_ROLL_UP_LEVELS).toEqual([
       'product',
       'team',
       'department',
       'company',
+      'platform',
     ]);
-    // A department lists the workloads in none of its teams, a company those in none of its
-    // departments; a team and a product list every workload in them.
-    expect(
-      (['product', 'team', 'department', 'company'] as const).map(
-        listedOutside,
-      ),
-    ).toEqual([undefined, undefined, 'team', 'department']);
   });
 });

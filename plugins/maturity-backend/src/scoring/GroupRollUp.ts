@@ -33,9 +33,8 @@ import { CheckInsight, checkPlaces, InsightWorkload } from './CheckInsight';
  *   ({@link CheckInsight}); the broad groups (company, department, platform) also keep the
  *   workloads whose fix adds most, since their members are groups or too many to read back;
  * - member groups are kept by key (a department's teams): a few per group. Member workloads (a
- *   team's workloads) are not kept: a group of the hierarchy finds the workloads it lists
- *   ({@link listedIn}) through their places when its members are asked for; a platform, which is
- *   no place, has its list written with each workload's row and read back when its row is.
+ *   team's workloads) are not kept: a group finds the workloads it lists ({@link listedOutside})
+ *   through their places when its members are asked for.
  */
 
 /** A workload's place: the groups above it, and the platform it runs on. */
@@ -85,7 +84,7 @@ export const FIXES_KEPT_IN_RUN: ReadonlySet<RollUpLevel> = new Set([
  * One group after the roll-up: its figures, and the detail its row keeps. `score`, `platform`,
  * `business` and each dimension are `null` when no workload under it carries weight; `cost` is
  * absent when none has a cost. `members` holds its member groups; the workloads it lists are
- * added from the database ({@link listedIn}).
+ * found through their places ({@link listedOutside}).
  */
 export interface RolledGroup extends Omit<GroupDetail, 'unassignedWorkloads'> {
   ref: string;
@@ -117,38 +116,14 @@ function memberGroup(w: WorkloadPlace, level: RollUpLevel): string | undefined {
 }
 
 /**
- * The groups whose member lists name the workload itself: a workload in no group of a group's
- * member level is its member (every workload of a team, a product or a platform; a department's
- * workloads in none of its teams; a company's in none of its departments).
+ * The workloads a group lists itself are those under it in no group of its member level, this
+ * level: a department lists the workloads in none of its teams, a company those in none of its
+ * departments. None for a team, a product or a platform, which list every workload under them.
+ * A scorecard finds them through their places (the store's `under` with `outside`).
  */
-export function listedIn(
-  w: WorkloadPlace,
-): Array<{ level: RollUpLevel; group: string }> {
-  const groups: Array<{ level: RollUpLevel; group: string }> = [];
-  for (const level of ALL_ROLL_UP_LEVELS) {
-    const group = groupOf(w, level);
-    if (group && !memberGroup(w, level)) groups.push({ level, group });
-  }
-  return groups;
-}
-
-/**
- * Whether a level's groups find the workloads they list (listedIn) through the workloads' places:
- * every level of the hierarchy. Its lists are not written, so a run of a million workloads
- * writes and reads back a list entry per workload for its platform only, not three more.
- */
-export const listsByPlace = (level: RollUpLevel): level is HierarchyLevel =>
-  level !== 'platform';
-
-/**
- * The level whose groups the workloads a group of `level` lists are in none of: a department's
- * are in none of its teams. None for a team or a product, which list every workload in them.
- */
-export function listedOutside(
-  level: HierarchyLevel,
-): HierarchyLevel | undefined {
+export function listedOutside(level: RollUpLevel): HierarchyLevel | undefined {
   const member = MEMBER_LEVEL[level];
-  // A group of the hierarchy's members are workloads or groups of the hierarchy.
+  // A group's members are workloads or groups of the hierarchy.
   return member === 'workload' ? undefined : (member as HierarchyLevel);
 }
 

@@ -273,7 +273,7 @@ describe.each(databases.eachSupportedId())(
       expect(platform.workloads).toBe(1201);
     });
 
-    it("keeps a department's teams and a platform's workloads on their rows, and finds a team's workloads through their places", async () => {
+    it("keeps a department's teams on its row, and finds a team's and a platform's workloads through their places", async () => {
       const { snapshots, runner } = await setUp();
       const snapshot = await runner(new ClusterCollector()).run(
         new Date('2026-11-20T10:00:00Z'),
@@ -295,13 +295,17 @@ describe.each(databases.eachSupportedId())(
       expect((labs.detail as GroupDetail).members).toEqual({
         team: ['group:default/team-labs'],
       });
-      // The platform, which is no place, keeps its list: every workload runs on it.
+      // Every workload runs on the cluster's platform: 1,201 members, none kept on its row.
       const [platform] = await snapshots.getScores(snapshot.id, {
         ref: 'resource:default/prod',
       });
-      const onPlatform = (platform.detail as GroupDetail).members.workload!;
+      expect((platform.detail as GroupDetail).members).toEqual({});
+      const onPlatform = await memberRows(snapshots, snapshot.id, platform);
       expect(onPlatform).toHaveLength(1201);
-      expect(onPlatform[0]).toBe('component:default/w-0000');
+      expect(onPlatform[0]).toMatchObject({
+        ref: 'component:default/w-0000',
+        platformRef: 'resource:default/prod',
+      });
     });
 
     it('stores no detail again in a run in which nothing changed, and only the changed ones when some did', async () => {

@@ -106,8 +106,8 @@ function throwIfStopped(signal: AbortSignal): void {
  * One scoring run: read the catalog page by page, collect facts, score and write each page into
  * a draft snapshot, then write the roll-ups and publish the snapshot. A run holds one page's
  * facts and scorecards, one accumulator per group, and a fixed-size filter of the workloads it
- * has scored; nothing per workload. Member lists go to the database with each page and are read
- * back group by group for the groups' rows. A collector that fails marks its facts stale and
+ * has scored; nothing per workload: a group's workloads are found through their places, which
+ * go to the database with each page. A collector that fails marks its facts stale and
  * falls back to its last good ones; only a failure of the run itself (catalog unreachable,
  * database down) fails it, and then its rows are deleted, the previous snapshot stays current
  * and the failure is recorded.

@@ -22,12 +22,7 @@ import { priceWorkload } from './priceWorkload';
 import { PlacedWorkload } from './placeWorkloads';
 import { ScoreRow, SnapshotDraft } from '../database/SnapshotStore';
 import { GroupDetail } from '../snapshot/groupDetail';
-import {
-  GroupRollUp,
-  listedIn,
-  listsByPlace,
-  RolledGroup,
-} from './GroupRollUp';
+import { GroupRollUp, RolledGroup } from './GroupRollUp';
 import { ClusterCosts, ClusterRequests } from './clusterCosts';
 import {
   CollectedFacts,
@@ -210,11 +205,8 @@ export function* workloadRows(options: {
       cores: cores.cores ?? 0,
       workloads: 1,
       detail: packWorkloadDetail(detail, found?.sources ?? [], merged),
-      // Only lists a group cannot find through places are written: its platform's.
-      listedIn: listedIn({ ...hierarchy, platformRef }).filter(
-        ({ level }) => !listsByPlace(level),
-      ),
     };
+    if (platformRef) row.platformRef = platformRef;
     for (const level of ROLL_UP_LEVELS) {
       const group = hierarchy[level];
       if (group !== undefined) row[level] = group;
@@ -243,9 +235,8 @@ const GROUP_ROWS_PER_WRITE = 500;
 
 /**
  * Writes the product, team, department, company and platform rows (scores core-weighted, costs
- * summed) once every workload is written. A platform's member workloads are read back from the
- * draft platform by platform, so the run holds one list at a time; a group of the hierarchy keeps
- * no list of workloads, which are found through their places (listsByPlace).
+ * summed) once every workload is written. A group keeps no list of its workloads: they are found
+ * through their places when its members are asked for (listedOutside).
  */
 export async function writeRollUps(
   kept: RollUpInputs,
@@ -253,40 +244,22 @@ export async function writeRollUps(
   clusters?: ClusterCosts,
 ): Promise<void> {
   let batch: ScoreRow[] = [];
-  // A batch is written while the next is read and made; the draft writes them in order.
+  // A batch is written while the next is made; the draft writes them in order.
   let writing: Promise<void> = Promise.resolve();
-  const add = async (row: ScoreRow) => {
-    batch.push(row);
-    if (batch.length < GROUP_ROWS_PER_WRITE) return;
-    const previous = writing;
-    writing = draft.addRows(batch);
-    // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
-    writing.catch(() => {});
-    batch = [];
-    await previous;
-  };
   for (const level of ALL_ROLL_UP_LEVELS) {
-    const written = new Set<string>();
-    const lists = listsByPlace(level) ? [] : draft.workloadMembers(level);
-    // Every group named in a member list had the workload added under it.
-    for await (const { group, workloads } of lists) {
-      written.add(group);
-      await add(
-        groupRow(
-          level,
-          kept.groups.group(level, group)!,
-          kept,
-          clusters,
-          workloads.sort(),
-        ),
+    // In order of their keys, as their rows' indexes are.
+    for (const ref of [...kept.groups.refsOf(level)].sort()) {
+      batch.push(
+        groupRow(level, kept.groups.group(level, ref)!, kept, clusters),
       );
+      if (batch.length < GROUP_ROWS_PER_WRITE) continue;
+      const previous = writing;
+      writing = draft.addRows(batch);
+      // Handled here and thrown at the next await: a failure must not be an unhandled rejection.
+      writing.catch(() => {});
+      batch = [];
+      await previous;
     }
-    // Groups without a stored list: the hierarchy's, and a platform that lists no workload.
-    for (const ref of kept.groups.refsOf(level))
-      if (!written.has(ref))
-        await add(
-          groupRow(level, kept.groups.group(level, ref)!, kept, clusters),
-        );
   }
   // Both awaited together: a failed batch before must not leave the last one's rejection unhandled.
   await Promise.all([writing, draft.addRows(batch)]);
@@ -297,7 +270,6 @@ function groupRow(
   g: RolledGroup,
   kept: RollUpInputs,
   clusters: ClusterCosts | undefined,
-  workloads?: string[],
 ): ScoreRow {
   const cluster =
     levelKind === 'platform' ? clusters?.byPlatform.get(g.ref) : undefined;
@@ -308,7 +280,7 @@ function groupRow(
     dimensions: g.dimensions,
     adoption: g.adoption,
     impact: g.impact,
-    members: workloads ? { ...g.members, workload: workloads } : g.members,
+    members: g.members,
     // Every company shows how many workloads fell outside all of them.
     ...(levelKind === 'company'
       ? { unassignedWorkloads: kept.unassigned }

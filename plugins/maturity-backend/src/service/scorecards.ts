@@ -20,7 +20,7 @@ import {
   SnapshotInfo,
   SnapshotStore,
 } from '../database/SnapshotStore';
-import { listedOutside, listsByPlace } from '../scoring/GroupRollUp';
+import { listedOutside } from '../scoring/GroupRollUp';
 import { GroupDetail } from '../snapshot/groupDetail';
 import { readWorkloadDetail } from '../snapshot/workloadDetail';
 import { rankBy, rankByScore } from './ranking';
@@ -114,9 +114,9 @@ export function groupDetailOf(group: ScoreRow): GroupDetail {
 }
 
 /**
- * The rows of the workloads a roll-up lists itself (listedIn): a group of the hierarchy's found
- * through their places (a department's: those in none of its teams), a platform's by the list
- * kept with its row. `group` is the roll-up's row with its detail.
+ * The rows of the workloads a roll-up lists itself, found through their places: every workload
+ * of a team, product or platform, a department's in none of its teams (listedOutside). `group`
+ * is the roll-up's row.
  */
 export async function listedWorkloads(
   store: SnapshotStore,
@@ -125,21 +125,11 @@ export async function listedWorkloads(
   options: { figuresOnly: boolean },
 ): Promise<ScoreRow[]> {
   const level = group.levelKind as RollUpLevel;
-  if (listsByPlace(level)) {
-    const outside = listedOutside(level);
-    return store.getScores(snapshotId, {
-      under: { level, ref: group.ref, ...(outside ? { outside } : {}) },
-      figuresOnly: options.figuresOnly,
-    });
-  }
-  const refs = groupDetailOf(group).members.workload ?? [];
-  return refs.length === 0
-    ? []
-    : store.getScores(snapshotId, {
-        levelKind: 'workload',
-        refs,
-        figuresOnly: options.figuresOnly,
-      });
+  const outside = listedOutside(level);
+  return store.getScores(snapshotId, {
+    under: { level, ref: group.ref, ...(outside ? { outside } : {}) },
+    figuresOnly: options.figuresOnly,
+  });
 }
 
 /** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
@@ -148,8 +138,8 @@ export async function memberRows(
   snapshotId: number,
   group: ScoreRow,
 ): Promise<ScoreRow[]> {
-  // Member groups are kept by ref; workloads are listed apart (a list kept by snapshots stored
-  // before groups of the hierarchy found theirs through places is not read).
+  // Member groups are kept by ref; workloads are found apart (a list kept by snapshots stored
+  // before groups found theirs through places is not read).
   const groups = Object.entries(groupDetailOf(group).members).filter(
     ([kind]) => kind !== 'workload',
   ) as Array<[ScoreLevelKind, string[]]>;

@@ -26,9 +26,9 @@ export interface GroupDetail {
   /** The checks whose fix would raise its score, most points first (see CheckInsight). */
   impact?: CheckImpact[];
   /**
-   * Its member groups by kind (a company's departments, a department's teams), and a platform's
-   * workloads. A group of the hierarchy finds its workloads through their places (listsByPlace);
-   * lists of them kept by snapshots stored before are not read.
+   * Its member groups by kind (a company's departments, a department's teams). A group finds its
+   * workloads through their places (listedOutside); lists of them kept by snapshots stored
+   * before are not read.
    */
   members: Partial<Record<ScoreLevelKind, string[]>>;
   /** On a company: the run's workloads whose owner is no Group in the catalog, so in no company. */
