@@ -109,22 +109,23 @@ export const MEMBER_LEVEL: Record<RollUpLevel, ScoreLevelKind> = {
   platform: 'workload',
 };
 
-/** The member a group lists for a workload: the group of its member level it is in, if any. */
-function memberGroup(w: WorkloadPlace, level: RollUpLevel): string | undefined {
-  const memberLevel = MEMBER_LEVEL[level];
-  return memberLevel === 'workload' ? undefined : groupOf(w, memberLevel);
-}
-
 /**
- * The workloads a group lists itself are those under it in no group of its member level, this
- * level: a department lists the workloads in none of its teams, a company those in none of its
- * departments. None for a team, a product or a platform, which list every workload under them.
- * A scorecard finds them through their places (the store's `under` with `outside`).
+ * The level of the groups a group of `level` has as members, if its members are groups: a
+ * department's teams, a company's departments. None for a team, a product or a platform, whose
+ * members are workloads. A group lists itself the workloads under it in no group of this level
+ * (a department those in none of its teams); a scorecard finds them through their places (the
+ * store's `under` with `outside`).
  */
 export function listedOutside(level: RollUpLevel): HierarchyLevel | undefined {
   const member = MEMBER_LEVEL[level];
   // A group's members are workloads or groups of the hierarchy.
   return member === 'workload' ? undefined : (member as HierarchyLevel);
+}
+
+/** The member a group lists for a workload: the group of its member level it is in, if any. */
+function memberGroup(w: WorkloadPlace, level: RollUpLevel): string | undefined {
+  const memberLevel = listedOutside(level);
+  return memberLevel && groupOf(w, memberLevel);
 }
 
 /** What one group keeps while workloads are added. */
