@@ -50,15 +50,11 @@ const kept = retail({
 describe.each(databases.eachSupportedId())(
   'group cost views on %p',
   databaseId => {
-    async function costsOf(group: ScoreRow) {
+    /** Retail's cost view over a snapshot of `rows`. */
+    async function retailCosts(rows: ScoreRow[]) {
       const store = await snapshotStoreOn(databases, databaseId);
-      await saveAt(store, '2026-11-20T10:00:00Z', [
-        workload('a', 'declared'),
-        workload('b', 'measured'),
-        workload('c', 'declared'),
-        group,
-      ]);
-      return getCosts(store, group.ref, {
+      await saveAt(store, '2026-11-20T10:00:00Z', rows);
+      return getCosts(store, 'group:default/retail', {
         window: '7d',
         currency: 'USD',
         now: new Date('2026-11-20T12:00:00Z'),
@@ -67,7 +63,12 @@ describe.each(databases.eachSupportedId())(
 
     it('takes the count of estimated workloads kept with the roll-up', async () => {
       // The kept count wins over the workloads' own detail: it is what the run found.
-      const view = await costsOf(kept);
+      const view = await retailCosts([
+        workload('a', 'declared'),
+        workload('b', 'measured'),
+        workload('c', 'declared'),
+        kept,
+      ]);
       expect(view).toMatchObject({ estimatedWorkloads: 1, estimate: true });
       expect(view.members?.map(m => [m.ref, m.hourlyCost])).toEqual([
         ['component:default/a', 0.5],
@@ -79,9 +80,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it("lists a department's teams kept with its row and its workloads in none of them", async () => {
-      const store = await snapshotStoreOn(databases, databaseId);
       const checkout = 'group:default/checkout';
-      await saveAt(store, '2026-11-20T10:00:00Z', [
+      const view = await retailCosts([
         workload('a', 'declared', checkout),
         workload('b', 'measured'),
         workload('c', 'declared'),
@@ -95,11 +95,6 @@ describe.each(databases.eachSupportedId())(
           members: { team: [checkout], workload: ['component:default/a'] },
         }),
       ]);
-      const view = await getCosts(store, 'group:default/retail', {
-        window: '7d',
-        currency: 'USD',
-        now: new Date('2026-11-20T12:00:00Z'),
-      });
       expect(view.members?.map(m => [m.kind, m.ref])).toEqual([
         ['workload', 'component:default/b'],
         ['workload', 'component:default/c'],
