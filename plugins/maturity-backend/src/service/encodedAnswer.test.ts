@@ -5,6 +5,24 @@ import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { encodeAnswer, sendAnswer } from './encodedAnswer';
 
+/** A workload's scorecard as the routes answer it: each check with the fact it read and where from. */
+const workloadScorecard = {
+  checks: Array.from({ length: 42 }, (_, i) => ({
+    id: `check-${i}`,
+    facts: { [`kubernetes.fact-${i}`]: i % 2 === 0 },
+    stale: false,
+    status: i % 2 === 0 ? 'pass' : 'fail',
+    credit: i % 2 === 0 ? 1 : 0,
+    basis: 'measured',
+    provenance: {
+      [`kubernetes.fact-${i}`]: {
+        source: 'kubernetes',
+        at: '2026-12-03T22:05:55.255Z',
+      },
+    },
+  })),
+};
+
 describe('encodeAnswer', () => {
   it('keeps a small answer plain only', async () => {
     const answer = await encodeAnswer({ items: ['a', 'b'] });
@@ -13,15 +31,10 @@ describe('encodeAnswer', () => {
   });
 
   it('keeps an answer the size of a workload scorecard plain only', async () => {
-    const value = {
-      checks: Array.from({ length: 100 }, (_, i) => ({
-        id: `check-${i}`,
-        status: 'pass',
-      })),
-    };
-    const answer = await encodeAnswer(value);
-    expect(answer.body.length).toBeGreaterThan(3000);
-    expect(answer.body.length).toBeLessThan(8192);
+    const answer = await encodeAnswer(workloadScorecard);
+    // 42 checks of ~200 bytes, each with a fact and its provenance: 8.5 KB.
+    expect(answer.body.length).toBeGreaterThan(8 * 1024);
+    expect(answer.body.length).toBeLessThan(16 * 1024);
     expect(answer.gzipped).toBeUndefined();
   });
 
@@ -50,12 +63,7 @@ describe('sendAnswer behind the compression middleware of the root router', () =
       score: i % 100,
     })),
   };
-  const scorecard = {
-    checks: Array.from({ length: 100 }, (_, i) => ({
-      id: `check-${i}`,
-      status: 'pass',
-    })),
-  };
+  const scorecard = workloadScorecard;
 
   async function app() {
     const answers = {

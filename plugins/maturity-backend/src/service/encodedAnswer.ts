@@ -7,11 +7,14 @@ const gzipAsync = promisify(gzip);
 
 /**
  * The size from which an answer is also kept gzipped. Below it compressing costs more than it
- * saves: a workload's scorecard (~4 KB, ~1 KB gzipped) is mostly computed for one request, and a
- * replica answered 34 % more such first views on PostgreSQL (18,000 → 24,200 in 10 s at 50
- * clients) and 12 % more on SQLite without gzipping them.
+ * saves: a workload's scorecard (~10 KB with its checks' facts and their provenance, ~1.6 KB
+ * gzipped) is mostly computed for one request, and gzipping it takes a quarter of the CPU its
+ * first view costs a replica (`bench/run.ts --serve`, 100,000 workloads on SQLite, 50 clients on
+ * workloads nobody asked for before: ~11,400 answers in 10 s sent plain, ~9,000 gzipped). A team's
+ * scorecard (~7 KB) is below it too; a department's (~44 KB) and a page of a leaderboard
+ * (~20 KB) are above it.
  */
-const GZIP_FROM_BYTES = 8 * 1024;
+const GZIP_FROM_BYTES = 16 * 1024;
 /**
  * The size from which an answer is gzipped on the thread pool: below it, handing the work over
  * costs more than the compression (a 5 KB scorecard: ~30 µs in place, ~200 µs through the pool).
