@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A detail's JSON on its way to the database: text, or its UTF-8 bytes in a page's
@@ -9,12 +9,11 @@ export type DetailJson = string | Uint8Array;
 /**
  * The key of a detail's JSON text: SHA-256 of its UTF-8 bytes in base64url, the first 22
  * characters (132 bits). The migration that moved stored details computes the same in SQL.
+ * One-shot (`crypto.hash`; a string is hashed as UTF-8): through a Hash object a workload's
+ * ~4.9 KB detail took ~4.3 µs against ~3.1 µs, on every workload of every run.
  */
 export function detailHash(json: DetailJson): string {
-  const hash = createHash('sha256');
-  if (typeof json === 'string') hash.update(json, 'utf8');
-  else hash.update(json);
-  return hash.digest('base64url').slice(0, 22);
+  return hash('sha256', json, 'base64url').slice(0, 22);
 }
 
 /** A detail's JSON as text, whichever form it is in. */

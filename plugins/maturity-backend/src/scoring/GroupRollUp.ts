@@ -122,12 +122,6 @@ export function listedOutside(level: RollUpLevel): HierarchyLevel | undefined {
   return member === 'workload' ? undefined : (member as HierarchyLevel);
 }
 
-/** The member a group lists for a workload: the group of its member level it is in, if any. */
-function memberGroup(w: WorkloadPlace, level: RollUpLevel): string | undefined {
-  const memberLevel = listedOutside(level);
-  return memberLevel && groupOf(w, memberLevel);
-}
-
 /** What one group keeps while workloads are added. */
 class GroupTotals {
   workloads = 0;
@@ -159,10 +153,16 @@ class GroupTotals {
  */
 export class GroupRollUp {
   private readonly weights: ScoreWeights;
-  // By level, in the order of ALL_ROLL_UP_LEVELS.
-  private readonly groups = ALL_ROLL_UP_LEVELS.map(
-    () => new Map<string, GroupTotals>(),
-  );
+  // By level, in the order of ALL_ROLL_UP_LEVELS: its groups, and what add() asks of the level
+  // for every workload, worked out once.
+  private readonly levels = ALL_ROLL_UP_LEVELS.map(level => ({
+    level,
+    groups: new Map<string, GroupTotals>(),
+    /** The level whose group of a workload is a member of this level's group, if any. */
+    memberLevel: listedOutside(level),
+    keepsFixes: FIXES_KEPT_IN_RUN.has(level),
+  }));
+  private readonly groups = this.levels.map(l => l.groups);
 
   // Check id → its place in each group's CheckInsight.
   private readonly checkIndex: ReadonlyMap<string, number>;
@@ -196,13 +196,18 @@ export class GroupRollUp {
             places: checkPlaces(this.checkIndex, w.checks),
           }
         : undefined;
-    for (let l = 0; l < ALL_ROLL_UP_LEVELS.length; l++) {
-      const ref = groupOf(w, ALL_ROLL_UP_LEVELS[l]);
+    // Read once for the five levels.
+    const dimensions =
+      weight > 0 && w.dimensions
+        ? DIMENSION_IDS.map(id => w.dimensions![id])
+        : undefined;
+    for (const { level, groups, memberLevel, keepsFixes } of this.levels) {
+      const ref = groupOf(w, level);
       if (!ref) continue;
-      let group = this.groups[l].get(ref);
+      let group = groups.get(ref);
       if (!group) {
         group = new GroupTotals(ref);
-        this.groups[l].set(ref, group);
+        groups.set(ref, group);
       }
       group.workloads += 1;
       if (weight === 0) group.unweighted += 1;
@@ -212,17 +217,15 @@ export class GroupRollUp {
         group.weightedPlatform += w.platform! * weight;
         group.weightedBusiness += w.business! * weight;
         group.weightedMeasured += (w.measuredShare ?? 0) * weight;
-        if (w.dimensions) {
-          group.dimensions ??= DIMENSION_IDS.map(() => new WeightedMean());
-          for (let i = 0; i < DIMENSION_IDS.length; i++) {
-            group.dimensions[i].add(weight, w.dimensions[DIMENSION_IDS[i]]);
-          }
+        if (dimensions) {
+          const means = (group.dimensions ??= dimensions.map(
+            () => new WeightedMean(),
+          ));
+          for (let i = 0; i < dimensions.length; i++)
+            means[i].add(weight, dimensions[i]);
         }
         if (insight) {
-          group.insight ??= new CheckInsight(
-            this.checkIndex,
-            FIXES_KEPT_IN_RUN.has(ALL_ROLL_UP_LEVELS[l]),
-          );
+          group.insight ??= new CheckInsight(this.checkIndex, keepsFixes);
           group.insight.add(insight.workload, insight.places);
         }
       }
@@ -236,7 +239,8 @@ export class GroupRollUp {
         );
       }
       if (w.estimatedCost) group.estimated += 1;
-      const member = memberGroup(w, ALL_ROLL_UP_LEVELS[l]);
+      // The member it lists for the workload: its group of the member level, if any.
+      const member = memberLevel && groupOf(w, memberLevel);
       if (member) (group.memberGroups ??= new Set()).add(member);
     }
   }

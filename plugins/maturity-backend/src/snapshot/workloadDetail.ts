@@ -136,8 +136,10 @@ export interface MergedFacts {
   declared: Set<string>;
   /** Where a measurement contradicts a declaration, each naming both: shown as problems. */
   contradictions: string[];
-  /** The index in the sources of the one each fact's value was taken from, in order first seen. */
-  sourceOf: Map<string, number>;
+  /** Each fact's place in the order the facts were first seen: its index in the stored facts. */
+  placeOf: Map<string, number>;
+  /** By place: the index in the sources of the one the fact's value was taken from. */
+  sourceAt: number[];
 }
 
 /**
@@ -153,13 +155,14 @@ export function mergeFacts(
   const facts: WorkloadFacts = {};
   const declared = new Set<string>();
   const contradictions: string[] = [];
-  const sourceOf = new Map<string, number>();
+  const placeOf = new Map<string, number>();
+  const sourceAt: number[] = [];
   sources.forEach((source, i) => {
     const measured = isMeasured(source.source);
     for (const id of Object.keys(source.facts)) {
       const value = source.facts[id];
-      const at = sourceOf.get(id);
-      const before = at === undefined ? undefined : sources[at];
+      const place = placeOf.get(id);
+      const before = place === undefined ? undefined : sources[sourceAt[place]];
       if (before && isMeasured(before.source) !== measured) {
         const [m, d] = measured ? [source, before] : [before, source];
         // A claim the measurement does not back; a practice the owner did not list but the
@@ -175,12 +178,26 @@ export function mergeFacts(
         if (!measured) continue;
       }
       facts[id] = value;
-      sourceOf.set(id, i);
+      if (place === undefined) {
+        placeOf.set(id, sourceAt.length);
+        sourceAt.push(i);
+      } else sourceAt[place] = i;
       if (measured) declared.delete(id);
       else declared.add(id);
     }
   });
-  return { facts, declared, contradictions, sourceOf };
+  return { facts, declared, contradictions, placeOf, sourceAt };
+}
+
+/** The places of the facts a check read, in the order it lists them. */
+function factPlaces(
+  read: Record<string, unknown>,
+  placeOf: ReadonlyMap<string, number>,
+): number[] {
+  const places: number[] = [];
+  // Every fact a check read is one of the merged facts.
+  for (const id in read) places.push(placeOf.get(id)!);
+  return places;
 }
 
 /** A workload's detail as stored, from what the run scored and the sources it merged. */
@@ -189,13 +206,12 @@ export function packWorkloadDetail(
   sources: readonly CollectedFacts[],
   merged: MergedFacts,
 ): StoredWorkloadDetail {
-  // Each fact in the order first seen, with the value and source the merge chose.
-  const index = new Map<string, number>();
+  // Each fact in the order first seen, with the value and source the merge chose; a check
+  // points at the facts it read by their places.
+  const { placeOf, sourceAt } = merged;
   const facts: StoredWorkloadDetail['facts'] = [];
-  for (const [id, i] of merged.sourceOf) {
-    index.set(id, facts.length);
-    facts.push([id, merged.facts[id], i]);
-  }
+  for (const [id, place] of placeOf)
+    facts.push([id, merged.facts[id], sourceAt[place]]);
   const checks = detail.checks.map((c): StoredCheck => {
     let flags = c.stale ? STALE : 0;
     if (c.basis) flags |= c.basis === 'measured' ? MEASURED : DECLARED;
@@ -203,7 +219,7 @@ export function packWorkloadDetail(
       c.id,
       c.status,
       c.credit,
-      Object.keys(c.facts).map(id => index.get(id)!),
+      factPlaces(c.facts, placeOf),
       flags,
     ];
     if (c.waiver) tuple.push(c.waiver);
