@@ -194,10 +194,8 @@ function factPlaces(
   read: Record<string, unknown>,
   placeOf: ReadonlyMap<string, number>,
 ): number[] {
-  const places: number[] = [];
   // Every fact a check read is one of the merged facts.
-  for (const id in read) places.push(placeOf.get(id)!);
-  return places;
+  return Object.keys(read).map(id => placeOf.get(id)!);
 }
 
 /** A workload's detail as stored, from what the run scored and the sources it merged. */
