@@ -8,9 +8,10 @@ const gzipAsync = promisify(gzip);
 /**
  * The size from which an answer is also kept gzipped. Below it compressing costs more than it
  * saves: a workload's scorecard (~10 KB with its checks' facts and their provenance, ~1.6 KB
- * gzipped) is mostly computed for one request, and gzipping it takes a quarter of the CPU its
- * first view costs a replica (`bench/run.ts --serve`, 100,000 workloads on SQLite, 50 clients on
- * workloads nobody asked for before: ~11,400 answers in 10 s sent plain, ~9,000 gzipped). A team's
+ * gzipped) is mostly computed for one request, and gzipping it takes up to a quarter of the CPU
+ * its first view costs a replica (`bench/run.ts --serve` on SQLite, 50 clients on workloads nobody
+ * asked for before, answers in 10 s sent plain against gzipped: ~11,400 against ~9,000 with
+ * 100,000 workloads stored, ~8,900 against ~7,400 with 1,000,000). A team's
  * scorecard (~7 KB) is below it too; a department's (~44 KB) and a page of a leaderboard
  * (~20 KB) are above it.
  */
