@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import {
   HierarchyLevel,
   ROLL_UP_LEVELS,
 } from '@internal/plugin-maturity-common';
+import { contentKey } from './contentKey';
 
 /**
  * Workloads' places stored by content (table `maturity_placements`): each distinct (product,
@@ -48,8 +48,7 @@ const pathOf = (refs: ReadonlyArray<string | null | undefined>) => {
   return (platform ? [...levels, platform] : levels).join('\n');
 };
 
-const hashOfPath = (path: string) =>
-  createHash('sha256').update(path).digest('base64url').slice(0, 11);
+const hashOfPath = (path: string) => contentKey(path, 11);
 
 /** A workload's place as a row carries it. */
 export type Place = Partial<Record<HierarchyLevel, string | null>> & {
