@@ -162,7 +162,6 @@ export class GroupRollUp {
     memberLevel: listedOutside(level),
     keepsFixes: FIXES_KEPT_IN_RUN.has(level),
   }));
-  private readonly groups = this.levels.map(l => l.groups);
 
   // Check id → its place in each group's CheckInsight.
   private readonly checkIndex: ReadonlyMap<string, number>;
@@ -245,21 +244,25 @@ export class GroupRollUp {
     }
   }
 
+  private groupsAt(level: RollUpLevel): Map<string, GroupTotals> {
+    return this.levels[ALL_ROLL_UP_LEVELS.indexOf(level)].groups;
+  }
+
   /** The groups of one level, sorted by ref so the result is deterministic. */
   groupsOf(level: RollUpLevel): RolledGroup[] {
-    return [...this.groups[ALL_ROLL_UP_LEVELS.indexOf(level)].values()]
+    return [...this.groupsAt(level).values()]
       .sort(byRef)
       .map(group => finish(group, level));
   }
 
   /** The refs of one level's groups, in the order first seen. */
   refsOf(level: RollUpLevel): Iterable<string> {
-    return this.groups[ALL_ROLL_UP_LEVELS.indexOf(level)].keys();
+    return this.groupsAt(level).keys();
   }
 
   /** One group of one level, if any workload was added under it. */
   group(level: RollUpLevel, ref: string): RolledGroup | undefined {
-    const group = this.groups[ALL_ROLL_UP_LEVELS.indexOf(level)].get(ref);
+    const group = this.groupsAt(level).get(ref);
     return group && finish(group, level);
   }
 }
