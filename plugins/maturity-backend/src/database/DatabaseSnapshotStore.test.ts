@@ -11,7 +11,7 @@ import { failAt, saveAt } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import { estimatedRows } from './openDatabase';
 import { threadConnection } from './pgPageWriter';
-import { ScoreRow } from './SnapshotStore';
+import { ScoreRow, SnapshotDraft } from './SnapshotStore';
 import { placementHash } from './storedPlacements';
 
 const databases = createTestDatabases();
@@ -682,6 +682,66 @@ describe.each([
       (await store.getScores(second.id, { ref: 'component:default/a' }))[0]
         .detail,
     ).toEqual(workload('a', 50).detail);
+  });
+
+  it('names the facts and checks of a detail by number, each name stored once, and a reader that meets a new number reads the names again', async () => {
+    const { knex, store } = await createStore();
+    // A workload detail as a run packs it (packWorkloadDetail), its names numbered by the draft.
+    const numbered = (
+      names: SnapshotDraft['names'],
+      fact: string,
+      check: string,
+    ) => ({
+      v: 3,
+      sources: [{ collector: 'kubernetes', source: 'kubernetes' }],
+      facts: [names.numberOf(fact)],
+      values: [false],
+      checks: [names.numberOf(check)],
+      status: 'f',
+      flags: '2',
+      read: '0',
+    });
+    const first = await store.beginSnapshot(new Date('2026-11-20T10:00:00Z'));
+    await first.addRows([
+      workload('a', 0, {
+        detail: numbered(first.names, 'kubernetes.hpaElastic', 'hpa-elastic'),
+      }),
+    ]);
+    await first.publish(new Date('2026-11-20T10:01:00Z'));
+    expect(
+      await knex('maturity_detail_names').orderBy('number').select(),
+    ).toEqual([
+      { number: 0, name: 'kubernetes.hpaElastic' },
+      { number: 1, name: 'hpa-elastic' },
+    ]);
+    // Another replica, which has read no names yet.
+    const replica = new DatabaseSnapshotStore(knex);
+    const [a] = await replica.getScores(first.id, {
+      ref: 'component:default/a',
+    });
+    expect(a.detail).toMatchObject({
+      facts: ['kubernetes.hpaElastic'],
+      checks: ['hpa-elastic'],
+    });
+    // The next run keeps the stored numbers and numbers only the new name.
+    const second = await store.beginSnapshot(new Date('2026-11-21T10:00:00Z'));
+    await second.addRows([
+      workload('b', 0, {
+        detail: numbered(second.names, 'kubernetes.hpaElastic', 'zone-spread'),
+      }),
+    ]);
+    await second.publish(new Date('2026-11-21T10:01:00Z'));
+    expect(
+      Number((await knex('maturity_detail_names').count({ n: '*' }))[0].n),
+    ).toBe(3);
+    const [b] = await replica.getScores(second.id, {
+      ref: 'component:default/b',
+    });
+    expect(b.detail).toMatchObject({
+      facts: ['kubernetes.hpaElastic'],
+      checks: ['zone-spread'],
+      values: [false],
+    });
   });
 
   it("stores each workload's place once by content, and a run that finds it again writes none", async () => {

@@ -21,6 +21,8 @@ import {
   StoredDetail,
 } from './storedDetails';
 import { DetailChunks, detailHash } from './detailBytes';
+import { NAME_COLUMNS, NameDbRow, ReadNames, RunNames } from './detailNames';
+import { numbersIn, withNames } from '../snapshot/workloadDetail';
 import {
   PagePlacements,
   PLACEMENT_COLUMNS,
@@ -221,22 +223,28 @@ function toDbRow(
   };
 }
 
-/** A page of rows as they are stored: rows of figures, and the details and places they refer to. */
+/**
+ * A page of rows as they are stored: rows of figures, and the details and places they refer to,
+ * and the names its details were the first to number.
+ */
 interface StoredPage {
   scores: ScoreDbRow[];
   details: StoredDetail[];
   placements: PlacementDbRow[];
+  names: NameDbRow[];
   workloads: number;
 }
 
 async function storedPage(
   snapshotId: number,
   rows: Iterable<ScoreRow> | AsyncIterable<ScoreRow>,
+  names: RunNames,
 ): Promise<StoredPage> {
   const page: StoredPage = {
     scores: [],
     details: [],
     placements: [],
+    names: [],
     workloads: 0,
   };
   const chunks = new DetailChunks();
@@ -246,12 +254,17 @@ async function storedPage(
     page.scores.push(toDbRow(snapshotId, row, page.details, chunks, places));
   }
   page.placements = places.rows();
+  // Numbered while its rows were packed, read above.
+  page.names = names.takeNew();
   return page;
 }
 
 /** A page's tables, as the writer's thread or the backend's connection writes them. */
 function pageTables(page: StoredPage): PageTable[] {
   return [
+    // No key: a name is new to the database when a run numbers it (the run read every name at its
+    // start, and holds the lease on writing), so a clash fails the page rather than mix numbers.
+    tableRows('maturity_detail_names', NAME_COLUMNS, page.names),
     tableRows('maturity_details', DETAIL_COLUMNS, page.details, DETAIL_KEY),
     tableRows(
       'maturity_placements',
@@ -339,7 +352,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     return new DatabaseSnapshotStore(await openDatabase(options));
   }
 
-  constructor(private readonly db: Knex) {}
+  private readonly names: ReadNames;
+
+  constructor(private readonly db: Knex) {
+    this.names = new ReadNames(db);
+  }
 
   async beginSnapshot(startedAt: Date): Promise<SnapshotDraft> {
     const db = this.db;
@@ -362,6 +379,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     });
     let workloads = 0;
     let queue: Promise<void> = Promise.resolve();
+    const names = await RunNames.load(db);
     const thread = sqliteWriterThread(db) ?? (await pgWriterThread(db));
     const writer = thread && new PageWriter(thread);
     // Every page queued is written, or has failed, before the writer stops.
@@ -372,11 +390,12 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     return {
       id,
       startedAt,
+      names,
       addRows(rows) {
         // Turned into stored rows as they are read (JSON, hashes), while the page before may
         // still be writing; written after it. A write that failed fails every write queued
         // after it (a failed run's rows are deleted, whatever the writer's thread committed).
-        const page = storedPage(id, rows);
+        const page = storedPage(id, rows, names);
         // Its failure is the write's; it must not also be an unhandled rejection.
         page.catch(() => {});
         const previous = queue;
@@ -591,7 +610,18 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     q.orderBy(
       query.under ? ['s.entity_ref'] : ['s.level_kind', 's.entity_ref'],
     );
-    return (await q).map(toScoreRow);
+    return this.withNames((await q).map(toScoreRow));
+  }
+
+  /** The rows, their details' names given back where they are numbered. */
+  private async withNames(rows: ScoreRow[]): Promise<ScoreRow[]> {
+    const numbers = new Set<number>();
+    for (const row of rows)
+      for (const n of numbersIn(row.detail)) numbers.add(n);
+    if (numbers.size === 0) return rows;
+    const nameOf = await this.names.resolver(numbers);
+    for (const row of rows) row.detail = withNames(row.detail, nameOf);
+    return rows;
   }
 
   async getGroupsUnder(

@@ -5,6 +5,7 @@ import {
   RollUpLevel,
   ScoreLevelKind,
 } from '@internal/plugin-maturity-common';
+import { DetailNames } from '../snapshot/workloadDetail';
 
 /** One scored entity of a snapshot: a workload or a roll-up. */
 export interface ScoreRow {
@@ -45,6 +46,8 @@ export interface ClusterCostPoint {
 export interface SnapshotDraft {
   readonly id: number;
   readonly startedAt: Date;
+  /** The numbers its rows' details name facts and checks by (stored with the pages). */
+  readonly names: DetailNames;
   /**
    * Writes a page of rows in a transaction of its own. The rows are read as they come (an async
    * iterable is read as it yields: a run's scoring, in slices) and written once the pages added

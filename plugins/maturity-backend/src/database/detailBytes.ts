@@ -23,14 +23,14 @@ export function detailText(json: DetailJson): string {
       );
 }
 
-/** The size of a page's chunks of detail bytes: ~200 workloads' details each. */
+/** The size of a page's chunks of detail bytes: ~400 workloads' details each. */
 const CHUNK_BYTES = 1 << 20;
 /** The most bytes UTF-8 takes for one UTF-16 code unit. */
 const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * A page's details as the UTF-8 bytes of their JSON, in chunks outside V8's heap. A detail's JSON
- * (~5 KB) is a string only for as long as it takes to encode it: kept as strings until the page
+ * (~2.3 KB) is a string only for as long as it takes to encode it: kept as strings until the page
  * is written, a page's details would survive the young generation's collections and be copied
  * into the old one, each a two-byte string (the cost advice's `×`) of twice its UTF-8 size. The
  * bytes are what SHA-256 hashes anyway, what a SQLite writer thread receives (a chunk is copied

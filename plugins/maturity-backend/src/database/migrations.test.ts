@@ -70,6 +70,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       true,
     );
     expect(await knex.schema.hasTable('maturity_run_members')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_detail_names')).toBe(true);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_detail_names')).toBe(false);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasColumn('maturity_placements', 'platform')).toBe(
       false,
@@ -187,6 +190,23 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('maturity_scores')).toBe(true);
     expect(await knex.schema.hasTable('maturity_workloads')).toBe(false);
+  });
+
+  it('refuses to undo numbered names while a stored detail names by number', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    await knex('maturity_details').insert({
+      entity_ref: 'component:default/cart',
+      hash: 'h',
+      detail: '{"v":3,"facts":[0],"checks":[1]}',
+    });
+    await expect(knex.migrate.down({ directory })).rejects.toThrow(
+      "stored details (e.g. component:default/cart's) name their facts and checks by the numbers in maturity_detail_names",
+    );
+    expect(await knex.schema.hasTable('maturity_detail_names')).toBe(true);
+    await knex('maturity_details').delete();
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_detail_names')).toBe(false);
   });
 
   it("moves stored details into maturity_details, each entity's once, keyed as a run keys them, and back", async () => {

@@ -364,6 +364,7 @@ export class ScoringRunner {
             cost,
             now,
             rollUp,
+            names: draft.names,
           }),
           WORKLOADS_PER_SLICE,
         );

@@ -26,6 +26,7 @@ import { GroupRollUp, RolledGroup } from './GroupRollUp';
 import { ClusterCosts, ClusterRequests } from './clusterCosts';
 import {
   CollectedFacts,
+  DetailNames,
   mergeFacts,
   packWorkloadDetail,
   StaleSource,
@@ -128,6 +129,8 @@ export function* workloadRows(options: {
   cost: CostConfig;
   now: Date;
   rollUp: RollUpInputs;
+  /** The numbers of the names of facts and checks its details name (the draft's). */
+  names: DetailNames;
 }): Generator<ScoreRow> {
   const { workloads, evidence, model, now, rollUp: kept } = options;
   const checkIds = new Set(model.checks.map(c => c.id));
@@ -204,7 +207,12 @@ export function* workloadRows(options: {
       measuredShare: result.measuredShare,
       cores: cores.cores ?? 0,
       workloads: 1,
-      detail: packWorkloadDetail(detail, found?.sources ?? [], merged),
+      detail: packWorkloadDetail(
+        detail,
+        found?.sources ?? [],
+        merged,
+        options.names,
+      ),
     };
     if (platformRef) row.platformRef = platformRef;
     for (const level of ROLL_UP_LEVELS) {

@@ -1,11 +1,27 @@
 import {
   CollectedFacts,
+  DetailNames,
   factsFromCollector,
   mergeFacts,
+  numbersIn,
   packWorkloadDetail,
   readWorkloadDetail,
+  withNames,
   WorkloadDetail,
 } from './workloadDetail';
+
+/** Names numbered from 0 in the order first asked for, as a run numbers new ones. */
+function testNames() {
+  const numbers = new Map<string, number>();
+  const names: DetailNames & { nameOf(n: number): string } = {
+    numberOf(name) {
+      if (!numbers.has(name)) numbers.set(name, numbers.size);
+      return numbers.get(name)!;
+    },
+    nameOf: n => [...numbers.keys()][n],
+  };
+  return names;
+}
 
 const detail: WorkloadDetail = {
   title: 'Cart',
@@ -150,20 +166,41 @@ describe('stored workload detail', () => {
     expect(provided.contradictions).toEqual([]);
   });
 
-  it('stores each fact once with the source it was taken from, and reads back the scorecard detail with provenance, through JSON', () => {
+  it('stores each fact and check once, names by number, and reads back the scorecard detail with provenance, through JSON', () => {
+    const names = testNames();
     const stored = JSON.parse(
       JSON.stringify(
-        packWorkloadDetail(detail, collected, mergeFacts(ref, collected)),
+        packWorkloadDetail(
+          detail,
+          collected,
+          mergeFacts(ref, collected),
+          names,
+        ),
       ),
     );
-    expect(stored.facts).toEqual([
-      ['practice.gradual-release', false, 2],
-      ['practice.code-scanning', true, 0],
-      ['kubernetes.workloadKind', 'stateless', 1],
-      ['kubernetes.hpaElastic', false, 1],
-      ['prometheus.cpuMean', 1.25, 3],
-      ['prometheus.cpuP95OfRequests', 0.3, 3],
+    // The facts in the order first seen, numbered first; then the checks.
+    expect(stored.facts).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([0, 1, 2, 3, 4, 5].map(names.nameOf)).toEqual([
+      'practice.gradual-release',
+      'practice.code-scanning',
+      'kubernetes.workloadKind',
+      'kubernetes.hpaElastic',
+      'prometheus.cpuMean',
+      'prometheus.cpuP95OfRequests',
     ]);
+    expect(stored.values).toEqual([false, true, 'stateless', false, 1.25, 0.3]);
+    // The measurement of gradual release (source 2) and Prometheus's mean (3) won.
+    expect(stored.from).toEqual([2, 0, 1, 1, 3, 3]);
+    expect(stored.checks).toEqual([6, 7, 8, 9, 10]);
+    // Fail, partial (its credit in `credits`), fail, partial, waived.
+    expect(stored.status).toBe('fAfAw');
+    expect(stored.credits).toEqual([0.5, 0.5]);
+    // Flags: 2 = measured, 1 = stale, 4 = declared.
+    expect(stored.flags).toBe('23240');
+    // hpa-elastic read the workload kind and the HPA; the waived check read nothing.
+    expect(stored.read).toBe('2.3 5 0 1 ');
+    expect(stored.waivers).toEqual({ 4: detail.checks[4].waiver });
+    expect(numbersIn(stored)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(stored.sources).toEqual([
       { collector: 'catalog', source: 'annotation', from: declaration },
       {
@@ -182,9 +219,7 @@ describe('stored workload detail', () => {
         at: '2026-11-22T10:00:00.000Z',
       },
     ]);
-    // Flags: 2 = measured, 1 = stale, 4 = declared.
-    expect(stored.checks.map((c: unknown[]) => c[4])).toEqual([2, 3, 2, 4, 0]);
-    const read = readWorkloadDetail(stored, startedAt);
+    const read = readWorkloadDetail(withNames(stored, names.nameOf), startedAt);
     const kubernetes = {
       source: 'kubernetes',
       from: 'cluster a: Deployment shop/cart',
@@ -263,11 +298,53 @@ describe('stored workload detail', () => {
     });
   });
 
-  it("gives back one collector's facts by origin, with the time they were collected: their own, else their snapshot's start", () => {
+  it("stores a credit that is not its status's own, and no sources by fact when all came from the first", () => {
+    const names = testNames();
+    const only = [collected[1]];
+    const checks = [
+      { ...detail.checks[0], status: 'unknown' as const, credit: 0 },
+      { ...detail.checks[0], id: 'cpu-requests-set', facts: {} },
+    ];
     const stored = JSON.parse(
       JSON.stringify(
-        packWorkloadDetail(detail, collected, mergeFacts(ref, collected)),
+        packWorkloadDetail(
+          { ...detail, checks },
+          only,
+          mergeFacts(ref, only),
+          names,
+        ),
       ),
+    );
+    expect(stored.from).toBeUndefined();
+    expect(stored.status).toBe('Uf');
+    expect(stored.credits).toEqual([0]);
+    expect(stored.waivers).toBeUndefined();
+    const read = readWorkloadDetail(withNames(stored, names.nameOf), startedAt);
+    expect(read.checks.map(c => [c.id, c.status, c.credit])).toEqual([
+      ['hpa-elastic', 'unknown', 0],
+      ['cpu-requests-set', 'fail', 0],
+    ]);
+    expect(read.checks[0].facts).toEqual({
+      'kubernetes.workloadKind': 'stateless',
+      'kubernetes.hpaElastic': false,
+    });
+    expect(Object.keys(read).sort()).toEqual(Object.keys(detail).sort());
+  });
+
+  it("gives back one collector's facts by origin, with the time they were collected: their own, else their snapshot's start", () => {
+    const names = testNames();
+    const stored = withNames(
+      JSON.parse(
+        JSON.stringify(
+          packWorkloadDetail(
+            detail,
+            collected,
+            mergeFacts(ref, collected),
+            names,
+          ),
+        ),
+      ),
+      names.nameOf,
     );
     const snapshot = { startedAt };
     expect(factsFromCollector(stored, 'prometheus', snapshot)).toEqual({
