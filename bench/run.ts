@@ -36,6 +36,7 @@ import { ScoringRunner } from '../plugins/maturity-backend/src/scoring/ScoringRu
 import { createRouter } from '../plugins/maturity-backend/src/service/router';
 import { Budgets } from '../plugins/maturity-backend/src/budgets/Budgets';
 import { BudgetStore } from '../plugins/maturity-backend/src/database/BudgetStore';
+import { tuneSqlite } from '../plugins/maturity-backend/src/database/tuneSqlite';
 import { Initiatives } from '../plugins/maturity-backend/src/initiatives/Initiatives';
 import { InitiativeStore } from '../plugins/maturity-backend/src/database/InitiativeStore';
 import { EntityReadAccess } from '../plugins/maturity-backend/src/service/EntityReadAccess';
@@ -103,7 +104,8 @@ async function openDatabase(
       connection: { filename },
       useNullAsDefault: true,
     });
-    await knex.raw('PRAGMA journal_mode = WAL');
+    // As the plugin sets up its connections, before the file has a table (its page size).
+    await tuneSqlite(knex);
     return {
       knex,
       // Pages in use, as this connection sees the database (the WAL's pages included): the files'

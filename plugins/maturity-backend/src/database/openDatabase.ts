@@ -16,10 +16,11 @@ export async function openDatabase(options: {
   skipMigrations?: boolean;
 }): Promise<Knex> {
   const client = await options.database.getClient();
+  // First: a new SQLite file takes its page size before its first table.
+  await tuneSqlite(client);
   if (!options.database.migrations?.skip && !options.skipMigrations) {
     await client.migrate.latest({ directory: migrationsDir });
   }
-  await tuneSqlite(client);
   return client;
 }
 

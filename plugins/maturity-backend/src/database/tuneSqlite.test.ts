@@ -28,6 +28,7 @@ describe('tuneSqlite', () => {
     const pragma = async (tx: Knex.Transaction, name: string) =>
       Object.values((await tx.raw(`PRAGMA ${name}`))[0])[0];
     const read = async (tx: Knex.Transaction) => ({
+      pageSize: await pragma(tx, 'page_size'),
       cacheSize: await pragma(tx, 'cache_size'),
       journal: await pragma(tx, 'journal_mode'),
       synchronous: await pragma(tx, 'synchronous'),
@@ -48,13 +49,27 @@ describe('tuneSqlite', () => {
     return Promise.all([first, second]);
   };
 
-  it('gives the open connection and one opened later a 16 MB page cache and a write-ahead log', async () => {
+  it('gives a new file 8 KB pages, and the open connection and one opened later a 16 MB page cache and a write-ahead log', async () => {
     await knex.raw('SELECT 1');
     await tuneSqlite(knex);
     await tuneSqlite(knex);
+    await knex.schema.createTable('t', table => table.integer('n'));
     // synchronous 1 is NORMAL (SQLite's default is 2, FULL).
-    const tuned = { cacheSize: -16384, journal: 'wal', synchronous: 1 };
+    const tuned = {
+      pageSize: 8192,
+      cacheSize: -16384,
+      journal: 'wal',
+      synchronous: 1,
+    };
     expect(await pragmas()).toEqual([tuned, tuned]);
+  });
+
+  it('leaves a file that has tables its page size', async () => {
+    await knex.schema.createTable('t', table => table.integer('n'));
+    await tuneSqlite(knex);
+    const [first, second] = await pragmas();
+    expect([first.pageSize, second.pageSize]).toEqual([4096, 4096]);
+    expect(first.journal).toBe('wal');
   });
 
   it('leaves an in-memory database its own journal', async () => {
