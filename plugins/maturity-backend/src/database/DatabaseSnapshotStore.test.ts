@@ -11,7 +11,7 @@ import { failAt, saveAt } from '../__testUtils__/snapshots';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import { estimatedRows } from './openDatabase';
 import { threadConnection } from './pgPageWriter';
-import { ScoreRow, SnapshotDraft } from './SnapshotStore';
+import { ScoreRow } from './SnapshotStore';
 import { placementHash } from './storedPlacements';
 
 const databases = createTestDatabases();
@@ -686,28 +686,36 @@ describe.each([
 
   it('names the facts and checks of a detail by number, each name stored once, and a reader that meets a new number reads the names again', async () => {
     const { knex, store } = await createStore();
-    // A workload detail as a run packs it (packWorkloadDetail), its names numbered by the draft.
-    const numbered = (
-      names: SnapshotDraft['names'],
+    /**
+     * A run of one workload, `name`, whose detail reads one fact with one check, named by number
+     * as a run packs it (packWorkloadDetail): the draft numbers them.
+     */
+    const runWith = async (
+      day: string,
+      name: string,
       fact: string,
       check: string,
-    ) => ({
-      v: 3,
-      sources: [{ collector: 'kubernetes', source: 'kubernetes' }],
-      facts: [names.numberOf(fact)],
-      values: [false],
-      checks: [names.numberOf(check)],
-      status: 'f',
-      flags: '2',
-      read: '0',
-    });
-    const first = await store.beginSnapshot(new Date('2026-11-20T10:00:00Z'));
-    await first.addRows([
-      workload('a', 0, {
-        detail: numbered(first.names, 'kubernetes.hpaElastic', 'hpa-elastic'),
-      }),
-    ]);
-    await first.publish(new Date('2026-11-20T10:01:00Z'));
+    ) => {
+      const draft = await store.beginSnapshot(new Date(`${day}T10:00:00Z`));
+      const detail = {
+        v: 3,
+        sources: [{ collector: 'kubernetes', source: 'kubernetes' }],
+        facts: [draft.names.numberOf(fact)],
+        values: [false],
+        checks: [draft.names.numberOf(check)],
+        status: 'f',
+        flags: '2',
+        read: '0',
+      };
+      await draft.addRows([workload(name, 0, { detail })]);
+      return draft.publish(new Date(`${day}T10:01:00Z`));
+    };
+    const first = await runWith(
+      '2026-11-20',
+      'a',
+      'kubernetes.hpaElastic',
+      'hpa-elastic',
+    );
     expect(
       await knex('maturity_detail_names').orderBy('number').select(),
     ).toEqual([
@@ -724,13 +732,12 @@ describe.each([
       checks: ['hpa-elastic'],
     });
     // The next run keeps the stored numbers and numbers only the new name.
-    const second = await store.beginSnapshot(new Date('2026-11-21T10:00:00Z'));
-    await second.addRows([
-      workload('b', 0, {
-        detail: numbered(second.names, 'kubernetes.hpaElastic', 'zone-spread'),
-      }),
-    ]);
-    await second.publish(new Date('2026-11-21T10:01:00Z'));
+    const second = await runWith(
+      '2026-11-21',
+      'b',
+      'kubernetes.hpaElastic',
+      'zone-spread',
+    );
     expect(
       Number((await knex('maturity_detail_names').count({ n: '*' }))[0].n),
     ).toBe(3);

@@ -128,6 +128,18 @@ const collected: CollectedFacts[] = [
 ];
 const startedAt = new Date('2026-11-23T10:00:00Z');
 
+/** A detail packed as a run packs it, and read back from its JSON as the database gives it. */
+const packedThroughJson = (
+  readable: WorkloadDetail,
+  sources: CollectedFacts[],
+  names: DetailNames,
+) =>
+  JSON.parse(
+    JSON.stringify(
+      packWorkloadDetail(readable, sources, mergeFacts(ref, sources), names),
+    ),
+  );
+
 describe('stored workload detail', () => {
   it('merges facts: a measurement wins over a declaration, else the later source wins', () => {
     const merged = mergeFacts(ref, collected);
@@ -168,16 +180,7 @@ describe('stored workload detail', () => {
 
   it('stores each fact and check once, names by number, and reads back the scorecard detail with provenance, through JSON', () => {
     const names = testNames();
-    const stored = JSON.parse(
-      JSON.stringify(
-        packWorkloadDetail(
-          detail,
-          collected,
-          mergeFacts(ref, collected),
-          names,
-        ),
-      ),
-    );
+    const stored = packedThroughJson(detail, collected, names);
     // The facts in the order first seen, numbered first; then the checks.
     expect(stored.facts).toEqual([0, 1, 2, 3, 4, 5]);
     expect([0, 1, 2, 3, 4, 5].map(names.nameOf)).toEqual([
@@ -305,16 +308,7 @@ describe('stored workload detail', () => {
       { ...detail.checks[0], status: 'unknown' as const, credit: 0 },
       { ...detail.checks[0], id: 'cpu-requests-set', facts: {} },
     ];
-    const stored = JSON.parse(
-      JSON.stringify(
-        packWorkloadDetail(
-          { ...detail, checks },
-          only,
-          mergeFacts(ref, only),
-          names,
-        ),
-      ),
-    );
+    const stored = packedThroughJson({ ...detail, checks }, only, names);
     expect(stored.from).toBeUndefined();
     expect(stored.status).toBe('Uf');
     expect(stored.credits).toEqual([0]);
@@ -334,16 +328,7 @@ describe('stored workload detail', () => {
   it("gives back one collector's facts by origin, with the time they were collected: their own, else their snapshot's start", () => {
     const names = testNames();
     const stored = withNames(
-      JSON.parse(
-        JSON.stringify(
-          packWorkloadDetail(
-            detail,
-            collected,
-            mergeFacts(ref, collected),
-            names,
-          ),
-        ),
-      ),
+      packedThroughJson(detail, collected, names),
       names.nameOf,
     );
     const snapshot = { startedAt };
