@@ -98,7 +98,7 @@ interface StoredWorkloadDetailV2 extends Omit<WorkloadDetail, 'checks'> {
  * Names are numbers (`DetailNames`), and per-check fields are a letter or digit each in one
  * string, because what a run pays per workload is the number of values it writes (JSON and
  * garbage), not their bytes: 54 fact tuples and 42 check tuples cost ~26 µs to pack, serialise
- * and hash, these columns ~12 µs, and ~2 KB against ~4.9 KB. The store gives the names back when
+ * and hash, these columns ~12 µs, and ~2.3 KB against ~4.9 KB. The store gives the names back when
  * it reads a detail (`withNames`). The facts double as the fallback when a collector fails.
  */
 export interface StoredWorkloadDetail extends Omit<WorkloadDetail, 'checks'> {
@@ -139,6 +139,7 @@ const STATUS_OF_LETTER = new Map(
     status as CheckStatus,
   ]),
 );
+/** The credit a status implies: a pass 1, a fail 0, the others none. */
 const creditOf = (status: CheckStatus): number | null => {
   if (status === 'pass') return 1;
   return status === 'fail' ? 0 : null;
