@@ -610,11 +610,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     q.orderBy(
       query.under ? ['s.entity_ref'] : ['s.level_kind', 's.entity_ref'],
     );
-    return this.withNames((await q).map(toScoreRow));
+    return this.namedRows((await q).map(toScoreRow));
   }
 
   /** The rows, their details' names given back where they are numbered. */
-  private async withNames(rows: ScoreRow[]): Promise<ScoreRow[]> {
+  private async namedRows(rows: ScoreRow[]): Promise<ScoreRow[]> {
     const numbers = new Set<number>();
     for (const row of rows)
       for (const n of numbersIn(row.detail)) numbers.add(n);

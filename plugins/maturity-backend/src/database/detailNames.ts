@@ -16,9 +16,6 @@ export interface NameDbRow {
 
 export const NAME_COLUMNS: Array<keyof NameDbRow> = ['number', 'name'];
 
-/** The key of a name: one stored already is left as it is. */
-export const NAME_KEY: Array<keyof NameDbRow> = ['number'];
-
 const TABLE = 'maturity_detail_names';
 
 /** Every stored name, by number. */

@@ -264,8 +264,7 @@ export function packWorkloadDetail(
   }
   const checks: number[] = [];
   const credits: Array<number | null> = [];
-  const waivers: Record<number, Waiver> = {};
-  let hasWaivers = false;
+  let waivers: Record<number, Waiver> | undefined;
   let status = '';
   let flags = '';
   let read = '';
@@ -288,10 +287,7 @@ export function packWorkloadDetail(
       read += placeOf.get(id)!;
       first = false;
     }
-    if (c.waiver) {
-      waivers[i] = c.waiver;
-      hasWaivers = true;
-    }
+    if (c.waiver) (waivers ??= {})[i] = c.waiver;
   });
   const stored: StoredWorkloadDetail = {
     v: 3,
@@ -311,7 +307,7 @@ export function packWorkloadDetail(
   };
   if (sourceAt.some(i => i !== 0)) stored.from = sourceAt;
   if (credits.length) stored.credits = credits;
-  if (hasWaivers) stored.waivers = waivers;
+  if (waivers) stored.waivers = waivers;
   return stored;
 }
 
