@@ -217,13 +217,8 @@ describe.each([
     expect(await store.getScores(saved.id, { figuresOnly: true })).toHaveLength(
       3,
     );
+    // Narrowest level first.
     expect(await store.getScoreLevels(saved.id)).toEqual([
-      {
-        levelKind: 'department',
-        ref: 'group:default/retail',
-        score: 62.5,
-        level: 'L2',
-      },
       {
         levelKind: 'workload',
         ref: 'component:default/a',
@@ -235,6 +230,12 @@ describe.each([
         ref: 'component:default/b',
         score: null,
         level: null,
+      },
+      {
+        levelKind: 'department',
+        ref: 'group:default/retail',
+        score: 62.5,
+        level: 'L2',
       },
     ]);
   });

@@ -22,6 +22,7 @@ import {
 } from './storedDetails';
 import { DetailChunks, detailHash } from './detailBytes';
 import { NAME_COLUMNS, NameDbRow, ReadNames, RunNames } from './detailNames';
+import { levelKindCode, levelKindOfCode } from './levelKindCodes';
 import { numbersIn, withNames } from '../snapshot/workloadDetail';
 import {
   PagePlacements,
@@ -52,6 +53,7 @@ import {
 } from './SnapshotStore';
 
 const SCORE_LEVEL_KINDS: ScoreLevelKind[] = ['workload', ...ALL_ROLL_UP_LEVELS];
+const SCORE_LEVEL_CODES = SCORE_LEVEL_KINDS.map(levelKindCode);
 
 interface SnapshotDbRow {
   id: number;
@@ -66,7 +68,8 @@ interface SnapshotDbRow {
 
 interface ScoreDbRow {
   snapshot_id: number;
-  level_kind: ScoreLevelKind;
+  /** The level kind's number (levelKindCodes). */
+  level_kind: number;
   entity_ref: string;
   score: number | null;
   platform: number | null;
@@ -150,7 +153,7 @@ export const THINNED_COLUMNS = FIGURE_COLUMNS;
 
 function toScoreRow(row: ScoreReadRow): ScoreRow {
   const result: ScoreRow = {
-    levelKind: row.level_kind,
+    levelKind: levelKindOfCode(row.level_kind),
     ref: row.entity_ref,
     score: num(row.score),
     platform: num(row.platform),
@@ -204,7 +207,7 @@ function toDbRow(
   }
   return {
     snapshot_id: snapshotId,
-    level_kind: row.levelKind,
+    level_kind: levelKindCode(row.levelKind),
     entity_ref: row.ref,
     score: row.score,
     platform: row.platform,
@@ -594,9 +597,10 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       placedUnder(this.db, q, query.under);
     }
     // As in getLevelKinds: naming the level kinds lets SQLite seek the primary key.
-    else if (query.levelKind) q.where('s.level_kind', query.levelKind);
+    else if (query.levelKind)
+      q.where('s.level_kind', levelKindCode(query.levelKind));
     else if (query.ref || query.refs)
-      q.whereIn('s.level_kind', SCORE_LEVEL_KINDS);
+      q.whereIn('s.level_kind', SCORE_LEVEL_CODES);
     q.select(FIGURE_COLUMNS.map(c => `s.${c}`))
       .leftJoin('maturity_placements as p', 'p.hash', 's.placement_hash')
       .select(ROLL_UP_LEVELS.map(level => `p.${level}`))
@@ -652,7 +656,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       range,
     )
       .where('s.entity_ref', ref)
-      .where('s.level_kind', levelKind)
+      .where('s.level_kind', levelKindCode(levelKind))
       // History points carry figures only; the detail belongs to the scorecard.
       .select(...FIGURE_COLUMNS.map(c => `s.${c}`), 'r.finished_at');
     return rows.map((row: ScoreDbRow & { finished_at: Date | string }) => ({
@@ -701,7 +705,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           .andOn('o.snapshot_id', this.db.raw('?', [before])),
       )
       .where('n.snapshot_id', after)
-      .whereIn('n.level_kind', options.levelKinds)
+      .whereIn('n.level_kind', options.levelKinds.map(levelKindCode))
       .where(q =>
         q
           .whereRaw('n.level < o.level')
@@ -717,7 +721,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         'o.level as level_before',
       );
     return rows.map(row => ({
-      levelKind: row.level_kind,
+      levelKind: levelKindOfCode(row.level_kind),
       ref: row.entity_ref,
       score: num(row.score),
       level: row.level,
@@ -733,7 +737,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .orderBy(['level_kind', 'entity_ref'])
       .select('level_kind', 'entity_ref', 'score', 'level');
     return rows.map(row => ({
-      levelKind: row.level_kind,
+      levelKind: levelKindOfCode(row.level_kind),
       ref: row.entity_ref,
       score: num(row.score),
       level: row.level,
@@ -748,9 +752,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     // with five seeks; without it SQLite's planner scans the whole snapshot (9 ms at 100,000).
     const rows = await this.db('maturity_scores')
       .where({ snapshot_id: snapshotId, entity_ref: ref })
-      .whereIn('level_kind', SCORE_LEVEL_KINDS)
+      .whereIn('level_kind', SCORE_LEVEL_CODES)
       .select('level_kind');
-    return rows.map((r: { level_kind: ScoreLevelKind }) => r.level_kind);
+    return rows.map((r: { level_kind: number }) =>
+      levelKindOfCode(r.level_kind),
+    );
   }
 
   async pruneHistory(

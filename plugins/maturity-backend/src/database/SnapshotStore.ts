@@ -167,6 +167,10 @@ export interface SnapshotStore {
   /** The latest runs, newest first, failed ones included. */
   listRuns(limit: number): Promise<SnapshotInfo[]>;
 
+  /**
+   * A snapshot's rows that `query` asks for, by level kind (workloads, then the roll-up levels
+   * from the narrowest, then platforms) and ref; rows under a group by ref.
+   */
   getScores(snapshotId: number, query?: ScoreQuery): Promise<ScoreRow[]>;
 
   /**
@@ -197,7 +201,7 @@ export interface SnapshotStore {
 
   /**
    * The rows of `levelKinds` whose level fell, or whose score fell by more than `minDrop`, from
-   * snapshot `before` to snapshot `after`: what owners are told about.
+   * snapshot `before` to snapshot `after`: what owners are told about. In getScores' order.
    */
   getDrops(
     before: number,
@@ -205,7 +209,10 @@ export interface SnapshotStore {
     options: { levelKinds: ScoreLevelKind[]; minDrop: number },
   ): Promise<ScoreDrop[]>;
 
-  /** Every row of a snapshot, its level and score only: the labels of every scored entity. */
+  /**
+   * Every row of a snapshot, its level and score only: the labels of every scored entity. In
+   * getScores' order.
+   */
   getScoreLevels(snapshotId: number): Promise<ScoreLevelRow[]>;
 
   /** The kinds of score rows an entity has in a snapshot (a Group can be a team or a department). */

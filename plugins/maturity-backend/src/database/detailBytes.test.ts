@@ -4,11 +4,9 @@ describe('detailBytes', () => {
   const json = '{"basis":"p99 usage × 1.15"}';
 
   it('keys a detail the same from its text and from its UTF-8 bytes', () => {
-    // printf '%s' "$json" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | cut -c1-22
-    expect(detailHash(json)).toBe('Rg_WJ8jSZ1HaPcCK75Xqr9');
-    expect(detailHash(Buffer.from(json, 'utf8'))).toBe(
-      'Rg_WJ8jSZ1HaPcCK75Xqr9',
-    );
+    // printf '%s' "$json" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | cut -c1-11
+    expect(detailHash(json)).toBe('Rg_WJ8jSZ1H');
+    expect(detailHash(Buffer.from(json, 'utf8'))).toBe('Rg_WJ8jSZ1H');
   });
 
   it('serialises a detail to the UTF-8 bytes of its JSON', () => {

@@ -1,8 +1,11 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  createTestDatabases,
+  expectWriteToFail,
+} from '../__testUtils__/databases';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
-import { detailHash } from './detailBytes';
+import { contentKey } from './contentKey';
 import { placementHash } from './storedPlacements';
 
 const databases = createTestDatabases();
@@ -71,6 +74,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     );
     expect(await knex.schema.hasTable('maturity_run_members')).toBe(false);
     expect(await knex.schema.hasTable('maturity_detail_names')).toBe(true);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('maturity_scores')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('maturity_detail_names')).toBe(false);
     await knex.migrate.down({ directory });
@@ -195,6 +200,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('refuses to undo numbered names while a stored detail names by number', async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
+    while (
+      (await knex.migrate.currentVersion({ directory })) > '20261212000000'
+    )
+      await knex.migrate.down({ directory });
     await knex('maturity_details').insert({
       entity_ref: 'component:default/cart',
       hash: 'h',
@@ -234,22 +243,24 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       row('thinned', null),
     ]);
 
+    // That step keyed a detail by 22 characters of its hash (the compact scores cut them to 11).
+    const keyed22 = (json: string) => contentKey(json, 22);
     await knex.migrate.up({ directory });
     // a and b are two entities: each keeps its own.
     expect(await knex('maturity_details').orderBy('entity_ref')).toEqual([
       {
         entity_ref: 'component:default/a',
-        hash: detailHash(same),
+        hash: keyed22(same),
         detail: same,
       },
       {
         entity_ref: 'component:default/b',
-        hash: detailHash(same),
+        hash: keyed22(same),
         detail: same,
       },
       {
         entity_ref: 'component:default/c',
-        hash: detailHash(other),
+        hash: keyed22(other),
         detail: other,
       },
     ]);
@@ -259,7 +270,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         .where('level_kind', 'team')
         .select('entity_ref', 'detail_hash'),
     ).toEqual([
-      { entity_ref: 'component:default/a', detail_hash: detailHash(same) },
+      { entity_ref: 'component:default/a', detail_hash: keyed22(same) },
     ]);
     expect(
       await knex('maturity_scores')
@@ -267,9 +278,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         .orderBy('entity_ref')
         .select('entity_ref', 'detail_hash'),
     ).toEqual([
-      { entity_ref: 'component:default/a', detail_hash: detailHash(same) },
-      { entity_ref: 'component:default/b', detail_hash: detailHash(same) },
-      { entity_ref: 'component:default/c', detail_hash: detailHash(other) },
+      { entity_ref: 'component:default/a', detail_hash: keyed22(same) },
+      { entity_ref: 'component:default/b', detail_hash: keyed22(same) },
+      { entity_ref: 'component:default/c', detail_hash: keyed22(other) },
       { entity_ref: 'component:default/thinned', detail_hash: null },
     ]);
 
@@ -284,6 +295,172 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       { entity_ref: 'component:default/b', detail: same },
       { entity_ref: 'component:default/c', detail: other },
       { entity_ref: 'component:default/thinned', detail: null },
+    ]);
+  });
+
+  it('stores the level kind as a number, the figures before the texts, and back', async () => {
+    // Down to the step before the scores were rewritten compact.
+    const { knex, snapshotId } = await snapshotBefore(
+      databaseId,
+      '20261213000000',
+    );
+    const figures = {
+      score: 72.5,
+      platform: 80,
+      business: 61.25,
+      cores: 2.5,
+      measured_share: 0.75,
+      hourly_cost: 0.125,
+      hourly_waste: 0.03125,
+      monthly_saving: 22.8125,
+      efficiency: 0.5,
+      workloads: 1,
+      level: 'L3',
+    };
+    const stored = [
+      {
+        ...figures,
+        level_kind: 'workload',
+        entity_ref: 'component:default/a',
+        detail_hash: 'hash-of-a-detail-22chr',
+        placement_hash: 'place-of-a1',
+      },
+      {
+        ...figures,
+        level_kind: 'team',
+        entity_ref: 'group:default/checkout',
+        workloads: 40,
+        detail_hash: null,
+        placement_hash: null,
+      },
+      {
+        ...figures,
+        level_kind: 'platform',
+        entity_ref: 'cluster:prod-1',
+        workloads: 7,
+        detail_hash: null,
+        placement_hash: null,
+      },
+    ];
+    await knex('maturity_scores').insert(
+      stored.map(row => ({ snapshot_id: snapshotId, ...row })),
+    );
+    const rows = async () =>
+      (await knex('maturity_scores').orderBy('entity_ref')).map(row => ({
+        ...row,
+        // PostgreSQL gives doubles as numbers, SQLite too; keep the comparison exact.
+        cores: Number(row.cores),
+      }));
+
+    await knex('maturity_details').insert({
+      entity_ref: 'component:default/a',
+      hash: 'hash-of-a-detail-22chr',
+      detail: '{"title":"A"}',
+    });
+
+    await knex.migrate.up({ directory });
+    // workload 1, team 3, platform 6: from the narrowest level. The detail's key is cut to
+    // 11 characters where it is stored and where it is referred to.
+    expect(await rows()).toEqual([
+      { snapshot_id: snapshotId, ...stored[2], level_kind: 6 },
+      {
+        snapshot_id: snapshotId,
+        ...stored[0],
+        level_kind: 1,
+        detail_hash: 'hash-of-a-d',
+      },
+      { snapshot_id: snapshotId, ...stored[1], level_kind: 3 },
+    ]);
+    expect(await knex('maturity_details').select('hash')).toEqual([
+      { hash: 'hash-of-a-d' },
+    ]);
+    const postgres = knex.client.config.client === 'pg';
+    // The doubles first, then integers, then texts; nothing left of dropped columns.
+    const columns: Array<{ name: string }> = postgres
+      ? (
+          await knex.raw(
+            `SELECT attname AS name FROM pg_attribute
+             WHERE attrelid = 'maturity_scores'::regclass AND attnum > 0 ORDER BY attnum`,
+          )
+        ).rows
+      : await knex.raw('PRAGMA table_info(maturity_scores)');
+    expect(columns.map(c => c.name)).toEqual([
+      'score',
+      'platform',
+      'business',
+      'cores',
+      'measured_share',
+      'hourly_cost',
+      'hourly_waste',
+      'monthly_saving',
+      'efficiency',
+      'snapshot_id',
+      'workloads',
+      'level_kind',
+      'entity_ref',
+      'level',
+      'detail_hash',
+      'placement_hash',
+    ]);
+    // The primary key holds: a second team row of the snapshot is refused.
+    await expectWriteToFail(
+      knex('maturity_scores').insert({
+        snapshot_id: snapshotId,
+        level_kind: 3,
+        entity_ref: 'group:default/checkout',
+      }),
+    );
+    // The store reads the kinds back by name.
+    const store = await DatabaseSnapshotStore.create({
+      database: mockServices.database({ knex }),
+      skipMigrations: true,
+    });
+    expect(await store.getLevelKinds(snapshotId, 'cluster:prod-1')).toEqual([
+      'platform',
+    ]);
+    const [a] = await store.getScores(snapshotId, {
+      ref: 'component:default/a',
+    });
+    expect([a.levelKind, a.detail]).toEqual(['workload', { title: 'A' }]);
+    expect(
+      (
+        await store.getScores(snapshotId, {
+          levelKind: 'team',
+          figuresOnly: true,
+        })
+      ).map(r => [r.ref, r.score, r.workloads, r.cost?.monthlySaving]),
+    ).toEqual([['group:default/checkout', 72.5, 40, 22.8125]]);
+    // Deleting a snapshot still deletes its rows, and only its.
+    if (!postgres) await knex.raw('PRAGMA foreign_keys = ON');
+    const [later] = await knex('maturity_snapshots')
+      .insert({
+        started_at: new Date(),
+        finished_at: new Date(),
+        status: 'succeeded',
+        workloads: 0,
+      })
+      .returning('id');
+    const laterId = Number(later.id ?? later);
+    await knex('maturity_scores').insert({
+      snapshot_id: laterId,
+      level_kind: 5,
+      entity_ref: 'group:default/acme',
+    });
+    await knex('maturity_snapshots').where('id', laterId).delete();
+    expect(
+      (await rows()).map(r => [r.snapshot_id, r.level_kind, r.entity_ref]),
+    ).toEqual([
+      [snapshotId, 6, 'cluster:prod-1'],
+      [snapshotId, 1, 'component:default/a'],
+      [snapshotId, 3, 'group:default/checkout'],
+    ]);
+
+    await knex.migrate.down({ directory });
+    // The kinds are names again; the keys stay cut, and still refer to their details.
+    expect(await rows()).toEqual([
+      { snapshot_id: snapshotId, ...stored[2] },
+      { snapshot_id: snapshotId, ...stored[0], detail_hash: 'hash-of-a-d' },
+      { snapshot_id: snapshotId, ...stored[1] },
     ]);
   });
 

@@ -17,6 +17,7 @@ import { ScoringRunner } from './ScoringRunner';
 import { memberRows } from '../service/scorecards';
 import { WorkloadDetail } from '../snapshot/workloadDetail';
 import { GroupDetail } from '../snapshot/groupDetail';
+import { levelKindCode } from '../database/levelKindCodes';
 
 const databases = createTestDatabases();
 
@@ -185,9 +186,9 @@ describe.each(databases.eachSupportedId())(
       expect(
         rollUps.map(r => [r.levelKind, r.ref, r.cores, r.workloads]),
       ).toEqual([
-        ['company', 'group:default/acme', 2402, 1201],
         ['department', 'group:default/labs', 402, 201],
         ['department', 'group:default/retail', 2000, 1000],
+        ['company', 'group:default/acme', 2402, 1201],
       ]);
       // Every workload has the same facts, so every group's core-weighted score is theirs.
       const [workload] = await snapshots.getScores(snapshot.id, {
@@ -331,7 +332,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(await details()).toBe(first + 1201 - 1201);
       const [{ hashes }] = await knex('maturity_scores')
-        .where('level_kind', 'workload')
+        .where('level_kind', levelKindCode('workload'))
         .countDistinct({ hashes: 'detail_hash' });
       expect(Number(hashes)).toBe(1);
     });
