@@ -208,17 +208,21 @@ const CALLS: Array<{
   },
 ];
 
+/** The plugin on the demo organisation, in a test backend. */
+const startDemoBackend = () =>
+  startTestBackend({
+    features: [
+      maturityPlugin,
+      catalogServiceMock.factory({ entities: demoEntities }),
+      mockServices.rootConfig.factory({
+        data: { maturity: demoMaturityConfig },
+      }),
+    ],
+  });
+
 describe('answers against the OpenAPI spec', () => {
   it('answers every operation as the spec says, on the demo organisation', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        maturityPlugin,
-        catalogServiceMock.factory({ entities: demoEntities }),
-        mockServices.rootConfig.factory({
-          data: { maturity: demoMaturityConfig },
-        }),
-      ],
-    });
+    const { server } = await startDemoBackend();
     expect((await waitForRuns(server))[0].status).toBe('succeeded');
 
     const mismatches: string[] = [];
@@ -252,15 +256,7 @@ describe('answers against the OpenAPI spec', () => {
       paths: [path.dirname(require.resolve('express-openapi-validator'))],
     }));
     const compile = jest.spyOn(pathToRegexpModule, 'pathToRegexp');
-    const { server } = await startTestBackend({
-      features: [
-        maturityPlugin,
-        catalogServiceMock.factory({ entities: demoEntities }),
-        mockServices.rootConfig.factory({
-          data: { maturity: demoMaturityConfig },
-        }),
-      ],
-    });
+    const { server } = await startDemoBackend();
     const history = `/api/maturity/v1/scorecards/${WORKLOAD}/history`;
     expect((await request(server).get(history)).status).toBe(200);
     const compiled = compile.mock.calls.length;
