@@ -749,7 +749,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     ref: string,
   ): Promise<ScoreLevelKind[]> {
     // Naming every level kind lets the primary key (snapshot_id, level_kind, entity_ref) answer
-    // with five seeks; without it SQLite's planner scans the whole snapshot (9 ms at 100,000).
+    // with a seek per kind; without it SQLite's planner scans the whole snapshot (9 ms at 100,000).
     const rows = await this.db('maturity_scores')
       .where({ snapshot_id: snapshotId, entity_ref: ref })
       .whereIn('level_kind', SCORE_LEVEL_CODES)
