@@ -345,12 +345,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex('maturity_scores').insert(
       stored.map(row => ({ snapshot_id: snapshotId, ...row })),
     );
-    const rows = async () =>
-      (await knex('maturity_scores').orderBy('entity_ref')).map(row => ({
-        ...row,
-        // PostgreSQL gives doubles as numbers, SQLite too; keep the comparison exact.
-        cores: Number(row.cores),
-      }));
+    const rows = async () => knex('maturity_scores').orderBy('entity_ref');
 
     await knex('maturity_details').insert({
       entity_ref: 'component:default/a',

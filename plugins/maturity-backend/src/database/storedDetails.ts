@@ -5,7 +5,7 @@ import { DetailJson } from './detailBytes';
  * Row details stored by content (table `maturity_details`): each entity's distinct details once,
  * keyed by the entity and a hash of the JSON, and referred to from every snapshot row of the
  * entity that has it (`detail_hash`). A run in which a workload did not change writes its figures
- * and a 22-character reference, not its ~2.3 KB detail again.
+ * and an 11-character reference (detailHash), not its ~2.3 KB detail again.
  */
 
 /** One detail as stored: its JSON as text, or as UTF-8 bytes (`DetailChunks`). */
