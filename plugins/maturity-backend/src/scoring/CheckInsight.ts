@@ -1,4 +1,5 @@
 import { CheckStatus } from '@internal/plugin-maturity-common';
+import { FigureBlocks } from './FigureBlocks';
 
 /** A workload whose fix of one check would raise its groups' scores. */
 export interface CheckFix {
@@ -98,6 +99,10 @@ const GAIN = 2;
 const FAILING = 3;
 const FIGURES = 4;
 
+/** Blocks of figures for the insights of many groups, for `checks` checks each. */
+export const checkFigureBlocks = (checks: number) =>
+  new FigureBlocks(n => new Float32Array(n), checks * FIGURES);
+
 /**
  * A share or a point worked out from single-precision figures, to six decimals: what such a
  * figure holds (about seven significant digits), and more than the three figures shown. Printed
@@ -118,11 +123,16 @@ export class CheckInsight {
   private readonly figures: Float32Array;
   private readonly fixes?: TopFixes[];
 
+  /**
+   * `figures`: where to keep its figures, FIGURES per check (see {@link checkFigureBlocks}); an
+   * array of its own if not given.
+   */
   constructor(
     private readonly index: ReadonlyMap<string, number>,
     keepFixes: boolean,
+    figures?: Float32Array,
   ) {
-    this.figures = new Float32Array(index.size * FIGURES);
+    this.figures = figures ?? new Float32Array(index.size * FIGURES);
     if (keepFixes)
       this.fixes = Array.from({ length: index.size }, () => new TopFixes());
   }

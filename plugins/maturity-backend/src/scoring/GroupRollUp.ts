@@ -13,10 +13,15 @@ import {
   byRef,
   combineScore,
   coreWeight,
-  WeightedMean,
 } from '@internal/plugin-maturity-node';
 import { GroupDetail } from '../snapshot/groupDetail';
-import { CheckInsight, checkPlaces, InsightWorkload } from './CheckInsight';
+import {
+  CheckInsight,
+  checkFigureBlocks,
+  checkPlaces,
+  InsightWorkload,
+} from './CheckInsight';
+import { FigureBlocks } from './FigureBlocks';
 
 /**
  * The roll-up of workloads to product, team, department and company: one accumulator per group,
@@ -122,29 +127,53 @@ export function listedOutside(level: RollUpLevel): HierarchyLevel | undefined {
   return member === 'workload' ? undefined : (member as HierarchyLevel);
 }
 
-/** What one group keeps while workloads are added. */
+// A group's figures, by place in its slice of FigureBlocks: counts and core-weighted sums.
+const WORKLOADS = 0;
+const UNWEIGHTED = 1;
+const CORES = 2;
+const SCORE = 3;
+const PLATFORM = 4;
+const BUSINESS = 5;
+const MEASURED = 6;
+const HOURLY_COST = 7;
+const HOURLY_WASTE = 8;
+const MONTHLY_SAVING = 9;
+/** Workloads with a cost: a group without one has no cost figures. */
+const COSTED = 10;
+/** Σ hourlyCost·efficiency, then Σ hourlyCost: efficiency weighted by cost (addWeighted). */
+const EFFICIENCY = 11;
+const ESTIMATED = 13;
+/** Per dimension, Σ cores·score and Σ cores over the workloads with a score in it. */
+const DIMENSIONS = 14;
+const FIGURES = DIMENSIONS + 2 * DIMENSION_IDS.length;
+
+/**
+ * Adds `weight`·`value` to the weighted mean kept at `at` and `at + 1` of `figures`, as
+ * WeightedMean does: a value that is not a number adds nothing, not even its weight.
+ */
+function addWeighted(
+  figures: Float64Array,
+  at: number,
+  weight: number,
+  value: number | null | undefined,
+): void {
+  if (typeof value !== 'number') return;
+  figures[at] += weight * value;
+  figures[at + 1] += weight;
+}
+
+/** The weighted mean kept at `at` and `at + 1`; `null` if nothing with a weight was added. */
+const meanAt = (figures: Float64Array, at: number) =>
+  figures[at + 1] > 0 ? figures[at] / figures[at + 1] : null;
+
+/** What one group keeps while workloads are added: its figures are in FigureBlocks. */
 class GroupTotals {
-  workloads = 0;
-  unweighted = 0;
-  cores = 0;
-  weightedScore = 0;
-  weightedPlatform = 0;
-  weightedBusiness = 0;
-  weightedMeasured = 0;
-  // Made when first needed: a run has thousands of groups, most without some of these.
-  dimensions?: WeightedMean[];
-  hourlyCost = 0;
-  hourlyWaste = 0;
-  monthlySaving = 0;
-  /** Made with the first workload that has a cost: a group without one has no cost figures. */
-  efficiency?: WeightedMean;
-  estimated = 0;
   /** Its member groups (a department's teams), each once however many workloads they have. */
   memberGroups?: Set<string>;
   /** Made with the first weighted workload that has check results. */
   insight?: CheckInsight;
 
-  constructor(readonly ref: string) {}
+  constructor(readonly ref: string, readonly figures: Float64Array) {}
 }
 
 /**
@@ -158,6 +187,7 @@ export class GroupRollUp {
   private readonly levels = ALL_ROLL_UP_LEVELS.map(level => ({
     level,
     groups: new Map<string, GroupTotals>(),
+    figures: new FigureBlocks(n => new Float64Array(n), FIGURES),
     /** The level whose group of a workload is a member of this level's group, if any. */
     memberLevel: listedOutside(level),
     keepsFixes: FIXES_KEPT_IN_RUN.has(level),
@@ -165,6 +195,8 @@ export class GroupRollUp {
 
   // Check id → its place in each group's CheckInsight.
   private readonly checkIndex: ReadonlyMap<string, number>;
+  // Every group's CheckInsight figures.
+  private readonly checkFigures: FigureBlocks<Float32Array>;
 
   /** `checkIds`: every check a workload may be scored on, whose adoption groups keep. */
   constructor(
@@ -175,6 +207,7 @@ export class GroupRollUp {
     combineScore(0, 0, weights);
     this.weights = weights;
     this.checkIndex = new Map([...new Set(checkIds)].map((id, i) => [id, i]));
+    this.checkFigures = checkFigureBlocks(this.checkIndex.size);
   }
 
   add(w: RollUpWorkload): void {
@@ -200,46 +233,45 @@ export class GroupRollUp {
       weight > 0 && w.dimensions
         ? DIMENSION_IDS.map(id => w.dimensions![id])
         : undefined;
-    for (const { level, groups, memberLevel, keepsFixes } of this.levels) {
-      const ref = groupOf(w, level);
+    for (const level of this.levels) {
+      const ref = groupOf(w, level.level);
       if (!ref) continue;
-      let group = groups.get(ref);
+      let group = level.groups.get(ref);
       if (!group) {
-        group = new GroupTotals(ref);
-        groups.set(ref, group);
+        group = new GroupTotals(ref, level.figures.next());
+        level.groups.set(ref, group);
       }
-      group.workloads += 1;
-      if (weight === 0) group.unweighted += 1;
+      const f = group.figures;
+      f[WORKLOADS] += 1;
+      if (weight === 0) f[UNWEIGHTED] += 1;
       else {
-        group.cores += weight;
-        group.weightedScore += score * weight;
-        group.weightedPlatform += w.platform! * weight;
-        group.weightedBusiness += w.business! * weight;
-        group.weightedMeasured += (w.measuredShare ?? 0) * weight;
-        if (dimensions) {
-          const means = (group.dimensions ??= dimensions.map(
-            () => new WeightedMean(),
-          ));
+        f[CORES] += weight;
+        f[SCORE] += score * weight;
+        f[PLATFORM] += w.platform! * weight;
+        f[BUSINESS] += w.business! * weight;
+        f[MEASURED] += (w.measuredShare ?? 0) * weight;
+        if (dimensions)
           for (let i = 0; i < dimensions.length; i++)
-            means[i].add(weight, dimensions[i]);
-        }
+            addWeighted(f, DIMENSIONS + 2 * i, weight, dimensions[i]);
         if (insight) {
-          group.insight ??= new CheckInsight(this.checkIndex, keepsFixes);
+          group.insight ??= new CheckInsight(
+            this.checkIndex,
+            level.keepsFixes,
+            this.checkFigures.next(),
+          );
           group.insight.add(insight.workload, insight.places);
         }
       }
       if (w.cost) {
-        group.hourlyCost += w.cost.hourlyCost;
-        group.hourlyWaste += w.cost.hourlyWaste;
-        group.monthlySaving += w.cost.monthlySaving;
-        (group.efficiency ??= new WeightedMean()).add(
-          w.cost.hourlyCost,
-          w.cost.efficiency,
-        );
+        f[HOURLY_COST] += w.cost.hourlyCost;
+        f[HOURLY_WASTE] += w.cost.hourlyWaste;
+        f[MONTHLY_SAVING] += w.cost.monthlySaving;
+        f[COSTED] += 1;
+        addWeighted(f, EFFICIENCY, w.cost.hourlyCost, w.cost.efficiency);
       }
-      if (w.estimatedCost) group.estimated += 1;
+      if (w.estimatedCost) f[ESTIMATED] += 1;
       // The member it lists for the workload: its group of the member level, if any.
-      const member = memberLevel && groupOf(w, memberLevel);
+      const member = level.memberLevel && groupOf(w, level.memberLevel);
       if (member) (group.memberGroups ??= new Set()).add(member);
     }
   }
@@ -268,35 +300,37 @@ export class GroupRollUp {
 }
 
 function finish(group: GroupTotals, level: RollUpLevel): RolledGroup {
-  const weighted = group.cores > 0;
+  const f = group.figures;
+  const cores = f[CORES];
+  const weighted = cores > 0;
   const members: RolledGroup['members'] = {};
   if (group.memberGroups)
     members[MEMBER_LEVEL[level]] = [...group.memberGroups].sort();
   return {
     ref: group.ref,
-    score: weighted ? group.weightedScore / group.cores : null,
-    platform: weighted ? group.weightedPlatform / group.cores : null,
-    business: weighted ? group.weightedBusiness / group.cores : null,
-    measuredShare: weighted ? group.weightedMeasured / group.cores : null,
-    cores: group.cores,
-    workloads: group.workloads,
-    unweightedWorkloads: group.unweighted,
+    score: weighted ? f[SCORE] / cores : null,
+    platform: weighted ? f[PLATFORM] / cores : null,
+    business: weighted ? f[BUSINESS] / cores : null,
+    measuredShare: weighted ? f[MEASURED] / cores : null,
+    cores,
+    workloads: f[WORKLOADS],
+    unweightedWorkloads: f[UNWEIGHTED],
     dimensions: Object.fromEntries(
-      DIMENSION_IDS.map((id, i) => [id, group.dimensions?.[i].mean() ?? null]),
+      DIMENSION_IDS.map((id, i) => [id, meanAt(f, DIMENSIONS + 2 * i)]),
     ) as Record<DimensionId, number | null>,
-    ...(group.efficiency
+    ...(f[COSTED] > 0
       ? {
           cost: {
-            hourlyCost: group.hourlyCost,
-            hourlyWaste: group.hourlyWaste,
-            monthlySaving: group.monthlySaving,
-            efficiency: group.efficiency.mean(),
+            hourlyCost: f[HOURLY_COST],
+            hourlyWaste: f[HOURLY_WASTE],
+            monthlySaving: f[MONTHLY_SAVING],
+            efficiency: meanAt(f, EFFICIENCY),
           },
         }
       : {}),
-    estimatedWorkloads: group.estimated,
+    estimatedWorkloads: f[ESTIMATED],
     adoption: group.insight?.adoption() ?? {},
-    impact: group.insight?.impact(group.cores) ?? [],
+    impact: group.insight?.impact(cores) ?? [],
     members,
   };
 }
