@@ -157,6 +157,24 @@ describe('stored workload detail', () => {
     ]);
   });
 
+  it('places the facts of each workload in the order it saw them, whatever the order before', () => {
+    const source = (facts: Record<string, boolean>): CollectedFacts => ({
+      collector: 'c',
+      source: 'kubernetes',
+      facts,
+    });
+    const places = (facts: Record<string, boolean>[]) =>
+      Object.fromEntries(mergeFacts(ref, facts.map(source)).placeOf);
+    expect(places([{ a: true, b: true }])).toEqual({ a: 0, b: 1 });
+    expect(places([{ b: true, a: true }])).toEqual({ b: 0, a: 1 });
+    expect(places([{ b: true }, { a: true, b: false, c: true }])).toEqual({
+      b: 0,
+      a: 1,
+      c: 2,
+    });
+    expect(places([{ a: true, b: true }])).toEqual({ a: 0, b: 1 });
+  });
+
   it('keeps a measurement when a declaration comes after it, and reports only a claim it does not back', () => {
     const [declared, measured] = [collected[0], collected[2]];
     const merged = mergeFacts(ref, [

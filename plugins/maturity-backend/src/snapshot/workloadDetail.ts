@@ -14,6 +14,7 @@ import {
   WorkloadCostAdvice,
   WorkloadFacts,
 } from '@internal/plugin-maturity-common';
+import { AsciiText } from './AsciiText';
 
 /**
  * A workload's detail: what its scorecard and cost view show beyond the figures of its row. The
@@ -139,6 +140,21 @@ const STATUS_OF_LETTER = new Map(
     status as CheckStatus,
   ]),
 );
+/** Each status's letter as a character code, for AsciiText. */
+const STATUS_CODES = Object.fromEntries(
+  Object.entries(STATUS_LETTERS).map(([s, letter]) => [
+    s,
+    letter.charCodeAt(0),
+  ]),
+) as Record<CheckStatus, number>;
+const LOWER_TO_UPPER = 'a'.charCodeAt(0) - 'A'.charCodeAt(0);
+const SPACE = ' '.charCodeAt(0);
+const DOT = '.'.charCodeAt(0);
+/** The stored detail's per-check columns, written while a detail is packed (one at a time). */
+const statusText = new AsciiText();
+const flagsText = new AsciiText();
+const readText = new AsciiText();
+
 /** The credit a status implies: a pass 1, a fail 0, the others none. */
 const creditOf = (status: CheckStatus): number | null => {
   if (status === 'pass') return 1;
@@ -193,8 +209,11 @@ export interface MergedFacts {
   declared: Set<string>;
   /** Where a measurement contradicts a declaration, each naming both: shown as problems. */
   contradictions: string[];
-  /** Each fact's place in the order the facts were first seen: its index in the stored facts. */
-  placeOf: Map<string, number>;
+  /**
+   * Each fact's place in the order the facts were first seen: its index in the stored facts.
+   * Shared with other workloads whose facts came in the same order: read it, never change it.
+   */
+  placeOf: ReadonlyMap<string, number>;
   /** By place: the index in the sources of the one the fact's value was taken from. */
   sourceAt: number[];
 }
@@ -209,17 +228,29 @@ export function mergeFacts(
   ref: string,
   sources: readonly CollectedFacts[],
 ): MergedFacts {
-  const facts: WorkloadFacts = {};
+  // The first source's facts are all new: copied in one go, each at the next place.
+  const facts: WorkloadFacts =
+    sources.length > 0 ? { ...sources[0].facts } : {};
   const declared = new Set<string>();
   const contradictions: string[] = [];
-  const placeOf = new Map<string, number>();
+  const order: string[] = [];
   const sourceAt: number[] = [];
   sources.forEach((source, i) => {
     const measured = isMeasured(source.source);
-    for (const id of Object.keys(source.facts)) {
+    // A source's facts are a plain object of its own (sourcesByOrigin): for-in reads each
+    // value without a lookup by name.
+    // eslint-disable-next-line guard-for-in
+    for (const id in source.facts) {
+      if (i === 0) {
+        order.push(id);
+        sourceAt.push(0);
+        if (!measured) declared.add(id);
+        continue;
+      }
       const value = source.facts[id];
-      const place = placeOf.get(id);
-      const before = place === undefined ? undefined : sources[sourceAt[place]];
+      // Seen before where the facts so far have it; found among them only then, and seldom.
+      const place = Object.hasOwn(facts, id) ? order.indexOf(id) : -1;
+      const before = place < 0 ? undefined : sources[sourceAt[place]];
       if (before && isMeasured(before.source) !== measured) {
         const [m, d] = measured ? [source, before] : [before, source];
         // A claim the measurement does not back; a practice the owner did not list but the
@@ -235,15 +266,40 @@ export function mergeFacts(
         if (!measured) continue;
       }
       facts[id] = value;
-      if (place === undefined) {
-        placeOf.set(id, sourceAt.length);
+      if (place < 0) {
+        order.push(id);
         sourceAt.push(i);
       } else sourceAt[place] = i;
       if (measured) declared.delete(id);
       else declared.add(id);
     }
   });
-  return { facts, declared, contradictions, placeOf, sourceAt };
+  return {
+    facts,
+    declared,
+    contradictions,
+    placeOf: placesOf(order),
+    sourceAt,
+  };
+}
+
+/** The places of the last order of facts asked for: most workloads of a run share one. */
+let lastPlaces: { order: readonly string[]; placeOf: Map<string, number> } = {
+  order: [],
+  placeOf: new Map(),
+};
+
+/** Each fact's place in `order`: the map made for the last order, if this is the same. */
+function placesOf(order: readonly string[]): ReadonlyMap<string, number> {
+  const last = lastPlaces.order;
+  let same = last.length === order.length;
+  for (let i = 0; same && i < order.length; i++) same = last[i] === order[i];
+  if (!same)
+    lastPlaces = {
+      order,
+      placeOf: new Map(order.map((id, place) => [id, place])),
+    };
+  return lastPlaces.placeOf;
 }
 
 /** A workload's detail as stored, from what the run scored and the sources it merged. */
@@ -256,35 +312,35 @@ export function packWorkloadDetail(
   // Each fact in the order first seen, with the value and source the merge chose; a check
   // points at the facts it read by their places.
   const { placeOf, sourceAt } = merged;
+  // A fact's place is its order in placeOf, so pushed in that order each lands at its place.
   const facts: number[] = [];
   const values: FactValue[] = [];
-  for (const [id, place] of placeOf) {
-    facts[place] = names.numberOf(id);
-    values[place] = merged.facts[id];
-  }
+  placeOf.forEach((_place, id) => {
+    facts.push(names.numberOf(id));
+    values.push(merged.facts[id]);
+  });
   const checks: number[] = [];
   const credits: Array<number | null> = [];
   let waivers: Record<number, Waiver> | undefined;
-  let status = '';
-  let flags = '';
-  let read = '';
   detail.checks.forEach((c, i) => {
     checks.push(names.numberOf(c.id));
-    const letter = STATUS_LETTERS[c.status];
-    if (c.credit === creditOf(c.status)) status += letter;
+    const letter = STATUS_CODES[c.status];
+    if (c.credit === creditOf(c.status)) statusText.char(letter);
     else {
-      status += letter.toUpperCase();
+      statusText.char(letter - LOWER_TO_UPPER);
       credits.push(c.credit);
     }
     let flag = c.stale ? STALE : 0;
     if (c.basis) flag |= c.basis === 'measured' ? MEASURED : DECLARED;
-    flags += flag;
-    if (i > 0) read += ' ';
+    flagsText.digits(flag);
+    if (i > 0) readText.char(SPACE);
     let first = true;
-    // Every fact a check read is one of the merged facts.
-    for (const id of Object.keys(c.facts)) {
-      if (!first) read += '.';
-      read += placeOf.get(id)!;
+    // Every fact a check read is one of the merged facts. Its facts are a plain object with own
+    // properties only; for-in reads them without an array of keys per check.
+    // eslint-disable-next-line guard-for-in
+    for (const id in c.facts) {
+      if (!first) readText.char(DOT);
+      readText.digits(placeOf.get(id)!);
       first = false;
     }
     if (c.waiver) (waivers ??= {})[i] = c.waiver;
@@ -301,9 +357,9 @@ export function packWorkloadDetail(
     facts,
     values,
     checks,
-    status,
-    flags,
-    read,
+    status: statusText.take(),
+    flags: flagsText.take(),
+    read: readText.take(),
   };
   if (sourceAt.some(i => i !== 0)) stored.from = sourceAt;
   if (credits.length) stored.credits = credits;
