@@ -147,5 +147,14 @@ describe('TopFixes', () => {
     ])
       top.offer(f.ref, f.gain, f.cores, f.status);
     expect(top.list().map(f => f.ref)).toEqual(['c', 'a', 'd']);
+    // A tie with the last kept (8 points) goes before it if its ref does, and is left out if not.
+    top.offer('z', 4, 2, 'fail');
+    expect(top.list().map(f => f.ref)).toEqual(['c', 'a', 'd']);
+    top.offer('b2', 8, 1, 'partial');
+    expect(top.list().map(f => [f.ref, f.gain * f.cores])).toEqual([
+      ['c', 12],
+      ['a', 8],
+      ['b2', 8],
+    ]);
   });
 });
