@@ -12,6 +12,10 @@ describe('AsciiText', () => {
     expect(text.take()).toBe('');
     text.char(112); // 'p'
     expect(text.take()).toBe('p');
+    text.digits(7);
+    text.clear();
+    text.char(102); // 'f'
+    expect(text.take()).toBe('f');
   });
 
   it('grows past its first buffer', () => {

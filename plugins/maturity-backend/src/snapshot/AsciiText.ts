@@ -23,10 +23,15 @@ export class AsciiText {
     this.char(48 + (n % 10));
   }
 
-  /** The text written since the last take, which starts afresh. */
+  /** Forgets what was written since the last take. */
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** The text written since the last take (or clear), which starts afresh. */
   take(): string {
     const text = this.bytes.toString('latin1', 0, this.length);
-    this.length = 0;
+    this.clear();
     return text;
   }
 }

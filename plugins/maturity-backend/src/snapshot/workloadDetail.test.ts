@@ -196,6 +196,31 @@ describe('stored workload detail', () => {
     expect(provided.contradictions).toEqual([]);
   });
 
+  it('packs a detail whole after a packing that failed part-way', () => {
+    const names = testNames();
+    // Numbering fails at the third check, after two checks' columns were written.
+    let asked = 0;
+    const failing: DetailNames = {
+      numberOf: name => {
+        if (detail.checks.some(c => c.id === name) && ++asked === 3)
+          throw new Error('names are unreachable');
+        return names.numberOf(name);
+      },
+    };
+    expect(() =>
+      packWorkloadDetail(
+        detail,
+        collected,
+        mergeFacts(ref, collected),
+        failing,
+      ),
+    ).toThrow('names are unreachable');
+    const stored = packedThroughJson(detail, collected, names);
+    expect(stored.status).toBe('fAfAw');
+    expect(stored.flags).toBe('23240');
+    expect(stored.read).toBe('2.3 5 0 1 ');
+  });
+
   it('stores each fact and check once, names by number, and reads back the scorecard detail with provenance, through JSON', () => {
     const names = testNames();
     const stored = packedThroughJson(detail, collected, names);

@@ -322,6 +322,10 @@ export function packWorkloadDetail(
   const checks: number[] = [];
   const credits: Array<number | null> = [];
   let waivers: Record<number, Waiver> | undefined;
+  // Begun empty: a packing that threw part-way must not leave its text to the next detail.
+  statusText.clear();
+  flagsText.clear();
+  readText.clear();
   detail.checks.forEach((c, i) => {
     checks.push(names.numberOf(c.id));
     const letter = STATUS_CODES[c.status];
