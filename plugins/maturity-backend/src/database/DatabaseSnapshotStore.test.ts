@@ -195,12 +195,18 @@ describe.each([
 
   it('reads rows for their figures only, or their level and score alone, without the detail', async () => {
     const { store } = await createStore();
+    const place = {
+      product: 'system:default/shop',
+      team: 'group:default/checkout',
+      company: 'group:default/acme',
+      platformRef: 'resource:default/tke',
+    };
     const saved = await saveAt(store, '2026-11-20T10:00:00Z', [
-      workload('a', 62.5, { cost }),
+      workload('a', 62.5, { cost, ...place }),
       workload('b', null),
       department(62.5, { cost, detail: { unweightedWorkloads: 1 } }),
     ]);
-    const { detail: _a, ...a } = workload('a', 62.5, { cost });
+    const { detail: _a, ...a } = workload('a', 62.5, { cost, ...place });
     const { detail: _b, ...b } = workload('b', null);
     expect(
       await store.getScores(saved.id, {
@@ -208,6 +214,34 @@ describe.each([
         figuresOnly: true,
       }),
     ).toEqual([a, b]);
+    // Without places: the same figures, and none of the groups or the platform a workload is in.
+    const {
+      department: _ad,
+      product: _ap,
+      team: _at,
+      company: _ac,
+      platformRef: _apr,
+      ...aFigures
+    } = a;
+    const { department: _bd, ...bFigures } = b;
+    expect(
+      await store.getScores(saved.id, {
+        under: { level: 'department', ref: 'group:default/retail' },
+        figuresOnly: true,
+        withoutPlaces: true,
+      }),
+    ).toEqual([aFigures, bFigures]);
+    expect(aFigures).toEqual({
+      levelKind: 'workload',
+      ref: 'component:default/a',
+      score: 62.5,
+      platform: 62.5,
+      business: 62.5,
+      level: 'L3',
+      cores: 4,
+      workloads: 1,
+      cost,
+    });
     expect(
       await store.getScores(saved.id, {
         levelKind: 'department',

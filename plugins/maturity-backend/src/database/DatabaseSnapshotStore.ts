@@ -601,10 +601,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       q.where('s.level_kind', levelKindCode(query.levelKind));
     else if (query.ref || query.refs)
       q.whereIn('s.level_kind', SCORE_LEVEL_CODES);
-    q.select(FIGURE_COLUMNS.map(c => `s.${c}`))
-      .leftJoin('maturity_placements as p', 'p.hash', 's.placement_hash')
-      .select(ROLL_UP_LEVELS.map(level => `p.${level}`))
-      .select('p.platform as platform_ref');
+    q.select(FIGURE_COLUMNS.map(c => `s.${c}`));
+    if (!query.withoutPlaces)
+      q.leftJoin('maturity_placements as p', 'p.hash', 's.placement_hash')
+        .select(ROLL_UP_LEVELS.map(level => `p.${level}`))
+        .select('p.platform as platform_ref');
     if (!query.figuresOnly)
       q.leftJoin('maturity_details as d', join =>
         join

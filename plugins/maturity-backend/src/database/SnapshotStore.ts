@@ -139,6 +139,12 @@ export interface ScoreQuery {
    * every workload of a company is hundreds of megabytes of JSON.
    */
   figuresOnly?: boolean;
+  /**
+   * Rows without the places of their workloads (product, team, department, company, platform):
+   * a list of members names none of them, and looking each workload's place up was most of what
+   * reading a team's members cost PostgreSQL.
+   */
+  withoutPlaces?: boolean;
 }
 
 /** Persistence of scoring snapshots, history and the latest facts. */

@@ -14,7 +14,7 @@ import {
 import { readMaturityConfig } from '../config/readMaturityConfig';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ScoringRunner } from './ScoringRunner';
-import { memberRows } from '../service/scorecards';
+import { listedWorkloads, memberRows } from '../service/scorecards';
 import { WorkloadDetail } from '../snapshot/workloadDetail';
 import { GroupDetail } from '../snapshot/groupDetail';
 import { levelKindCode } from '../database/levelKindCodes';
@@ -303,7 +303,15 @@ describe.each(databases.eachSupportedId())(
       expect((platform.detail as GroupDetail).members).toEqual({});
       const onPlatform = await memberRows(snapshots, snapshot.id, platform);
       expect(onPlatform).toHaveLength(1201);
-      expect(onPlatform[0]).toMatchObject({
+      // A member names none of the places its workload is in; the workloads listed with their
+      // places show the platform's.
+      expect(onPlatform[0].ref).toBe('component:default/w-0000');
+      expect(onPlatform[0].platformRef).toBeUndefined();
+      const placed = await listedWorkloads(snapshots, snapshot.id, platform, {
+        figuresOnly: true,
+      });
+      expect(placed).toHaveLength(1201);
+      expect(placed[0]).toMatchObject({
         ref: 'component:default/w-0000',
         platformRef: 'resource:default/prod',
       });

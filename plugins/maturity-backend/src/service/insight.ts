@@ -49,6 +49,7 @@ async function impactFromWorkloads(
 ): Promise<CheckImpact[]> {
   const rows = await listedWorkloads(store, snapshot.id, group, {
     figuresOnly: false,
+    withoutPlaces: true,
   });
   const definitions = new Map(model.checks.map(c => [c.id, c]));
   const insight = new CheckInsight(

@@ -16,6 +16,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import {
   ScoreLevelRow,
+  ScoreQuery,
   ScoreRow,
   SnapshotInfo,
   SnapshotStore,
@@ -122,17 +123,20 @@ export async function listedWorkloads(
   store: SnapshotStore,
   snapshotId: number,
   group: ScoreRow,
-  options: { figuresOnly: boolean },
+  options: Pick<ScoreQuery, 'figuresOnly' | 'withoutPlaces'>,
 ): Promise<ScoreRow[]> {
   const level = group.levelKind as RollUpLevel;
   const outside = listedOutside(level);
   return store.getScores(snapshotId, {
     under: { level, ref: group.ref, ...(outside ? { outside } : {}) },
-    figuresOnly: options.figuresOnly,
+    ...options,
   });
 }
 
-/** The rows of a roll-up's members, figures only; `group` is the roll-up's row with its detail. */
+/**
+ * The rows of a roll-up's members, figures only and without places; `group` is the roll-up's row
+ * with its detail.
+ */
 export async function memberRows(
   store: SnapshotStore,
   snapshotId: number,
@@ -145,9 +149,17 @@ export async function memberRows(
   ) as Array<[ScoreLevelKind, string[]]>;
   const rows = await Promise.all([
     ...groups.map(([levelKind, refs]) =>
-      store.getScores(snapshotId, { levelKind, refs, figuresOnly: true }),
+      store.getScores(snapshotId, {
+        levelKind,
+        refs,
+        figuresOnly: true,
+        withoutPlaces: true,
+      }),
     ),
-    listedWorkloads(store, snapshotId, group, { figuresOnly: true }),
+    listedWorkloads(store, snapshotId, group, {
+      figuresOnly: true,
+      withoutPlaces: true,
+    }),
   ]);
   return rows.flat();
 }
