@@ -981,5 +981,35 @@ describe.each(postgresIds(databases))(
       await saveAt(store, '2026-11-21T10:00:00Z', workloads(2));
       expect(await estimatedRows(knex, 'maturity_scores')).toBe(32);
     });
+
+    it('analyzes the places with every snapshot, so that the places of a team are found by its index', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseSnapshotStore.create({
+        database: mockServices.database({ knex }),
+      });
+      // 12 workloads in 4 teams of 3, each team in its own product: 4 places.
+      await saveAt(
+        store,
+        '2026-11-20T10:00:00Z',
+        Array.from({ length: 12 }, (_, i) =>
+          workload(`w${i}`, 50, {
+            team: `group:default/team-${i % 4}`,
+            product: `system:default/product-${i % 4}`,
+          }),
+        ),
+      );
+      expect(await estimatedRows(knex, 'maturity_placements')).toBe(4);
+      const { rows } = await knex.raw(
+        `SELECT attname, n_distinct FROM pg_stats
+         WHERE tablename = 'maturity_placements' AND attname IN ('team', 'department')
+         ORDER BY attname`,
+      );
+      // Each place has a team of its own (-1: as many as the rows); all four are in retail, one
+      // department for four places (-0.25, a share of the rows).
+      expect(rows).toEqual([
+        { attname: 'department', n_distinct: -0.25 },
+        { attname: 'team', n_distinct: -1 },
+      ]);
+    });
   },
 );

@@ -440,6 +440,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         // level (8 ms instead of 0.1 ms). So every snapshot is analyzed, before it is current so
         // that its first reads have them: ~0.8 s with 30 days of 100,000 workloads.
         await analyze(db, 'maturity_scores');
+        // The places too, which a group's workloads are found through (by team, product, ...).
+        // Without their statistics, once a VACUUM had counted the table's rows, PostgreSQL
+        // expected hundreds of places per team and scanned all ~106,000 of them for each team's
+        // scorecard (~60 ms instead of ~1 ms at 1,000,000 workloads). ~0.3 s at that size.
+        await analyze(db, 'maturity_placements');
         const updated = await db('maturity_snapshots')
           .where({ id, status: 'running' })
           .update({
