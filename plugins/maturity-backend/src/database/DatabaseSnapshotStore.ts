@@ -429,6 +429,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           levelKind: 'workload',
           refs,
           figuresOnly: true,
+          withoutPlaces: true,
         });
         return new Set(rows.map(row => row.ref));
       },

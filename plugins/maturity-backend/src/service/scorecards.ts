@@ -133,6 +133,9 @@ export async function listedWorkloads(
   });
 }
 
+/** What a list of members reads of each member's row: its figures, not its detail or places. */
+const MEMBER_FIGURES = { figuresOnly: true, withoutPlaces: true } as const;
+
 /**
  * The rows of a roll-up's members, figures only and without places; `group` is the roll-up's row
  * with its detail.
@@ -149,17 +152,9 @@ export async function memberRows(
   ) as Array<[ScoreLevelKind, string[]]>;
   const rows = await Promise.all([
     ...groups.map(([levelKind, refs]) =>
-      store.getScores(snapshotId, {
-        levelKind,
-        refs,
-        figuresOnly: true,
-        withoutPlaces: true,
-      }),
+      store.getScores(snapshotId, { levelKind, refs, ...MEMBER_FIGURES }),
     ),
-    listedWorkloads(store, snapshotId, group, {
-      figuresOnly: true,
-      withoutPlaces: true,
-    }),
+    listedWorkloads(store, snapshotId, group, MEMBER_FIGURES),
   ]);
   return rows.flat();
 }
