@@ -41,6 +41,7 @@ import { Initiatives } from '../plugins/maturity-backend/src/initiatives/Initiat
 import { InitiativeStore } from '../plugins/maturity-backend/src/database/InitiativeStore';
 import { EntityReadAccess } from '../plugins/maturity-backend/src/service/EntityReadAccess';
 import { parseWindow } from '../plugins/maturity-backend/src/service/parseQuery';
+import { roundFigures } from '../plugins/maturity-backend/src/service/roundFigures';
 import {
   getLeaderboard,
   getScorecard,
@@ -543,9 +544,9 @@ async function startServer(
 
 /**
  * The child behind `--serve-standard database label`: the same answers with the standard path
- * only. Each answer is computed once per URL by the same service functions and kept as an
- * object, then sent with `res.json` (express's own ETag) through Backstage's compression
- * middleware, which serialises and gzips it for every request.
+ * only. Each answer is computed once per URL by the same service functions, its figures rounded,
+ * and kept as an object, then sent with `res.json` (express's own ETag) through Backstage's
+ * compression middleware, which serialises and gzips it for every request.
  */
 async function serveStandardMain(name: DatabaseName, label: string) {
   const db = await openDatabase(name, label, true);
@@ -567,7 +568,7 @@ async function serveStandardMain(name: DatabaseName, label: string) {
       try {
         let body = kept.get(req.originalUrl);
         if (body === undefined) {
-          body = await compute(req);
+          body = roundFigures(await compute(req));
           kept.set(req.originalUrl, body);
         }
         res.json(body);

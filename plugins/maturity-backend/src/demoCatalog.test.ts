@@ -55,7 +55,10 @@ describe('the demo organisation', () => {
     for (const row of board.body.rows) {
       const department = expected.department.find(d => d.ref === row.ref)!;
       expect(row.score).not.toBeNull();
-      expect(row.score).toBeCloseTo(department.score!, 9);
+      // The scorecards give each workload's figures to 4 decimal places and the run rolls up
+      // their exact ones: the two means differ by less than 1/10,000 of a point, plus the row's
+      // own rounding.
+      expect(row.score).toBeCloseTo(department.score!, 3);
       expect(row.cores).toBe(department.cores);
     }
     // Core weighting matters here: search-ai carries ~10,000 cores, corporate-it 38.

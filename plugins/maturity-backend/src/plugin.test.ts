@@ -16,6 +16,7 @@ import { DEFAULT_CHECKS } from '@internal/plugin-maturity-common';
 import { maturityPlugin } from './plugin';
 import { waitForRuns } from './__testUtils__/waitForRuns';
 import { entity } from './__testUtils__/entities';
+import { roundFigure } from './service/roundFigures';
 
 const ALL_PRACTICES =
   'ci-pipeline, devops-roles, gradual-release, gitops, tracing, trace-id-in-logs, call-metrics, ' +
@@ -177,9 +178,9 @@ describe('maturity backend plugin', () => {
       problems: [],
       stale: false,
     });
-    expect(cart.body.platform).toBeCloseTo(CART_PLATFORM, 10);
-    expect(cart.body.business).toBeCloseTo(200 / 17, 10);
-    expect(cart.body.score).toBeCloseTo(CART, 10);
+    expect(cart.body.platform).toBe(roundFigure(CART_PLATFORM));
+    expect(cart.body.business).toBe(roundFigure(200 / 17));
+    expect(cart.body.score).toBe(roundFigure(CART));
     const tracing = cart.body.checks.find((c: any) => c.id === 'tracing');
     expect(tracing).toEqual({
       id: 'tracing',
@@ -218,7 +219,7 @@ describe('maturity backend plugin', () => {
       workloads: 3,
       unweightedWorkloads: 1,
     });
-    expect(company.body.score).toBeCloseTo((12 * CART + 4 * LAB) / 16, 10);
+    expect(company.body.score).toBe(roundFigure((12 * CART + 4 * LAB) / 16));
     expect(company.body.members.map((m: any) => [m.ref, m.rank])).toEqual([
       ['group:default/labs', 1],
       ['group:default/retail', 2],
@@ -257,7 +258,7 @@ describe('maturity backend plugin', () => {
       ['group:default/labs', 1, 1, null],
       ['group:default/retail', 2, 2, null],
     ]);
-    expect(board.body.rows[1].score).toBeCloseTo(CART, 10);
+    expect(board.body.rows[1].score).toBe(roundFigure(CART));
     const teams = await request(server).get(
       '/api/maturity/v1/leaderboard?level=team&department=group:default/retail',
     );
@@ -300,10 +301,10 @@ describe('maturity backend plugin', () => {
     expect(practices.body.items.map((i: any) => i.case.id).slice(0, 4)).toEqual(
       ['zuoyebang', 'mininglamp', 'xiaohongshu', 'yangshipin'],
     );
-    expect(first.relevance).toBeCloseTo(4.5, 5);
-    expect(second.relevance).toBeCloseTo(70 / 75 + 2 / 3 + 2 + 1 / 3, 5);
-    expect(third.relevance).toBeCloseTo(2 / 3 + 2 + 2 / 3 + 0.5, 5);
-    expect(practices.body.items[3].relevance).toBeCloseTo(2 + 4 / 3, 5);
+    expect(first.relevance).toBe(roundFigure(4.5));
+    expect(second.relevance).toBe(roundFigure(70 / 75 + 2 / 3 + 2 + 1 / 3));
+    expect(third.relevance).toBe(roundFigure(2 / 3 + 2 + 2 / 3 + 0.5));
+    expect(practices.body.items[3].relevance).toBe(roundFigure(2 + 4 / 3));
     expect(first.reason).toMatch(/^Your data score is 0; Zuoyebang: /);
     const all = await request(server).get(
       '/api/maturity/v1/practices?dimension=security',
@@ -329,7 +330,7 @@ describe('maturity backend plugin', () => {
     );
     expect(history.body.kind).toBe('department');
     expect(history.body.points).toHaveLength(1);
-    expect(history.body.points[0].score).toBeCloseTo(CART, 10);
+    expect(history.body.points[0].score).toBe(roundFigure(CART));
   });
 
   it('answers 404 for an entity without a scorecard and 400 naming a bad parameter', async () => {
@@ -455,15 +456,14 @@ describe('maturity backend plugin', () => {
       currency: 'USD',
       estimatedWorkloads: 0,
     });
-    expect(cart.body.current.hourlyCost).toBeCloseTo(0.467792, 9);
-    expect(cart.body.current.hourlyWaste).toBeCloseTo(0.333896, 9);
-    expect(cart.body.current.efficiency).toBeCloseTo(
-      (2 * 0.05 + 8 * 0.004237) / 0.467792,
-      9,
+    expect(cart.body.current.hourlyCost).toBe(roundFigure(0.467792));
+    expect(cart.body.current.hourlyWaste).toBe(roundFigure(0.333896));
+    expect(cart.body.current.efficiency).toBe(
+      roundFigure((2 * 0.05 + 8 * 0.004237) / 0.467792),
     );
     // One snapshot so far: the week is 168 of its hours.
     expect(cart.body.totals).toMatchObject({ hours: 168, points: 1 });
-    expect(cart.body.totals.cost).toBeCloseTo(0.467792 * 168, 9);
+    expect(cart.body.totals.cost).toBe(roundFigure(0.467792 * 168));
     // Per replica: CPU 4 → 4/2 × 1.15 = 2.3, saving 1.7 × 2 × 0.05 × 730 = 124.1; memory 8 → 5.75,
     // saving 2.25 × 2 × 0.004237 × 730 = 13.918545.
     const advice = cart.body.workload;
@@ -474,9 +474,11 @@ describe('maturity backend plugin', () => {
       recommended: 2.3,
       replicas: 2,
     });
-    expect(advice.rightSizing.cpu.monthlySaving).toBeCloseTo(124.1, 9);
-    expect(advice.rightSizing.memory.monthlySaving).toBeCloseTo(13.918545, 9);
-    expect(cart.body.current.monthlySaving).toBeCloseTo(138.018545, 9);
+    expect(advice.rightSizing.cpu.monthlySaving).toBe(roundFigure(124.1));
+    expect(advice.rightSizing.memory.monthlySaving).toBe(
+      roundFigure(13.918545),
+    );
+    expect(cart.body.current.monthlySaving).toBe(roundFigure(138.018545));
     // Swing 2 ≥ 1.5 without an HPA: target its p95 share of requests, 37.5 %, rounded.
     expect(advice.elasticity).toMatchObject({
       recommended: true,
@@ -494,13 +496,15 @@ describe('maturity backend plugin', () => {
       estimatedWorkloads: 1,
       workload: { basis: 'declared' },
     });
-    expect(lab.body.current.hourlyCost).toBeCloseTo(0.126444, 9);
+    expect(lab.body.current.hourlyCost).toBe(roundFigure(0.126444));
 
     const company = await request(server).get(
       '/api/maturity/v1/costs/group/default/acme',
     );
     expect(company.body.kind).toBe('company');
-    expect(company.body.current.hourlyCost).toBeCloseTo(0.467792 + 0.126444, 9);
+    expect(company.body.current.hourlyCost).toBe(
+      roundFigure(0.467792 + 0.126444),
+    );
     expect(company.body.estimatedWorkloads).toBe(1);
     expect(company.body.members.map((m: any) => [m.ref, m.rank])).toEqual([
       ['group:default/retail', 1],
@@ -513,9 +517,8 @@ describe('maturity backend plugin', () => {
     expect(history.status).toBe(200);
     expect(history.body).toMatchObject({ kind: 'company', currency: 'USD' });
     expect(history.body.points).toHaveLength(1);
-    expect(history.body.points[0].hourlyCost).toBeCloseTo(
-      0.467792 + 0.126444,
-      9,
+    expect(history.body.points[0].hourlyCost).toBe(
+      roundFigure(0.467792 + 0.126444),
     );
 
     // retail's budget: one run so far, so its hourly cost 0.467792 holds over the whole month,
@@ -532,8 +535,10 @@ describe('maturity backend plugin', () => {
       month: now.toISOString().slice(0, 7),
       monthly: 300,
     });
-    expect(retail.budget.forecast).toBeCloseTo(0.467792 * hoursInMonth, 6);
-    expect(retail.budget.overBy).toBeCloseTo(0.467792 * hoursInMonth - 300, 6);
+    expect(retail.budget.forecast).toBe(roundFigure(0.467792 * hoursInMonth));
+    expect(retail.budget.overBy).toBe(
+      roundFigure(0.467792 * hoursInMonth - 300),
+    );
     // labs has no budget.
     expect(
       (await request(server).get('/api/maturity/v1/costs/group/default/labs'))
@@ -548,10 +553,11 @@ describe('maturity backend plugin', () => {
       ['group:default/retail', 1],
       ['group:default/labs', 2],
     ]);
-    expect(savings.body.rows[0].cost.monthlySaving).toBeCloseTo(138.018545, 9);
-    expect(savings.body.rows[0].cost.wasteShare).toBeCloseTo(
-      0.333896 / 0.467792,
-      9,
+    expect(savings.body.rows[0].cost.monthlySaving).toBe(
+      roundFigure(138.018545),
+    );
+    expect(savings.body.rows[0].cost.wasteShare).toBe(
+      roundFigure(0.333896 / 0.467792),
     );
 
     const window = await request(server).get(
@@ -696,9 +702,9 @@ describe('maturity backend plugin', () => {
       const cart = await request(server).get(
         '/api/maturity/v1/scorecards/component/default/cart',
       );
-      // Rounded, so that one expectation takes a number and null alike.
+      // Rounded as answers are, so that one expectation takes a number and null alike.
       const rounded = (n: number | null) =>
-        n === null ? null : Math.round(n * 1e9) / 1e9;
+        n === null ? null : roundFigure(n);
       expect(rounded(cart.body.platform)).toBe(rounded(platform));
       expect(rounded(cart.body.business)).toBe(rounded(business));
       const model = await request(server).get('/api/maturity/v1/model');
@@ -725,7 +731,7 @@ describe('maturity backend plugin', () => {
     const lab = await request(server).get(
       '/api/maturity/v1/scorecards/component/default/lab',
     );
-    expect(lab.body.score).toBeCloseTo(72, 10);
+    expect(lab.body.score).toBe(roundFigure(72));
     expect(lab.body.level).toBe('L2');
     expect(lab.body.nextLevel).toEqual({
       level: 'L3',
@@ -797,7 +803,7 @@ describe('maturity backend plugin', () => {
       );
     // cart: business 2 / (17 + 3) = 10; lab (17 + 3) / 20 = 100, as before.
     const cart = (await card('cart')).body;
-    expect(cart.business).toBeCloseTo(10, 10);
+    expect(cart.business).toBe(roundFigure(10));
     expect(cart.checks.find((c: any) => c.id === 'oncall-rota')).toMatchObject({
       status: 'fail',
       credit: 0,
@@ -806,7 +812,7 @@ describe('maturity backend plugin', () => {
     // (400/9 + 10) / 2 = 27.2 is L1's band anyway; lab's 88.89 holds L4 with the rota.
     expect(cart.level).toBe('L1');
     const lab = (await card('lab')).body;
-    expect(lab.score).toBeCloseTo(LAB, 10);
+    expect(lab.score).toBe(roundFigure(LAB));
     expect(lab.level).toBe('L4');
     const model = (await request(server).get('/api/maturity/v1/model')).body;
     expect(model.checks.find((c: any) => c.id === 'oncall-rota')).toEqual({
@@ -949,10 +955,10 @@ describe('maturity backend plugin', () => {
     // Platform: shared cluster declared (2·½), autoscaling measured (2·1), tracing measured (2·0)
     // and three observability checks declared false (1·0 each), over 9 = 33.33.
     // Business: ci-pipeline declared (2·½) alone earns: 100/17.
-    expect(cart.body.platform).toBeCloseTo(300 / 9, 10);
-    expect(cart.body.business).toBeCloseTo(100 / 17, 10);
+    expect(cart.body.platform).toBe(roundFigure(300 / 9));
+    expect(cart.body.business).toBe(roundFigure(100 / 17));
     // Of the counted weight (9 platform + 17 business), 2 + 2 rest on measurements.
-    expect(cart.body.measuredShare).toBeCloseTo(4 / 26, 10);
+    expect(cart.body.measuredShare).toBe(roundFigure(4 / 26));
 
     // cart runs on prod-1, ranked under its Resource; lab and pricing run on no known platform.
     const platforms = await request(server).get(
@@ -1308,7 +1314,7 @@ describe('maturity backend plugin', () => {
         cell('tracing'),
         cell('hpa-elastic'),
       ]).toEqual(['0', '1', '']);
-      expect(Number(retail[1])).toBeCloseTo(175 / 3, 6);
+      expect(Number(retail[1])).toBe(roundFigure(175 / 3));
 
       const teams = await get('/v1/heatmap?level=team');
       expect(teams.status).toBe(400);
@@ -1331,13 +1337,13 @@ describe('maturity backend plugin', () => {
       expect(lines[0]).toBe(
         'rank,ref,score,level,platform,business,cores,workloads,measuredShare,scoreChange,rankChange,hourlyCost (USD),monthlySaving (USD),wasteShare',
       );
-      // labs: score (4/6 · 100 + 100) / 2 = 83.33, platform 66.67, as the run's doubles print.
+      // labs: score (4/6 · 100 + 100) / 2 = 83.33, platform 66.67, to 4 decimal places.
       expect(lines[1].split(',').slice(0, 8)).toEqual([
         '1',
         'group:default/labs',
-        '83.33333333333333',
+        '83.3333',
         'L4',
-        '66.66666666666666',
+        '66.6667',
         '100',
         '4',
         '1',

@@ -5,6 +5,7 @@ import {
 } from '@internal/plugin-maturity-common';
 import stringify from 'csv-stringify/lib/sync';
 import express from 'express';
+import { roundFigure } from './roundFigures';
 
 /**
  * Whether the caller asked for CSV: `Accept: text/csv` preferred over JSON. A browser's or a
@@ -17,9 +18,14 @@ export function wantsCsv(req: object): boolean {
   );
 }
 
-/** RFC 4180 text: a header line, then a line per row; absent figures are empty fields. */
+/**
+ * RFC 4180 text: a header line, then a line per row; absent figures are empty fields, and the
+ * others rounded as JSON answers' are.
+ */
 function csv(header: string[], rows: Array<Array<string | number | null>>) {
-  return stringify([header, ...rows.map(r => r.map(v => v ?? ''))], {
+  const field = (v: string | number | null) =>
+    typeof v === 'number' ? roundFigure(v) : v ?? '';
+  return stringify([header, ...rows.map(r => r.map(field))], {
     record_delimiter: 'windows',
   });
 }

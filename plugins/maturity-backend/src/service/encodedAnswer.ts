@@ -2,6 +2,7 @@ import express from 'express';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
+import { roundFigures } from './roundFigures';
 
 const gzipAsync = promisify(gzip);
 
@@ -39,12 +40,13 @@ function etagOf(body: Buffer): string {
 }
 
 /**
- * Serialises an answer. Backstage's root router gzips every response as it is sent, so a cached
- * leaderboard of ~1 MB would otherwise be compressed again for each request (~10 ms of CPU); kept
- * gzipped, it is compressed once per snapshot, off the event loop.
+ * Serialises an answer, its figures rounded (roundFigures). Backstage's root router gzips every
+ * response as it is sent, so a cached leaderboard of ~1 MB would otherwise be compressed again for
+ * each request (~10 ms of CPU); kept gzipped, it is compressed once per snapshot, off the event
+ * loop.
  */
 export async function encodeAnswer(value: unknown): Promise<EncodedAnswer> {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = Buffer.from(JSON.stringify(roundFigures(value)));
   const answer: EncodedAnswer = { body, etag: etagOf(body) };
   if (body.length >= GZIP_FROM_BYTES) {
     const gzipped =

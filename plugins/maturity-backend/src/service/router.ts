@@ -43,6 +43,7 @@ import {
 import { suggestCases } from './practices';
 import { listWorkloads } from './workloads';
 import { encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
+import { roundFigures } from './roundFigures';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { EntityReadAccess, ReadScope } from './EntityReadAccess';
 import {
@@ -193,12 +194,14 @@ export async function createRouter(options: {
     const { offset, limit, ...filter } = req.query;
     const scope = await scopeOf(req, res);
     res.json(
-      await listWorkloads(reads, await reads.getCurrentSnapshot(), {
-        filter,
-        offset,
-        limit,
-        readable: rows => readableOf(scope, rows),
-      }),
+      roundFigures(
+        await listWorkloads(reads, await reads.getCurrentSnapshot(), {
+          filter,
+          offset,
+          limit,
+          readable: rows => readableOf(scope, rows),
+        }),
+      ),
     );
   });
 
@@ -316,7 +319,7 @@ export async function createRouter(options: {
       return;
     }
     res.vary('Accept');
-    res.json(map);
+    res.json(roundFigures(map));
   });
 
   router.get('/v1/costs/:kind/:namespace/:name', async (req, res) => {
@@ -412,14 +415,16 @@ export async function createRouter(options: {
       scope,
       all.map(i => ({ ...i, ref: i.scope })),
     );
-    res.json({
-      items: await Promise.all(
-        readable.map(({ ref: _, ...i }) =>
-          initiatives.withProgress(i, snapshot),
+    res.json(
+      roundFigures({
+        items: await Promise.all(
+          readable.map(({ ref: _, ...i }) =>
+            initiatives.withProgress(i, snapshot),
+          ),
         ),
-      ),
-      snapshot: snapshot ? snapshotRef(snapshot) : null,
-    });
+        snapshot: snapshot ? snapshotRef(snapshot) : null,
+      }),
+    );
   });
 
   router.get('/v1/initiatives/:id', async (req, res) => {
@@ -436,7 +441,7 @@ export async function createRouter(options: {
       return;
     }
     res.vary('Accept');
-    res.json(detail);
+    res.json(roundFigures(detail));
   });
 
   router.post('/v1/initiatives', async (req, res) => {
@@ -449,9 +454,11 @@ export async function createRouter(options: {
     res
       .status(201)
       .json(
-        await initiatives.withProgress(
-          created,
-          await reads.getCurrentSnapshot(),
+        roundFigures(
+          await initiatives.withProgress(
+            created,
+            await reads.getCurrentSnapshot(),
+          ),
         ),
       );
   });
@@ -468,7 +475,12 @@ export async function createRouter(options: {
       new Date(),
     );
     res.json(
-      await initiatives.withProgress(updated, await reads.getCurrentSnapshot()),
+      roundFigures(
+        await initiatives.withProgress(
+          updated,
+          await reads.getCurrentSnapshot(),
+        ),
+      ),
     );
   });
 
