@@ -5,7 +5,7 @@ describe('roundFigure', () => {
     // A team's cores summed from 0.1-core requests, and its monthly saving.
     expect(roundFigure(11178.900000000001)).toBe(11178.9);
     expect(roundFigure(14590624.391270105)).toBe(14590624.3913);
-    // 0.61813414181060125 of the way: 61.8134 points; a 5 below the 4th place rounds up.
+    // A score, to 1/10,000 of a point; a 5 in the 5th place rounds up.
     expect(roundFigure(61.813414181060125)).toBe(61.8134);
     expect(roundFigure(0.00125)).toBe(0.0013);
     expect(roundFigure(-1.23456)).toBe(-1.2346);
