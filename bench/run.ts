@@ -320,6 +320,27 @@ function median(fn: () => unknown, times = 15) {
   return ms.sort((a, b) => a - b)[Math.floor(times / 2)];
 }
 
+/** Workloads whose facts the yardstick makes. */
+const YARDSTICK_WORKLOADS = 10_000;
+
+/**
+ * The machine's speed at this hour, in ms: the generated collector's facts for
+ * YARDSTICK_WORKLOADS workloads, made and serialised, median as `median` times it. Pure
+ * JavaScript that allocates much as a run does, and the same work in every round: on a shared
+ * 2-core machine the same run has taken a third longer in one hour than in another, more than
+ * most changes to the code, and `rollUp()`'s bare loop, which barely allocates, hardly showed it.
+ * A round measures it at its start and at its end.
+ */
+function yardstickMs(): number {
+  const { facts } = generateOrganisation(YARDSTICK_WORKLOADS);
+  return median(() => {
+    let bytes = 0;
+    for (let i = 0; i < YARDSTICK_WORKLOADS; i++)
+      bytes += JSON.stringify(facts(i)).length;
+    return bytes;
+  });
+}
+
 const fmt = (n: number, digits = 1) =>
   n.toLocaleString('en-US', {
     maximumFractionDigits: digits,
@@ -738,6 +759,7 @@ async function main() {
       )}; SQLite in a file (WAL).`,
   );
   out();
+  const yardstickAtStart = yardstickMs();
 
   out(
     '### Full run (facts → checks → scores → cost → roll-up → snapshot written)',
@@ -1043,6 +1065,20 @@ async function main() {
 
   if (HISTORY_SIZE > 0) await historyBench(out);
 
+  const yardstickAtEnd = yardstickMs();
+  out(
+    `Yardstick of the machine's speed (\`yardstickMs\` in bench/run.ts: ${YARDSTICK_WORKLOADS.toLocaleString(
+      'en-US',
+    )} workloads' generated facts, made and serialised): ${fmt(
+      yardstickAtStart,
+      1,
+    )} ms at the round's start, ${fmt(yardstickAtEnd, 1)} ms at its end.`,
+  );
+  out();
+  trend.yardstick = `${fmt(yardstickAtStart, 1)} / ${fmt(
+    yardstickAtEnd,
+    1,
+  )} ms`;
   writeRound(lines, date, largest, trend);
 }
 
@@ -1076,9 +1112,9 @@ function writeRound(
     old =>
       `${old.trimEnd()}\n| ${date} | ${machine()} | ${largest.toLocaleString(
         'en-US',
-      )} | ${cell('run SQLite')} | ${cell('run PostgreSQL')} | ${cell(
-        'api SQLite',
-      )} | ${cell('api PostgreSQL')} |`,
+      )} | ${cell('yardstick')} | ${cell('run SQLite')} | ${cell(
+        'run PostgreSQL',
+      )} | ${cell('api SQLite')} | ${cell('api PostgreSQL')} |`,
   );
   fs.writeFileSync(file, text);
 }
