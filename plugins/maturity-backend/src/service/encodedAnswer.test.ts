@@ -3,7 +3,7 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import express from 'express';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import { encodeAnswer, sendAnswer } from './encodedAnswer';
+import { encodeAnswer, encodeRoundedAnswer, sendAnswer } from './encodedAnswer';
 
 /** A workload's scorecard as the routes answer it: each check with the fact it read and where from. */
 const workloadScorecard = {
@@ -24,6 +24,14 @@ const workloadScorecard = {
 };
 
 describe('encodeAnswer', () => {
+  it('rounds the figures, and a part cut from it is serialised as it is', async () => {
+    const answer = await encodeAnswer({ score: 200 / 3, cores: 0.1 + 0.2 });
+    expect(answer.body.toString()).toBe('{"score":66.6667,"cores":0.3}');
+    const cut = await encodeRoundedAnswer(JSON.parse(answer.body.toString()));
+    expect(cut.body.toString()).toBe('{"score":66.6667,"cores":0.3}');
+    expect(cut.etag).toBe(answer.etag);
+  });
+
   it('keeps a small answer plain only', async () => {
     const answer = await encodeAnswer({ items: ['a', 'b'] });
     expect(answer.body.toString()).toBe('{"items":["a","b"]}');

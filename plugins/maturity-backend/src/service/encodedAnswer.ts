@@ -46,7 +46,17 @@ function etagOf(body: Buffer): string {
  * loop.
  */
 export async function encodeAnswer(value: unknown): Promise<EncodedAnswer> {
-  const body = Buffer.from(JSON.stringify(roundFigures(value)));
+  return encodeRoundedAnswer(roundFigures(value));
+}
+
+/**
+ * Serialises an answer whose figures are rounded already: one cut from an encoded answer for a
+ * caller who may read only part of it, which filters rows and makes no figure of its own.
+ */
+export async function encodeRoundedAnswer(
+  value: unknown,
+): Promise<EncodedAnswer> {
+  const body = Buffer.from(JSON.stringify(value));
   const answer: EncodedAnswer = { body, etag: etagOf(body) };
   if (body.length >= GZIP_FROM_BYTES) {
     const gzipped =

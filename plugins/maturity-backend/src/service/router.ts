@@ -42,7 +42,12 @@ import {
 } from './csvAnswer';
 import { suggestCases } from './practices';
 import { listWorkloads } from './workloads';
-import { encodeAnswer, encodedBytes, sendAnswer } from './encodedAnswer';
+import {
+  encodeAnswer,
+  encodedBytes,
+  encodeRoundedAnswer,
+  sendAnswer,
+} from './encodedAnswer';
 import { roundFigures } from './roundFigures';
 import { SnapshotResponseCache } from './SnapshotResponseCache';
 import { EntityReadAccess, ReadScope } from './EntityReadAccess';
@@ -135,11 +140,12 @@ export async function createRouter(options: {
     if (scope.all) {
       sendAnswer(request, response, answer);
     } else {
+      // Parsed from the encoded answer, whose figures are rounded; restricting only leaves rows out.
       const whole = JSON.parse(answer.body.toString('utf8')) as T;
       sendAnswer(
         request,
         response,
-        await encodeAnswer(await restrict(scope, whole)),
+        await encodeRoundedAnswer(await restrict(scope, whole)),
       );
     }
   };
