@@ -16,6 +16,12 @@ backend:
     port: 7107
   cors:
     origin: $FRONTEND
+# One scheduled run, at start; the test starts its second itself (POST /v1/runs). At the demo's
+# 2 minutes, on a slow machine a run landed between a step reading the API and reading the page,
+# and the demo's measurements move from run to run.
+maturity:
+  schedule:
+    frequency: PT1H
 YAML
 
 log="$REPO_ROOT/.tools/e2e-portal.log"
