@@ -298,13 +298,13 @@ function bareLoop(workloads: RollUpWorkload[]) {
 const SAMPLE_MS = 5;
 
 /**
- * Median time of one call over 15 timings, after 5 untimed calls so that the JIT has compiled
- * what is measured. Each timing repeats the call until it lasts about SAMPLE_MS: timed one call
- * at a time, rollUp() of 1,000 workloads (~0.1 ms) measured anywhere from 0.5× to 12.8× the
- * bare loop from round to round.
+ * Times of one call, fastest first: `times` timings after `untimed` calls, the last of which
+ * finds how many calls a timing repeats so that it lasts about SAMPLE_MS (timed one call at a
+ * time, rollUp() of 1,000 workloads, ~0.1 ms, measured anywhere from 0.5× to 12.8× the bare loop
+ * from round to round).
  */
-function median(fn: () => unknown, times = 15) {
-  for (let i = 0; i < 5; i++) fn();
+function timings(fn: () => unknown, times: number, untimed: number): number[] {
+  for (let i = 1; i < untimed; i++) fn();
   const start = performance.now();
   fn();
   const calls = Math.max(
@@ -317,7 +317,15 @@ function median(fn: () => unknown, times = 15) {
     for (let c = 0; c < calls; c++) fn();
     ms.push((performance.now() - begin) / calls);
   }
-  return ms.sort((a, b) => a - b)[Math.floor(times / 2)];
+  return ms.sort((a, b) => a - b);
+}
+
+/**
+ * Median time of one call over 15 timings, after 5 warm-up calls (and the one that sizes the
+ * timings) so that the JIT has compiled what is measured.
+ */
+function median(fn: () => unknown, times = 15) {
+  return timings(fn, times, 6)[Math.floor(times / 2)];
 }
 
 /** Workloads whose facts the yardstick makes. */
@@ -352,16 +360,14 @@ async function yardstickMain() {
  */
 function measureYardstick(): number {
   const { facts } = generateOrganisation(YARDSTICK_WORKLOADS);
-  let fastest = Infinity;
-  for (let i = 0; i < 18; i++) {
-    const start = performance.now();
+  const makeAndSerialise = () => {
     let bytes = 0;
     for (let w = 0; w < YARDSTICK_WORKLOADS; w++)
       bytes += JSON.stringify(facts(w)).length;
     if (bytes === 0) throw new Error('the yardstick made no facts');
-    if (i >= 3) fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
+  };
+  // One call takes ~100 ms, longer than SAMPLE_MS: each timing is one call.
+  return timings(makeAndSerialise, 15, 3)[0];
 }
 
 const fmt = (n: number, digits = 1) =>
